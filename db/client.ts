@@ -1,0 +1,47 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'migrations');
+
+/** Opens (and creates) the SQLite file with the pragmas every connection needs, and applies pending migrations. */
+export function openDatabase(file: string): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  // NORMAL is durable in WAL mode except against power loss of the last commits; the usual choice for WAL.
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('temp_store = MEMORY');
+  const db = drizzle(sqlite, { schema }) as Db;
+  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  return db;
+}
+
+/**
+ * Next bundles route handlers and server components apart from server/index.ts, so a module-level
+ * singleton would exist twice. The one handle per process lives on globalThis.
+ */
+const registry = globalThis as unknown as { __helpdeskDb?: Db };
+
+export function setDb(db: Db): void {
+  registry.__helpdeskDb = db;
+}
+
+export function getDb(): Db {
+  const db = registry.__helpdeskDb;
+  if (!db) throw new Error('Database not opened: server/index.ts opens it at start');
+  return db;
+}
+
+export function closeDb(): void {
+  registry.__helpdeskDb?.$client.close();
+  registry.__helpdeskDb = undefined;
+}

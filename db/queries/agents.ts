@@ -1,0 +1,63 @@
+import { eq, asc, count, inArray } from 'drizzle-orm';
+import type { Db } from '../client';
+import { agents, agentTeams, teams } from '../schema';
+import type { Role, Locale } from '../../lib/domain';
+
+/** Columns safe to send to any signed-in agent: never the password hash. */
+const publicAgentColumns = { id: agents.id, name: agents.name, email: agents.email, role: agents.role, active: agents.active };
+
+export function findAgentByEmail(db: Db, email: string) {
+  return db.select().from(agents).where(eq(agents.email, email.toLowerCase())).get();
+}
+
+export function findAgentById(db: Db, id: number) {
+  return db.select().from(agents).where(eq(agents.id, id)).get();
+}
+
+export function countAgents(db: Db): number {
+  return db.select({ n: count() }).from(agents).get()?.n ?? 0;
+}
+
+export function insertAgent(db: Db, a: { email: string; name: string; passwordHash: string; role: Role; teamIds?: number[] }) {
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(agents)
+      .values({ email: a.email.toLowerCase(), name: a.name, passwordHash: a.passwordHash, role: a.role, createdAt: Date.now() })
+      .returning(publicAgentColumns)
+      .get();
+    if (a.teamIds?.length) tx.insert(agentTeams).values(a.teamIds.map((teamId) => ({ agentId: row.id, teamId }))).run();
+    return row;
+  });
+}
+
+export function updateAgent(db: Db, id: number, patch: { role?: Role; active?: boolean; name?: string; teamIds?: number[] }) {
+  return db.transaction((tx) => {
+    const { teamIds, ...cols } = patch;
+    if (Object.keys(cols).length) tx.update(agents).set(cols).where(eq(agents.id, id)).run();
+    if (teamIds) {
+      tx.delete(agentTeams).where(eq(agentTeams.agentId, id)).run();
+      if (teamIds.length) tx.insert(agentTeams).values(teamIds.map((teamId) => ({ agentId: id, teamId }))).run();
+    }
+    return tx.select(publicAgentColumns).from(agents).where(eq(agents.id, id)).get();
+  });
+}
+
+export function setAgentLocale(db: Db, id: number, locale: Locale | null) {
+  db.update(agents).set({ locale }).where(eq(agents.id, id)).run();
+}
+
+export function listAgentsWithTeams(db: Db) {
+  const rows = db.select(publicAgentColumns).from(agents).orderBy(asc(agents.name)).all();
+  const memberships = rows.length
+    ? db.select().from(agentTeams).where(inArray(agentTeams.agentId, rows.map((r) => r.id))).all()
+    : [];
+  return rows.map((r) => ({ ...r, teamIds: memberships.filter((m) => m.agentId === r.id).map((m) => m.teamId) }));
+}
+
+export function listTeams(db: Db) {
+  return db.select({ id: teams.id, name: teams.name, timeZone: teams.timeZone }).from(teams).orderBy(asc(teams.name)).all();
+}
+
+export function insertTeam(db: Db, t: { name: string; timeZone: string }) {
+  return db.insert(teams).values({ ...t, createdAt: Date.now() }).returning().get();
+}

@@ -1,0 +1,23 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../client';
+
+/** How many of the newest hits each index contributes; search shows the most recent matching tickets. */
+export const SEARCH_CANDIDATES = 300;
+
+/**
+ * Ticket ids whose subject, messages or customer (name, email) match an FTS5 expression, newest first.
+ * FTS5 walks its rowids in descending order without sorting, so each branch stops after the newest hits
+ * even when a word occurs in a million messages.
+ */
+export function searchTicketIds(db: Db, ftsQuery: string, limit = SEARCH_CANDIDATES): number[] {
+  const rows = db.all<{ id: number }>(sql`
+    select id from (select rowid as id from ticket_fts where ticket_fts match ${ftsQuery} order by rowid desc limit ${limit})
+    union
+    select ticket_id from messages where id in (
+      select rowid from message_fts where message_fts match ${ftsQuery} order by rowid desc limit ${limit})
+    union
+    select id from (select t.id from tickets t where t.customer_id in (
+      select rowid from customer_fts where customer_fts match ${ftsQuery} order by rowid desc limit 50)
+      order by t.id desc limit ${limit})`);
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,101 @@
+import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client';
+import { channels, customers, ticketReads, tickets, ticketTags } from '../schema';
+import type { TicketCursor } from '../../lib/ticket-filter';
+import type { TicketStatus, ChannelKind, Priority } from '../../lib/domain';
+
+export type TicketListWhere = {
+  viewerId: number;
+  status?: TicketStatus[];
+  channel?: ChannelKind[];
+  priority?: Priority[];
+  assignee: 'me' | 'unassigned' | 'me_or_unassigned' | 'any' | number;
+  teamId?: number;
+  tagId?: number;
+  customerId?: number;
+  /** Restricts to these ticket ids (the full-text candidates). */
+  ids?: number[];
+};
+
+function assigneeCondition(w: TicketListWhere): SQL | undefined {
+  switch (w.assignee) {
+    case 'any':
+      return undefined;
+    case 'me':
+      return eq(tickets.assigneeId, w.viewerId);
+    case 'unassigned':
+      return isNull(tickets.assigneeId);
+    case 'me_or_unassigned':
+      return or(eq(tickets.assigneeId, w.viewerId), isNull(tickets.assigneeId));
+    default:
+      return eq(tickets.assigneeId, w.assignee);
+  }
+}
+
+/**
+ * Keys (id, last activity) of the newest matching tickets for at most one status. One status at a time
+ * because SQLite cannot merge an `IN` list on an index's first column with the ORDER BY: it would sort
+ * every unsolved ticket. With one status, (status, last_activity_at desc, id desc) hands rows over in order.
+ */
+export function selectTicketKeys(db: Db, w: TicketListWhere, status: TicketStatus | undefined, cursor: TicketCursor | undefined, limit: number) {
+  const conditions = [
+    status ? eq(tickets.status, status) : undefined,
+    w.priority?.length ? inArray(tickets.priority, w.priority) : undefined,
+    w.channel?.length ? inArray(tickets.channelId, db.select({ id: channels.id }).from(channels).where(inArray(channels.kind, w.channel))) : undefined,
+    assigneeCondition(w),
+    w.teamId ? eq(tickets.teamId, w.teamId) : undefined,
+    w.customerId ? eq(tickets.customerId, w.customerId) : undefined,
+    w.tagId
+      ? sql`exists (select 1 from ${ticketTags} where ${ticketTags.ticketId} = ${tickets.id} and ${ticketTags.tagId} = ${w.tagId})`
+      : undefined,
+    w.ids ? inArray(tickets.id, w.ids) : undefined,
+    cursor ? sql`(${tickets.lastActivityAt}, ${tickets.id}) < (${cursor.at}, ${cursor.id})` : undefined,
+  ];
+  return db
+    .select({ id: tickets.id, at: tickets.lastActivityAt })
+    .from(tickets)
+    .where(and(...conditions))
+    .orderBy(desc(tickets.lastActivityAt), desc(tickets.id))
+    .limit(limit);
+}
+
+/** The columns the inbox list shows, for a page of ticket ids. */
+export function selectTicketRows(db: Db, viewerId: number, ids: number[]) {
+  return db
+    .select({
+      id: tickets.id,
+      number: tickets.number,
+      subject: tickets.subject,
+      preview: tickets.preview,
+      status: tickets.status,
+      priority: tickets.priority,
+      channelKind: channels.kind,
+      customerId: tickets.customerId,
+      customerName: customers.name,
+      assigneeId: tickets.assigneeId,
+      teamId: tickets.teamId,
+      createdAt: tickets.createdAt,
+      lastActivityAt: tickets.lastActivityAt,
+      unread: sql<number>`(${tickets.lastCustomerMessageAt} is not null and (${ticketReads.readAt} is null or ${ticketReads.readAt} < ${tickets.lastCustomerMessageAt}))`,
+    })
+    .from(tickets)
+    .innerJoin(channels, eq(channels.id, tickets.channelId))
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .leftJoin(ticketReads, and(eq(ticketReads.ticketId, tickets.id), eq(ticketReads.agentId, viewerId)))
+    .where(inArray(tickets.id, ids))
+    .orderBy(desc(tickets.lastActivityAt), desc(tickets.id));
+}
+
+/**
+ * One page of the inbox, newest activity first, keyset-paginated on (last_activity_at, id) so page 20,000
+ * costs the same as page 1. Several statuses are read as one ordered stream each and merged here.
+ * Returns `limit + 1` rows at most; the caller uses the extra row to know more exist.
+ */
+export function selectTicketPage(db: Db, w: TicketListWhere, cursor: TicketCursor | undefined, limit: number) {
+  const statuses: (TicketStatus | undefined)[] = w.status?.length ? [...new Set(w.status)] : [undefined];
+  const keys = statuses
+    .flatMap((s) => selectTicketKeys(db, w, s, cursor, limit + 1).all())
+    .sort((a, b) => b.at - a.at || b.id - a.id)
+    .slice(0, limit + 1);
+  return keys.length ? selectTicketRows(db, w.viewerId, keys.map((k) => k.id)).all() : [];
+}

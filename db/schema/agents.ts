@@ -1,0 +1,37 @@
+import { sqliteTable, integer, text, primaryKey, index } from 'drizzle-orm/sqlite-core';
+import { ROLES, LOCALES } from '../../lib/domain';
+import { teams } from './teams';
+
+export const agents = sqliteTable('agents', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  /** scrypt hash in the form `scrypt$N$r$p$salt$hash`; never leaves the server. */
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ROLES }).notNull().default('agent'),
+  /** Null means: follow the browser's language. */
+  locale: text('locale', { enum: LOCALES }),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const agentTeams = sqliteTable(
+  'agent_teams',
+  {
+    agentId: integer('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.agentId, t.teamId] }), index('agent_teams_team').on(t.teamId)],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** sha256 of the cookie token: a leaked database does not leak live sessions. */
+    id: text('id').primaryKey(),
+    agentId: integer('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sessions_agent').on(t.agentId)],
+);

@@ -1,0 +1,33 @@
+import { sqliteTable, integer, text, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { AUTHOR_KINDS } from '../../lib/domain';
+import { agents } from './agents';
+import { customers } from './customers';
+import { tickets } from './tickets';
+
+/** 'none': nothing to deliver (inbound messages, internal notes, channels without an outbound adapter yet). */
+export const DELIVERY_STATES = ['none', 'queued', 'sent', 'failed'] as const;
+
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ticketId: integer('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    authorKind: text('author_kind', { enum: AUTHOR_KINDS }).notNull(),
+    authorAgentId: integer('author_agent_id').references(() => agents.id, { onDelete: 'set null' }),
+    authorCustomerId: integer('author_customer_id').references(() => customers.id, { onDelete: 'set null' }),
+    /** Internal notes are never shown to the customer nor sent on a channel. */
+    isInternal: integer('is_internal', { mode: 'boolean' }).notNull().default(false),
+    bodyText: text('body_text').notNull(),
+    /** Sanitized before storage; null for plain-text messages. */
+    bodyHtml: text('body_html'),
+    /** The channel's own id (email Message-ID, messenger mid): makes ingest idempotent. */
+    channelMessageId: text('channel_message_id'),
+    deliveryState: text('delivery_state', { enum: DELIVERY_STATES }).notNull().default('none'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    index('messages_ticket').on(t.ticketId, t.createdAt),
+    uniqueIndex('messages_channel_message_id').on(t.channelMessageId).where(sql`${t.channelMessageId} is not null`),
+  ],
+);

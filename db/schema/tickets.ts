@@ -1,0 +1,68 @@
+import { sqliteTable, integer, text, index, primaryKey } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { TICKET_STATUSES, PRIORITIES } from '../../lib/domain';
+import { agents } from './agents';
+import { channels } from './channels';
+import { customers } from './customers';
+import { teams } from './teams';
+
+export const tickets = sqliteTable(
+  'tickets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Human-facing number shown as #1234; equals id today but is its own column so imports can keep theirs. */
+    number: integer('number').notNull().unique(),
+    subject: text('subject').notNull(),
+    status: text('status', { enum: TICKET_STATUSES }).notNull().default('new'),
+    priority: text('priority', { enum: PRIORITIES }).notNull().default('normal'),
+    channelId: integer('channel_id').notNull().references(() => channels.id),
+    customerId: integer('customer_id').notNull().references(() => customers.id),
+    assigneeId: integer('assignee_id').references(() => agents.id, { onDelete: 'set null' }),
+    teamId: integer('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    /** Newest message of any kind: the inbox sorts by it. */
+    lastActivityAt: integer('last_activity_at').notNull(),
+    /** Newest customer message: drives the unread marker. */
+    lastCustomerMessageAt: integer('last_customer_message_at'),
+    preview: text('preview').notNull().default(''),
+    firstResponseAt: integer('first_response_at'),
+    firstSolvedAt: integer('first_solved_at'),
+    lastSolvedAt: integer('last_solved_at'),
+    reopenCount: integer('reopen_count').notNull().default(0),
+  },
+  (t) => [
+    // The inbox reads newest-first; each index serves one filter and keeps the order so LIMIT stops early.
+    index('tickets_activity').on(sql`${t.lastActivityAt} desc`, sql`${t.id} desc`),
+    index('tickets_status_activity').on(t.status, sql`${t.lastActivityAt} desc`, sql`${t.id} desc`),
+    index('tickets_assignee_activity').on(t.assigneeId, sql`${t.lastActivityAt} desc`, sql`${t.id} desc`),
+    index('tickets_team_activity').on(t.teamId, sql`${t.lastActivityAt} desc`, sql`${t.id} desc`),
+    index('tickets_customer_activity').on(t.customerId, sql`${t.lastActivityAt} desc`, sql`${t.id} desc`),
+    index('tickets_channel_activity').on(t.channelId, sql`${t.lastActivityAt} desc`, sql`${t.id} desc`),
+  ],
+);
+
+export const tags = sqliteTable('tags', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+});
+
+export const ticketTags = sqliteTable(
+  'ticket_tags',
+  {
+    ticketId: integer('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id').notNull().references(() => tags.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.ticketId, t.tagId] }), index('ticket_tags_tag').on(t.tagId, t.ticketId)],
+);
+
+/** When an agent last looked at a ticket; newer customer messages make it unread for them. */
+export const ticketReads = sqliteTable(
+  'ticket_reads',
+  {
+    agentId: integer('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    ticketId: integer('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    readAt: integer('read_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agentId, t.ticketId] })],
+);

@@ -1,0 +1,216 @@
+import type { Db } from '../client';
+import { createRandom, type Random } from './random';
+import { AGENT_REPLIES, CITIES, CUSTOMER_FOLLOW_UPS, FIRST_NAMES, INTERNAL_NOTES, LAST_NAMES, TOPICS } from './texts';
+import type { ChannelKind, TicketStatus, Priority } from '../../lib/domain';
+import { previewOf } from '../../lib/preview';
+
+export const DEMO_PASSWORD = 'demo-password';
+
+export const DEMO_AGENTS = [
+  { email: 'admin@demo.local', name: 'Alex Admin', role: 'admin', teams: [0, 1, 2] },
+  { email: 'lena@demo.local', name: 'Lena Lehmann', role: 'lead', teams: [0] },
+  { email: 'jana@demo.local', name: 'Jana Berger', role: 'agent', teams: [0] },
+  { email: 'tom@demo.local', name: 'Tom Fischer', role: 'agent', teams: [0, 2] },
+  { email: 'sam@demo.local', name: 'Sam Carter', role: 'agent', teams: [1] },
+  { email: 'mehmet@demo.local', name: 'Mehmet Yilmaz', role: 'agent', teams: [1] },
+  { email: 'claire@demo.local', name: 'Claire Dupont', role: 'lead', teams: [2] },
+  { email: 'nils@demo.local', name: 'Nils Hansen', role: 'agent', teams: [2] },
+] as const;
+
+const TEAMS = ['Kundenservice', 'Billing', 'Reklamationen'];
+const CHANNELS: { kind: ChannelKind; name: string; weight: number }[] = [
+  { kind: 'email', name: 'support@demo.local', weight: 45 },
+  { kind: 'chat', name: 'Website-Chat', weight: 25 },
+  { kind: 'whatsapp', name: 'WhatsApp +49 30 1234567', weight: 12 },
+  { kind: 'messenger', name: 'Facebook Messenger', weight: 8 },
+  { kind: 'telegram', name: 'Telegram @demo_support', weight: 4 },
+  { kind: 'web_form', name: 'Kontaktformular', weight: 6 },
+];
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export type SeedOptions = { tickets: number; seed?: number; now?: number; passwordHash: string; onProgress?: (done: number) => void };
+
+/**
+ * Demo data: agents, teams, channels, customers with identities and multi-channel tickets spread over
+ * 90 days, with a consistent event history (created, replies, notes, status changes, reopens).
+ * Written with raw prepared statements in chunked transactions: a million tickets take minutes.
+ */
+export function generateDemoData(db: Db, opts: SeedOptions) {
+  const sqlite = db.$client;
+  const rnd = createRandom(opts.seed ?? 42);
+  const now = opts.now ?? Date.now();
+  const start = now - 90 * DAY;
+
+  const teamIds = TEAMS.map((name) => Number(sqlite.prepare('insert into teams (name, time_zone, created_at) values (?, ?, ?)').run(name, 'Europe/Berlin', start).lastInsertRowid));
+  const agentIds = DEMO_AGENTS.map((a) => {
+    const id = Number(sqlite.prepare('insert into agents (email, name, password_hash, role, active, created_at) values (?, ?, ?, ?, 1, ?)').run(a.email, a.name, opts.passwordHash, a.role, start).lastInsertRowid);
+    for (const t of a.teams) sqlite.prepare('insert into agent_teams (agent_id, team_id) values (?, ?)').run(id, teamIds[t]);
+    return id;
+  });
+  const channelIds = CHANNELS.map((c) => Number(sqlite.prepare('insert into channels (kind, name, settings, default_team_id, created_at) values (?, ?, ?, ?, ?)').run(c.kind, c.name, '{}', teamIds[0], start).lastInsertRowid));
+  const tagIds = new Map(['reklamation', 'lieferung', 'rechnung', 'konto', 'retoure', 'vip', 'dringend'].map((t) => [t, Number(sqlite.prepare('insert into tags (name) values (?)').run(t).lastInsertRowid)]));
+
+  const insCustomer = sqlite.prepare('insert into customers (name, email, attributes, created_at) values (?, ?, ?, ?)');
+  const insIdentity = sqlite.prepare('insert into customer_identities (customer_id, kind, external_id, created_at) values (?, ?, ?, ?)');
+  const insTicket = sqlite.prepare(`insert into tickets (number, subject, status, priority, channel_id, customer_id, assignee_id, team_id,
+    created_at, updated_at, last_activity_at, last_customer_message_at, preview, first_response_at, first_solved_at, last_solved_at, reopen_count)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insMessage = sqlite.prepare(`insert into messages (ticket_id, author_kind, author_agent_id, author_customer_id, is_internal, body_text, body_html, delivery_state, created_at)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insEvent = sqlite.prepare('insert into ticket_events (ticket_id, type, actor_kind, actor_agent_id, data, created_at) values (?, ?, ?, ?, ?, ?)');
+  const insTag = sqlite.prepare('insert or ignore into ticket_tags (ticket_id, tag_id) values (?, ?)');
+
+  type Customer = { id: number; lang: 'de' | 'en'; first: string; identities: Map<ChannelKind, string> };
+  const customers: Customer[] = [];
+  const customerCount = Math.max(1, Math.ceil(opts.tickets / 3));
+
+  const newCustomer = (i: number): Customer => {
+    const lang = rnd.chance(0.6) ? 'de' : 'en';
+    const first = rnd.pick(FIRST_NAMES[lang]);
+    const last = rnd.pick(LAST_NAMES[lang]);
+    const email = `${ascii(first)}.${ascii(last)}${i}@${lang === 'de' ? 'beispiel.de' : 'example.com'}`;
+    const attrs = JSON.stringify({ city: rnd.pick(CITIES[lang]), plan: rnd.pick(['Basic', 'Plus', 'Business']), language: lang });
+    const id = Number(insCustomer.run(`${first} ${last}`, email, attrs, start).lastInsertRowid);
+    insIdentity.run(id, 'email', email, start);
+    return { id, lang, first, identities: new Map([['email', email]]) };
+  };
+
+  const identityFor = (c: Customer, kind: ChannelKind, i: number) => {
+    if (kind === 'chat' || kind === 'web_form' || c.identities.has(kind)) return;
+    const ext = kind === 'whatsapp' ? `+49${1500000000 + i}` : `${kind}-${c.id}-${i}`;
+    insIdentity.run(c.id, kind, ext, start);
+    c.identities.set(kind, ext);
+  };
+
+  const CHUNK = 5000;
+  let number = 1000;
+  for (let done = 0; done < opts.tickets; ) {
+    const n = Math.min(CHUNK, opts.tickets - done);
+    sqlite.transaction(() => {
+      for (let k = 0; k < n; k++) {
+        const i = done + k;
+        // Reuse customers so profiles show several tickets across channels.
+        const c = customers.length < customerCount && (customers.length === 0 || rnd.chance(0.45)) ? (customers.push(newCustomer(customers.length)), customers[customers.length - 1]!) : rnd.pick(customers);
+        const chIndex = rnd.weighted(CHANNELS.map((ch, idx) => [idx, ch.weight] as const));
+        identityFor(c, CHANNELS[chIndex]!.kind, i);
+        writeTicket(rnd, c, chIndex, ++number, createdAtFor(rnd, start, now, i, opts.tickets));
+      }
+    })();
+    done += n;
+    opts.onProgress?.(done);
+  }
+  sqlite.exec('analyze');
+
+  function writeTicket(r: Random, c: Customer, chIndex: number, num: number, createdAt: number) {
+    const topic = r.pick(TOPICS);
+    const lang = c.lang;
+    const vars = { order: `A-${r.int(100000, 999999)}`, name: c.first, amount: String(r.int(19, 899)), agent: '' };
+    const subject = fill(r.pick(topic[lang].subject), vars);
+    const firstBody = fill(r.pick(topic[lang].body), vars);
+    const teamIdx = topic.tag === 'rechnung' ? 1 : topic.tag === 'reklamation' ? 2 : 0;
+    const teamAgents = DEMO_AGENTS.map((a, idx) => ({ a, idx })).filter(({ a }) => (a.teams as readonly number[]).includes(teamIdx));
+    const assigneeIdx = r.pick(teamAgents).idx;
+    vars.agent = DEMO_AGENTS[assigneeIdx]!.name.split(' ')[0]!;
+    const agentId = agentIds[assigneeIdx]!;
+    const age = now - createdAt;
+    const status = statusFor(r, age);
+    const priority: Priority = r.weighted([['low', 15], ['normal', 60], ['high', 20], ['urgent', 5]] as const);
+
+    type Msg = { kind: 'customer' | 'agent'; internal: boolean; text: string; at: number };
+    const msgs: Msg[] = [{ kind: 'customer', internal: false, text: firstBody, at: createdAt }];
+    const events: [string, 'customer' | 'agent' | 'system', number | null, object, number][] = [['created', 'customer', null, { channel: CHANNELS[chIndex]!.kind }, createdAt]];
+    let t = createdAt;
+    let firstResponseAt: number | null = null;
+    let assigned = false;
+    let current: TicketStatus = 'new';
+    const step = (min: number, max: number) => (t = Math.min(now - MINUTE, t + r.int(min, max)));
+
+    if (status !== 'new') {
+      const rounds = r.weighted([[1, 45], [2, 35], [3, 20]] as const);
+      for (let round = 0; round < rounds; round++) {
+        if (!assigned) {
+          step(2 * MINUTE, 3 * HOUR);
+          events.push(['assignee_changed', 'agent', agentId, { from: null, to: agentId }, t]);
+          assigned = true;
+        }
+        if (r.chance(0.2)) msgs.push({ kind: 'agent', internal: true, text: r.pick(INTERNAL_NOTES), at: step(MINUTE, 30 * MINUTE) });
+        msgs.push({ kind: 'agent', internal: false, text: fill(r.pick(AGENT_REPLIES[lang]), vars), at: step(5 * MINUTE, 20 * HOUR) });
+        firstResponseAt ??= t;
+        if (current === 'new') {
+          events.push(['status_changed', 'agent', agentId, { from: 'new', to: 'open' }, t]);
+          current = 'open';
+        }
+        const last = round === rounds - 1;
+        if (!last || status === 'open' || r.chance(0.3)) msgs.push({ kind: 'customer', internal: false, text: r.pick(CUSTOMER_FOLLOW_UPS[lang]), at: step(10 * MINUTE, 2 * DAY) });
+      }
+    }
+    let firstSolvedAt: number | null = null;
+    let lastSolvedAt: number | null = null;
+    let reopens = 0;
+    const setStatus = (to: TicketStatus, at: number) => {
+      events.push(['status_changed', 'agent', agentId, { from: current, to }, at]);
+      current = to;
+    };
+    if (status === 'solved' || status === 'closed') {
+      if (r.chance(0.06)) {
+        setStatus('solved', step(HOUR, DAY));
+        firstSolvedAt = t;
+        msgs.push({ kind: 'customer', internal: false, text: r.pick(CUSTOMER_FOLLOW_UPS[lang]), at: step(HOUR, 2 * DAY) });
+        setStatus('open', t);
+        reopens = 1;
+        msgs.push({ kind: 'agent', internal: false, text: fill(r.pick(AGENT_REPLIES[lang]), vars), at: step(10 * MINUTE, 8 * HOUR) });
+      }
+      setStatus('solved', step(10 * MINUTE, DAY));
+      firstSolvedAt ??= t;
+      lastSolvedAt = t;
+      if (status === 'closed') setStatus('closed', Math.min(now - MINUTE, t + 4 * DAY));
+    } else if (status !== 'new' && status !== 'open') {
+      setStatus(status, t);
+    }
+
+    const lastCustomer = msgs.filter((m) => m.kind === 'customer').at(-1)!;
+    const lastPublic = msgs.filter((m) => !m.internal).at(-1)!;
+    const lastAt = Math.max(...msgs.map((m) => m.at), ...events.map((e) => e[4]));
+    const ticketId = Number(
+      insTicket.run(num, subject, current, priority, channelIds[chIndex], c.id, assigned || r.chance(0.3) ? agentId : null, teamIds[teamIdx],
+        createdAt, lastAt, lastAt, lastCustomer.at, previewOf(lastPublic.text), firstResponseAt, firstSolvedAt, lastSolvedAt, reopens).lastInsertRowid,
+    );
+    for (const m of msgs) {
+      const id = Number(insMessage.run(ticketId, m.kind, m.kind === 'agent' ? agentId : null, m.kind === 'customer' ? c.id : null, m.internal ? 1 : 0, m.text, null, m.kind === 'agent' && !m.internal ? 'sent' : 'none', m.at).lastInsertRowid);
+      const type = m.internal ? 'internal_note' : m.kind === 'agent' ? 'public_reply' : 'customer_message';
+      events.push([type, m.kind, m.kind === 'agent' ? agentId : null, { messageId: id }, m.at]);
+    }
+    events.sort((a, b) => a[4] - b[4]);
+    for (const [type, actor, actorId, data, at] of events) insEvent.run(ticketId, type, actor, actorId, JSON.stringify(data), at);
+    insTag.run(ticketId, tagIds.get(topic.tag));
+    if (priority === 'urgent') insTag.run(ticketId, tagIds.get('dringend'));
+    if (r.chance(0.05)) insTag.run(ticketId, tagIds.get('vip'));
+  }
+}
+
+/** Spread over 90 days, more on weekdays and in office hours (Berlin), newest tickets last. */
+function createdAtFor(r: Random, start: number, now: number, i: number, total: number): number {
+  const base = start + ((now - start - DAY) * i) / Math.max(1, total);
+  const d = new Date(base + r.int(0, 3 * HOUR));
+  const weekend = d.getUTCDay() === 0 || d.getUTCDay() === 6;
+  const hour = r.weighted([[7, 2], [8, 6], [9, 9], [10, 10], [11, 9], [12, 6], [13, 8], [14, 9], [15, 8], [16, 6], [17, 4], [18, 3], [20, 2], [22, 1]] as const);
+  d.setUTCHours(weekend && r.chance(0.5) ? hour + 2 : hour - 1, r.int(0, 59), r.int(0, 59));
+  return Math.min(d.getTime(), now - 5 * MINUTE);
+}
+
+function statusFor(r: Random, ageMs: number): TicketStatus {
+  if (ageMs < 2 * DAY) return r.weighted([['new', 30], ['open', 35], ['pending', 15], ['on_hold', 5], ['solved', 15]] as const);
+  if (ageMs < 10 * DAY) return r.weighted([['open', 15], ['pending', 10], ['on_hold', 5], ['solved', 60], ['closed', 10]] as const);
+  return r.weighted([['open', 2], ['pending', 1], ['solved', 10], ['closed', 87]] as const);
+}
+
+function fill(template: string, vars: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
+}
+
+function ascii(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
+}

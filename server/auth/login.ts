@@ -1,0 +1,39 @@
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Db } from '@/db/client';
+import { findAgentByEmail } from '@/db/queries/agents';
+import { DomainError } from '@/server/errors/domain-error';
+import { verifyPassword, hashPassword } from './password';
+import { createSession } from './sessions';
+
+// Two limits: per client address (spraying many accounts) and per account (guessing one password from
+// many addresses). Successful logins reset the account counter.
+const perIp = new RateLimiterMemory({ points: 30, duration: 15 * 60 });
+const perAccount = new RateLimiterMemory({ points: 8, duration: 15 * 60 });
+
+export class TooManyAttemptsError extends Error {
+  constructor(public readonly retryAfterSeconds: number) {
+    super(`Too many sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`);
+  }
+}
+
+// Verifying against a fixed hash when the account does not exist keeps response times equal, so the
+// login form does not reveal which emails have accounts.
+let dummyHash: Promise<string> | undefined;
+
+export async function login(db: Db, input: { email: string; password: string; ip: string }, ttlMs: number) {
+  const email = input.email.trim().toLowerCase();
+  for (const [limiter, key] of [[perIp, input.ip], [perAccount, email]] as const) {
+    const res = await limiter.get(key);
+    if (res && res.remainingPoints <= 0) throw new TooManyAttemptsError(res.msBeforeNext / 1000);
+  }
+
+  const agent = findAgentByEmail(db, email);
+  dummyHash ??= hashPassword('not-a-real-password');
+  const ok = await verifyPassword(input.password, agent?.passwordHash ?? (await dummyHash));
+  if (!agent || !ok || !agent.active) {
+    await Promise.all([perIp.penalty(input.ip, 1), perAccount.penalty(email, 1)]);
+    throw new DomainError('BAD_REQUEST', 'Email or password is wrong');
+  }
+  await perAccount.delete(email);
+  return { agent, ...createSession(db, agent.id, ttlMs) };
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PUBLIC_URL: z.string().url().optional(),
+  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional(),
+  /** Seed demo data into an empty database on first start. */
+  DEMO_DATA: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  DEMO_TICKETS: z.coerce.number().int().min(0).default(400),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+});
+
+export type Config = Omit<z.infer<typeof envSchema>, 'SESSION_SECRET' | 'PUBLIC_URL'> & {
+  sessionSecret: string;
+  publicUrl: string;
+  databaseFile: string;
+};
+
+/** Reads and validates the environment once; a bad value stops the start with a message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const { SESSION_SECRET, PUBLIC_URL, ...rest } = parsed.data;
+  const dataDir = path.resolve(rest.DATA_DIR);
+  fs.mkdirSync(dataDir, { recursive: true });
+  return {
+    ...rest,
+    DATA_DIR: dataDir,
+    sessionSecret: SESSION_SECRET ?? readOrCreateSecret(path.join(dataDir, 'session-secret')),
+    publicUrl: (PUBLIC_URL ?? `http://localhost:${rest.PORT}`).replace(/\/$/, ''),
+    databaseFile: path.join(dataDir, 'helpdesk.db'),
+  };
+}
+
+/** The secret is generated on first start and kept beside the database so restarts keep signatures valid. */
+function readOrCreateSecret(file: string): string {
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  const secret = crypto.randomBytes(32).toString('base64url');
+  fs.writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}

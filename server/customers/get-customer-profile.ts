@@ -1,0 +1,19 @@
+import type { Db } from '@/db/client';
+import { listCustomerTickets } from '@/db/queries/tickets';
+import { findCustomer, listIdentities } from '@/db/queries/customers';
+import { DomainError } from '@/server/errors/domain-error';
+
+/** The sidebar beside a conversation: who the customer is and what else they have asked, on any channel. */
+export function getCustomerProfile(db: Db, customerId: number) {
+  const customer = findCustomer(db, customerId);
+  if (!customer) throw new DomainError('NOT_FOUND', `Customer ${customerId} does not exist`);
+  return {
+    id: customer.id,
+    name: customer.name,
+    email: customer.email,
+    attributes: customer.attributes,
+    createdAt: customer.createdAt,
+    identities: listIdentities(db, customerId),
+    tickets: listCustomerTickets(db, customerId, 20),
+  };
+}

@@ -1,0 +1,67 @@
+import http from 'node:http';
+import { Server as SocketServer } from 'socket.io';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { openDatabase, setDb, closeDb, getDb } from '@/db/client';
+import type { Config } from './config';
+import { setConfig } from './runtime-config';
+import { appRouter } from './trpc/root';
+import { createContext } from './trpc/context';
+import { mountAgentNamespace } from './realtime/agent-namespace';
+import { prepareDatabase } from './prepare-database';
+
+export type StartOptions = {
+  config: Config;
+  /** Serve the Next.js app; off in integration tests that need only tRPC and sockets. */
+  next?: { dev: boolean } | false;
+  log?: (line: string) => void;
+};
+
+export type RunningServer = { url: string; port: number; notices: string[]; close: () => Promise<void> };
+
+/**
+ * The one process: one HTTP server for Next.js and tRPC, socket.io on the same server, one database
+ * handle and one event bus (both on globalThis so Next's bundled copies of our modules share them).
+ */
+export async function startServer({ config, next = { dev: false }, log = console.log }: StartOptions): Promise<RunningServer> {
+  setConfig(config);
+  setDb(openDatabase(config.databaseFile));
+  const notices = await prepareDatabase(getDb(), config, log);
+
+  const trpc = createHTTPHandler({ router: appRouter, createContext, basePath: '/api/trpc/' });
+  let nextHandler: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
+  if (next) {
+    const { default: createNext } = await import('next');
+    const app = createNext({ dev: next.dev, dir: process.cwd(), quiet: !next.dev });
+    await app.prepare();
+    nextHandler = app.getRequestHandler();
+  }
+
+  const server = http.createServer((req, res) => {
+    if (req.url?.startsWith('/api/trpc/')) return void trpc(req, res);
+    if (req.url === '/healthz') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    if (nextHandler) return void nextHandler(req, res);
+    res.writeHead(404).end();
+  });
+  const io = new SocketServer(server, { serveClient: false, cors: { origin: false } });
+  const unmountAgents = mountAgentNamespace(io);
+
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= (async () => {
+      unmountAgents();
+      // Stop accepting, let in-flight requests finish (better-sqlite3 writes are synchronous, so a finished
+      // request means a finished write), then close the database.
+      await new Promise<void>((resolve) => {
+        io.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), 5000).unref();
+      });
+      closeDb();
+    })());
+
+  return { url: config.PORT === 0 ? `http://127.0.0.1:${port}` : config.publicUrl, port, notices, close };
+}

@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '@/server/config';
+import { startServer, type RunningServer } from '@/server/start-server';
+
+/** A real server (HTTP, tRPC, socket.io, SQLite file in a temp dir) without Next, on a free port. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<RunningServer & { dataDir: string }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-test-'));
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_TICKETS: '60', NODE_ENV: 'test', ...env });
+  const server = await startServer({ config, next: false, log: () => {} });
+  return {
+    ...server,
+    dataDir,
+    close: async () => {
+      await server.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+type TrpcResult<T> = { ok: true; data: T } | { ok: false; status: number; code: string; message: string };
+
+/** Minimal tRPC-over-HTTP client that keeps a cookie jar, as a browser would. */
+export function httpClient(baseUrl: string, headers: Record<string, string> = {}) {
+  let cookie = '';
+  const call = async <T>(method: 'GET' | 'POST', proc: string, input?: unknown): Promise<TrpcResult<T>> => {
+    const url = new URL(`/api/trpc/${proc}`, baseUrl);
+    if (method === 'GET' && input !== undefined) url.searchParams.set('input', JSON.stringify(input));
+    const res = await fetch(url, {
+      method,
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...headers },
+      body: method === 'POST' ? JSON.stringify(input ?? null) : undefined,
+    });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) cookie = setCookie.split(';')[0]!;
+    const json = (await res.json()) as { result?: { data: T }; error?: { message: string; data: { code: string } } };
+    if (json.error) return { ok: false, status: res.status, code: json.error.data.code, message: json.error.message };
+    return { ok: true, data: json.result!.data };
+  };
+  return {
+    query: <T = any>(proc: string, input?: unknown) => call<T>('GET', proc, input), // eslint-disable-line @typescript-eslint/no-explicit-any
+    mutate: <T = any>(proc: string, input?: unknown) => call<T>('POST', proc, input), // eslint-disable-line @typescript-eslint/no-explicit-any
+    get cookie() {
+      return cookie;
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { Db } from '@/db/client';
+import { selectTicketPage } from '@/db/queries/ticket-list';
+import { searchTicketIds, SEARCH_CANDIDATES } from '@/db/queries/search';
+import { ticketFilterSchema, type TicketCursor } from '@/lib/ticket-filter';
+import { toFtsQuery } from '@/server/search/fts-query';
+import type { z } from 'zod';
+
+export type ListTicketsInput = { filter: z.output<typeof ticketFilterSchema>; cursor?: TicketCursor; limit: number };
+
+/**
+ * The inbox list: filters, optional full-text search, keyset pagination.
+ * With a search term the list is limited to the newest SEARCH_CANDIDATES hits per index; `searchCapped`
+ * tells the UI to say so instead of pretending the result is complete.
+ */
+export function listTickets(db: Db, viewerId: number, input: ListTicketsInput) {
+  const { q, ...filter } = input.filter;
+  let ids: number[] | undefined;
+  if (q) {
+    const fts = toFtsQuery(q);
+    ids = fts ? searchTicketIds(db, fts) : [];
+    if (ids.length === 0) return { items: [], nextCursor: null, searchCapped: false };
+  }
+  const rows = selectTicketPage(db, { ...filter, viewerId, ids }, input.cursor, input.limit);
+  const hasMore = rows.length > input.limit;
+  const items = (hasMore ? rows.slice(0, input.limit) : rows).map((r) => ({ ...r, unread: Boolean(r.unread) }));
+  const last = items[items.length - 1];
+  return {
+    items,
+    nextCursor: hasMore && last ? { at: last.lastActivityAt, id: last.id } : null,
+    searchCapped: ids !== undefined && ids.length >= SEARCH_CANDIDATES,
+  };
+}

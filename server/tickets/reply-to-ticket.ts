@@ -1,0 +1,52 @@
+import type { Db } from '@/db/client';
+import * as q from '@/db/queries/tickets';
+import { DomainError } from '@/server/errors/domain-error';
+import { getBus } from '@/server/realtime/bus';
+import type { Viewer } from '@/server/auth/sessions';
+import type { TicketStatus } from '@/lib/domain';
+import { statusTransition } from './status-transition';
+import { previewOf } from '@/lib/preview';
+
+export type ReplyInput = { ticketId: number; body: string; internal: boolean; status?: TicketStatus };
+
+/**
+ * An agent's public reply or internal note, with an optional status change in the same step ("reply and
+ * set pending"), written with its events in one transaction. A public reply on a new ticket opens it and
+ * stamps the first response; an internal note changes neither, because notes are not responses.
+ */
+export function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput) {
+  const body = input.body.trim();
+  if (!body) throw new DomainError('BAD_REQUEST', 'The message is empty');
+  const now = Date.now();
+  const message = db.transaction((tx) => {
+    const t = q.findTicket(tx, input.ticketId);
+    if (!t) throw new DomainError('NOT_FOUND', `Ticket ${input.ticketId} does not exist`);
+    if (t.status === 'closed') throw new DomainError('CONFLICT', 'A closed ticket cannot be changed; open a follow-up ticket instead');
+    const m = q.insertMessage(tx, {
+      ticketId: t.id,
+      authorKind: 'agent',
+      authorAgentId: viewer.id,
+      isInternal: input.internal,
+      bodyText: body,
+      createdAt: now,
+    });
+    const events: q.NewTicketEvent[] = [
+      { ticketId: t.id, type: input.internal ? 'internal_note' : 'public_reply', actorKind: 'agent', actorAgentId: viewer.id, data: { messageId: m.id }, createdAt: now },
+    ];
+    const cols: Parameters<typeof q.updateTicketColumns>[2] = { updatedAt: now, lastActivityAt: now };
+    if (!input.internal) {
+      cols.preview = previewOf(body);
+      if (t.firstResponseAt == null) cols.firstResponseAt = now;
+    }
+    const nextStatus = input.status ?? (!input.internal && t.status === 'new' ? 'open' : undefined);
+    if (nextStatus && nextStatus !== t.status) {
+      Object.assign(cols, statusTransition(t, nextStatus, now));
+      events.push({ ticketId: t.id, type: 'status_changed', actorKind: 'agent', actorAgentId: viewer.id, data: { from: t.status, to: nextStatus }, createdAt: now });
+    }
+    q.updateTicketColumns(tx, t.id, cols);
+    q.insertEvents(tx, events);
+    return m;
+  });
+  getBus().emit('ticket.changed', { ticketId: input.ticketId, kind: 'message', actorAgentId: viewer.id });
+  return { messageId: message.id };
+}

@@ -1,0 +1,71 @@
+import type { Db } from '@/db/client';
+import * as q from '@/db/queries/tickets';
+import { findAgentById } from '@/db/queries/agents';
+import { listTeams } from '@/db/queries/agents';
+import { DomainError } from '@/server/errors/domain-error';
+import { getBus } from '@/server/realtime/bus';
+import type { Viewer } from '@/server/auth/sessions';
+import type { Priority, TicketStatus } from '@/lib/domain';
+import { statusTransition } from './status-transition';
+
+export type TicketPatch = {
+  status?: TicketStatus;
+  priority?: Priority;
+  assigneeId?: number | null;
+  teamId?: number | null;
+  tags?: string[];
+};
+
+/**
+ * Changes a ticket's properties in one transaction, appending one event per changed property, then tells
+ * every agent. Unchanged values produce no event, so a double click does not pollute the history.
+ */
+export function updateTicket(db: Db, viewer: Viewer, ticketId: number, patch: TicketPatch) {
+  if (patch.assigneeId != null) {
+    const agent = findAgentById(db, patch.assigneeId);
+    if (!agent || !agent.active) throw new DomainError('BAD_REQUEST', `Agent ${patch.assigneeId} does not exist or is deactivated`);
+  }
+  if (patch.teamId != null && !listTeams(db).some((t) => t.id === patch.teamId)) {
+    throw new DomainError('BAD_REQUEST', `Team ${patch.teamId} does not exist`);
+  }
+  const now = Date.now();
+  const changed = db.transaction((tx) => {
+    const t = q.findTicket(tx, ticketId);
+    if (!t) throw new DomainError('NOT_FOUND', `Ticket ${ticketId} does not exist`);
+    const events: q.NewTicketEvent[] = [];
+    const cols: Parameters<typeof q.updateTicketColumns>[2] = {};
+    const event = (type: q.NewTicketEvent['type'], data: Record<string, unknown>) =>
+      events.push({ ticketId, type, actorKind: 'agent', actorAgentId: viewer.id, data, createdAt: now });
+
+    if (patch.status !== undefined && patch.status !== t.status) {
+      Object.assign(cols, statusTransition(t, patch.status, now));
+      event('status_changed', { from: t.status, to: patch.status });
+    }
+    if (patch.priority !== undefined && patch.priority !== t.priority) {
+      cols.priority = patch.priority;
+      event('priority_changed', { from: t.priority, to: patch.priority });
+    }
+    if (patch.assigneeId !== undefined && patch.assigneeId !== t.assigneeId) {
+      cols.assigneeId = patch.assigneeId;
+      event('assignee_changed', { from: t.assigneeId, to: patch.assigneeId });
+    }
+    if (patch.teamId !== undefined && patch.teamId !== t.teamId) {
+      cols.teamId = patch.teamId;
+      event('team_changed', { from: t.teamId, to: patch.teamId });
+    }
+    if (patch.tags !== undefined) {
+      const before = q.listTicketTags(tx, ticketId).map((x) => x.name);
+      const after = [...new Set(patch.tags.map((x) => x.trim().toLowerCase()).filter(Boolean))].sort();
+      if (before.join('\n') !== after.join('\n')) {
+        q.replaceTicketTags(tx, ticketId, q.ensureTags(tx, after));
+        event('tags_changed', { added: after.filter((x) => !before.includes(x)), removed: before.filter((x) => !after.includes(x)) });
+      }
+    }
+    if (events.length === 0) return false;
+    q.updateTicketColumns(tx, ticketId, { ...cols, updatedAt: now });
+    q.insertEvents(tx, events);
+    return true;
+  });
+  if (changed) getBus().emit('ticket.changed', { ticketId, kind: 'updated', actorAgentId: viewer.id });
+  return { changed };
+}

@@ -1,0 +1,17 @@
+import { router, createCallerFactory } from './trpc';
+import { authRouter } from './routers/auth';
+import { ticketsRouter } from './routers/tickets';
+import { customersRouter } from './routers/customers';
+import { directoryRouter } from './routers/directory';
+import { adminRouter } from './routers/admin';
+
+export const appRouter = router({
+  auth: authRouter,
+  tickets: ticketsRouter,
+  customers: customersRouter,
+  directory: directoryRouter,
+  admin: adminRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { TRPCError } from '@trpc/server';
+import { LOCALES } from '@/lib/domain';
+import { router, publicProcedure, agentProcedure } from '../trpc';
+import { login } from '@/server/auth/login';
+import { clearedSessionCookie, revokeSession, sessionCookie } from '@/server/auth/sessions';
+import { consumeSetupToken } from '@/server/auth/bootstrap-admin';
+import { hashPassword } from '@/server/auth/password';
+import { insertAgent, setAgentLocale } from '@/db/queries/agents';
+import { getConfig } from '@/server/runtime-config';
+import { getBus } from '@/server/realtime/bus';
+
+const credentials = z.object({ email: z.string().trim().email().max(200), password: z.string().min(1).max(200) });
+
+export const authRouter = router({
+  me: publicProcedure.query(({ ctx }) =>
+    ctx.viewer ? { id: ctx.viewer.id, name: ctx.viewer.name, email: ctx.viewer.email, role: ctx.viewer.role, locale: ctx.viewer.locale } : null,
+  ),
+
+  login: publicProcedure.input(credentials).mutation(async ({ ctx, input }) => {
+    const config = getConfig();
+    const ttl = config.SESSION_TTL_HOURS * 3600_000;
+    const { agent, token, expiresAt } = await login(ctx.db, { ...input, ip: ctx.ip }, ttl);
+    ctx.res?.setHeader('Set-Cookie', sessionCookie(token, expiresAt, config.publicUrl.startsWith('https:')));
+    return { id: agent.id, name: agent.name, role: agent.role };
+  }),
+
+  logout: agentProcedure.mutation(({ ctx }) => {
+    revokeSession(ctx.db, ctx.viewer.sessionId);
+    getBus().emit('session.revoked', { sessionIds: [ctx.viewer.sessionId] });
+    ctx.res?.setHeader('Set-Cookie', clearedSessionCookie());
+    return { ok: true };
+  }),
+
+  setLocale: agentProcedure.input(z.object({ locale: z.enum(LOCALES).nullable() })).mutation(({ ctx, input }) => {
+    setAgentLocale(ctx.db, ctx.viewer.id, input.locale);
+    return { ok: true };
+  }),
+
+  /** Creates the first admin with the one-time token printed at start. */
+  setup: publicProcedure
+    .input(credentials.extend({ token: z.string().min(1).max(100), name: z.string().trim().min(1).max(100), password: z.string().min(10).max(200) }))
+    .mutation(async ({ ctx, input }) => {
+      if (!consumeSetupToken(ctx.db, input.token)) throw new TRPCError({ code: 'FORBIDDEN', message: 'This setup link is invalid or was already used' });
+      const agent = insertAgent(ctx.db, { email: input.email, name: input.name, passwordHash: await hashPassword(input.password), role: 'admin' });
+      return { id: agent.id };
+    }),
+});

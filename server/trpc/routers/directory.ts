@@ -1,0 +1,15 @@
+import { router, agentProcedure } from '../trpc';
+import { listAgentsWithTeams, listTeams } from '@/db/queries/agents';
+import { listAllTags, listChannels } from '@/db/queries/tickets';
+
+/** Names every agent needs to render the inbox: agents, teams, tags, channels. No secrets, no settings. */
+export const directoryRouter = router({
+  all: agentProcedure.query(({ ctx }) => ({
+    agents: listAgentsWithTeams(ctx.db)
+      .filter((a) => a.active)
+      .map(({ id, name, teamIds }) => ({ id, name, teamIds })),
+    teams: listTeams(ctx.db),
+    tags: listAllTags(ctx.db),
+    channels: listChannels(ctx.db),
+  })),
+});

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { router, agentProcedure } from '../trpc';
+import { ticketFilterSchema, ticketCursorSchema } from '@/lib/ticket-filter';
+import { PRIORITIES, TICKET_STATUSES } from '@/lib/domain';
+import { listTickets } from '@/server/tickets/list-tickets';
+import { getTicket } from '@/server/tickets/get-ticket';
+import { updateTicket } from '@/server/tickets/update-ticket';
+import { replyToTicket } from '@/server/tickets/reply-to-ticket';
+import { markTicketRead } from '@/db/queries/tickets';
+
+const ticketId = z.number().int().positive();
+
+export const ticketsRouter = router({
+  list: agentProcedure
+    .input(z.object({ filter: ticketFilterSchema, cursor: ticketCursorSchema.nullish(), limit: z.number().int().min(1).max(200).default(50) }))
+    .query(({ ctx, input }) => listTickets(ctx.db, ctx.viewer.id, { filter: input.filter, cursor: input.cursor ?? undefined, limit: input.limit })),
+
+  get: agentProcedure.input(z.object({ id: ticketId })).query(({ ctx, input }) => getTicket(ctx.db, input.id)),
+
+  update: agentProcedure
+    .input(
+      z.object({
+        id: ticketId,
+        status: z.enum(TICKET_STATUSES).optional(),
+        priority: z.enum(PRIORITIES).optional(),
+        assigneeId: z.number().int().positive().nullable().optional(),
+        teamId: z.number().int().positive().nullable().optional(),
+        tags: z.array(z.string().trim().min(1).max(40).regex(/^[^,]+$/, 'tags cannot contain commas')).max(20).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => {
+      const { id, ...patch } = input;
+      return updateTicket(ctx.db, ctx.viewer, id, patch);
+    }),
+
+  reply: agentProcedure
+    .input(
+      z.object({
+        ticketId,
+        body: z.string().trim().min(1, 'The message is empty').max(50_000),
+        internal: z.boolean().default(false),
+        status: z.enum(TICKET_STATUSES).optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => replyToTicket(ctx.db, ctx.viewer, input)),
+
+  markRead: agentProcedure.input(z.object({ id: ticketId })).mutation(({ ctx, input }) => {
+    markTicketRead(ctx.db, ctx.viewer.id, input.id, Date.now());
+    return { ok: true };
+  }),
+});
