@@ -14,7 +14,7 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional(),
   /** Seed demo data into an empty database on first start. */
   DEMO_DATA: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
-  DEMO_TICKETS: z.coerce.number().int().min(0).default(400),
+  DEMO_TICKETS: z.coerce.number().int().min(0).default(3000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 

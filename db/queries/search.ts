@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 
 /** How many of the newest hits each index contributes; search shows the most recent matching tickets. */
@@ -10,7 +10,11 @@ export const SEARCH_CANDIDATES = 300;
  * even when a word occurs in a million messages.
  */
 export function searchTicketIds(db: Db, ftsQuery: string, limit = SEARCH_CANDIDATES): number[] {
-  const rows = db.all<{ id: number }>(sql`
+  return db.all<{ id: number }>(searchTicketIdsSql(ftsQuery, limit)).map((r) => r.id);
+}
+
+export function searchTicketIdsSql(ftsQuery: string, limit: number): SQL {
+  return sql`
     select id from (select rowid as id from ticket_fts where ticket_fts match ${ftsQuery} order by rowid desc limit ${limit})
     union
     select ticket_id from messages where id in (
@@ -18,6 +22,5 @@ export function searchTicketIds(db: Db, ftsQuery: string, limit = SEARCH_CANDIDA
     union
     select id from (select t.id from tickets t where t.customer_id in (
       select rowid from customer_fts where customer_fts match ${ftsQuery} order by rowid desc limit 50)
-      order by t.id desc limit ${limit})`);
-  return rows.map((r) => r.id);
+      order by t.id desc limit ${limit})`;
 }

@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
 import * as q from '@/db/queries/tickets';
+import { findCustomer } from '@/db/queries/customers';
 import { DomainError } from '@/server/errors/domain-error';
 import { sanitizeHtml } from '@/server/content/sanitize-html';
 
@@ -27,5 +28,13 @@ export function getTicket(db: Db, ticketId: number) {
     data: e.data,
     createdAt: e.createdAt,
   }));
-  return { ticket: row.ticket, channel: row.channel, tags: q.listTicketTags(db, ticketId), messages, events };
+  const customer = findCustomer(db, row.ticket.customerId);
+  return {
+    ticket: row.ticket,
+    channel: row.channel,
+    customer: { id: row.ticket.customerId, name: customer?.name ?? '' },
+    tags: q.listTicketTags(db, ticketId),
+    messages,
+    events,
+  };
 }

@@ -1,0 +1,136 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'use-intl';
+import type { TicketStatus } from '@/lib/domain';
+import { useTRPC } from '@/app/_components/trpc';
+import { useRealtime } from '@/app/_components/realtime';
+import type { ComposerRequest } from './inbox-app';
+
+const SEND_AS: TicketStatus[] = ['open', 'pending', 'on_hold', 'solved'];
+
+/** Public reply or internal note; drafts survive switching tickets (kept per ticket and mode in session storage). */
+export function Composer({ ticketId, status, request }: { ticketId: number; status: TicketStatus; request: ComposerRequest }) {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { socket } = useRealtime();
+  const [mode, setMode] = useState<'reply' | 'note'>('reply');
+  const draftKey = `draft:${ticketId}:${mode}`;
+  const [body, setBody] = useState('');
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  useEffect(() => {
+    setBody(sessionStorage.getItem(draftKey) ?? '');
+  }, [draftKey]);
+  useEffect(() => {
+    if (!request) return;
+    setMode(request.mode);
+    ref.current?.focus();
+  }, [request]);
+
+  const stopTyping = () => {
+    clearTimeout(typingTimer.current);
+    typingTimer.current = undefined;
+    socket?.emit('typing', { ticketId, typing: false });
+  };
+  useEffect(() => () => stopTyping(), []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const reply = useMutation(
+    trpc.tickets.reply.mutationOptions({
+      onSuccess: () => {
+        sessionStorage.removeItem(draftKey);
+        setBody('');
+        void queryClient.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ id: ticketId }) });
+        void queryClient.invalidateQueries({ queryKey: trpc.tickets.list.pathKey() });
+      },
+    }),
+  );
+  const send = (nextStatus?: TicketStatus) => {
+    if (!body.trim() || reply.isPending) return;
+    stopTyping();
+    reply.mutate({ ticketId, body, internal: mode === 'note', status: nextStatus });
+  };
+
+  const isNote = mode === 'note';
+  return (
+    <form
+      className={`border-t px-4 py-2 ${isNote ? 'border-amber-200 bg-amber-50' : 'border-slate-200 bg-white'}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        send();
+      }}
+    >
+      <div role="tablist" className="mb-1.5 flex gap-1 text-xs">
+        {(['reply', 'note'] as const).map((m) => (
+          <button
+            key={m}
+            type="button"
+            role="tab"
+            aria-selected={mode === m}
+            onClick={() => setMode(m)}
+            className="rounded px-2 py-1 font-medium text-slate-500 hover:bg-slate-100 aria-selected:bg-slate-900 aria-selected:text-white"
+          >
+            {t(`composer.${m}`)}
+          </button>
+        ))}
+      </div>
+      <label className="sr-only" htmlFor="composer-body">
+        {t(`composer.${mode}`)}
+      </label>
+      <textarea
+        id="composer-body"
+        ref={ref}
+        rows={4}
+        value={body}
+        placeholder={t(isNote ? 'composer.notePlaceholder' : 'composer.replyPlaceholder')}
+        className="w-full resize-y rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+        onChange={(e) => {
+          setBody(e.target.value);
+          sessionStorage.setItem(draftKey, e.target.value);
+          if (!typingTimer.current) socket?.emit('typing', { ticketId, typing: true });
+          clearTimeout(typingTimer.current);
+          typingTimer.current = setTimeout(stopTyping, 3000);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            send();
+          }
+          if (e.key === 'Escape') e.currentTarget.blur();
+        }}
+      />
+      <div className="mt-1.5 flex items-center gap-2">
+        <span className="text-[11px] text-slate-400">{t('composer.hint')}</span>
+        {reply.error && <span role="alert" className="text-xs text-red-700">{reply.error.message}</span>}
+        <div className="ml-auto flex items-center gap-1">
+          {!isNote && (
+            <select
+              aria-label={t('composer.sendAs', { status: '…' })}
+              className="rounded border border-slate-200 bg-white px-1.5 py-1 text-xs"
+              value=""
+              disabled={!body.trim() || reply.isPending}
+              onChange={(e) => e.target.value && send(e.target.value as TicketStatus)}
+            >
+              <option value="">{t('composer.sendAs', { status: '…' })}</option>
+              {SEND_AS.filter((s) => s !== status).map((s) => (
+                <option key={s} value={s}>
+                  {t('composer.sendAs', { status: t(`status.${s}`) })}
+                </option>
+              ))}
+            </select>
+          )}
+          <button
+            type="submit"
+            disabled={!body.trim() || reply.isPending}
+            className={`rounded-md px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50 ${isNote ? 'bg-amber-600 hover:bg-amber-700' : 'bg-brand-600 hover:bg-brand-700'}`}
+          >
+            {reply.isPending ? t('composer.sending') : isNote ? t('composer.addNote') : t('composer.send')}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,109 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'use-intl';
+import { Inbox } from 'lucide-react';
+import type { PresenceEntry } from '@/lib/realtime-events';
+import { useTRPC } from '@/app/_components/trpc';
+import { useRealtime } from '@/app/_components/realtime';
+import { useViewer } from '@/app/_components/viewer';
+import { Avatar } from '@/app/_components/avatar';
+import { ChannelIcon } from '@/app/_components/channel-icon';
+import type { ComposerRequest } from './inbox-app';
+import { TicketProperties } from './ticket-properties';
+import { Thread } from './thread';
+import { Composer } from './composer';
+import { CustomerPanel } from './customer-panel';
+
+type Props = { ticketId: number | null; composerRequest: ComposerRequest; onOpenTicket: (id: number) => void };
+
+export function Conversation({ ticketId, composerRequest, onOpenTicket }: Props) {
+  const t = useTranslations();
+  if (!ticketId) {
+    return (
+      <div className="hidden h-full flex-col items-center justify-center gap-2 text-slate-400 md:flex">
+        <Inbox className="size-8" aria-hidden />
+        <p className="text-sm font-medium text-slate-500">{t('ticket.none')}</p>
+        <p className="text-xs">{t('ticket.noneHint')}</p>
+      </div>
+    );
+  }
+  return <OpenConversation key={ticketId} ticketId={ticketId} composerRequest={composerRequest} onOpenTicket={onOpenTicket} />;
+}
+
+function OpenConversation({ ticketId, composerRequest, onOpenTicket }: Props & { ticketId: number }) {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const viewer = useViewer();
+  const { socket, connected } = useRealtime();
+  const ticket = useQuery(trpc.tickets.get.queryOptions({ id: ticketId }));
+  const markRead = useMutation(
+    trpc.tickets.markRead.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.tickets.list.pathKey() }) }),
+  );
+  const [viewers, setViewers] = useState<PresenceEntry[]>([]);
+
+  // Opening marks the ticket read for me; new customer messages while it is open do too.
+  const lastMessageAt = ticket.data?.messages.at(-1)?.createdAt;
+  useEffect(() => {
+    if (lastMessageAt !== undefined) markRead.mutate({ id: ticketId });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ticketId, lastMessageAt]);
+
+  // Presence: announce that I am viewing, hear who else is (re-announced after a reconnect).
+  useEffect(() => {
+    if (!socket || !connected) return;
+    const onPresence = (p: { ticketId: number; viewers: PresenceEntry[] }) => p.ticketId === ticketId && setViewers(p.viewers.filter((v) => v.agentId !== viewer.id));
+    socket.on('presence', onPresence);
+    socket.emit('ticket:view', ticketId);
+    return () => {
+      socket.off('presence', onPresence);
+      socket.emit('ticket:leave', ticketId);
+    };
+  }, [socket, connected, ticketId, viewer.id]);
+
+  if (ticket.isPending) return <p className="p-6 text-sm text-slate-500">{t('list.loading')}</p>;
+  if (ticket.error) return <p role="alert" className="p-6 text-sm text-red-700">{ticket.error.message}</p>;
+  const { ticket: tk, channel } = ticket.data;
+  const typing = viewers.find((v) => v.typing);
+
+  return (
+    <div className="grid h-full min-h-0 grid-cols-[minmax(0,1fr)] xl:grid-cols-[minmax(0,1fr)_18rem]">
+      <section className="flex min-h-0 flex-col bg-slate-50" aria-label={tk.subject}>
+        <header className="border-b border-slate-200 bg-white px-4 pt-3 pb-2">
+          <div className="flex items-start gap-2">
+            <ChannelIcon kind={channel.kind} label={t(`channel.${channel.kind}`)} className="mt-1 size-4" />
+            <h1 className="min-w-0 flex-1 text-base leading-6 font-semibold">
+              <span className="mr-1.5 font-normal text-slate-400">#{tk.number}</span>
+              {tk.subject}
+            </h1>
+            {viewers.length > 0 && (
+              <div className="flex items-center gap-1" data-testid="presence" aria-label={t('ticket.viewing', { names: viewers.map((v) => v.name).join(', ') })}>
+                <div className="flex -space-x-1.5">
+                  {viewers.map((v) => (
+                    <Avatar key={v.agentId} name={v.name} size="sm" ring />
+                  ))}
+                </div>
+                <span className="text-xs text-slate-500">{t('ticket.viewing', { names: viewers.map((v) => v.name.split(' ')[0]).join(', ') })}</span>
+              </div>
+            )}
+          </div>
+          <TicketProperties ticket={tk} tags={ticket.data.tags} />
+        </header>
+        <Thread data={ticket.data} />
+        {typing && (
+          <p className="px-4 py-1 text-xs text-slate-500 italic" aria-live="polite">
+            {t('ticket.typing', { name: typing.name })}
+          </p>
+        )}
+        {tk.status === 'closed' ? (
+          <p className="border-t border-slate-200 bg-white px-4 py-3 text-sm text-slate-500">{t('ticket.closedReadOnly')}</p>
+        ) : (
+          <Composer ticketId={ticketId} status={tk.status} request={composerRequest} />
+        )}
+      </section>
+      <CustomerPanel customerId={tk.customerId} currentTicketId={tk.id} onOpenTicket={onOpenTicket} />
+    </div>
+  );
+}

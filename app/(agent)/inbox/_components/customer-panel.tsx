@@ -1,0 +1,75 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useFormatter, useTranslations } from 'use-intl';
+import { useTRPC } from '@/app/_components/trpc';
+import { Avatar } from '@/app/_components/avatar';
+import { ChannelIcon } from '@/app/_components/channel-icon';
+import { StatusBadge } from '@/app/_components/badges';
+
+/** Who the customer is, how to reach them on each channel, and their other tickets on any channel. */
+export function CustomerPanel({ customerId, currentTicketId, onOpenTicket }: { customerId: number; currentTicketId: number; onOpenTicket: (id: number) => void }) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const profile = useQuery(trpc.customers.profile.queryOptions({ id: customerId }));
+  if (!profile.data) return <aside className="hidden border-l border-slate-200 bg-white xl:block" />;
+  const c = profile.data;
+  return (
+    <aside className="hidden min-h-0 overflow-y-auto border-l border-slate-200 bg-white p-4 xl:block" aria-label={t('customer.title')} data-testid="customer-panel">
+      <div className="flex items-center gap-3">
+        <Avatar name={c.name} />
+        <div className="min-w-0">
+          <h2 className="truncate text-sm font-semibold">{c.name}</h2>
+          <p className="text-xs text-slate-500">{t('customer.since', { date: format.dateTime(c.createdAt, { dateStyle: 'medium' }) })}</p>
+        </div>
+      </div>
+
+      <h3 className="mt-5 mb-1 text-[11px] font-semibold tracking-wide text-slate-400 uppercase">{t('customer.identities')}</h3>
+      <ul className="space-y-1">
+        {c.identities.map((i) => (
+          <li key={i.id} className="flex items-center gap-2 text-xs text-slate-700">
+            <ChannelIcon kind={i.kind} label={t(`channel.${i.kind}`)} className="size-3.5" />
+            <span className="truncate" title={i.externalId}>
+              {i.externalId}
+            </span>
+          </li>
+        ))}
+      </ul>
+
+      {Object.keys(c.attributes).length > 0 && (
+        <>
+          <h3 className="mt-5 mb-1 text-[11px] font-semibold tracking-wide text-slate-400 uppercase">{t('customer.attributes')}</h3>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
+            {Object.entries(c.attributes).map(([k, v]) => (
+              <div key={k} className="contents">
+                <dt className="text-slate-500">{k}</dt>
+                <dd className="truncate text-slate-800">{v}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+
+      <h3 className="mt-5 mb-1 text-[11px] font-semibold tracking-wide text-slate-400 uppercase">{t('customer.otherTickets')}</h3>
+      <ul className="space-y-1">
+        {c.tickets.map((tk) => (
+          <li key={tk.id}>
+            <button
+              type="button"
+              onClick={() => onOpenTicket(tk.id)}
+              aria-current={tk.id === currentTicketId ? 'true' : undefined}
+              className="flex w-full items-center gap-1.5 rounded px-1.5 py-1 text-left text-xs hover:bg-slate-100 aria-[current=true]:bg-brand-50"
+            >
+              <ChannelIcon kind={tk.channelKind} label={t(`channel.${tk.channelKind}`)} className="size-3.5" />
+              <span className="min-w-0 flex-1 truncate text-slate-700">
+                <span className="text-slate-400">#{tk.number}</span> {tk.subject}
+              </span>
+              <StatusBadge status={tk.status} label={t(`status.${tk.status}`)} />
+            </button>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}

@@ -1,0 +1,121 @@
+'use client';
+
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { VIEWS, DEFAULT_VIEW, type TicketFilter, type ViewId } from '@/lib/ticket-filter';
+import { useTRPC } from '@/app/_components/trpc';
+import { useRealtime } from '@/app/_components/realtime';
+import { InboxSidebar } from './inbox-sidebar';
+import { TicketList } from './ticket-list';
+import { Conversation } from './conversation';
+import { ShortcutsHelp } from './shortcuts-help';
+import { useInboxShortcuts } from './use-inbox-shortcuts';
+import { useDebounced } from './use-debounced';
+
+export type ComposerRequest = { mode: 'reply' | 'note'; at: number } | null;
+
+function readUrl() {
+  const p = new URLSearchParams(window.location.search);
+  const view = VIEWS.find((v) => v.id === p.get('view'))?.id ?? 'mine_unassigned';
+  const t = Number(p.get('t'));
+  return { view, ticket: Number.isInteger(t) && t > 0 ? t : null };
+}
+
+/** The three-pane inbox: views and filters | ticket list | conversation with the customer beside it. */
+export function InboxApp() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { socket } = useRealtime();
+  const [viewId, setViewId] = useState<ViewId>('mine_unassigned');
+  const [filter, setFilter] = useState<TicketFilter>(DEFAULT_VIEW);
+  const [search, setSearch] = useState('');
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [composer, setComposer] = useState<ComposerRequest>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const q = useDebounced(search.trim(), 250);
+
+  // The view and open ticket live in the URL so a reload or a shared link lands on the same place.
+  useEffect(() => {
+    const { view, ticket } = readUrl();
+    setViewId(view);
+    setFilter(VIEWS.find((v) => v.id === view)!.filter);
+    setSelectedId(ticket);
+  }, []);
+  useEffect(() => {
+    const p = new URLSearchParams({ view: viewId, ...(selectedId ? { t: String(selectedId) } : {}) });
+    window.history.replaceState(null, '', `/inbox?${p}`);
+  }, [viewId, selectedId]);
+
+  const listInput = useMemo(() => ({ filter: { ...filter, q: q || undefined }, limit: 50 }), [filter, q]);
+  const list = useInfiniteQuery(
+    trpc.tickets.list.infiniteQueryOptions(listInput, { getNextPageParam: (last) => last.nextCursor, placeholderData: (prev) => prev }),
+  );
+  const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+
+  // Every agent sees changes live: the list refreshes, and so does the open ticket if it changed.
+  useEffect(() => {
+    if (!socket) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onChange = (change: { ticketId: number }) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void queryClient.invalidateQueries({ queryKey: trpc.tickets.list.pathKey() }), 150);
+      void queryClient.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ id: change.ticketId }) });
+      void queryClient.invalidateQueries({ queryKey: trpc.customers.profile.pathKey() });
+      void queryClient.invalidateQueries({ queryKey: trpc.directory.all.pathKey() });
+    };
+    socket.on('ticket:changed', onChange);
+    return () => {
+      clearTimeout(timer);
+      socket.off('ticket:changed', onChange);
+    };
+  }, [socket, queryClient, trpc]);
+
+  const selectView = useCallback((id: ViewId) => {
+    setViewId(id);
+    setFilter(VIEWS.find((v) => v.id === id)!.filter);
+  }, []);
+
+  const move = useCallback(
+    (delta: number) => {
+      if (items.length === 0) return;
+      const index = items.findIndex((t) => t.id === selectedId);
+      const next = items[Math.max(0, Math.min(items.length - 1, index === -1 ? 0 : index + delta))];
+      if (next) setSelectedId(next.id);
+      if (index >= items.length - 5 && list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
+    },
+    [items, selectedId, list],
+  );
+
+  useInboxShortcuts({
+    move,
+    focusSearch: () => document.getElementById('inbox-search')?.focus(),
+    compose: (mode) => selectedId && setComposer({ mode, at: Date.now() }),
+    toggleHelp: () => setHelpOpen((o) => !o),
+    selectedId,
+  });
+
+  return (
+    <div className="grid h-full grid-cols-[minmax(0,1fr)] md:grid-cols-[13rem_22rem_minmax(0,1fr)]">
+      <InboxSidebar
+        viewId={viewId}
+        onView={selectView}
+        filter={filter}
+        onFilter={setFilter}
+      />
+      <TicketList
+        search={search}
+        onSearch={setSearch}
+        items={items}
+        loading={list.isPending}
+        hasMore={Boolean(list.hasNextPage)}
+        fetchingMore={list.isFetchingNextPage}
+        onEndReached={() => void list.fetchNextPage()}
+        searchCapped={Boolean(list.data?.pages[0]?.searchCapped)}
+        selectedId={selectedId}
+        onSelect={setSelectedId}
+      />
+      <Conversation ticketId={selectedId} composerRequest={composer} onOpenTicket={setSelectedId} />
+      {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+'use client';
+
+import { memo } from 'react';
+import { useFormatter, useNow, useTranslations } from 'use-intl';
+import { ChannelIcon } from '@/app/_components/channel-icon';
+import { StatusBadge, PriorityLabel } from '@/app/_components/badges';
+import { Avatar } from '@/app/_components/avatar';
+import type { TicketListItem } from './ticket-list';
+import { useDirectory } from './use-directory';
+
+export const TicketListRow = memo(function TicketListRow({ item, selected, onSelect }: { item: TicketListItem; selected: boolean; onSelect: (id: number) => void }) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const now = useNow({ updateInterval: 60_000 });
+  const dir = useDirectory();
+  const assignee = dir.agentName(item.assigneeId);
+  return (
+    <button
+      type="button"
+      role="option"
+      aria-selected={selected}
+      data-ticket-id={item.id}
+      onClick={() => onSelect(item.id)}
+      className="flex h-full w-full flex-col gap-0.5 border-b border-slate-100 px-3 py-2 text-left hover:bg-slate-50 aria-selected:bg-brand-50 aria-selected:shadow-[inset_3px_0_0_var(--color-brand-500)]"
+    >
+      <span className="flex items-center gap-1.5 text-xs">
+        <ChannelIcon kind={item.channelKind} label={t(`channel.${item.channelKind}`)} className="size-3.5" />
+        <span className={`truncate ${item.unread ? 'font-semibold text-slate-900' : 'text-slate-600'}`}>{item.customerName}</span>
+        {item.unread && (
+          <span className="size-2 shrink-0 rounded-full bg-brand-500" title={t('list.unread')}>
+            <span className="sr-only">{t('list.unread')}</span>
+          </span>
+        )}
+        <time className="ml-auto shrink-0 text-slate-400" dateTime={new Date(item.lastActivityAt).toISOString()} title={format.dateTime(item.lastActivityAt, { dateStyle: 'medium', timeStyle: 'short' })}>
+          {format.relativeTime(Math.min(item.lastActivityAt, now.getTime()), now)}
+        </time>
+      </span>
+      <span className={`truncate text-sm ${item.unread ? 'font-semibold' : 'font-medium'} text-slate-900`}>
+        <span className="mr-1 font-normal text-slate-400">#{item.number}</span>
+        {item.subject}
+      </span>
+      <span className="flex items-center gap-1.5">
+        <span className="min-w-0 flex-1 truncate text-xs text-slate-500">{item.preview}</span>
+        <PriorityLabel priority={item.priority} label={t(`priority.${item.priority}`)} />
+        <StatusBadge status={item.status} label={t(`status.${item.status}`)} />
+        {assignee && <Avatar name={assignee} size="sm" />}
+      </span>
+    </button>
+  );
+});

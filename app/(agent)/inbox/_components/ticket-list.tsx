@@ -1,0 +1,88 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslations } from 'use-intl';
+import { Search } from 'lucide-react';
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '@/server/trpc/root';
+import { TicketListRow } from './ticket-list-row';
+
+export type TicketListItem = inferRouterOutputs<AppRouter>['tickets']['list']['items'][number];
+
+type Props = {
+  search: string;
+  onSearch: (q: string) => void;
+  items: TicketListItem[];
+  loading: boolean;
+  hasMore: boolean;
+  fetchingMore: boolean;
+  onEndReached: () => void;
+  searchCapped: boolean;
+  selectedId: number | null;
+  onSelect: (id: number) => void;
+};
+
+const ROW_HEIGHT = 80;
+
+/** Virtualized: only the rows on screen are in the DOM, and pages load as the end comes into view. */
+export function TicketList(p: Props) {
+  const t = useTranslations();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: p.items.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtualItems = virtualizer.getVirtualItems();
+  const lastIndex = virtualItems[virtualItems.length - 1]?.index ?? -1;
+
+  useEffect(() => {
+    if (lastIndex >= p.items.length - 10 && p.hasMore && !p.fetchingMore) p.onEndReached();
+  }, [lastIndex, p]);
+
+  // Keep the keyboard-selected row on screen.
+  const selectedIndex = p.items.findIndex((i) => i.id === p.selectedId);
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+
+  return (
+    <section className="flex min-h-0 flex-col border-r border-slate-200 bg-white" aria-label={t('app.inbox')}>
+      <div className="border-b border-slate-200 p-2">
+        <label className="relative block">
+          <span className="sr-only">{t('filters.searchLabel')}</span>
+          <Search className="pointer-events-none absolute top-2 left-2 size-4 text-slate-400" aria-hidden />
+          <input
+            id="inbox-search"
+            type="search"
+            value={p.search}
+            onChange={(e) => p.onSearch(e.target.value)}
+            onKeyDown={(e) => e.key === 'Escape' && (e.currentTarget as HTMLInputElement).blur()}
+            placeholder={t('filters.search')}
+            className="w-full rounded-md border border-slate-200 bg-slate-50 py-1.5 pr-2 pl-8 text-sm placeholder:text-slate-400 focus:bg-white"
+          />
+        </label>
+      </div>
+      {p.searchCapped && <p className="border-b border-amber-100 bg-amber-50 px-3 py-1.5 text-xs text-amber-800">{t('list.searchCapped')}</p>}
+      <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" role="listbox" aria-label={t('app.inbox')} data-testid="ticket-list">
+        {p.loading ? (
+          <p className="p-4 text-sm text-slate-500">{t('list.loading')}</p>
+        ) : p.items.length === 0 ? (
+          <p className="p-4 text-sm text-slate-500">{t('list.empty')}</p>
+        ) : (
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualItems.map((v) => {
+              const item = p.items[v.index]!;
+              return (
+                <div key={item.id} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: v.size, transform: `translateY(${v.start}px)` }}>
+                  <TicketListRow item={item} selected={item.id === p.selectedId} onSelect={p.onSelect} />
+                </div>
+              );
+            })}
+          </div>
+        )}
+        {p.fetchingMore && <p className="p-2 text-center text-xs text-slate-400">{t('list.loadMore')}</p>}
+      </div>
+      <p className="border-t border-slate-200 px-3 py-1 text-[11px] text-slate-400" aria-live="polite">
+        {t('list.count', { count: p.items.length })}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+'use client';
+
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'use-intl';
+import { ROLES, type Role } from '@/lib/domain';
+import { useTRPC } from '@/app/_components/trpc';
+import { useViewer } from '@/app/_components/viewer';
+
+const input = 'rounded-md border border-slate-300 px-2 py-1.5 text-sm';
+
+export function AgentsAdmin() {
+  const t = useTranslations('admin');
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const viewer = useViewer();
+  const agents = useQuery(trpc.admin.agents.queryOptions());
+  const teams = useQuery(trpc.admin.teams.queryOptions());
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.agents.queryKey() });
+  const update = useMutation(trpc.admin.updateAgent.mutationOptions({ onSuccess: refresh }));
+  const create = useMutation(trpc.admin.createAgent.mutationOptions({ onSuccess: () => (refresh(), setForm(EMPTY)) }));
+  const EMPTY = { name: '', email: '', password: '', role: 'agent' as Role, teamIds: [] as number[] };
+  const [form, setForm] = useState(EMPTY);
+
+  return (
+    <div className="max-w-4xl space-y-6">
+      <h1 className="text-lg font-semibold">{t('agents')}</h1>
+      <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
+        <thead className="bg-slate-50 text-left text-xs text-slate-500">
+          <tr>
+            <th className="px-3 py-2 font-medium">{t('name')}</th>
+            <th className="px-3 py-2 font-medium">{t('email')}</th>
+            <th className="px-3 py-2 font-medium">{t('role')}</th>
+            <th className="px-3 py-2 font-medium">{t('teams')}</th>
+            <th className="px-3 py-2 font-medium">{t('active')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {agents.data?.map((a) => (
+            <tr key={a.id} className="border-t border-slate-100">
+              <td className="px-3 py-2">{a.name}</td>
+              <td className="px-3 py-2 text-slate-600">{a.email}</td>
+              <td className="px-3 py-2">
+                <select aria-label={`${t('role')} ${a.name}`} className={input} value={a.role} disabled={a.id === viewer.id} onChange={(e) => update.mutate({ id: a.id, role: e.target.value as Role })}>
+                  {ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`roles.${r}`)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              <td className="px-3 py-2 text-xs text-slate-600">{a.teamIds.map((id) => teams.data?.find((x) => x.id === id)?.name).join(', ')}</td>
+              <td className="px-3 py-2">
+                <button
+                  type="button"
+                  disabled={a.id === viewer.id}
+                  className="rounded border border-slate-200 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-40"
+                  onClick={() => update.mutate({ id: a.id, active: !a.active })}
+                >
+                  {a.active ? t('deactivate') : t('activate')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {update.error && <p role="alert" className="text-sm text-red-700">{update.error.message}</p>}
+
+      <form
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate(form);
+        }}
+      >
+        <h2 className="text-sm font-semibold">{t('newAgent')}</h2>
+        <div className="grid grid-cols-2 gap-3">
+          <label className="text-xs text-slate-600">
+            {t('name')}
+            <input className={`${input} mt-1 block w-full`} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+          </label>
+          <label className="text-xs text-slate-600">
+            {t('email')}
+            <input className={`${input} mt-1 block w-full`} type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
+          </label>
+          <label className="text-xs text-slate-600">
+            {t('password')}
+            <input className={`${input} mt-1 block w-full`} type="password" minLength={10} required value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+          </label>
+          <label className="text-xs text-slate-600">
+            {t('role')}
+            <select className={`${input} mt-1 block w-full`} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`roles.${r}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <fieldset className="text-xs text-slate-600">
+          <legend>{t('teams')}</legend>
+          <div className="mt-1 flex flex-wrap gap-3">
+            {teams.data?.map((team) => (
+              <label key={team.id} className="flex items-center gap-1">
+                <input
+                  type="checkbox"
+                  checked={form.teamIds.includes(team.id)}
+                  onChange={(e) => setForm({ ...form, teamIds: e.target.checked ? [...form.teamIds, team.id] : form.teamIds.filter((x) => x !== team.id) })}
+                />
+                {team.name}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        {create.error && <p role="alert" className="text-sm text-red-700">{create.error.message}</p>}
+        <button type="submit" disabled={create.isPending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+          {t('create')}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import { AgentsAdmin } from './agents-admin';
+
+export default function AgentsPage() {
+  return <AgentsAdmin />;
+}

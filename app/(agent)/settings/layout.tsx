@@ -1,0 +1,34 @@
+import Link from 'next/link';
+import { getCurrentViewer, getRequestLocale } from '@/server/auth/current-viewer';
+import { hasRole } from '@/lib/domain';
+import { catalogs } from '@/lib/i18n';
+
+export const dynamic = 'force-dynamic';
+
+/** Admin pages are refused on the server, not only hidden in the navigation. */
+export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
+  const viewer = await getCurrentViewer();
+  const t = catalogs[await getRequestLocale(viewer)].admin;
+  if (!viewer || !hasRole(viewer.role, 'admin')) {
+    return (
+      <main className="p-8">
+        <p role="alert" className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="forbidden">
+          {t.forbidden}
+        </p>
+      </main>
+    );
+  }
+  return (
+    <div className="grid h-full grid-cols-[12rem_minmax(0,1fr)]">
+      <nav className="border-r border-slate-200 bg-white p-3 text-sm" aria-label="Settings">
+        <Link className="block rounded px-2 py-1 hover:bg-slate-100" href="/settings/agents">
+          {t.agents}
+        </Link>
+        <Link className="block rounded px-2 py-1 hover:bg-slate-100" href="/settings/teams">
+          {t.teams}
+        </Link>
+      </nav>
+      <main className="min-h-0 overflow-y-auto p-6">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,5 @@
+import { TeamsAdmin } from './teams-admin';
+
+export default function TeamsPage() {
+  return <TeamsAdmin />;
+}

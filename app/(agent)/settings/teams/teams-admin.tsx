@@ -1,0 +1,62 @@
+'use client';
+
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'use-intl';
+import { useTRPC } from '@/app/_components/trpc';
+
+export function TeamsAdmin() {
+  const t = useTranslations('admin');
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const teams = useQuery(trpc.admin.teams.queryOptions());
+  const [name, setName] = useState('');
+  const [timeZone, setTimeZone] = useState('Europe/Berlin');
+  const create = useMutation(
+    trpc.admin.createTeam.mutationOptions({
+      onSuccess: () => {
+        setName('');
+        void queryClient.invalidateQueries({ queryKey: trpc.admin.teams.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.directory.all.queryKey() });
+      },
+    }),
+  );
+  return (
+    <div className="max-w-2xl space-y-6">
+      <h1 className="text-lg font-semibold">{t('teams')}</h1>
+      <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
+        {teams.data?.map((team) => (
+          <li key={team.id} className="flex justify-between px-3 py-2">
+            <span>{team.name}</span>
+            <span className="text-slate-500">{team.timeZone}</span>
+          </li>
+        ))}
+      </ul>
+      <form
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate({ name, timeZone });
+        }}
+      >
+        <label className="text-xs text-slate-600">
+          {t('name')}
+          <input className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm" required value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label className="text-xs text-slate-600">
+          {t('timeZone')}
+          <input className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm" required value={timeZone} onChange={(e) => setTimeZone(e.target.value)} list="time-zones" />
+          <datalist id="time-zones">
+            {Intl.supportedValuesOf('timeZone').map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
+        </label>
+        <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+          {t('newTeam')}
+        </button>
+        {create.error && <p role="alert" className="w-full text-sm text-red-700">{create.error.message}</p>}
+      </form>
+    </div>
+  );
+}

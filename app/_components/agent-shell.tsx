@@ -1,0 +1,73 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useTranslations } from 'use-intl';
+import { useMutation } from '@tanstack/react-query';
+import { Inbox, LifeBuoy, LogOut, Settings, WifiOff } from 'lucide-react';
+import { hasRole } from '@/lib/domain';
+import { useTRPC } from './trpc';
+import { useRealtime } from './realtime';
+import { LanguagePicker } from './language-picker';
+import { ViewerContext, type ClientViewer } from './viewer';
+import { Avatar } from './avatar';
+
+export function AgentShell({ viewer, children }: { viewer: ClientViewer; children: React.ReactNode }) {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const pathname = usePathname();
+  const { socket, connected } = useRealtime();
+  const logout = useMutation(trpc.auth.logout.mutationOptions({ onSettled: () => window.location.assign('/login') }));
+  const nav = [
+    { href: '/inbox', label: t('app.inbox'), icon: Inbox, show: true },
+    { href: '/settings/agents', label: t('app.settings'), icon: Settings, show: hasRole(viewer.role, 'admin') },
+  ];
+  return (
+    <ViewerContext.Provider value={viewer}>
+      <div className="flex h-full flex-col">
+        <header className="flex h-11 shrink-0 items-center gap-4 border-b border-slate-200 bg-white px-3">
+          <span className="flex items-center gap-1.5 text-sm font-semibold">
+            <LifeBuoy className="size-4 text-brand-600" aria-hidden />
+            {t('app.name')}
+          </span>
+          <nav className="flex gap-1" aria-label="Main">
+            {nav
+              .filter((n) => n.show)
+              .map((n) => (
+                <Link
+                  key={n.href}
+                  href={n.href}
+                  aria-current={pathname.startsWith(n.href.split('/').slice(0, 2).join('/')) ? 'page' : undefined}
+                  className="flex items-center gap-1.5 rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 aria-[current=page]:bg-slate-100 aria-[current=page]:font-medium aria-[current=page]:text-slate-900"
+                >
+                  <n.icon className="size-4" aria-hidden />
+                  {n.label}
+                </Link>
+              ))}
+          </nav>
+          <div className="ml-auto flex items-center gap-3">
+            {socket && !connected && (
+              <span role="status" className="flex items-center gap-1 text-xs text-amber-700">
+                <WifiOff className="size-3.5" aria-hidden /> {t('errors.offline')}
+              </span>
+            )}
+            <LanguagePicker signedIn />
+            <span className="flex items-center gap-1.5 text-sm text-slate-700">
+              <Avatar name={viewer.name} size="sm" />
+              <span className="hidden sm:inline">{viewer.name}</span>
+            </span>
+            <button
+              type="button"
+              onClick={() => logout.mutate()}
+              className="flex items-center gap-1 rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
+            >
+              <LogOut className="size-4" aria-hidden />
+              <span className="hidden md:inline">{t('app.signOut')}</span>
+            </button>
+          </div>
+        </header>
+        <div className="min-h-0 flex-1">{children}</div>
+      </div>
+    </ViewerContext.Provider>
+  );
+}

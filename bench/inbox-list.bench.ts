@@ -1,0 +1,117 @@
+// Inbox list and full-text search at scale: the tRPC caller next to the same SQL run raw on better-sqlite3.
+// Usage: npm run bench -- [--tickets 1000000] [--db /path/to/existing.db] [--runs 300]
+// Prints p50/p99 per query and the ratio tRPC/raw. Targets (issue #2): list p50 ≤ 10 ms, ratio ≤ 2; search p50 ≤ 30 ms.
+import { parseArgs } from 'node:util';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Statement } from 'better-sqlite3';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { openDatabase, setDb, type Db } from '@/db/client';
+import { generateDemoData } from '@/db/seed/generate';
+import { selectTicketKeys, selectTicketRows, type TicketListWhere } from '@/db/queries/ticket-list';
+import { searchTicketIdsSql, SEARCH_CANDIDATES } from '@/db/queries/search';
+import { findAgentByEmail } from '@/db/queries/agents';
+import { DEFAULT_VIEW, ticketFilterSchema } from '@/lib/ticket-filter';
+import { toFtsQuery } from '@/server/search/fts-query';
+import { createCaller } from '@/server/trpc/root';
+import type { Viewer } from '@/server/auth/sessions';
+
+const { values } = parseArgs({ options: { tickets: { type: 'string', default: '1000000' }, db: { type: 'string' }, runs: { type: 'string', default: '300' } } });
+const runs = Number(values.runs);
+const dialect = new SQLiteSyncDialect();
+
+let db: Db;
+let tmpDir: string | undefined;
+if (values.db && fs.existsSync(values.db)) {
+  db = openDatabase(values.db);
+  console.log(`Using existing ${values.db}`);
+} else {
+  tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-bench-'));
+  const file = values.db ?? path.join(tmpDir, 'bench.db');
+  db = openDatabase(file);
+  const n = Number(values.tickets);
+  const t0 = performance.now();
+  generateDemoData(db, { tickets: n, passwordHash: 'bench-not-used', onProgress: (d) => d % 200_000 === 0 && console.log(`  seeded ${d}`) });
+  console.log(`Seeded ${n} tickets in ${((performance.now() - t0) / 1000).toFixed(1)} s into ${file}`);
+}
+setDb(db);
+const counts = db.$client.prepare('select (select count(*) from tickets) t, (select count(*) from messages) m').get() as { t: number; m: number };
+console.log(`Database: ${counts.t.toLocaleString('en')} tickets, ${counts.m.toLocaleString('en')} messages\n`);
+
+const agent = findAgentByEmail(db, 'jana@demo.local')!;
+const viewer: Viewer = { id: agent.id, name: agent.name, email: agent.email, role: agent.role, locale: null, sessionId: 'bench' };
+const caller = createCaller({ db, viewer, ip: '127.0.0.1', originOk: true });
+
+function stats(samples: number[]) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
+  return { p50: at(0.5), p99: at(0.99) };
+}
+
+async function measure(fn: () => unknown | Promise<unknown>) {
+  for (let i = 0; i < 20; i++) await fn(); // warm the page cache and JIT
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  return stats(samples);
+}
+
+/** The raw side: the exact SQL drizzle generates, prepared once on better-sqlite3, merged the same way. */
+function rawList(where: TicketListWhere, ftsQuery?: string) {
+  const statuses = where.status?.length ? where.status : [undefined];
+  const search = ftsQuery ? dialect.sqlToQuery(searchTicketIdsSql(ftsQuery, SEARCH_CANDIDATES)) : null;
+  const searchStmt = search ? db.$client.prepare(search.sql) : null;
+  const keyStmts = new Map<string, Statement>();
+  let rowsStmt: Statement | null = null;
+  return () => {
+    const ids = searchStmt ? (searchStmt.all(...search!.params) as { id: number }[]).map((r) => r.id) : undefined;
+    const w = { ...where, ids };
+    const keys = statuses
+      .flatMap((s) => {
+        const q = selectTicketKeys(db, w, s, undefined, 51).toSQL();
+        let stmt = keyStmts.get(`${s}:${q.params.length}`);
+        if (!stmt) keyStmts.set(`${s}:${q.params.length}`, (stmt = db.$client.prepare(q.sql)));
+        return stmt.all(...q.params) as { id: number; at: number }[];
+      })
+      .sort((a, b) => b.at - a.at || b.id - a.id)
+      .slice(0, 51);
+    if (!keys.length) return [];
+    const q = selectTicketRows(db, where.viewerId, keys.map((k) => k.id)).toSQL();
+    if (!rowsStmt || keys.length !== 51) rowsStmt = db.$client.prepare(q.sql);
+    return rowsStmt.all(...q.params);
+  };
+}
+
+const rows: { name: string; trpc: { p50: number; p99: number }; raw: { p50: number; p99: number } }[] = [];
+
+const defaultFilter = ticketFilterSchema.parse(DEFAULT_VIEW);
+rows.push({
+  name: 'inbox default (unsolved, me/unassigned)',
+  trpc: await measure(() => caller.tickets.list({ filter: DEFAULT_VIEW, limit: 50 })),
+  raw: await measure(rawList({ ...defaultFilter, viewerId: viewer.id })),
+});
+
+for (const term of ['Rechnung', 'refund', 'Müller', 'A-5']) {
+  const fts = toFtsQuery(term)!;
+  rows.push({
+    name: `search "${term}"`,
+    trpc: await measure(() => caller.tickets.list({ filter: { q: term }, limit: 50 })),
+    raw: await measure(rawList({ viewerId: viewer.id, assignee: 'any' }, fts)),
+  });
+}
+
+const f = (n: number) => n.toFixed(2).padStart(7);
+console.log(`${'query'.padEnd(42)} ${'tRPC p50'.padStart(9)} ${'p99'.padStart(7)}  ${'raw p50'.padStart(8)} ${'p99'.padStart(7)}  ratio(p50)`);
+for (const r of rows) {
+  console.log(`${r.name.padEnd(42)} ${f(r.trpc.p50)}ms ${f(r.trpc.p99)}ms ${f(r.raw.p50)}ms ${f(r.raw.p99)}ms  ${(r.trpc.p50 / r.raw.p50).toFixed(2)}`);
+}
+const list = rows[0]!;
+const searchP50 = Math.max(...rows.slice(1).map((r) => r.trpc.p50));
+console.log(`\nTargets: list p50 ${list.trpc.p50.toFixed(2)} ms (≤ 10), ratio ${(list.trpc.p50 / list.raw.p50).toFixed(2)} (≤ 2), worst search p50 ${searchP50.toFixed(2)} ms (≤ 30)`);
+db.$client.close();
+if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });

@@ -1,0 +1,124 @@
+import { test, expect } from '@playwright/test';
+import { agentPage } from '../support/sign-in';
+
+test('an agent filters, searches, opens, replies and notes; a colleague sees it live with presence', async ({ browser }) => {
+  const jana = await agentPage(browser, 'jana@demo.local');
+  const tom = await agentPage(browser, 'tom@demo.local');
+  const page = jana.page;
+
+  // Filter: all unsolved email tickets.
+  await page.getByRole('button', { name: 'All unsolved' }).click();
+  await page.getByRole('button', { name: 'Email', exact: true }).click();
+  const rows = page.locator('[data-ticket-id]');
+  await expect(rows.first()).toBeVisible();
+  for (const icon of await rows.locator('svg[role=img]').first().all()) await expect(icon).toHaveAttribute('aria-label', 'Email');
+
+  // Search (with full-text syntax in it) narrows the list to matching tickets.
+  await page.getByRole('button', { name: 'All tickets' }).click();
+  await page.getByLabel('Search').fill('"Rechnung');
+  await expect(rows.first()).toBeVisible();
+  await expect(rows.first()).toContainText(/Rechnung/i);
+
+  // Leave the search box with Tab and open the first result with the keyboard.
+  await page.getByLabel('Search').press('Tab');
+  await page.keyboard.press('j');
+  const thread = page.getByTestId('thread');
+  await expect(thread).toBeVisible();
+  const ticketId = await rows.and(page.locator('[aria-selected=true]')).getAttribute('data-ticket-id');
+  expect(ticketId).toBeTruthy();
+  await expect(page.locator('h1')).toContainText(/Rechnung/i);
+
+  // The colleague opens the same ticket and sees Jana there.
+  await tom.page.goto(`/inbox?view=all&t=${ticketId}`);
+  await expect(tom.page.getByTestId('thread')).toBeVisible();
+  await expect(tom.page.getByTestId('presence')).toContainText('Jana');
+  await expect(page.getByTestId('presence')).toContainText('Tom');
+
+  // Typing shows on the other side.
+  await page.keyboard.press('r');
+  await page.keyboard.type('Guten Tag, die doppelte Abbuchung ist storniert.');
+  await expect(tom.page.getByText('Jana Berger is typing…')).toBeVisible();
+  await page.keyboard.press('Control+Enter');
+  await expect(thread.getByTestId('message').last()).toContainText('die doppelte Abbuchung ist storniert');
+  await expect(tom.page.getByTestId('thread').getByTestId('message').last()).toContainText('die doppelte Abbuchung ist storniert');
+
+  // An internal note looks different and also arrives live.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('n');
+  await page.keyboard.type('Gutschrift im ERP angestoßen.');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await expect(thread.getByTestId('internal-note').last()).toContainText('Gutschrift im ERP');
+  await expect(tom.page.getByTestId('internal-note').last()).toContainText('Gutschrift im ERP');
+
+  // Status change by keyboard becomes a history line for both.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('s');
+  await expect(thread.getByTestId('event').last()).toContainText('to Solved');
+  await expect(tom.page.getByTestId('event').last()).toContainText('to Solved');
+
+  await jana.context.close();
+  await tom.context.close();
+});
+
+test('the ? overlay lists the shortcuts and a assigns to me', async ({ browser }) => {
+  const { page, context } = await agentPage(browser, 'sam@demo.local');
+  await page.getByRole('button', { name: 'Unassigned', exact: true }).click();
+  await page.keyboard.press('j');
+  await expect(page.getByTestId('thread')).toBeVisible();
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('a');
+  await expect(page.getByTestId('ticket-properties').getByLabel('Assignee')).toHaveValue(/\d+/);
+  await expect(page.getByTestId('event').last()).toContainText('Sam Carter assigned to Sam Carter');
+  await context.close();
+});
+
+test('agents without the admin role are refused admin pages and procedures', async ({ browser }) => {
+  const { page, context } = await agentPage(browser, 'jana@demo.local');
+  await expect(page.getByRole('link', { name: 'Settings' })).toHaveCount(0);
+  await page.goto('/settings/agents');
+  await expect(page.getByTestId('forbidden')).toBeVisible();
+  const res = await page.request.get('/api/trpc/admin.agents');
+  expect(res.status()).toBe(403);
+  const create = await page.request.post('/api/trpc/admin.createTeam', { data: { name: 'Hijack' }, headers: { origin: page.url().replace(/\/inbox.*/, '') } });
+  expect(create.status()).toBe(403);
+  await context.close();
+});
+
+test('an admin creates a team and an agent, who can then sign in', async ({ browser }) => {
+  const { page, context } = await agentPage(browser, 'admin@demo.local');
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Teams' }).click();
+  await expect(page.getByText('Reklamationen')).toBeVisible();
+  await page.getByLabel('Name').fill('VIP-Service');
+  await page.getByRole('button', { name: 'New team' }).click();
+  await expect(page.getByText('VIP-Service')).toBeVisible();
+  await page.getByRole('link', { name: 'Agents' }).click();
+  await expect(page.getByRole('cell', { name: 'admin@demo.local' })).toBeVisible();
+  await page.getByLabel('Name').fill('Paula Neu');
+  await page.getByLabel('Email').fill('paula@demo.local');
+  await page.getByLabel('Initial password').fill('paula-password-1');
+  await page.getByLabel('VIP-Service').check();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('cell', { name: 'paula@demo.local' })).toBeVisible();
+  await context.close();
+
+  const fresh = await browser.newContext();
+  const p2 = await fresh.newPage();
+  await p2.goto('/login');
+  await p2.getByLabel('Email').fill('paula@demo.local');
+  await p2.getByLabel('Password').fill('paula-password-1');
+  await p2.getByRole('button', { name: 'Sign in' }).click();
+  await p2.waitForURL('**/inbox**');
+  await fresh.close();
+});
+
+test('the UI follows a German browser and the agent can switch language', async ({ browser }) => {
+  const { page, context } = await agentPage(browser, 'mehmet@demo.local', 'de-DE');
+  await expect(page.getByRole('link', { name: 'Posteingang' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Meine & nicht zugewiesene' })).toBeVisible();
+  await page.getByLabel('Sprache').selectOption('en');
+  await expect(page.getByRole('link', { name: 'Inbox' })).toBeVisible();
+  await context.close();
+});

@@ -1,0 +1,59 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const serverOnly = {
+  patterns: [
+    { group: ['@/server/*', '@/db/*', '**/server/*', '**/db/*'], allowTypeImports: true, message: 'Browser code may import only types from server/ and db/; call tRPC instead.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', '.next/**', 'dist/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{js,mjs}'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['app/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    // Client components and the universal folder never pull server code into the browser bundle.
+    // Pages and layouts are server components and may read the session.
+    files: ['app/**/*.{ts,tsx}', 'lib/**/*.ts'],
+    ignores: ['app/**/page.tsx', 'app/**/layout.tsx'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', serverOnly],
+    },
+  },
+  {
+    // Drizzle: an update or delete without where would touch every row.
+    files: ['db/**/*.ts', 'server/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(run|returning)$/] > MemberExpression > CallExpression[callee.property.name='delete']",
+          message: 'delete() needs a where(): without it every row goes',
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^(run|returning)$/] > MemberExpression > CallExpression[callee.property.name='set'] > MemberExpression > CallExpression[callee.property.name='update']",
+          message: 'update().set() needs a where(): without it every row changes',
+        },
+      ],
+    },
+  },
+);
