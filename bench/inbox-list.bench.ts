@@ -96,7 +96,8 @@ rows.push({
   raw: await measure(rawList({ ...defaultFilter, viewerId: viewer.id })),
 });
 
-for (const term of ['Rechnung', 'refund', 'Müller', 'A-5']) {
+// Words, a surname, an email prefix, an order number being typed, and a short term that is no prefix.
+for (const term of ['Rechnung', 'refund', 'Müller', 'anna.muel', 'A-59', 'A-593412', 'a']) {
   const fts = toFtsQuery(term)!;
   rows.push({
     name: `search "${term}"`,

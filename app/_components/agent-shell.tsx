@@ -62,7 +62,7 @@ export function AgentShell({ viewer, children }: { viewer: ClientViewer; childre
               className="flex items-center gap-1 rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
             >
               <LogOut className="size-4" aria-hidden />
-              <span className="hidden md:inline">{t('app.signOut')}</span>
+              <span className="sr-only md:not-sr-only">{t('app.signOut')}</span>
             </button>
           </div>
         </header>

@@ -55,6 +55,7 @@ export const de: Messages = {
   },
   ticket: {
     none: 'Ticket auswählen',
+    back: 'Zurück zur Liste',
     noneHint: 'Mit j / k durch die Liste, ? zeigt alle Tastenkürzel.',
     assignee: 'Bearbeiter',
     team: 'Team',

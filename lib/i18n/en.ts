@@ -54,6 +54,7 @@ export const en = {
   },
   ticket: {
     none: 'Select a ticket',
+    back: 'Back to the list',
     noneHint: 'Use j / k to move through the list, ? for all shortcuts.',
     assignee: 'Assignee',
     team: 'Team',

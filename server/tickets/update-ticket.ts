@@ -1,7 +1,6 @@
 import type { Db } from '@/db/client';
 import * as q from '@/db/queries/tickets';
-import { findAgentById } from '@/db/queries/agents';
-import { listTeams } from '@/db/queries/agents';
+import { findAgentById, listTeams } from '@/db/queries/agents';
 import { DomainError } from '@/server/errors/domain-error';
 import { getBus } from '@/server/realtime/bus';
 import type { Viewer } from '@/server/auth/sessions';

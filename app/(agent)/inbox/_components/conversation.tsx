@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'use-intl';
-import { Inbox } from 'lucide-react';
+import { ChevronLeft, Inbox } from 'lucide-react';
 import type { PresenceEntry } from '@/lib/realtime-events';
 import { useTRPC } from '@/app/_components/trpc';
 import { useRealtime } from '@/app/_components/realtime';
@@ -16,9 +16,9 @@ import { Thread } from './thread';
 import { Composer } from './composer';
 import { CustomerPanel } from './customer-panel';
 
-type Props = { ticketId: number | null; composerRequest: ComposerRequest; onOpenTicket: (id: number) => void };
+type Props = { ticketId: number | null; composerRequest: ComposerRequest; onOpenTicket: (id: number) => void; onBack: () => void };
 
-export function Conversation({ ticketId, composerRequest, onOpenTicket }: Props) {
+export function Conversation({ ticketId, composerRequest, onOpenTicket, onBack }: Props) {
   const t = useTranslations();
   if (!ticketId) {
     return (
@@ -29,10 +29,10 @@ export function Conversation({ ticketId, composerRequest, onOpenTicket }: Props)
       </div>
     );
   }
-  return <OpenConversation key={ticketId} ticketId={ticketId} composerRequest={composerRequest} onOpenTicket={onOpenTicket} />;
+  return <OpenConversation key={ticketId} ticketId={ticketId} composerRequest={composerRequest} onOpenTicket={onOpenTicket} onBack={onBack} />;
 }
 
-function OpenConversation({ ticketId, composerRequest, onOpenTicket }: Props & { ticketId: number }) {
+function OpenConversation({ ticketId, composerRequest, onOpenTicket, onBack }: Props & { ticketId: number }) {
   const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -73,6 +73,9 @@ function OpenConversation({ ticketId, composerRequest, onOpenTicket }: Props & {
       <section className="flex min-h-0 flex-col bg-slate-50" aria-label={tk.subject}>
         <header className="border-b border-slate-200 bg-white px-4 pt-3 pb-2">
           <div className="flex items-start gap-2">
+            <button type="button" onClick={onBack} className="-ml-1 rounded p-0.5 text-slate-500 hover:bg-slate-100 md:hidden" aria-label={t('ticket.back')}>
+              <ChevronLeft className="size-5" aria-hidden />
+            </button>
             <ChannelIcon kind={channel.kind} label={t(`channel.${channel.kind}`)} className="mt-1 size-4" />
             <h1 className="min-w-0 flex-1 text-base leading-6 font-semibold">
               <span className="mr-1.5 font-normal text-slate-400">#{tk.number}</span>

@@ -114,7 +114,7 @@ export function InboxApp() {
         selectedId={selectedId}
         onSelect={setSelectedId}
       />
-      <Conversation ticketId={selectedId} composerRequest={composer} onOpenTicket={setSelectedId} />
+      <Conversation ticketId={selectedId} composerRequest={composer} onOpenTicket={setSelectedId} onBack={() => setSelectedId(null)} />
       {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
     </div>
   );

@@ -44,7 +44,8 @@ export function TicketList(p: Props) {
   }, [selectedIndex, virtualizer]);
 
   return (
-    <section className="flex min-h-0 flex-col border-r border-slate-200 bg-white" aria-label={t('app.inbox')}>
+    // On phones the list and the conversation take turns; from md up they sit side by side.
+    <section className={`${p.selectedId ? 'hidden md:flex' : 'flex'} min-h-0 flex-col border-r border-slate-200 bg-white`} aria-label={t('app.inbox')}>
       <div className="border-b border-slate-200 p-2">
         <label className="relative block">
           <span className="sr-only">{t('filters.searchLabel')}</span>

@@ -8,6 +8,7 @@ import { useTRPC } from '@/app/_components/trpc';
 import { useViewer } from '@/app/_components/viewer';
 
 const input = 'rounded-md border border-slate-300 px-2 py-1.5 text-sm';
+const EMPTY = { name: '', email: '', password: '', role: 'agent' as Role, teamIds: [] as number[] };
 
 export function AgentsAdmin() {
   const t = useTranslations('admin');
@@ -18,8 +19,12 @@ export function AgentsAdmin() {
   const teams = useQuery(trpc.admin.teams.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.agents.queryKey() });
   const update = useMutation(trpc.admin.updateAgent.mutationOptions({ onSuccess: refresh }));
-  const create = useMutation(trpc.admin.createAgent.mutationOptions({ onSuccess: () => (refresh(), setForm(EMPTY)) }));
-  const EMPTY = { name: '', email: '', password: '', role: 'agent' as Role, teamIds: [] as number[] };
+  const create = useMutation(trpc.admin.createAgent.mutationOptions({
+      onSuccess: () => {
+        void refresh();
+        setForm(EMPTY);
+      },
+    }));
   const [form, setForm] = useState(EMPTY);
 
   return (
