@@ -25,7 +25,7 @@ export type Config = Omit<z.infer<typeof envSchema>, 'SESSION_SECRET' | 'PUBLIC_
 };
 
 /** Reads and validates the environment once; a bad value stops the start with a message naming the variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -6,6 +6,7 @@ import { useMutation } from '@tanstack/react-query';
 import { LifeBuoy } from 'lucide-react';
 import { useTRPC } from '../_components/trpc';
 import { LanguagePicker } from '../_components/language-picker';
+import { TextField } from '../_components/text-field';
 
 export function LoginForm() {
   const t = useTranslations('login');
@@ -29,31 +30,8 @@ export function LoginForm() {
           </h1>
           <LanguagePicker signedIn={false} />
         </div>
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t('email')}</span>
-          <input
-            className="w-full rounded-md border border-slate-300 px-3 py-2"
-            type="email"
-            name="email"
-            autoComplete="username"
-            required
-            autoFocus
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </label>
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t('password')}</span>
-          <input
-            className="w-full rounded-md border border-slate-300 px-3 py-2"
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
+        <TextField label={t('email')} type="email" name="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} />
+        <TextField label={t('password')} type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         {login.error && (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
             {login.error.message}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { useMutation } from '@tanstack/react-query';
 import { useTRPC } from '../_components/trpc';
+import { TextField } from '../_components/text-field';
 
 /** The one-time page behind the link printed at first start when no admin was configured. */
 export function SetupForm({ token }: { token: string }) {
@@ -11,19 +12,7 @@ export function SetupForm({ token }: { token: string }) {
   const trpc = useTRPC();
   const [form, setForm] = useState({ name: '', email: '', password: '' });
   const setup = useMutation(trpc.auth.setup.mutationOptions());
-  const field = (key: keyof typeof form, label: string, type = 'text', hint?: string) => (
-    <label className="block text-sm">
-      <span className="mb-1 block font-medium text-slate-700">{label}</span>
-      <input
-        className="w-full rounded-md border border-slate-300 px-3 py-2"
-        type={type}
-        required
-        value={form[key]}
-        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-      />
-      {hint && <span className="mt-1 block text-xs text-slate-500">{hint}</span>}
-    </label>
-  );
+  const bind = (key: keyof typeof form) => ({ required: true, value: form[key], onChange: (e: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: e.target.value }) });
   return (
     <main className="flex min-h-full items-center justify-center p-4">
       <form
@@ -34,9 +23,9 @@ export function SetupForm({ token }: { token: string }) {
         }}
       >
         <h1 className="text-lg font-semibold">{t('setup.title')}</h1>
-        {field('name', t('setup.name'))}
-        {field('email', t('login.email'), 'email')}
-        {field('password', t('login.password'), 'password', t('setup.passwordHint'))}
+        <TextField label={t('setup.name')} autoComplete="name" {...bind('name')} />
+        <TextField label={t('login.email')} type="email" autoComplete="username" {...bind('email')} />
+        <TextField label={t('login.password')} type="password" autoComplete="new-password" minLength={10} hint={t('setup.passwordHint')} {...bind('password')} />
         {setup.error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{setup.error.message}</p>}
         {setup.isSuccess ? (
           <p role="status" className="text-sm text-green-700">

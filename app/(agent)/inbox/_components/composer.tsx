@@ -6,30 +6,36 @@ import { useTranslations } from 'use-intl';
 import type { TicketStatus } from '@/lib/domain';
 import { useTRPC } from '@/app/_components/trpc';
 import { useRealtime } from '@/app/_components/realtime';
-import type { ComposerRequest } from './inbox-app';
+import type { ComposerMode } from './inbox-app';
 
 const SEND_AS: TicketStatus[] = ['open', 'pending', 'on_hold', 'solved'];
+export const COMPOSER_ID = 'composer-body';
 
-/** Public reply or internal note; drafts survive switching tickets (kept per ticket and mode in session storage). */
-export function Composer({ ticketId, status, request }: { ticketId: number; status: TicketStatus; request: ComposerRequest }) {
+const draftKey = (ticketId: number, mode: ComposerMode) => `draft:${ticketId}:${mode}`;
+const readDraft = (ticketId: number, mode: ComposerMode) => (typeof window === 'undefined' ? '' : (sessionStorage.getItem(draftKey(ticketId, mode)) ?? ''));
+
+type Props = { ticketId: number; status: TicketStatus; mode: ComposerMode; onMode: (m: ComposerMode) => void };
+
+/**
+ * Public reply or internal note; drafts survive switching tickets (kept per ticket and mode in session
+ * storage). The mode lives in the inbox, so the `r`/`n` shortcut switches it in the same key event that focuses the
+ * textarea: the next keystroke can never land in the other mode's draft.
+ */
+export function Composer({ ticketId, status, mode, onMode }: Props) {
   const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { socket } = useRealtime();
-  const [mode, setMode] = useState<'reply' | 'note'>('reply');
-  const draftKey = `draft:${ticketId}:${mode}`;
-  const [body, setBody] = useState('');
-  const ref = useRef<HTMLTextAreaElement>(null);
+  // One draft per mode, read once per ticket (the component is keyed by ticket), so switching modes
+  // never races with what is being typed.
+  const [drafts, setDrafts] = useState(() => ({ reply: readDraft(ticketId, 'reply'), note: readDraft(ticketId, 'note') }));
+  const body = drafts[mode];
+  const setBody = (value: string) => {
+    setDrafts((d) => ({ ...d, [mode]: value }));
+    if (value) sessionStorage.setItem(draftKey(ticketId, mode), value);
+    else sessionStorage.removeItem(draftKey(ticketId, mode));
+  };
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  useEffect(() => {
-    setBody(sessionStorage.getItem(draftKey) ?? '');
-  }, [draftKey]);
-  useEffect(() => {
-    if (!request) return;
-    setMode(request.mode);
-    ref.current?.focus();
-  }, [request]);
 
   const stopTyping = () => {
     clearTimeout(typingTimer.current);
@@ -41,7 +47,6 @@ export function Composer({ ticketId, status, request }: { ticketId: number; stat
   const reply = useMutation(
     trpc.tickets.reply.mutationOptions({
       onSuccess: () => {
-        sessionStorage.removeItem(draftKey);
         setBody('');
         void queryClient.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ id: ticketId }) });
         void queryClient.invalidateQueries({ queryKey: trpc.tickets.list.pathKey() });
@@ -70,26 +75,24 @@ export function Composer({ ticketId, status, request }: { ticketId: number; stat
             type="button"
             role="tab"
             aria-selected={mode === m}
-            onClick={() => setMode(m)}
+            onClick={() => onMode(m)}
             className="rounded px-2 py-1 font-medium text-slate-500 hover:bg-slate-100 aria-selected:bg-slate-900 aria-selected:text-white"
           >
             {t(`composer.${m}`)}
           </button>
         ))}
       </div>
-      <label className="sr-only" htmlFor="composer-body">
+      <label className="sr-only" htmlFor={COMPOSER_ID}>
         {t(`composer.${mode}`)}
       </label>
       <textarea
-        id="composer-body"
-        ref={ref}
+        id={COMPOSER_ID}
         rows={4}
         value={body}
         placeholder={t(isNote ? 'composer.notePlaceholder' : 'composer.replyPlaceholder')}
         className="w-full resize-y rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
         onChange={(e) => {
           setBody(e.target.value);
-          sessionStorage.setItem(draftKey, e.target.value);
           if (!typingTimer.current) socket?.emit('typing', { ticketId, typing: true });
           clearTimeout(typingTimer.current);
           typingTimer.current = setTimeout(stopTyping, 3000);

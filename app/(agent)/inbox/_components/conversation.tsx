@@ -10,15 +10,22 @@ import { useRealtime } from '@/app/_components/realtime';
 import { useViewer } from '@/app/_components/viewer';
 import { Avatar } from '@/app/_components/avatar';
 import { ChannelIcon } from '@/app/_components/channel-icon';
-import type { ComposerRequest } from './inbox-app';
+import type { ComposerMode } from './inbox-app';
 import { TicketProperties } from './ticket-properties';
 import { Thread } from './thread';
 import { Composer } from './composer';
 import { CustomerPanel } from './customer-panel';
 
-type Props = { ticketId: number | null; composerRequest: ComposerRequest; onOpenTicket: (id: number) => void; onBack: () => void };
+type Props = {
+  ticketId: number | null;
+  composerMode: ComposerMode;
+  onComposerMode: (m: ComposerMode) => void;
+  onOpenTicket: (id: number) => void;
+  onBack: () => void;
+};
 
-export function Conversation({ ticketId, composerRequest, onOpenTicket, onBack }: Props) {
+export function Conversation(props: Props) {
+  const { ticketId } = props;
   const t = useTranslations();
   if (!ticketId) {
     return (
@@ -29,10 +36,10 @@ export function Conversation({ ticketId, composerRequest, onOpenTicket, onBack }
       </div>
     );
   }
-  return <OpenConversation key={ticketId} ticketId={ticketId} composerRequest={composerRequest} onOpenTicket={onOpenTicket} onBack={onBack} />;
+  return <OpenConversation key={ticketId} {...props} ticketId={ticketId} />;
 }
 
-function OpenConversation({ ticketId, composerRequest, onOpenTicket, onBack }: Props & { ticketId: number }) {
+function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket, onBack }: Props & { ticketId: number }) {
   const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -103,7 +110,7 @@ function OpenConversation({ ticketId, composerRequest, onOpenTicket, onBack }: P
         {tk.status === 'closed' ? (
           <p className="border-t border-slate-200 bg-white px-4 py-3 text-sm text-slate-500">{t('ticket.closedReadOnly')}</p>
         ) : (
-          <Composer ticketId={ticketId} status={tk.status} request={composerRequest} />
+          <Composer ticketId={ticketId} status={tk.status} mode={composerMode} onMode={onComposerMode} />
         )}
       </section>
       <CustomerPanel customerId={tk.customerId} currentTicketId={tk.id} onOpenTicket={onOpenTicket} />

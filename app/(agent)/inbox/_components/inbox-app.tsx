@@ -11,8 +11,9 @@ import { Conversation } from './conversation';
 import { ShortcutsHelp } from './shortcuts-help';
 import { useInboxShortcuts } from './use-inbox-shortcuts';
 import { useDebounced } from './use-debounced';
+import { COMPOSER_ID } from './composer';
 
-export type ComposerRequest = { mode: 'reply' | 'note'; at: number } | null;
+export type ComposerMode = 'reply' | 'note';
 
 function readUrl() {
   const p = new URLSearchParams(window.location.search);
@@ -30,7 +31,7 @@ export function InboxApp() {
   const [filter, setFilter] = useState<TicketFilter>(DEFAULT_VIEW);
   const [search, setSearch] = useState('');
   const [selectedId, setSelectedId] = useState<number | null>(null);
-  const [composer, setComposer] = useState<ComposerRequest>(null);
+  const [composerMode, setComposerMode] = useState<ComposerMode>('reply');
   const [helpOpen, setHelpOpen] = useState(false);
   const q = useDebounced(search.trim(), 250);
 
@@ -89,7 +90,12 @@ export function InboxApp() {
   useInboxShortcuts({
     move,
     focusSearch: () => document.getElementById('inbox-search')?.focus(),
-    compose: (mode) => selectedId && setComposer({ mode, at: Date.now() }),
+    compose: (mode) => {
+      if (!selectedId) return;
+      // Focus now, inside the key event, so the very next keystroke already lands in the composer.
+      document.getElementById(COMPOSER_ID)?.focus();
+      setComposerMode(mode);
+    },
     toggleHelp: () => setHelpOpen((o) => !o),
     selectedId,
   });
@@ -114,7 +120,13 @@ export function InboxApp() {
         selectedId={selectedId}
         onSelect={setSelectedId}
       />
-      <Conversation ticketId={selectedId} composerRequest={composer} onOpenTicket={setSelectedId} onBack={() => setSelectedId(null)} />
+      <Conversation
+        ticketId={selectedId}
+        composerMode={composerMode}
+        onComposerMode={setComposerMode}
+        onOpenTicket={setSelectedId}
+        onBack={() => setSelectedId(null)}
+      />
       {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
     </div>
   );

@@ -7,6 +7,7 @@ import { UserCheck, X } from 'lucide-react';
 import { PRIORITIES, TICKET_STATUSES, type Priority, type TicketStatus } from '@/lib/domain';
 import { useTRPC } from '@/app/_components/trpc';
 import { useViewer } from '@/app/_components/viewer';
+import { NamedOptions, idOrNull } from '@/app/_components/named-options';
 import { useDirectory } from './use-directory';
 import { TICKET_ACTION_EVENT, type TicketAction } from './use-inbox-shortcuts';
 
@@ -15,7 +16,6 @@ type Props = {
   tags: { id: number; name: string }[];
 };
 
-const select = 'rounded border border-slate-200 bg-white px-1.5 py-1 text-xs text-slate-800 disabled:opacity-60';
 
 export function TicketProperties({ ticket, tags }: Props) {
   const t = useTranslations();
@@ -54,54 +54,34 @@ export function TicketProperties({ ticket, tags }: Props) {
 
   return (
     <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1.5 text-xs text-slate-500" data-testid="ticket-properties">
-      <label className="flex items-center gap-1">
-        {t('ticket.status')}
-        <select aria-label={t('ticket.status')} className={select} disabled={closed} value={ticket.status} onChange={(e) => patch({ status: e.target.value as TicketStatus })}>
-          {TICKET_STATUSES.filter((s) => s !== 'new' || ticket.status === 'new').map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex items-center gap-1">
-        {t('ticket.priority')}
-        <select aria-label={t('ticket.priority')} className={select} disabled={closed} value={ticket.priority} onChange={(e) => patch({ priority: e.target.value as Priority })}>
-          {PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {t(`priority.${p}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex items-center gap-1">
-        {t('ticket.assignee')}
-        <select aria-label={t('ticket.assignee')} className={select} disabled={closed} value={ticket.assigneeId ?? ''} onChange={(e) => patch({ assigneeId: e.target.value ? Number(e.target.value) : null })}>
-          <option value="">{t('ticket.unassigned')}</option>
-          {dir.agents.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PropertySelect label={t('ticket.status')} disabled={closed} value={ticket.status} onChange={(v) => patch({ status: v as TicketStatus })}>
+        {TICKET_STATUSES.filter((s) => s !== 'new' || ticket.status === 'new').map((s) => (
+          <option key={s} value={s}>
+            {t(`status.${s}`)}
+          </option>
+        ))}
+      </PropertySelect>
+      <PropertySelect label={t('ticket.priority')} disabled={closed} value={ticket.priority} onChange={(v) => patch({ priority: v as Priority })}>
+        {PRIORITIES.map((p) => (
+          <option key={p} value={p}>
+            {t(`priority.${p}`)}
+          </option>
+        ))}
+      </PropertySelect>
+      <PropertySelect label={t('ticket.assignee')} disabled={closed} value={ticket.assigneeId ?? ''} onChange={(v) => patch({ assigneeId: idOrNull(v) })}>
+        <option value="">{t('ticket.unassigned')}</option>
+        <NamedOptions items={dir.agents} />
+      </PropertySelect>
       {ticket.assigneeId !== viewer.id && !closed && (
         <button type="button" onClick={() => patch({ assigneeId: viewer.id })} className="flex items-center gap-1 rounded px-1.5 py-1 text-brand-700 hover:bg-brand-50">
           <UserCheck className="size-3.5" aria-hidden />
           {t('ticket.assignToMe')}
         </button>
       )}
-      <label className="flex items-center gap-1">
-        {t('ticket.team')}
-        <select aria-label={t('ticket.team')} className={select} disabled={closed} value={ticket.teamId ?? ''} onChange={(e) => patch({ teamId: e.target.value ? Number(e.target.value) : null })}>
-          <option value="">{t('ticket.noTeam')}</option>
-          {dir.teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PropertySelect label={t('ticket.team')} disabled={closed} value={ticket.teamId ?? ''} onChange={(v) => patch({ teamId: idOrNull(v) })}>
+        <option value="">{t('ticket.noTeam')}</option>
+        <NamedOptions items={dir.teams} />
+      </PropertySelect>
       <div className="flex flex-wrap items-center gap-1" aria-label={t('ticket.tags')}>
         {tags.map((tag) => (
           <span key={tag.id} className="flex items-center gap-0.5 rounded bg-slate-100 py-0.5 pr-0.5 pl-1.5 text-slate-700">
@@ -138,5 +118,22 @@ export function TicketProperties({ ticket, tags }: Props) {
       </div>
       {update.error && <span role="alert" className="text-red-700">{update.error.message}</span>}
     </div>
+  );
+}
+
+function PropertySelect(p: { label: string; value: string | number; disabled: boolean; onChange: (v: string) => void; children: React.ReactNode }) {
+  return (
+    <label className="flex items-center gap-1">
+      {p.label}
+      <select
+        aria-label={p.label}
+        className="rounded border border-slate-200 bg-white px-1.5 py-1 text-xs text-slate-800 disabled:opacity-60"
+        disabled={p.disabled}
+        value={p.value}
+        onChange={(e) => p.onChange(e.target.value)}
+      >
+        {p.children}
+      </select>
+    </label>
   );
 }

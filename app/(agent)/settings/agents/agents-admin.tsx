@@ -6,6 +6,7 @@ import { useTranslations } from 'use-intl';
 import { ROLES, type Role } from '@/lib/domain';
 import { useTRPC } from '@/app/_components/trpc';
 import { useViewer } from '@/app/_components/viewer';
+import { TextField } from '@/app/_components/text-field';
 
 const input = 'rounded-md border border-slate-300 px-2 py-1.5 text-sm';
 const EMPTY = { name: '', email: '', password: '', role: 'agent' as Role, teamIds: [] as number[] };
@@ -80,21 +81,12 @@ export function AgentsAdmin() {
       >
         <h2 className="text-sm font-semibold">{t('newAgent')}</h2>
         <div className="grid grid-cols-2 gap-3">
-          <label className="text-xs text-slate-600">
-            {t('name')}
-            <input className={`${input} mt-1 block w-full`} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-          </label>
-          <label className="text-xs text-slate-600">
-            {t('email')}
-            <input className={`${input} mt-1 block w-full`} type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
-          </label>
-          <label className="text-xs text-slate-600">
-            {t('password')}
-            <input className={`${input} mt-1 block w-full`} type="password" minLength={10} required value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
-          </label>
-          <label className="text-xs text-slate-600">
-            {t('role')}
-            <select className={`${input} mt-1 block w-full`} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
+          <TextField label={t('name')} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+          <TextField label={t('email')} type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
+          <TextField label={t('password')} type="password" minLength={10} required autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+          <label className="block text-sm">
+            <span className="mb-1 block font-medium text-slate-700">{t('role')}</span>
+            <select className={`${input} block w-full py-2`} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {t(`roles.${r}`)}

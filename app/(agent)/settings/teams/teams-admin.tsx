@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'use-intl';
 import { useTRPC } from '@/app/_components/trpc';
+import { TextField } from '@/app/_components/text-field';
 
 export function TeamsAdmin() {
   const t = useTranslations('admin');
@@ -39,19 +40,13 @@ export function TeamsAdmin() {
           create.mutate({ name, timeZone });
         }}
       >
-        <label className="text-xs text-slate-600">
-          {t('name')}
-          <input className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm" required value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <label className="text-xs text-slate-600">
-          {t('timeZone')}
-          <input className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm" required value={timeZone} onChange={(e) => setTimeZone(e.target.value)} list="time-zones" />
-          <datalist id="time-zones">
-            {Intl.supportedValuesOf('timeZone').map((z) => (
-              <option key={z} value={z} />
-            ))}
-          </datalist>
-        </label>
+        <TextField label={t('name')} required value={name} onChange={(e) => setName(e.target.value)} />
+        <TextField label={t('timeZone')} required value={timeZone} onChange={(e) => setTimeZone(e.target.value)} list="time-zones" />
+        <datalist id="time-zones">
+          {Intl.supportedValuesOf('timeZone').map((z) => (
+            <option key={z} value={z} />
+          ))}
+        </datalist>
         <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
           {t('newTeam')}
         </button>
