@@ -6,6 +6,10 @@ import path from 'node:path';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** What query functions need: satisfied by the db handle and by a transaction, so both can call them. */
+export type Queryable = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'get' | 'all' | 'run'>;
+/** A transaction handle, as passed to `db.transaction((tx) => ...)`. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 const MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'migrations');
 

@@ -38,5 +38,6 @@ export const TICKET_EVENT_TYPES = [
   'public_reply',
   'internal_note',
   'customer_message',
+  'acknowledgement_sent',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];

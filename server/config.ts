@@ -15,6 +15,11 @@ const envSchema = z.object({
   /** Seed demo data into an empty database on first start. */
   DEMO_DATA: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   DEMO_TICKETS: z.coerce.number().int().min(0).default(3000),
+  /** Inbound SMTP for the email inboxes (0 picks a free port). */
+  SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  SMTP_HOST: z.string().min(1).optional(),
+  MAIL_MAX_MB: z.coerce.number().positive().max(200).default(25),
+  OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 

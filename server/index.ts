@@ -9,6 +9,7 @@ async function main() {
   const config = loadConfig();
   const server = await startServer({ config, next: { dev } });
   console.log(`\nHelpdesk is running at ${server.url}`);
+  console.log(`Inbound email (SMTP) on port ${server.smtpPort}`);
   for (const line of server.notices) console.log(line);
 
   const shutdown = (signal: string) => {

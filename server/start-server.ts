@@ -8,6 +8,11 @@ import { appRouter } from './trpc/root';
 import { createContext } from './trpc/context';
 import { mountAgentNamespace } from './realtime/agent-namespace';
 import { prepareDatabase } from './prepare-database';
+import { startSmtpListener } from './channels/email/smtp-listener';
+import { closeTransports } from './channels/email/send-email';
+import { createScheduler } from './jobs/scheduler';
+import { runOutboxOnce } from './jobs/outbox-worker';
+import { requeueInterrupted } from '@/db/queries/outbox';
 
 export type StartOptions = {
   config: Config;
@@ -16,7 +21,7 @@ export type StartOptions = {
   log?: (line: string) => void;
 };
 
-export type RunningServer = { url: string; port: number; notices: string[]; close: () => Promise<void> };
+export type RunningServer = { url: string; port: number; smtpPort: number; notices: string[]; close: () => Promise<void> };
 
 /**
  * The one process: one HTTP server for Next.js and tRPC, socket.io on the same server, one database
@@ -45,6 +50,12 @@ export async function startServer({ config, next = { dev: false }, log = console
   const io = new SocketServer(server, { serveClient: false, cors: { origin: false } });
   const unmountAgents = mountAgentNamespace(io);
 
+  const db = getDb();
+  const smtp = await startSmtpListener({ db, host: config.SMTP_HOST ?? config.HOST, port: config.SMTP_PORT, maxBytes: config.MAIL_MAX_MB * 1024 * 1024, log });
+  const scheduler = createScheduler(log);
+  requeueInterrupted(db, Date.now());
+  scheduler.every('outbox', config.OUTBOX_INTERVAL_MS, async () => void (await runOutboxOnce(db)));
+
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -52,6 +63,8 @@ export async function startServer({ config, next = { dev: false }, log = console
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
+      await smtp.close();
+      await scheduler.stop();
       unmountAgents();
       // Stop accepting, let in-flight requests finish (better-sqlite3 writes are synchronous, so a finished
       // request means a finished write), then close the database.
@@ -60,8 +73,9 @@ export async function startServer({ config, next = { dev: false }, log = console
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), 5000).unref();
       });
+      closeTransports();
       closeDb();
     })());
 
-  return { url: config.PORT === 0 ? `http://127.0.0.1:${port}` : config.publicUrl, port, notices, close };
+  return { url: config.PORT === 0 ? `http://127.0.0.1:${port}` : config.publicUrl, port, smtpPort: smtp.port, notices, close };
 }

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Db, Queryable } from '../client';
 import { customerIdentities, customers } from '../schema';
 
 export function listIdentities(db: Db, customerId: number) {
@@ -11,6 +11,6 @@ export function listIdentities(db: Db, customerId: number) {
     .all();
 }
 
-export function findCustomer(db: Db, id: number) {
+export function findCustomer(db: Queryable, id: number) {
   return db.select().from(customers).where(eq(customers.id, id)).get();
 }

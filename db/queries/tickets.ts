@@ -1,19 +1,17 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Db, Queryable } from '../client';
 import { channels, messages, tags, ticketEvents, ticketReads, tickets, ticketTags } from '../schema';
 
-/** Drizzle's transaction handle and the db share this shape for the calls below. */
-type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'all' | 'get' | 'run'>;
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type NewMessage = typeof messages.$inferInsert;
 export type NewTicketEvent = typeof ticketEvents.$inferInsert;
 
-export function findTicket(db: Tx, id: number) {
+export function findTicket(db: Queryable, id: number) {
   return db.select().from(tickets).where(eq(tickets.id, id)).get();
 }
 
-export function findTicketWithChannel(db: Tx, id: number) {
+export function findTicketWithChannel(db: Queryable, id: number) {
   return db
     .select({ ticket: tickets, channel: { id: channels.id, kind: channels.kind, name: channels.name } })
     .from(tickets)
@@ -22,7 +20,7 @@ export function findTicketWithChannel(db: Tx, id: number) {
     .get();
 }
 
-export function listTicketTags(db: Tx, ticketId: number) {
+export function listTicketTags(db: Queryable, ticketId: number) {
   return db
     .select({ id: tags.id, name: tags.name })
     .from(ticketTags)
@@ -32,33 +30,33 @@ export function listTicketTags(db: Tx, ticketId: number) {
     .all();
 }
 
-export function listMessages(db: Tx, ticketId: number) {
+export function listMessages(db: Queryable, ticketId: number) {
   return db.select().from(messages).where(eq(messages.ticketId, ticketId)).orderBy(asc(messages.createdAt), asc(messages.id)).all();
 }
 
-export function listEvents(db: Tx, ticketId: number) {
+export function listEvents(db: Queryable, ticketId: number) {
   return db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.createdAt), asc(ticketEvents.id)).all();
 }
 
-export function updateTicketColumns(db: Tx, id: number, patch: Partial<Omit<TicketRow, 'id' | 'number'>>) {
+export function updateTicketColumns(db: Queryable, id: number, patch: Partial<Omit<TicketRow, 'id' | 'number'>>) {
   db.update(tickets).set(patch).where(eq(tickets.id, id)).run();
 }
 
-export function insertMessage(db: Tx, m: NewMessage) {
+export function insertMessage(db: Queryable, m: NewMessage) {
   return db.insert(messages).values(m).returning().get();
 }
 
-export function insertEvents(db: Tx, events: NewTicketEvent[]) {
+export function insertEvents(db: Queryable, events: NewTicketEvent[]) {
   if (events.length) db.insert(ticketEvents).values(events).run();
 }
 
-export function replaceTicketTags(db: Tx, ticketId: number, tagIds: number[]) {
+export function replaceTicketTags(db: Queryable, ticketId: number, tagIds: number[]) {
   db.delete(ticketTags).where(eq(ticketTags.ticketId, ticketId)).run();
   if (tagIds.length) db.insert(ticketTags).values(tagIds.map((tagId) => ({ ticketId, tagId }))).run();
 }
 
 /** Returns the ids of the named tags, creating the missing ones. */
-export function ensureTags(db: Tx, names: string[]): number[] {
+export function ensureTags(db: Queryable, names: string[]): number[] {
   if (!names.length) return [];
   db.insert(tags).values(names.map((name) => ({ name }))).onConflictDoNothing().run();
   return db.select({ id: tags.id }).from(tags).where(inArray(tags.name, names)).all().map((r) => r.id);
@@ -75,12 +73,12 @@ export function markTicketRead(db: Db, agentId: number, ticketId: number, at: nu
     .run();
 }
 
-export function nextTicketNumber(db: Tx): number {
+export function nextTicketNumber(db: Queryable): number {
   const row = db.get<{ n: number | null }>(sql`select max(${tickets.number}) as n from ${tickets}`);
   return (row?.n ?? 1000) + 1;
 }
 
-export function insertTicket(db: Tx, t: typeof tickets.$inferInsert) {
+export function insertTicket(db: Queryable, t: typeof tickets.$inferInsert) {
   return db.insert(tickets).values(t).returning().get();
 }
 

@@ -5,3 +5,4 @@ export * from './channels';
 export * from './tickets';
 export * from './messages';
 export * from './ticket-events';
+export * from './outbox';

@@ -6,6 +6,18 @@ import { customers } from './customers';
 import { tickets } from './tickets';
 
 /** 'none': nothing to deliver (inbound messages, internal notes, channels without an outbound adapter yet). */
+export type MailAddress = { address: string; name?: string };
+export type MessageMeta = {
+  subject?: string;
+  from?: MailAddress;
+  to?: MailAddress[];
+  cc?: MailAddress[];
+  inReplyTo?: string;
+  references?: string[];
+  /** Set on automatic mail (auto-replies, bulk): never answered automatically. */
+  autoSubmitted?: boolean;
+};
+
 export const DELIVERY_STATES = ['none', 'queued', 'sent', 'failed'] as const;
 
 export const messages = sqliteTable(
@@ -24,6 +36,10 @@ export const messages = sqliteTable(
     /** The channel's own id (email Message-ID, messenger mid): makes ingest idempotent. */
     channelMessageId: text('channel_message_id'),
     deliveryState: text('delivery_state', { enum: DELIVERY_STATES }).notNull().default('none'),
+    /** Why delivery failed, in the remote server's words (SMTP reply, bounce diagnostic). */
+    deliveryError: text('delivery_error'),
+    /** Channel envelope: for email the addresses, subject and threading headers. */
+    meta: text('meta', { mode: 'json' }).$type<MessageMeta>(),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [

@@ -30,6 +30,8 @@ export const tickets = sqliteTable(
     firstSolvedAt: integer('first_solved_at'),
     lastSolvedAt: integer('last_solved_at'),
     reopenCount: integer('reopen_count').notNull().default(0),
+    /** Unguessable token in our reply address (support+<token>@…): the strongest email threading signal. */
+    replyToken: text('reply_token').unique(),
   },
   (t) => [
     // The inbox reads newest-first; each index serves one filter and keeps the order so LIMIT stops early.
@@ -65,4 +67,18 @@ export const ticketReads = sqliteTable(
     readAt: integer('read_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.agentId, t.ticketId] })],
+);
+
+export const TICKET_LINK_KINDS = ['follow_up', 'related'] as const;
+
+/** A follow-up of a closed ticket, or a ticket a stranger opened by writing into someone else's thread. */
+export const ticketLinks = sqliteTable(
+  'ticket_links',
+  {
+    ticketId: integer('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    linkedTicketId: integer('linked_ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: TICKET_LINK_KINDS }).notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ticketId, t.linkedTicketId] }), index('ticket_links_linked').on(t.linkedTicketId)],
 );

@@ -18,8 +18,8 @@ export const DEMO_AGENTS = [
 ] as const;
 
 const TEAMS = ['Kundenservice', 'Billing', 'Reklamationen'];
-const CHANNELS: { kind: ChannelKind; name: string; weight: number }[] = [
-  { kind: 'email', name: 'support@demo.local', weight: 45 },
+const CHANNELS: { kind: ChannelKind; name: string; weight: number; settings?: object }[] = [
+  { kind: 'email', name: 'support@demo.local', weight: 45, settings: { address: 'support@demo.local', displayName: 'Demo Support' } },
   { kind: 'chat', name: 'Website-Chat', weight: 25 },
   { kind: 'whatsapp', name: 'WhatsApp +49 30 1234567', weight: 12 },
   { kind: 'messenger', name: 'Facebook Messenger', weight: 8 },
@@ -50,7 +50,7 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
     for (const t of a.teams) sqlite.prepare('insert into agent_teams (agent_id, team_id) values (?, ?)').run(id, teamIds[t]);
     return id;
   });
-  const channelIds = CHANNELS.map((c) => Number(sqlite.prepare('insert into channels (kind, name, settings, default_team_id, created_at) values (?, ?, ?, ?, ?)').run(c.kind, c.name, '{}', teamIds[0], start).lastInsertRowid));
+  const channelIds = CHANNELS.map((c) => Number(sqlite.prepare('insert into channels (kind, name, settings, default_team_id, created_at) values (?, ?, ?, ?, ?)').run(c.kind, c.name, JSON.stringify(c.settings ?? {}), teamIds[0], start).lastInsertRowid));
   const tagIds = new Map(['reklamation', 'lieferung', 'rechnung', 'konto', 'retoure', 'vip', 'dringend'].map((t) => [t, Number(sqlite.prepare('insert into tags (name) values (?)').run(t).lastInsertRowid)]));
 
   const insCustomer = sqlite.prepare('insert into customers (name, email, attributes, created_at) values (?, ?, ?, ?)');

@@ -94,6 +94,16 @@ export const de: Messages = {
     sending: 'Wird gesendet…',
     hint: 'Strg+Enter zum Senden',
   },
+  message: {
+    showOriginal: 'Ganze Nachricht zeigen',
+    hideOriginal: 'Ganze Nachricht ausblenden',
+    loadImages: 'Externe Bilder laden',
+    to: 'An',
+    cc: 'Cc',
+    queued: 'Wird gesendet…',
+    sent: 'Gesendet',
+    failed: 'Nicht zugestellt',
+  },
   customer: {
     title: 'Kunde',
     identities: 'Kontakt',

@@ -93,6 +93,16 @@ export const en = {
     sending: 'Sending…',
     hint: 'Ctrl+Enter to send',
   },
+  message: {
+    showOriginal: 'Show full message',
+    hideOriginal: 'Hide full message',
+    loadImages: 'Load remote images',
+    to: 'To',
+    cc: 'Cc',
+    queued: 'Sending…',
+    sent: 'Sent',
+    failed: 'Not delivered',
+  },
   customer: {
     title: 'Customer',
     identities: 'Contact',

@@ -12,7 +12,13 @@ describe('sanitizeHtml', () => {
     expect(out).toContain('<strong>Wichtig</strong>');
     expect(out).toContain('rel="noopener noreferrer nofollow"');
   });
-  it('drops plain-http images so opening a mail does not leak to trackers over http', () => {
-    expect(sanitizeHtml('<img src="http://tracker.example/p.gif">')).not.toContain('tracker');
+  it('keeps remote images from loading until the agent asks', () => {
+    const out = sanitizeHtml('<img src="https://tracker.example/p.gif" alt="logo"><img src="cid:part1@x">');
+    expect(out).toContain('data-remote-src="https://tracker.example/p.gif"');
+    expect(out).not.toMatch(/ src="https:/);
+    expect(out).toContain('src="cid:part1@x"');
+  });
+  it('drops data-remote-src pointing at javascript', () => {
+    expect(sanitizeHtml('<img src="javascript:alert(1)">')).not.toContain('javascript');
   });
 });

@@ -1,7 +1,7 @@
 import sanitize from 'sanitize-html';
 
 // Allow what mail clients and our own composer produce for reading; drop scripts, styles, forms, event
-// handlers and javascript: URLs. Remote images are kept only as https and without tracking-friendly attrs.
+// handlers and javascript: URLs.
 const OPTIONS: sanitize.IOptions = {
   allowedTags: [
     ...sanitize.defaults.allowedTags.filter((t) => t !== 'img'),
@@ -9,15 +9,21 @@ const OPTIONS: sanitize.IOptions = {
   ],
   allowedAttributes: {
     a: ['href', 'title', 'target', 'rel'],
-    img: ['src', 'alt', 'width', 'height'],
+    img: ['src', 'alt', 'width', 'height', 'data-remote-src'],
     td: ['colspan', 'rowspan', 'align'],
     th: ['colspan', 'rowspan', 'align'],
     '*': ['dir', 'lang'],
   },
   allowedSchemes: ['http', 'https', 'mailto', 'tel', 'cid'],
-  allowedSchemesByTag: { img: ['https', 'cid', 'data'] },
+  allowedSchemesByTag: { img: ['cid', 'data'] },
   transformTags: {
     a: sanitize.simpleTransform('a', { target: '_blank', rel: 'noopener noreferrer nofollow' }),
+    // Remote images (tracking pixels) are not loaded until the agent asks: the address moves to
+    // data-remote-src and the thread view offers to show them.
+    img: (tagName, attribs) => {
+      const { src, ...rest } = attribs;
+      return src && /^https?:/i.test(src) ? { tagName, attribs: { ...rest, 'data-remote-src': src } } : { tagName, attribs };
+    },
   },
   disallowedTagsMode: 'discard',
 };

@@ -3,6 +3,7 @@ import * as q from '@/db/queries/tickets';
 import { findCustomer } from '@/db/queries/customers';
 import { DomainError } from '@/server/errors/domain-error';
 import { sanitizeHtml } from '@/server/content/sanitize-html';
+import { visiblePart } from '@/server/content/fold-quoted';
 
 /** Everything the conversation pane shows: the ticket, its thread, its history and its tags. */
 export function getTicket(db: Db, ticketId: number) {
@@ -14,10 +15,14 @@ export function getTicket(db: Db, ticketId: number) {
     authorAgentId: m.authorAgentId,
     isInternal: m.isInternal,
     bodyText: m.bodyText,
+    // Customer email: what they wrote, with quoted history and signature folded away (original one click away).
+    visibleText: m.authorKind === 'customer' && m.meta?.from ? visiblePart(m.bodyText) : m.bodyText,
     // Stored HTML was sanitized on the way in; sanitizing again on the way out protects against rows
     // written before a sanitizer rule was tightened.
     bodyHtml: m.bodyHtml ? sanitizeHtml(m.bodyHtml) : null,
     deliveryState: m.deliveryState,
+    deliveryError: m.deliveryError,
+    envelope: m.meta ? { from: m.meta.from ?? null, to: m.meta.to ?? [], cc: m.meta.cc ?? [] } : null,
     createdAt: m.createdAt,
   }));
   const events = q.listEvents(db, ticketId).map((e) => ({

@@ -6,12 +6,13 @@ import type { Viewer } from '@/server/auth/sessions';
 import type { TicketStatus } from '@/lib/domain';
 import { statusTransition } from './status-transition';
 import { previewOf } from '@/lib/preview';
+import { queueOutbound } from '@/server/channels/outbound';
 
 export type ReplyInput = { ticketId: number; body: string; internal: boolean; status?: TicketStatus };
 
 /**
  * An agent's public reply or internal note, with an optional status change in the same step ("reply and
- * set pending"), written with its events in one transaction. A public reply on a new ticket opens it and
+ * set pending"), written with its events and its channel delivery (outbox) in one transaction. A public reply on a new ticket opens it and
  * stamps the first response; an internal note changes neither, because notes are not responses.
  */
 export function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput) {
@@ -37,6 +38,7 @@ export function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput) {
     if (!input.internal) {
       cols.preview = previewOf(body);
       if (t.firstResponseAt == null) cols.firstResponseAt = now;
+      queueOutbound(tx, t.id, m.id, { text: body }, now);
     }
     const nextStatus = input.status ?? (!input.internal && t.status === 'new' ? 'open' : undefined);
     if (nextStatus && nextStatus !== t.status) {

@@ -1,0 +1,28 @@
+import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
+import { channels } from './channels';
+import { messages } from './messages';
+
+export const OUTBOX_STATES = ['queued', 'sending', 'sent', 'failed'] as const;
+
+/**
+ * Deliveries waiting for a channel. Written in the same transaction as the message, so a reply is never
+ * lost when the channel is down; the worker sends, retries with backoff and records the outcome.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** One delivery per message: a double tick or a restart cannot send twice. */
+    messageId: integer('message_id').notNull().unique().references(() => messages.id, { onDelete: 'cascade' }),
+    channelId: integer('channel_id').notNull().references(() => channels.id),
+    /** Channel-specific envelope, e.g. the complete email (addresses, headers, text, html). */
+    payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    state: text('state', { enum: OUTBOX_STATES }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('outbox_due').on(t.state, t.nextAttemptAt)],
+);

@@ -1,0 +1,70 @@
+import crypto from 'node:crypto';
+import type { MailAddress } from '@/db/schema';
+import { domainOf, type EmailSettings } from './email-settings';
+
+/** Everything the worker needs to send one email; stored as the outbox row's payload. */
+export type EmailPayload = {
+  from: MailAddress;
+  replyTo: string;
+  to: MailAddress[];
+  cc: MailAddress[];
+  subject: string;
+  messageId: string;
+  inReplyTo: string | null;
+  references: string[];
+  text: string;
+  html: string;
+  /** RFC 3834: set on our automatic mail so other robots do not answer it. */
+  autoSubmitted: boolean;
+};
+
+export type ThreadContext = {
+  ticketId: number;
+  ticketNumber: number;
+  subject: string;
+  replyToken: string;
+  to: MailAddress[];
+  cc: MailAddress[];
+  /** Message-IDs on the ticket, oldest first; the newest customer one is answered. */
+  references: string[];
+  inReplyTo: string | null;
+};
+
+export const newReplyToken = () => crypto.randomBytes(12).toString('hex');
+
+/** `Re: Lieferung [#1042]`: one `Re:`, one ticket token, whatever the customer's client did to the subject. */
+export function replySubject(subject: string, number: number): string {
+  const bare = subject.replace(/\s*\[#\d+\]\s*/g, ' ').replace(/^(\s*(re|aw|fwd?|wg)\s*:\s*)+/i, '').trim();
+  return `Re: ${bare || '…'} [#${number}]`;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** Text and HTML parts from an agent's plain-text reply plus the inbox signature. */
+export function renderBody(text: string, signature: string): { text: string; html: string } {
+  const full = signature.trim() ? `${text.trim()}\n\n-- \n${signature.trim()}` : text.trim();
+  const paragraphs = full.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`);
+  return { text: full, html: `<!doctype html><html><body style="font-family:sans-serif;font-size:14px;line-height:1.5">${paragraphs.join('\n')}</body></html>` };
+}
+
+/**
+ * An email on a ticket's thread: a stable Message-ID, In-Reply-To / References so the customer's client
+ * threads it, our plus-address with the ticket's token as Reply-To, and the ticket number in the subject.
+ */
+export function composeEmail(settings: EmailSettings, ctx: ThreadContext, body: { text: string; subject?: string; autoSubmitted?: boolean }, messageId: number): EmailPayload {
+  const [local, domain] = [settings.address.slice(0, settings.address.lastIndexOf('@')), domainOf(settings.address)];
+  const rendered = renderBody(body.text, body.autoSubmitted ? '' : settings.signature);
+  return {
+    from: { address: settings.address, name: settings.displayName },
+    replyTo: `${local}+${ctx.replyToken}@${domain}`,
+    to: ctx.to,
+    cc: ctx.cc,
+    subject: body.subject ?? replySubject(ctx.subject, ctx.ticketNumber),
+    messageId: `<t${ctx.ticketNumber}.m${messageId}.${crypto.randomBytes(6).toString('hex')}@${domain}>`,
+    inReplyTo: ctx.inReplyTo,
+    // Long threads: keep the first and the newest ids, as RFC 5322 suggests, so headers stay small.
+    references: ctx.references.length > 20 ? [ctx.references[0]!, ...ctx.references.slice(-19)] : ctx.references,
+    ...rendered,
+    autoSubmitted: body.autoSubmitted ?? false,
+  };
+}

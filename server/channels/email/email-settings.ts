@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** An email inbox's settings, stored in channels.settings. The SMTP password never leaves the server. */
+export const emailSettingsSchema = z.object({
+  /** The address customers write to; plus-addressed variants (support+token@) reach it too. */
+  address: z.string().trim().toLowerCase().email(),
+  displayName: z.string().trim().max(100).default('Support'),
+  signature: z.string().max(5000).default(''),
+  /** Outgoing relay. Without it replies stay queued and fail with a clear reason. */
+  smtp: z
+    .object({
+      host: z.string().trim().min(1),
+      port: z.number().int().min(1).max(65535).default(587),
+      /** true: TLS from the first byte (465); false: STARTTLS when offered. */
+      secure: z.boolean().default(false),
+      user: z.string().optional(),
+      pass: z.string().optional(),
+    })
+    .optional(),
+  acknowledgement: z
+    .object({
+      enabled: z.boolean().default(true),
+      subject: z.string().max(300).default('We received your request [#{{number}}]'),
+      body: z
+        .string()
+        .max(5000)
+        .default('Hello,\n\nthank you for your message. We have received it as ticket #{{number}} ("{{subject}}") and will answer as soon as possible.\n\nJust reply to this email to add information.'),
+    })
+    .default({ enabled: true, subject: 'We received your request [#{{number}}]', body: 'Hello,\n\nthank you for your message. We have received it as ticket #{{number}} ("{{subject}}") and will answer as soon as possible.\n\nJust reply to this email to add information.' }),
+});
+export type EmailSettings = z.infer<typeof emailSettingsSchema>;
+
+export function parseEmailSettings(settings: unknown): EmailSettings {
+  return emailSettingsSchema.parse(settings);
+}
+
+/** `support+abc@example.com` → `{ base: 'support@example.com', tag: 'abc' }` */
+export function splitPlusAddress(address: string): { base: string; tag: string | null } {
+  const [local = '', domain = ''] = address.toLowerCase().split('@');
+  const plus = local.indexOf('+');
+  return plus === -1 ? { base: `${local}@${domain}`, tag: null } : { base: `${local.slice(0, plus)}@${domain}`, tag: local.slice(plus + 1) || null };
+}
+
+export function domainOf(address: string): string {
+  return address.slice(address.lastIndexOf('@') + 1);
+}

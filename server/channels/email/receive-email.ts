@@ -1,0 +1,95 @@
+import type { Db } from '@/db/client';
+import { listChannelsOfKind, findMessageByChannelMessageId, setMessageDelivery } from '@/db/queries/inbound';
+import { insertMessage, insertEvents } from '@/db/queries/tickets';
+import { getBus } from '@/server/realtime/bus';
+import { ingest, type IngestResult } from '../ingest';
+import { queueOutbound } from '../outbound';
+import { emailSettingsSchema, splitPlusAddress, type EmailSettings } from './email-settings';
+import { findEmailThread } from './find-email-thread';
+import { parseMail, type ParsedEmail } from './parse-mail';
+
+export type Envelope = { mailFrom: string | null; rcptTo: string[] };
+export type ReceiveResult = ({ kind: 'ingested' } & IngestResult) | { kind: 'ignored'; reason: string } | { kind: 'bounce'; messageId: number | null };
+
+export class UnparseableMailError extends Error {}
+
+type EmailInbox = { id: number; name: string; settings: EmailSettings };
+
+/** Email inboxes by their address. */
+export function emailInboxes(db: Db): Map<string, EmailInbox> {
+  const inboxes = new Map<string, EmailInbox>();
+  for (const c of listChannelsOfKind(db, 'email')) {
+    const parsed = emailSettingsSchema.safeParse(c.settings);
+    if (parsed.success) inboxes.set(parsed.data.address, { id: c.id, name: c.name, settings: parsed.data });
+  }
+  return inboxes;
+}
+
+/**
+ * One inbound email, from SMTP or IMAP: parse, drop our own mail, record bounces against the reply that
+ * bounced, otherwise ingest it on the right thread and acknowledge new tickets (unless the mail is
+ * automatic, so two robots never answer each other).
+ */
+export async function receiveEmail(db: Db, raw: Buffer, envelope: Envelope, now = Date.now()): Promise<ReceiveResult> {
+  let mail: ParsedEmail;
+  try {
+    mail = await parseMail(raw);
+  } catch (err) {
+    throw new UnparseableMailError(err instanceof Error ? err.message : String(err));
+  }
+  const inboxes = emailInboxes(db);
+  const ours = (address: string) => inboxes.has(splitPlusAddress(address).base);
+  const recipients = [...envelope.rcptTo, ...mail.to.map((a) => a.address), ...mail.cc.map((a) => a.address)].map((a) => a.toLowerCase());
+  const inbox = recipients.map((r) => inboxes.get(splitPlusAddress(r).base)).find(Boolean);
+  if (!inbox) return { kind: 'ignored', reason: 'not addressed to any inbox' };
+
+  if (mail.bounce) return recordBounce(db, mail.bounce);
+  const sender = mail.from ?? (envelope.mailFrom ? { address: envelope.mailFrom.toLowerCase() } : null);
+  if (sender && ours(sender.address)) return { kind: 'ignored', reason: 'sent from one of our own addresses' };
+  // A null return path (MAIL FROM:<>) marks automatic mail too, even without the headers.
+  const automatic = mail.autoSubmitted || !envelope.mailFrom || !sender;
+  const address = sender?.address ?? 'unknown-sender@invalid';
+
+  const result = ingest(
+    db,
+    {
+      channelId: inbox.id,
+      from: { externalId: address, name: sender?.name ?? '', email: sender ? address : null },
+      channelMessageId: mail.messageId,
+      subject: mail.subject || null,
+      text: mail.text,
+      html: mail.html,
+      meta: {
+        subject: mail.subject,
+        from: sender ?? undefined,
+        to: mail.to,
+        cc: mail.cc,
+        inReplyTo: mail.inReplyTo ?? undefined,
+        references: mail.references,
+        autoSubmitted: automatic || undefined,
+      },
+      receivedAt: now,
+      autoSubmitted: automatic,
+    },
+    {
+      resolveThread: (tx, customerId) => findEmailThread(tx, mail, recipients, new Set(inboxes.keys()), customerId),
+      onTicketCreated: (tx, ticket) => {
+        const ack = inbox.settings.acknowledgement;
+        if (automatic || !ack.enabled) return;
+        const fill = (s: string) => s.replaceAll('{{number}}', String(ticket.number)).replaceAll('{{subject}}', ticket.subject);
+        const m = insertMessage(tx, { ticketId: ticket.id, authorKind: 'system', bodyText: fill(ack.body), createdAt: now });
+        insertEvents(tx, [{ ticketId: ticket.id, type: 'acknowledgement_sent', actorKind: 'system', data: { messageId: m.id }, createdAt: now }]);
+        queueOutbound(tx, ticket.id, m.id, { text: fill(ack.body), subject: fill(ack.subject), autoSubmitted: true }, now);
+      },
+    },
+  );
+  return { kind: 'ingested', ...result };
+}
+
+function recordBounce(db: Db, bounce: NonNullable<ParsedEmail['bounce']>): ReceiveResult {
+  const original = bounce.originalMessageId ? findMessageByChannelMessageId(db, bounce.originalMessageId) : undefined;
+  if (!original) return { kind: 'bounce', messageId: null };
+  setMessageDelivery(db, original.id, 'failed', `Bounced: ${bounce.reason}`);
+  getBus().emit('ticket.changed', { ticketId: original.ticketId, kind: 'message', actorAgentId: null });
+  return { kind: 'bounce', messageId: original.id };
+}

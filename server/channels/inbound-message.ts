@@ -1,0 +1,25 @@
+import type { MessageMeta } from '@/db/schema';
+
+/** What every channel adapter turns a customer's message into before `ingest`. */
+export type InboundMessage = {
+  channelId: number;
+  /** The sender as the channel knows them: an email address, a messenger id, a widget identity. */
+  from: { externalId: string; name: string; email: string | null };
+  /** The channel's own id for this message; a second delivery with the same id is dropped. */
+  channelMessageId: string | null;
+  subject: string | null;
+  text: string;
+  /** Raw HTML as received; sanitized by ingest before it is stored. */
+  html: string | null;
+  meta: MessageMeta | null;
+  receivedAt: number;
+  /** Automatic mail (auto-replies, lists): stored, but never answered automatically. */
+  autoSubmitted: boolean;
+};
+
+/** Where a message belongs, decided by the channel's threading rules inside the ingest transaction. */
+export type ThreadDecision =
+  | { kind: 'join'; ticketId: number }
+  | { kind: 'new' }
+  /** A new ticket for this sender, linked to the thread they wrote into (never joining someone else's). */
+  | { kind: 'new_linked'; linkedTicketId: number };

@@ -1,0 +1,94 @@
+import type { Db, Tx } from '@/db/client';
+import * as q from '@/db/queries/tickets';
+import * as inbound from '@/db/queries/inbound';
+import type { TicketStatus } from '@/lib/domain';
+import { previewOf } from '@/lib/preview';
+import { sanitizeHtml } from '@/server/content/sanitize-html';
+import { getBus } from '@/server/realtime/bus';
+import { statusTransition } from '@/server/tickets/status-transition';
+import type { InboundMessage, ThreadDecision } from './inbound-message';
+
+export type IngestOptions = {
+  /** The channel's threading rules, run inside the transaction once the sender is known. */
+  resolveThread: (tx: Tx, customerId: number) => ThreadDecision;
+  /** Runs in the same transaction when a ticket was opened (e.g. queue the acknowledgement). */
+  onTicketCreated?: (tx: Tx, ticket: q.TicketRow, customerId: number) => void;
+};
+
+export type IngestResult = { ticketId: number; messageId: number; createdTicket: boolean; duplicate: boolean };
+
+// A customer writing again wakes a ticket that was waiting or solved; closed tickets get a follow-up instead.
+const WAKE: Partial<Record<TicketStatus, TicketStatus>> = { pending: 'open', on_hold: 'open', solved: 'open' };
+
+/**
+ * The one way in for customer messages from every channel: resolve the customer by channel identity,
+ * find or open the ticket, store the message (idempotent on the channel's message id), append events,
+ * all in one transaction; then tell the agents. Callers acknowledge to the channel only after this returns.
+ */
+export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): IngestResult {
+  const result = db.transaction((tx) => {
+    if (msg.channelMessageId) {
+      const existing = inbound.findMessageByChannelMessageId(tx, msg.channelMessageId);
+      if (existing) return { ticketId: existing.ticketId, messageId: existing.id, createdTicket: false, duplicate: true };
+    }
+    const channel = inbound.findChannel(tx, msg.channelId);
+    if (!channel) throw new Error(`Channel ${msg.channelId} does not exist`);
+    const now = msg.receivedAt;
+    const identityKind = channel.kind === 'web_form' ? 'email' : channel.kind;
+    const customer =
+      inbound.findCustomerByIdentity(tx, identityKind, msg.from.externalId) ??
+      inbound.insertCustomerWithIdentity(tx, { name: msg.from.name || msg.from.externalId, email: msg.from.email, kind: identityKind, externalId: msg.from.externalId, now });
+
+    let decision = opts.resolveThread(tx, customer.id);
+    let ticket = decision.kind === 'join' ? q.findTicket(tx, decision.ticketId) : undefined;
+    if (ticket?.status === 'closed') decision = { kind: 'new_linked', linkedTicketId: ticket.id };
+    const events: q.NewTicketEvent[] = [];
+    let createdTicket = false;
+
+    if (decision.kind !== 'join' || !ticket) {
+      ticket = q.insertTicket(tx, {
+        number: q.nextTicketNumber(tx),
+        subject: (msg.subject?.trim() || previewOf(msg.text, 80) || '(no subject)').slice(0, 300),
+        status: 'new',
+        priority: 'normal',
+        channelId: channel.id,
+        customerId: customer.id,
+        teamId: channel.defaultTeamId,
+        createdAt: now,
+        updatedAt: now,
+        lastActivityAt: now,
+      });
+      createdTicket = true;
+      events.push({ ticketId: ticket.id, type: 'created', actorKind: 'customer', data: { channel: channel.kind }, createdAt: now });
+      if (decision.kind === 'new_linked') {
+        const previous = q.findTicket(tx, decision.linkedTicketId);
+        inbound.linkTickets(tx, ticket.id, decision.linkedTicketId, previous?.status === 'closed' ? 'follow_up' : 'related', now);
+      }
+    }
+
+    const message = q.insertMessage(tx, {
+      ticketId: ticket.id,
+      authorKind: 'customer',
+      authorCustomerId: customer.id,
+      bodyText: msg.text,
+      bodyHtml: msg.html ? sanitizeHtml(msg.html) : null,
+      channelMessageId: msg.channelMessageId,
+      meta: msg.meta,
+      createdAt: now,
+    });
+    events.push({ ticketId: ticket.id, type: 'customer_message', actorKind: 'customer', data: { messageId: message.id }, createdAt: now });
+
+    const cols: Parameters<typeof q.updateTicketColumns>[2] = { updatedAt: now, lastActivityAt: now, lastCustomerMessageAt: now, preview: previewOf(msg.text) };
+    const wakeTo = createdTicket ? undefined : WAKE[ticket.status];
+    if (wakeTo) {
+      Object.assign(cols, statusTransition(ticket, wakeTo, now));
+      events.push({ ticketId: ticket.id, type: 'status_changed', actorKind: 'customer', data: { from: ticket.status, to: wakeTo }, createdAt: now });
+    }
+    q.updateTicketColumns(tx, ticket.id, cols);
+    q.insertEvents(tx, events);
+    if (createdTicket) opts.onTicketCreated?.(tx, ticket, customer.id);
+    return { ticketId: ticket.id, messageId: message.id, createdTicket, duplicate: false };
+  });
+  if (!result.duplicate) getBus().emit('ticket.changed', { ticketId: result.ticketId, kind: result.createdTicket ? 'created' : 'message', actorAgentId: null });
+  return result;
+}

@@ -1,0 +1,63 @@
+import type { Tx } from '@/db/client';
+import * as q from '@/db/queries/tickets';
+import * as inbound from '@/db/queries/inbound';
+import { findCustomer } from '@/db/queries/customers';
+import { insertOutbox } from '@/db/queries/outbox';
+import { updateMessageEnvelope } from '@/db/queries/messages';
+import type { MailAddress } from '@/db/schema';
+import { composeEmail, newReplyToken, type ThreadContext } from './email/compose-email';
+import { emailSettingsSchema, splitPlusAddress } from './email/email-settings';
+
+export type OutboundBody = { text: string; subject?: string; autoSubmitted?: boolean };
+
+/**
+ * Queues a public message for delivery on its ticket's channel, inside the caller's transaction: the
+ * message and its outbox row commit together, so a channel being down never loses a reply.
+ * Channels without an outbound adapter yet leave the message as it is.
+ */
+export function queueOutbound(tx: Tx, ticketId: number, messageId: number, body: OutboundBody, now: number) {
+  const row = q.findTicketWithChannel(tx, ticketId);
+  if (!row || row.channel.kind !== 'email') return;
+  const channel = inbound.findChannel(tx, row.channel.id)!;
+  const settings = emailSettingsSchema.safeParse(channel.settings);
+  if (!settings.success) return failNow(tx, messageId, `Inbox "${channel.name}" has no valid email address configured`);
+
+  const ctx = threadContext(tx, row.ticket, settings.data.address);
+  if (!ctx.to.length) return failNow(tx, messageId, 'The customer has no email address');
+  const payload = composeEmail(settings.data, ctx, body, messageId);
+  updateMessageEnvelope(tx, messageId, {
+    channelMessageId: payload.messageId,
+    deliveryState: 'queued',
+    meta: { subject: payload.subject, from: payload.from, to: payload.to, cc: payload.cc, inReplyTo: payload.inReplyTo ?? undefined, references: payload.references, autoSubmitted: payload.autoSubmitted || undefined },
+  });
+  insertOutbox(tx, { messageId, channelId: channel.id, payload, now });
+}
+
+function failNow(tx: Tx, messageId: number, reason: string) {
+  inbound.setMessageDelivery(tx, messageId, 'failed', reason);
+}
+
+/** Who to write to and which ids to thread on, from the ticket's messages so far. */
+function threadContext(tx: Tx, ticket: q.TicketRow, ourAddress: string): ThreadContext {
+  let replyToken = ticket.replyToken;
+  if (!replyToken) inbound.setReplyToken(tx, ticket.id, (replyToken = newReplyToken()));
+  const envelopes = inbound.listMessageEnvelopes(tx, ticket.id);
+  const lastCustomer = envelopes.filter((e) => e.authorKind === 'customer').at(-1);
+  const ours = (a: MailAddress) => splitPlusAddress(a.address).base === ourAddress;
+  const customer = findCustomer(tx, ticket.customerId);
+  const to = lastCustomer?.meta?.from ? [lastCustomer.meta.from] : customer?.email ? [{ address: customer.email, name: customer.name }] : [];
+  // Keep everyone the customer had on the thread, as "reply all" would.
+  const cc = [...(lastCustomer?.meta?.to ?? []), ...(lastCustomer?.meta?.cc ?? [])].filter(
+    (a, i, all) => !ours(a) && !to.some((t) => t.address === a.address) && all.findIndex((b) => b.address === a.address) === i,
+  );
+  return {
+    ticketId: ticket.id,
+    ticketNumber: ticket.number,
+    subject: ticket.subject,
+    replyToken,
+    to,
+    cc,
+    references: envelopes.map((e) => e.channelMessageId).filter((id): id is string => !!id && id.startsWith('<')),
+    inReplyTo: lastCustomer?.channelMessageId ?? null,
+  };
+}

@@ -1,0 +1,51 @@
+import type { Db } from '@/db/client';
+import * as outboxQ from '@/db/queries/outbox';
+import { findChannel, setMessageDelivery } from '@/db/queries/inbound';
+import { findTicketIdOfMessage } from '@/db/queries/messages';
+import { getBus } from '@/server/realtime/bus';
+import { emailSettingsSchema } from '@/server/channels/email/email-settings';
+import { sendEmail, PermanentDeliveryError } from '@/server/channels/email/send-email';
+import type { EmailPayload } from '@/server/channels/email/compose-email';
+
+export const MAX_ATTEMPTS = 8;
+
+/** 30 s, 1 min, 2 min … capped at one hour: a relay that is down for a while is retried for about 4 hours. */
+export function backoffMs(attempts: number): number {
+  return Math.min(60 * 60_000, 30_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+/** Delivers what is due in the outbox once; the scheduler calls it every second. */
+export async function runOutboxOnce(db: Db, now = Date.now()): Promise<number> {
+  const due = outboxQ.listDueOutbox(db, now, 20);
+  let handled = 0;
+  for (const row of due) {
+    if (!outboxQ.claimOutbox(db, row.id, now)) continue;
+    handled++;
+    const attempts = row.attempts + 1;
+    let outcome: { state: 'sent' | 'failed' | 'queued'; error: string | null };
+    try {
+      await deliver(db, row);
+      outcome = { state: 'sent', error: null };
+    } catch (err) {
+      const error = err instanceof Error ? err.message : String(err);
+      const permanent = err instanceof PermanentDeliveryError || attempts >= MAX_ATTEMPTS;
+      outcome = { state: permanent ? 'failed' : 'queued', error };
+    }
+    db.transaction((tx) => {
+      outboxQ.finishOutbox(tx, row.id, { state: outcome.state, attempts, nextAttemptAt: now + backoffMs(attempts), lastError: outcome.error, now: Date.now() });
+      // While retrying the message stays "queued" but shows the last error, so agents see why.
+      setMessageDelivery(tx, row.messageId, outcome.state, outcome.error);
+    });
+    const ticketId = findTicketIdOfMessage(db, row.messageId);
+    if (ticketId) getBus().emit('ticket.changed', { ticketId, kind: 'message', actorAgentId: null });
+  }
+  return handled;
+}
+
+async function deliver(db: Db, row: outboxQ.OutboxRow) {
+  const channel = findChannel(db, row.channelId);
+  if (channel?.kind !== 'email') throw new PermanentDeliveryError(`Channel ${row.channelId} cannot deliver messages`);
+  const settings = emailSettingsSchema.safeParse(channel.settings);
+  if (!settings.success) throw new PermanentDeliveryError(`Inbox "${channel.name}" has no valid email settings`);
+  await sendEmail(settings.data, row.payload as unknown as EmailPayload);
+}
