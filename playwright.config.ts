@@ -7,6 +7,7 @@ import path from 'node:path';
 // Playwright's bundled browser. CHROMIUM_PATH overrides both.
 const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const port = Number(process.env.E2E_PORT ?? 3210);
+export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2626);
 const dataDir = process.env.E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-e2e-'));
 process.env.E2E_DATA_DIR = dataDir; // workers load this file again; keep one directory
 
@@ -31,6 +32,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_TICKETS: '300', PUBLIC_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { PORT: String(port), HOST: '127.0.0.1', SMTP_PORT: String(E2E_SMTP_PORT), OUTBOX_INTERVAL_MS: '200', DATA_DIR: dataDir, DEMO_TICKETS: '300', PUBLIC_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: '1' },
   },
 });

@@ -5,3 +5,11 @@ import { channels } from '../schema';
 export function updateChannelSettings(db: Queryable, id: number, settings: Record<string, unknown>) {
   db.update(channels).set({ settings }).where(eq(channels.id, id)).run();
 }
+
+export function insertChannel(db: Queryable, c: { kind: 'email'; name: string; defaultTeamId: number | null; settings: Record<string, unknown> }) {
+  return db.insert(channels).values({ ...c, createdAt: Date.now() }).returning({ id: channels.id }).get();
+}
+
+export function updateChannel(db: Queryable, id: number, patch: { name: string; defaultTeamId: number | null; settings: Record<string, unknown> }) {
+  db.update(channels).set(patch).where(eq(channels.id, id)).run();
+}

@@ -4,6 +4,7 @@ import { ticketsRouter } from './routers/tickets';
 import { customersRouter } from './routers/customers';
 import { directoryRouter } from './routers/directory';
 import { adminRouter } from './routers/admin';
+import { inboxesRouter } from './routers/inboxes';
 
 export const appRouter = router({
   auth: authRouter,
@@ -11,6 +12,7 @@ export const appRouter = router({
   customers: customersRouter,
   directory: directoryRouter,
   admin: adminRouter,
+  inboxes: inboxesRouter,
 });
 
 export type AppRouter = typeof appRouter;

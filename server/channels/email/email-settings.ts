@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_ACKNOWLEDGEMENT } from '@/lib/email-defaults';
 
 /** An email inbox's settings, stored in channels.settings. The SMTP password never leaves the server. */
 export const emailSettingsSchema = z.object({
@@ -19,14 +20,11 @@ export const emailSettingsSchema = z.object({
     .optional(),
   acknowledgement: z
     .object({
-      enabled: z.boolean().default(true),
-      subject: z.string().max(300).default('We received your request [#{{number}}]'),
-      body: z
-        .string()
-        .max(5000)
-        .default('Hello,\n\nthank you for your message. We have received it as ticket #{{number}} ("{{subject}}") and will answer as soon as possible.\n\nJust reply to this email to add information.'),
+      enabled: z.boolean().default(DEFAULT_ACKNOWLEDGEMENT.enabled),
+      subject: z.string().max(300).default(DEFAULT_ACKNOWLEDGEMENT.subject),
+      body: z.string().max(5000).default(DEFAULT_ACKNOWLEDGEMENT.body),
     })
-    .default({ enabled: true, subject: 'We received your request [#{{number}}]', body: 'Hello,\n\nthank you for your message. We have received it as ticket #{{number}} ("{{subject}}") and will answer as soon as possible.\n\nJust reply to this email to add information.' }),
+    .default(DEFAULT_ACKNOWLEDGEMENT),
 });
 export type EmailSettings = z.infer<typeof emailSettingsSchema>;
 

@@ -81,8 +81,7 @@ function DeliveryState({ state, error }: { state: Message['deliveryState']; erro
   return (
     <span className={`ml-auto flex items-center gap-1 ${look.cls}`} data-testid="delivery-state" title={error ?? undefined}>
       <look.icon className="size-3" aria-hidden />
-      {t(state)}
-      {error && state !== 'sent' && <span className="max-w-80 truncate">: {error}</span>}
+      <span className="max-w-96 truncate">{error && state !== 'sent' ? `${t(state)}: ${error}` : t(state)}</span>
     </span>
   );
 }

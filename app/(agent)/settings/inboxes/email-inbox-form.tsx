@@ -1,0 +1,140 @@
+'use client';
+
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'use-intl';
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '@/server/trpc/root';
+import { useTRPC } from '@/app/_components/trpc';
+import { TextField } from '@/app/_components/text-field';
+import { NamedOptions, idOrNull } from '@/app/_components/named-options';
+import { DEFAULT_ACKNOWLEDGEMENT } from '@/lib/email-defaults';
+
+type Inbox = inferRouterOutputs<AppRouter>['inboxes']['listEmail']['inboxes'][number];
+
+const area = 'w-full rounded-md border border-slate-300 px-3 py-2 text-sm';
+
+function initialForm(inbox: Inbox | null) {
+  return {
+    name: inbox?.name ?? '',
+    address: inbox?.address ?? '',
+    displayName: inbox?.displayName ?? 'Support',
+    defaultTeamId: inbox?.defaultTeamId ?? null,
+    signature: inbox?.signature ?? '',
+    smtpOn: Boolean(inbox?.smtp),
+    smtp: { host: inbox?.smtp?.host ?? '', port: inbox?.smtp?.port ?? 587, secure: inbox?.smtp?.secure ?? false, user: inbox?.smtp?.user ?? '', pass: '' },
+    acknowledgement: inbox?.acknowledgement ?? DEFAULT_ACKNOWLEDGEMENT,
+  };
+}
+
+/** One email inbox's settings, with "send test" reporting the relay's own answer. */
+export function EmailInboxForm({ inbox, onSaved }: { inbox: Inbox | null; onSaved: (id: number) => void }) {
+  const t = useTranslations('admin');
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const teams = useQuery(trpc.directory.all.queryOptions()).data?.teams ?? [];
+  const [form, setForm] = useState(() => initialForm(inbox));
+  const [testTo, setTestTo] = useState('');
+  const save = useMutation(
+    trpc.inboxes.saveEmail.mutationOptions({
+      onSuccess: (res) => {
+        void queryClient.invalidateQueries({ queryKey: trpc.inboxes.listEmail.queryKey() });
+        onSaved(res.id);
+      },
+    }),
+  );
+  const test = useMutation(trpc.inboxes.sendTest.mutationOptions());
+  const smtp = (patch: Partial<typeof form.smtp>) => setForm({ ...form, smtp: { ...form.smtp, ...patch } });
+  const ack = (patch: Partial<typeof form.acknowledgement>) => setForm({ ...form, acknowledgement: { ...form.acknowledgement, ...patch } });
+
+  return (
+    <form
+      className="space-y-5 rounded-lg border border-slate-200 bg-white p-5"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const { smtpOn, ...rest } = form;
+        save.mutate({ ...rest, id: inbox?.id ?? null, smtp: smtpOn ? { ...form.smtp, pass: form.smtp.pass || undefined } : null });
+      }}
+    >
+      <div className="grid grid-cols-2 gap-3">
+        <TextField label={t('inboxName')} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        <TextField label={t('address')} type="email" required value={form.address} onChange={(e) => setForm({ ...form, address: e.target.value })} />
+        <TextField label={t('displayName')} value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t('defaultTeam')}</span>
+          <select className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm" value={form.defaultTeamId ?? ''} onChange={(e) => setForm({ ...form, defaultTeamId: idOrNull(e.target.value) })}>
+            <option value="">—</option>
+            <NamedOptions items={teams} />
+          </select>
+        </label>
+      </div>
+      <label className="block text-sm">
+        <span className="mb-1 block font-medium text-slate-700">{t('signature')}</span>
+        <textarea className={area} rows={3} value={form.signature} onChange={(e) => setForm({ ...form, signature: e.target.value })} />
+      </label>
+
+      <fieldset className="space-y-3 border-t border-slate-100 pt-4">
+        <legend className="text-sm font-semibold">{t('smtpTitle')}</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={form.smtpOn} onChange={(e) => setForm({ ...form, smtpOn: e.target.checked })} />
+          {t('smtpEnabled')}
+        </label>
+        {form.smtpOn && (
+          <div className="grid grid-cols-[1fr_7rem] gap-3">
+            <TextField label={t('smtpHost')} required value={form.smtp.host} onChange={(e) => smtp({ host: e.target.value })} />
+            <TextField label={t('smtpPort')} type="number" required min={1} max={65535} value={form.smtp.port} onChange={(e) => smtp({ port: Number(e.target.value) })} />
+            <TextField label={t('smtpUser')} autoComplete="off" value={form.smtp.user} onChange={(e) => smtp({ user: e.target.value })} />
+            <label className="flex items-end gap-2 pb-2 text-sm">
+              <input type="checkbox" checked={form.smtp.secure} onChange={(e) => smtp({ secure: e.target.checked })} />
+              {t('smtpSecure')}
+            </label>
+            <TextField
+              label={t('smtpPass')}
+              type="password"
+              autoComplete="new-password"
+              placeholder={inbox?.smtp?.hasPassword ? t('smtpPassKept') : ''}
+              value={form.smtp.pass}
+              onChange={(e) => smtp({ pass: e.target.value })}
+            />
+          </div>
+        )}
+      </fieldset>
+
+      <fieldset className="space-y-3 border-t border-slate-100 pt-4">
+        <legend className="text-sm font-semibold">{t('ackTitle')}</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={form.acknowledgement.enabled} onChange={(e) => ack({ enabled: e.target.checked })} />
+          {t('ackEnabled')}
+        </label>
+        <TextField label={t('ackSubject')} required value={form.acknowledgement.subject} onChange={(e) => ack({ subject: e.target.value })} />
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t('ackBody')}</span>
+          <textarea className={area} rows={4} required value={form.acknowledgement.body} onChange={(e) => ack({ body: e.target.value })} />
+          <span className="mt-1 block text-xs text-slate-500">{t('ackHint')}</span>
+        </label>
+      </fieldset>
+
+      {save.error && <p role="alert" className="text-sm text-red-700">{save.error.message}</p>}
+      {save.isSuccess && <p role="status" className="text-sm text-emerald-700">{t('saved')}</p>}
+      <div className="flex flex-wrap items-end gap-3 border-t border-slate-100 pt-4">
+        <button type="submit" disabled={save.isPending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          {t('save')}
+        </button>
+        {inbox && (
+          <>
+            <TextField className="ml-auto w-64" label={t('testTo')} type="email" value={testTo} onChange={(e) => setTestTo(e.target.value)} />
+            <button type="button" disabled={!testTo || test.isPending} onClick={() => test.mutate({ id: inbox.id, to: testTo })} className="rounded-md border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50 disabled:opacity-50">
+              {t('sendTest')}
+            </button>
+          </>
+        )}
+      </div>
+      {test.data && (
+        <p role="status" data-testid="smtp-test-result" className={`rounded-md px-3 py-2 text-sm ${test.data.ok ? 'bg-emerald-50 text-emerald-800' : 'bg-red-50 text-red-800'}`}>
+          {t(test.data.ok ? 'testOk' : 'testFailed', { response: test.data.response })}
+        </p>
+      )}
+      {test.error && <p role="alert" className="text-sm text-red-700">{test.error.message}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,5 @@
+import { InboxesAdmin } from './inboxes-admin';
+
+export default function InboxesPage() {
+  return <InboxesAdmin />;
+}

@@ -1,0 +1,55 @@
+import { test, expect } from '@playwright/test';
+import nodemailer from 'nodemailer';
+import { agentPage } from '../support/sign-in';
+import { startSmtpSink } from '../../server/testing/smtp-sink';
+import { E2E_SMTP_PORT } from '../../playwright.config';
+
+test('an email appears live, the agent replies with threading headers, and the answer lands on the same ticket', async ({ browser }) => {
+  const sink = await startSmtpSink();
+  const customer = nodemailer.createTransport({ host: '127.0.0.1', port: E2E_SMTP_PORT, secure: false, ignoreTLS: true });
+  try {
+    // The admin points the demo inbox's outgoing mail at the local sink, and checks it with "send test".
+    const admin = await agentPage(browser, 'admin@demo.local');
+    await admin.page.goto('/settings/inboxes');
+    await expect(admin.page.getByLabel('Inbox name')).toHaveValue('support@demo.local');
+    await admin.page.getByLabel('Send replies through an SMTP server').check();
+    await admin.page.getByLabel('Host', { exact: true }).fill('127.0.0.1');
+    await admin.page.getByLabel('Port', { exact: true }).fill(String(sink.port));
+    await admin.page.getByRole('button', { name: 'Save' }).click();
+    await expect(admin.page.getByText('Saved')).toBeVisible();
+    await admin.page.getByLabel('Send a test message to').fill('admin@example.com');
+    await admin.page.getByRole('button', { name: 'Send test' }).click();
+    await expect(admin.page.getByTestId('smtp-test-result')).toContainText('The server accepted the message: 250');
+    await admin.context.close();
+
+    const { page, context } = await agentPage(browser, 'jana@demo.local');
+    await page.getByRole('button', { name: 'All tickets' }).click();
+    await expect(page.locator('[data-ticket-id]').first()).toBeVisible();
+
+    const subject = `Paket beschädigt ${Date.now()}`;
+    await customer.sendMail({ from: 'Lena Kunde <lena.kunde@example.com>', to: 'support@demo.local', subject, text: 'Das Paket kam beschädigt an.\n\nLena', messageId: '<e2e-1@example.com>' });
+    const row = page.locator('[data-ticket-id]', { hasText: subject });
+    await expect(row).toBeVisible(); // live, without a reload
+    await row.click();
+    await expect(page.getByTestId('thread')).toContainText('Das Paket kam beschädigt an.');
+
+    await page.keyboard.press('r');
+    await page.keyboard.type('Das tut uns leid, Ersatz ist unterwegs.');
+    await page.keyboard.press('Control+Enter');
+    const out = await sink.waitFor((m) => m.parsed.text?.includes('Ersatz ist unterwegs') ?? false);
+    expect(out.parsed.inReplyTo).toBe('<e2e-1@example.com>');
+    expect(out.parsed.references).toContain('<e2e-1@example.com>');
+    expect(out.parsed.subject).toMatch(new RegExp(`^Re: ${subject} \\[#\\d+\\]$`));
+    const replyTo = out.parsed.replyTo!.value[0]!.address!;
+    expect(replyTo).toMatch(/^support\+[0-9a-f]+@demo\.local$/);
+    await expect(page.getByTestId('delivery-state').last()).toContainText('Sent');
+
+    await customer.sendMail({ from: 'lena.kunde@example.com', to: replyTo, subject: `AW: ${out.parsed.subject}`, text: 'Danke, angekommen!', inReplyTo: out.parsed.messageId, references: [out.parsed.messageId!] });
+    await expect(page.getByTestId('thread')).toContainText('Danke, angekommen!');
+    await expect(page.locator('[data-ticket-id]', { hasText: subject })).toHaveCount(1);
+    await context.close();
+  } finally {
+    customer.close();
+    await sink.close();
+  }
+});
