@@ -12,6 +12,8 @@ import { startSmtpListener } from './channels/email/smtp-listener';
 import { closeTransports } from './channels/email/send-email';
 import { createScheduler } from './jobs/scheduler';
 import { runOutboxOnce } from './jobs/outbox-worker';
+import { ImapPoller } from './channels/email/imap-poller';
+import { setImapPoller } from './channels/email/imap-status';
 import { requeueInterrupted } from '@/db/queries/outbox';
 
 export type StartOptions = {
@@ -55,6 +57,9 @@ export async function startServer({ config, next = { dev: false }, log = console
   const scheduler = createScheduler(log);
   requeueInterrupted(db, Date.now());
   scheduler.every('outbox', config.OUTBOX_INTERVAL_MS, async () => void (await runOutboxOnce(db)));
+  const imapPoller = new ImapPoller(db, log);
+  setImapPoller(imapPoller);
+  scheduler.every('imap', 2000, () => imapPoller.tick());
 
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const address = server.address();
@@ -65,6 +70,7 @@ export async function startServer({ config, next = { dev: false }, log = console
     (closing ??= (async () => {
       await smtp.close();
       await scheduler.stop();
+      setImapPoller(undefined);
       unmountAgents();
       // Stop accepting, let in-flight requests finish (better-sqlite3 writes are synchronous, so a finished
       // request means a finished write), then close the database.

@@ -18,6 +18,22 @@ export const emailSettingsSchema = z.object({
       pass: z.string().optional(),
     })
     .optional(),
+  /** Optional polling of a mailbox, for providers that cannot forward to our SMTP listener. */
+  imap: z
+    .object({
+      host: z.string().trim().min(1),
+      port: z.number().int().min(1).max(65535).default(993),
+      /** true: TLS from the first byte (993); false: STARTTLS when offered (143). */
+      secure: z.boolean().default(true),
+      user: z.string().min(1),
+      pass: z.string().optional(),
+      folder: z.string().min(1).default('INBOX'),
+      intervalSeconds: z.number().int().min(10).max(3600).default(60),
+      /** After the mail is safely stored: mark it seen, or move it to another folder. */
+      afterImport: z.enum(['mark_seen', 'move']).default('mark_seen'),
+      moveTo: z.string().min(1).default('Helpdesk'),
+    })
+    .optional(),
   acknowledgement: z
     .object({
       enabled: z.boolean().default(DEFAULT_ACKNOWLEDGEMENT.enabled),

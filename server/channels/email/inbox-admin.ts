@@ -6,6 +6,7 @@ import { DomainError } from '@/server/errors/domain-error';
 import { emailSettingsSchema, type EmailSettings } from './email-settings';
 import { sendEmail, verifySmtp } from './send-email';
 import { renderBody } from './compose-email';
+import { imapStatus } from './imap-status';
 import { z } from 'zod';
 import { DEFAULT_ACKNOWLEDGEMENT } from '@/lib/email-defaults';
 
@@ -23,6 +24,7 @@ export function listEmailInboxes(db: Db) {
       signature: s?.signature ?? '',
       acknowledgement: s?.acknowledgement ?? DEFAULT_ACKNOWLEDGEMENT,
       smtp: s?.smtp ? { host: s.smtp.host, port: s.smtp.port, secure: s.smtp.secure, user: s.smtp.user ?? '', hasPassword: Boolean(s.smtp.pass) } : null,
+      imap: s?.imap ? { ...s.imap, pass: undefined, hasPassword: Boolean(s.imap.pass), status: imapStatus(c.id) } : null,
     };
   });
 }
@@ -44,18 +46,36 @@ export const emailInboxInput = z.object({
       pass: z.string().max(500).optional(),
     })
     .nullable(),
+  imap: z
+    .object({
+      host: z.string().trim().min(1).max(255),
+      port: z.number().int().min(1).max(65535),
+      secure: z.boolean(),
+      user: z.string().trim().min(1).max(255),
+      /** Empty or absent keeps the stored password. */
+      pass: z.string().max(500).optional(),
+      folder: z.string().trim().min(1).max(200),
+      intervalSeconds: z.number().int().min(10).max(3600),
+      afterImport: z.enum(['mark_seen', 'move']),
+      moveTo: z.string().trim().min(1).max(200),
+    })
+    .nullable(),
 });
 export type EmailInboxInput = z.infer<typeof emailInboxInput>;
 
+// A stored password is kept only for the same host: never send it to a host it was not meant for.
+const keptPassword = (input: { host: string; pass?: string } | null, previous: { host: string; pass?: string } | undefined) =>
+  input?.pass || (input && previous?.host === input.host ? previous.pass : undefined);
+
 function toSettings(input: EmailInboxInput, previous: EmailSettings | null): EmailSettings {
-  // The stored password is kept only for the same relay host: never send it to a host it was not meant for.
-  const pass = input.smtp?.pass || (previous?.smtp?.host === input.smtp?.host ? previous?.smtp?.pass : undefined);
+  const pass = keptPassword(input.smtp, previous?.smtp);
   return emailSettingsSchema.parse({
     address: input.address,
     displayName: input.displayName,
     signature: input.signature,
     acknowledgement: input.acknowledgement,
     smtp: input.smtp ? { host: input.smtp.host, port: input.smtp.port, secure: input.smtp.secure, user: input.smtp.user || undefined, pass } : undefined,
+    imap: input.imap ? { ...input.imap, pass: keptPassword(input.imap, previous?.imap) } : undefined,
   });
 }
 

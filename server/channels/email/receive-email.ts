@@ -8,6 +8,7 @@ import { emailSettingsSchema, splitPlusAddress, type EmailSettings } from './ema
 import { findEmailThread } from './find-email-thread';
 import { parseMail, type ParsedEmail } from './parse-mail';
 
+/** SMTP envelope; `mailFrom` is '' for the null reverse path (MAIL FROM:<>) and null when unknown (IMAP). */
 export type Envelope = { mailFrom: string | null; rcptTo: string[] };
 export type ReceiveResult = ({ kind: 'ingested' } & IngestResult) | { kind: 'ignored'; reason: string } | { kind: 'bounce'; messageId: number | null };
 
@@ -47,7 +48,7 @@ export async function receiveEmail(db: Db, raw: Buffer, envelope: Envelope, now 
   const sender = mail.from ?? (envelope.mailFrom ? { address: envelope.mailFrom.toLowerCase() } : null);
   if (sender && ours(sender.address)) return { kind: 'ignored', reason: 'sent from one of our own addresses' };
   // A null return path (MAIL FROM:<>) marks automatic mail too, even without the headers.
-  const automatic = mail.autoSubmitted || !envelope.mailFrom || !sender;
+  const automatic = mail.autoSubmitted || envelope.mailFrom === '' || !sender;
   const address = sender?.address ?? 'unknown-sender@invalid';
 
   const result = ingest(

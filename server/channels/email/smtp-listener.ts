@@ -34,7 +34,7 @@ export function startSmtpListener(opts: { db: Db; host: string; port: number; ma
       stream.on('end', () => {
         if (stream.sizeExceeded) return callback(smtpError(552, `5.3.4 Message exceeds the ${Math.round(opts.maxBytes / 1024 / 1024)} MB limit`));
         const envelope = {
-          mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address || null : null,
+          mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
           rcptTo: session.envelope.rcptTo.map((r) => r.address),
         };
         receiveEmail(opts.db, Buffer.concat(chunks), envelope).then(

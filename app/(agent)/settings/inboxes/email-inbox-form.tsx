@@ -23,6 +23,18 @@ function initialForm(inbox: Inbox | null) {
     signature: inbox?.signature ?? '',
     smtpOn: Boolean(inbox?.smtp),
     smtp: { host: inbox?.smtp?.host ?? '', port: inbox?.smtp?.port ?? 587, secure: inbox?.smtp?.secure ?? false, user: inbox?.smtp?.user ?? '', pass: '' },
+    imapOn: Boolean(inbox?.imap),
+    imap: {
+      host: inbox?.imap?.host ?? '',
+      port: inbox?.imap?.port ?? 993,
+      secure: inbox?.imap?.secure ?? true,
+      user: inbox?.imap?.user ?? '',
+      pass: '',
+      folder: inbox?.imap?.folder ?? 'INBOX',
+      intervalSeconds: inbox?.imap?.intervalSeconds ?? 60,
+      afterImport: inbox?.imap?.afterImport ?? ('mark_seen' as 'mark_seen' | 'move'),
+      moveTo: inbox?.imap?.moveTo ?? 'Helpdesk',
+    },
     acknowledgement: inbox?.acknowledgement ?? DEFAULT_ACKNOWLEDGEMENT,
   };
 }
@@ -45,6 +57,8 @@ export function EmailInboxForm({ inbox, onSaved }: { inbox: Inbox | null; onSave
   );
   const test = useMutation(trpc.inboxes.sendTest.mutationOptions());
   const smtp = (patch: Partial<typeof form.smtp>) => setForm({ ...form, smtp: { ...form.smtp, ...patch } });
+  const imap = (patch: Partial<typeof form.imap>) => setForm({ ...form, imap: { ...form.imap, ...patch } });
+  const imapStatus = inbox?.imap?.status;
   const ack = (patch: Partial<typeof form.acknowledgement>) => setForm({ ...form, acknowledgement: { ...form.acknowledgement, ...patch } });
 
   return (
@@ -52,8 +66,13 @@ export function EmailInboxForm({ inbox, onSaved }: { inbox: Inbox | null; onSave
       className="space-y-5 rounded-lg border border-slate-200 bg-white p-5"
       onSubmit={(e) => {
         e.preventDefault();
-        const { smtpOn, ...rest } = form;
-        save.mutate({ ...rest, id: inbox?.id ?? null, smtp: smtpOn ? { ...form.smtp, pass: form.smtp.pass || undefined } : null });
+        const { smtpOn, imapOn, ...rest } = form;
+        save.mutate({
+          ...rest,
+          id: inbox?.id ?? null,
+          smtp: smtpOn ? { ...form.smtp, pass: form.smtp.pass || undefined } : null,
+          imap: imapOn ? { ...form.imap, pass: form.imap.pass || undefined } : null,
+        });
       }}
     >
       <div className="grid grid-cols-2 gap-3">
@@ -97,6 +116,42 @@ export function EmailInboxForm({ inbox, onSaved }: { inbox: Inbox | null; onSave
               onChange={(e) => smtp({ pass: e.target.value })}
             />
           </div>
+        )}
+      </fieldset>
+
+      <fieldset className="space-y-3 border-t border-slate-100 pt-4">
+        <legend className="text-sm font-semibold">{t('imapTitle')}</legend>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={form.imapOn} onChange={(e) => setForm({ ...form, imapOn: e.target.checked })} />
+          {t('imapEnabled')}
+        </label>
+        {form.imapOn && (
+          <div className="grid grid-cols-[1fr_7rem] gap-3">
+            <TextField label={t('imapHost')} required value={form.imap.host} onChange={(e) => imap({ host: e.target.value })} />
+            <TextField label={t('imapPort')} type="number" required min={1} max={65535} value={form.imap.port} onChange={(e) => imap({ port: Number(e.target.value) })} />
+            <TextField label={t('imapUser')} required autoComplete="off" value={form.imap.user} onChange={(e) => imap({ user: e.target.value })} />
+            <label className="flex items-end gap-2 pb-2 text-sm">
+              <input type="checkbox" checked={form.imap.secure} onChange={(e) => imap({ secure: e.target.checked })} />
+              {t('imapSecure')}
+            </label>
+            <TextField label={t('imapPass')} type="password" autoComplete="new-password" placeholder={inbox?.imap?.hasPassword ? t('smtpPassKept') : ''} value={form.imap.pass} onChange={(e) => imap({ pass: e.target.value })} />
+            <TextField label={t('imapInterval')} type="number" min={10} max={3600} value={form.imap.intervalSeconds} onChange={(e) => imap({ intervalSeconds: Number(e.target.value) })} />
+            <TextField label={t('imapFolder')} required value={form.imap.folder} onChange={(e) => imap({ folder: e.target.value })} />
+            <span />
+            <label className="block text-sm">
+              <span className="mb-1 block font-medium text-slate-700">{t('imapAfter')}</span>
+              <select className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm" value={form.imap.afterImport} onChange={(e) => imap({ afterImport: e.target.value as 'mark_seen' | 'move' })}>
+                <option value="mark_seen">{t('imapMarkSeen')}</option>
+                <option value="move">{t('imapMove')}</option>
+              </select>
+            </label>
+            {form.imap.afterImport === 'move' && <TextField label={t('imapMoveTo')} required value={form.imap.moveTo} onChange={(e) => imap({ moveTo: e.target.value })} />}
+          </div>
+        )}
+        {imapStatus && (
+          <p role="status" className={`text-xs ${imapStatus.lastError ? 'text-red-700' : 'text-slate-500'}`}>
+            {imapStatus.lastError ? t('imapError', { error: imapStatus.lastError }) : t('imapOk', { count: imapStatus.imported })}
+          </p>
         )}
       </fieldset>
 
