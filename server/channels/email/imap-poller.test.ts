@@ -36,7 +36,11 @@ describe.skipIf(!hasDovecot())('IMAP polling against a real IMAP server', () => 
   }
   const mail = (id: string, subject: string, body: string) =>
     `From: Kundin <kundin@example.com>\r\nTo: ${user}\r\nSubject: ${subject}\r\nMessage-ID: <${id}>\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n${body}\r\n`;
-  const unseen = () => withMailbox(async (c) => (await c.status('INBOX', { unseen: true })).unseen);
+  const count = async (c: ImapFlow, folder: string, what: 'unseen' | 'messages') => {
+    const st = await c.status(folder, { [what]: true });
+    return st ? st[what] : undefined;
+  };
+  const unseen = () => withMailbox((c) => count(c, 'INBOX', 'unseen'));
 
   it('imports unseen mail once and marks it seen only after storing it', async () => {
     await withMailbox(async (c) => {
@@ -62,7 +66,7 @@ describe.skipIf(!hasDovecot())('IMAP polling against a real IMAP server', () => 
   it('can move imported mail to a folder instead', async () => {
     await withMailbox((c) => c.append('INBOX', mail('imap-3@example.com', 'Verschieben', 'Bitte verschieben')));
     expect(await pollMailbox(getDb(), 'support@demo.local', { ...imapSettings(), afterImport: 'move' })).toBe(1);
-    const counts = await withMailbox(async (c) => ({ inbox: (await c.status('INBOX', { messages: true })).messages, moved: (await c.status('Helpdesk', { messages: true })).messages }));
+    const counts = await withMailbox(async (c) => ({ inbox: await count(c, 'INBOX', 'messages'), moved: await count(c, 'Helpdesk', 'messages') }));
     expect(counts.moved).toBe(1);
     expect(findMessageByChannelMessageId(getDb(), '<imap-3@example.com>')).toBeDefined();
     expect(counts.inbox).toBe(3);

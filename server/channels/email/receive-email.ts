@@ -2,6 +2,7 @@ import type { Db } from '@/db/client';
 import { listChannelsOfKind, findMessageByChannelMessageId, setMessageDelivery } from '@/db/queries/inbound';
 import { insertMessage, insertEvents } from '@/db/queries/tickets';
 import { getBus } from '@/server/realtime/bus';
+import { commitGrouped } from '@/db/group-commit';
 import { ingest, type IngestResult } from '../ingest';
 import { queueOutbound } from '../outbound';
 import { emailSettingsSchema, splitPlusAddress, type EmailSettings } from './email-settings';
@@ -51,7 +52,8 @@ export async function receiveEmail(db: Db, raw: Buffer, envelope: Envelope, now 
   const automatic = mail.autoSubmitted || envelope.mailFrom === '' || !sender;
   const address = sender?.address ?? 'unknown-sender@invalid';
 
-  const result = ingest(
+  // Shares a commit with the other mail that arrived in the same turn; resolves after the commit.
+  const result = await commitGrouped(db, () => ingest(
     db,
     {
       channelId: inbox.id,
@@ -83,7 +85,7 @@ export async function receiveEmail(db: Db, raw: Buffer, envelope: Envelope, now 
         queueOutbound(tx, ticket.id, m.id, { text: fill(ack.body), subject: fill(ack.subject), autoSubmitted: true }, now);
       },
     },
-  );
+  ));
   return { kind: 'ingested', ...result };
 }
 

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { openDatabase } from './client';
+import { commitGrouped } from './group-commit';
+
+describe('commitGrouped', () => {
+  it('commits jobs of one turn together, isolating a failing job', async () => {
+    const db = openDatabase(':memory:');
+    db.run(sql`create table t (v text unique)`);
+    const insert = (v: string) => () => db.transaction((tx) => tx.run(sql`insert into t (v) values (${v})`));
+    const results = await Promise.allSettled([commitGrouped(db, insert('a')), commitGrouped(db, insert('a')), commitGrouped(db, insert('b'))]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(db.all(sql`select v from t order by v`)).toEqual([{ v: 'a' }, { v: 'b' }]);
+  });
+
+  it('settles only after the data is committed', async () => {
+    const db = openDatabase(':memory:');
+    db.run(sql`create table t (v text)`);
+    await commitGrouped(db, () => db.run(sql`insert into t (v) values ('x')`));
+    expect(db.$client.inTransaction).toBe(false);
+    expect(db.all(sql`select v from t`)).toEqual([{ v: 'x' }]);
+  });
+});
