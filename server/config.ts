@@ -19,6 +19,7 @@ const envSchema = z.object({
   SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
   SMTP_HOST: z.string().min(1).optional(),
   MAIL_MAX_MB: z.coerce.number().positive().max(200).default(25),
+  ATTACHMENT_MAX_MB: z.coerce.number().positive().max(200).default(20),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });

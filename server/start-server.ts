@@ -8,6 +8,7 @@ import { appRouter } from './trpc/root';
 import { createContext } from './trpc/context';
 import { mountAgentNamespace } from './realtime/agent-namespace';
 import { prepareDatabase } from './prepare-database';
+import { handleAttachmentDownload } from './http/attachment-download';
 import { startSmtpListener } from './channels/email/smtp-listener';
 import { closeTransports } from './channels/email/send-email';
 import { createScheduler } from './jobs/scheduler';
@@ -46,6 +47,7 @@ export async function startServer({ config, next = { dev: false }, log = console
   const server = http.createServer((req, res) => {
     if (req.url?.startsWith('/api/trpc/')) return void trpc(req, res);
     if (req.url === '/healthz') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    if (req.url?.startsWith('/attachments/') && req.method === 'GET') return handleAttachmentDownload(req, res);
     if (nextHandler) return void nextHandler(req, res);
     res.writeHead(404).end();
   });

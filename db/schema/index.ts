@@ -6,3 +6,4 @@ export * from './tickets';
 export * from './messages';
 export * from './ticket-events';
 export * from './outbox';
+export * from './attachments';

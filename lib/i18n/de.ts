@@ -103,6 +103,7 @@ export const de: Messages = {
     queued: 'Wird gesendet…',
     sent: 'Gesendet',
     failed: 'Nicht zugestellt',
+    attachmentBlocked: '{name} wurde nicht übernommen: {reason}',
   },
   customer: {
     title: 'Kunde',

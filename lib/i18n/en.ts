@@ -102,6 +102,7 @@ export const en = {
     queued: 'Sending…',
     sent: 'Sent',
     failed: 'Not delivered',
+    attachmentBlocked: '{name} was not kept: {reason}',
   },
   customer: {
     title: 'Customer',

@@ -1,4 +1,5 @@
 import type { MessageMeta } from '@/db/schema';
+import type { NewAttachment } from '@/db/queries/attachments';
 
 /** What every channel adapter turns a customer's message into before `ingest`. */
 export type InboundMessage = {
@@ -15,6 +16,8 @@ export type InboundMessage = {
   receivedAt: number;
   /** Automatic mail (auto-replies, lists): stored, but never answered automatically. */
   autoSubmitted: boolean;
+  /** Files already written to the attachment store; their rows are added with the message. */
+  attachments?: NewAttachment[];
 };
 
 /** Where a message belongs, decided by the channel's threading rules inside the ingest transaction. */

@@ -1,6 +1,7 @@
 import type { Db, Tx } from '@/db/client';
 import * as q from '@/db/queries/tickets';
 import * as inbound from '@/db/queries/inbound';
+import { insertAttachments } from '@/db/queries/attachments';
 import type { TicketStatus } from '@/lib/domain';
 import { previewOf } from '@/lib/preview';
 import { sanitizeHtml } from '@/server/content/sanitize-html';
@@ -76,6 +77,7 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
       meta: msg.meta,
       createdAt: now,
     });
+    insertAttachments(tx, message.id, msg.attachments ?? [], now);
     events.push({ ticketId: ticket.id, type: 'customer_message', actorKind: 'customer', data: { messageId: message.id }, createdAt: now });
 
     const cols: Parameters<typeof q.updateTicketColumns>[2] = { updatedAt: now, lastActivityAt: now, lastCustomerMessageAt: now, preview: previewOf(msg.text) };

@@ -4,12 +4,23 @@ import { findCustomer } from '@/db/queries/customers';
 import { DomainError } from '@/server/errors/domain-error';
 import { sanitizeHtml } from '@/server/content/sanitize-html';
 import { visiblePart } from '@/server/content/fold-quoted';
+import { listAttachmentsOfMessages } from '@/db/queries/attachments';
+
+/** `cid:` references in an email's HTML point at its inline attachments; serve them from our store. */
+function inlineCidImages(html: string, files: { id: number; contentId: string | null; sha256: string | null }[]): string {
+  return html.replace(/src="cid:([^"]+)"/g, (whole, cid: string) => {
+    const file = files.find((f) => f.contentId === cid && f.sha256);
+    return file ? `src="/attachments/${file.id}"` : whole;
+  });
+}
 
 /** Everything the conversation pane shows: the ticket, its thread, its history and its tags. */
 export function getTicket(db: Db, ticketId: number) {
   const row = q.findTicketWithChannel(db, ticketId);
   if (!row) throw new DomainError('NOT_FOUND', `Ticket ${ticketId} does not exist`);
-  const messages = q.listMessages(db, ticketId).map((m) => ({
+  const rows = q.listMessages(db, ticketId);
+  const files = listAttachmentsOfMessages(db, rows.map((m) => m.id));
+  const messages = rows.map((m) => ({
     id: m.id,
     authorKind: m.authorKind,
     authorAgentId: m.authorAgentId,
@@ -19,7 +30,10 @@ export function getTicket(db: Db, ticketId: number) {
     visibleText: m.authorKind === 'customer' && m.meta?.from ? visiblePart(m.bodyText) : m.bodyText,
     // Stored HTML was sanitized on the way in; sanitizing again on the way out protects against rows
     // written before a sanitizer rule was tightened.
-    bodyHtml: m.bodyHtml ? sanitizeHtml(m.bodyHtml) : null,
+    bodyHtml: m.bodyHtml ? inlineCidImages(sanitizeHtml(m.bodyHtml), files.filter((f) => f.messageId === m.id)) : null,
+    attachments: files
+      .filter((f) => f.messageId === m.id && !(f.inline && f.contentId && m.bodyHtml?.includes(`cid:${f.contentId}`)))
+      .map((f) => ({ id: f.id, filename: f.filename, contentType: f.contentType, size: f.size, blockedReason: f.blockedReason })),
     deliveryState: m.deliveryState,
     deliveryError: m.deliveryError,
     envelope: m.meta ? { from: m.meta.from ?? null, to: m.meta.to ?? [], cc: m.meta.cc ?? [] } : null,

@@ -1,5 +1,6 @@
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { MailAddress } from '@/db/schema';
+import type { IncomingFile } from '@/server/content/attachment-store';
 
 export type ParsedEmail = {
   messageId: string | null;
@@ -13,6 +14,7 @@ export type ParsedEmail = {
   references: string[];
   date: number | null;
   autoSubmitted: boolean;
+  attachments: IncomingFile[];
   /** For delivery reports: which of our messages bounced, and why. */
   bounce: { originalMessageId: string | null; reason: string } | null;
 };
@@ -81,6 +83,15 @@ export async function parseMail(source: Buffer | string): Promise<ParsedEmail> {
     references: messageIds(mail.references),
     date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date.getTime() : null,
     autoSubmitted: isAutoSubmitted(mail),
+    attachments: mail.attachments
+      .filter((a) => !['message/delivery-status', 'text/rfc822-headers'].includes(a.contentType))
+      .map((a) => ({
+        filename: a.filename ?? (a.contentType === 'message/rfc822' ? 'forwarded.eml' : 'attachment'),
+        contentType: a.contentType || 'application/octet-stream',
+        content: a.content,
+        contentId: a.cid ?? null,
+        inline: a.related || a.contentDisposition === 'inline',
+      })),
     bounce: readBounce(mail),
   };
 }

@@ -3,6 +3,8 @@ import { listChannelsOfKind, findMessageByChannelMessageId, setMessageDelivery }
 import { insertMessage, insertEvents } from '@/db/queries/tickets';
 import { getBus } from '@/server/realtime/bus';
 import { commitGrouped } from '@/db/group-commit';
+import { getConfig } from '@/server/runtime-config';
+import { storeAttachments } from '@/server/content/attachment-store';
 import { ingest, type IngestResult } from '../ingest';
 import { queueOutbound } from '../outbound';
 import { emailSettingsSchema, splitPlusAddress, type EmailSettings } from './email-settings';
@@ -51,6 +53,8 @@ export async function receiveEmail(db: Db, raw: Buffer, envelope: Envelope, now 
   // A null return path (MAIL FROM:<>) marks automatic mail too, even without the headers.
   const automatic = mail.autoSubmitted || envelope.mailFrom === '' || !sender;
   const address = sender?.address ?? 'unknown-sender@invalid';
+  const config = getConfig();
+  const files = await storeAttachments(config.DATA_DIR, mail.attachments, config.ATTACHMENT_MAX_MB * 1024 * 1024);
 
   // Shares a commit with the other mail that arrived in the same turn; resolves after the commit.
   const result = await commitGrouped(db, () => ingest(
@@ -73,6 +77,7 @@ export async function receiveEmail(db: Db, raw: Buffer, envelope: Envelope, now 
       },
       receivedAt: now,
       autoSubmitted: automatic,
+      attachments: files,
     },
     {
       resolveThread: (tx, customerId) => findEmailThread(tx, mail, recipients, new Set(inboxes.keys()), customerId),

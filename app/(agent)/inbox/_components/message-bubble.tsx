@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
-import { AlertTriangle, Check, Clock, ImageIcon, Lock } from 'lucide-react';
+import { AlertTriangle, Check, Clock, FileX, ImageIcon, Lock, Paperclip } from 'lucide-react';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
 import { Avatar } from '@/app/_components/avatar';
@@ -51,6 +51,31 @@ export function MessageBubble({ m, customerName }: { m: Message; customerName: s
         <div className="message-html overflow-x-auto text-sm leading-relaxed text-slate-800" dangerouslySetInnerHTML={{ __html: html }} />
       ) : (
         <p className="text-sm leading-relaxed whitespace-pre-wrap text-slate-800">{showOriginal ? m.bodyText : m.visibleText}</p>
+      )}
+      {m.attachments.length > 0 && (
+        <ul className="mt-2 flex flex-wrap gap-2" aria-label="Attachments">
+          {m.attachments.map((a) => (
+            <li key={a.id}>
+              {a.blockedReason ? (
+                <span className="flex items-center gap-1 rounded border border-dashed border-slate-300 px-2 py-1 text-xs text-slate-500">
+                  <FileX className="size-3.5" aria-hidden />
+                  {t('message.attachmentBlocked', { name: a.filename, reason: a.blockedReason })}
+                </span>
+              ) : (
+                <a
+                  href={`/attachments/${a.id}`}
+                  target="_blank"
+                  rel="noopener"
+                  className="flex items-center gap-1 rounded border border-slate-200 bg-white px-2 py-1 text-xs text-slate-700 hover:border-brand-500"
+                >
+                  <Paperclip className="size-3.5" aria-hidden />
+                  {a.filename}
+                  <span className="text-slate-400">{format.number(a.size / 1024, { maximumFractionDigits: 0 })} KB</span>
+                </a>
+              )}
+            </li>
+          ))}
+        </ul>
       )}
       <footer className="mt-1 flex flex-wrap items-center gap-3 text-[11px]">
         {hasMore && (
