@@ -49,6 +49,10 @@ export async function storeAttachments(dataDir: string, files: IncomingFile[], m
 
 /** A name safe to show and to send back in Content-Disposition: no paths, no control characters. */
 export function cleanFilename(name: string): string {
-  const cleaned = name.replace(/[\\/]/g, '_').replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const cleaned = [...name.replace(/[\\/]/g, '_')]
+    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
+    .join('')
+    .trim()
+    .slice(0, 200);
   return cleaned || 'attachment';
 }
