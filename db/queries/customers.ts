@@ -1,6 +1,11 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../client';
 import { customerIdentities, customers } from '../schema';
+import { preparedPerConnection } from '../prepared';
+
+const prepared = preparedPerConnection((db) => ({
+  customer: db.select().from(customers).where(eq(customers.id, sql.placeholder('id'))).prepare(),
+}));
 
 export function listIdentities(db: Db, customerId: number) {
   return db
@@ -12,5 +17,5 @@ export function listIdentities(db: Db, customerId: number) {
 }
 
 export function findCustomer(db: Queryable, id: number) {
-  return db.select().from(customers).where(eq(customers.id, id)).get();
+  return prepared(db).customer.get({ id });
 }

@@ -2,18 +2,45 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { channels, customerIdentities, customers, messages, ticketLinks, tickets } from '../schema';
 import type { ChannelKind } from '../../lib/domain';
+import { preparedPerConnection } from '../prepared';
+
+const p = (name: string) => sql.placeholder(name);
+// update().set() takes SQL, not a bare placeholder; values bound this way skip column encoders (JSON is stringified by the caller).
+const ps = (name: string) => sql`${sql.placeholder(name)}`;
+const prepared = preparedPerConnection((db) => ({
+  channel: db.select().from(channels).where(eq(channels.id, p('id'))).prepare(),
+  channelsOfKind: db.select().from(channels).where(eq(channels.kind, p('kind'))).prepare(),
+  messageByChannelId: db.select({ id: messages.id, ticketId: messages.ticketId }).from(messages).where(eq(messages.channelMessageId, p('id'))).prepare(),
+  customerByIdentity: db
+    .select({ id: customers.id, name: customers.name })
+    .from(customerIdentities)
+    .innerJoin(customers, eq(customers.id, customerIdentities.customerId))
+    .where(and(eq(customerIdentities.kind, p('kind')), eq(customerIdentities.externalId, p('externalId'))))
+    .prepare(),
+  insertCustomer: db.insert(customers).values({ name: p('name'), email: p('email'), createdAt: p('now') }).returning({ id: customers.id, name: customers.name }).prepare(),
+  insertIdentity: db.insert(customerIdentities).values({ customerId: p('customerId'), kind: p('kind'), externalId: p('externalId'), createdAt: p('now') }).prepare(),
+  ticketByReplyToken: db.select().from(tickets).where(eq(tickets.replyToken, p('token'))).prepare(),
+  setReplyToken: db.update(tickets).set({ replyToken: ps('token') }).where(eq(tickets.id, p('id'))).prepare(),
+  setDelivery: db.update(messages).set({ deliveryState: ps('state'), deliveryError: ps('error') }).where(eq(messages.id, p('id'))).prepare(),
+  envelopes: db
+    .select({ id: messages.id, authorKind: messages.authorKind, channelMessageId: messages.channelMessageId, meta: messages.meta })
+    .from(messages)
+    .where(eq(messages.ticketId, p('ticketId')))
+    .orderBy(asc(messages.id))
+    .prepare(),
+}));
 
 
 export function findChannel(db: Queryable, id: number) {
-  return db.select().from(channels).where(eq(channels.id, id)).get();
+  return prepared(db).channel.get({ id });
 }
 
 export function listChannelsOfKind(db: Queryable, kind: ChannelKind) {
-  return db.select().from(channels).where(eq(channels.kind, kind)).all();
+  return prepared(db).channelsOfKind.all({ kind });
 }
 
 export function findMessageByChannelMessageId(db: Queryable, channelMessageId: string) {
-  return db.select({ id: messages.id, ticketId: messages.ticketId }).from(messages).where(eq(messages.channelMessageId, channelMessageId)).get();
+  return prepared(db).messageByChannelId.get({ id: channelMessageId });
 }
 
 /** The newest message whose channel id is one of these (email In-Reply-To / References). */
@@ -29,22 +56,17 @@ export function findMessageByAnyChannelMessageId(db: Queryable, ids: string[]) {
 }
 
 export function findCustomerByIdentity(db: Queryable, kind: ChannelKind, externalId: string) {
-  return db
-    .select({ id: customers.id, name: customers.name })
-    .from(customerIdentities)
-    .innerJoin(customers, eq(customers.id, customerIdentities.customerId))
-    .where(and(eq(customerIdentities.kind, kind), eq(customerIdentities.externalId, externalId)))
-    .get();
+  return prepared(db).customerByIdentity.get({ kind, externalId });
 }
 
 export function insertCustomerWithIdentity(db: Queryable, c: { name: string; email: string | null; kind: ChannelKind; externalId: string; now: number }) {
-  const row = db.insert(customers).values({ name: c.name, email: c.email, createdAt: c.now }).returning({ id: customers.id, name: customers.name }).get();
-  db.insert(customerIdentities).values({ customerId: row.id, kind: c.kind, externalId: c.externalId, createdAt: c.now }).run();
+  const row = prepared(db).insertCustomer.get({ name: c.name, email: c.email, now: c.now })!;
+  prepared(db).insertIdentity.run({ customerId: row.id, kind: c.kind, externalId: c.externalId, now: c.now });
   return row;
 }
 
 export function findTicketByReplyToken(db: Queryable, token: string) {
-  return db.select().from(tickets).where(eq(tickets.replyToken, token)).get();
+  return prepared(db).ticketByReplyToken.get({ token });
 }
 
 export function findTicketByNumber(db: Queryable, number: number) {
@@ -52,7 +74,7 @@ export function findTicketByNumber(db: Queryable, number: number) {
 }
 
 export function setReplyToken(db: Queryable, ticketId: number, token: string) {
-  db.update(tickets).set({ replyToken: token }).where(eq(tickets.id, ticketId)).run();
+  prepared(db).setReplyToken.run({ id: ticketId, token });
 }
 
 export function linkTickets(db: Queryable, ticketId: number, linkedTicketId: number, kind: 'follow_up' | 'related', now: number) {
@@ -61,14 +83,9 @@ export function linkTickets(db: Queryable, ticketId: number, linkedTicketId: num
 
 /** Envelope data of a ticket's messages, oldest first: who took part and which Message-IDs exist. */
 export function listMessageEnvelopes(db: Queryable, ticketId: number) {
-  return db
-    .select({ id: messages.id, authorKind: messages.authorKind, channelMessageId: messages.channelMessageId, meta: messages.meta })
-    .from(messages)
-    .where(eq(messages.ticketId, ticketId))
-    .orderBy(asc(messages.id))
-    .all();
+  return prepared(db).envelopes.all({ ticketId });
 }
 
 export function setMessageDelivery(db: Queryable, messageId: number, state: 'queued' | 'sent' | 'failed', error: string | null) {
-  db.update(messages).set({ deliveryState: state, deliveryError: error }).where(eq(messages.id, messageId)).run();
+  prepared(db).setDelivery.run({ id: messageId, state, error });
 }

@@ -1,23 +1,69 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../client';
 import { channels, messages, tags, ticketEvents, ticketReads, tickets, ticketTags } from '../schema';
-
+import { preparedPerConnection } from '../prepared';
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type NewMessage = typeof messages.$inferInsert;
 export type NewTicketEvent = typeof ticketEvents.$inferInsert;
 
-export function findTicket(db: Queryable, id: number) {
-  return db.select().from(tickets).where(eq(tickets.id, id)).get();
-}
-
-export function findTicketWithChannel(db: Queryable, id: number) {
-  return db
+const p = (name: string) => sql.placeholder(name);
+const prepared = preparedPerConnection((db) => ({
+  ticket: db.select().from(tickets).where(eq(tickets.id, p('id'))).prepare(),
+  ticketWithChannel: db
     .select({ ticket: tickets, channel: { id: channels.id, kind: channels.kind, name: channels.name } })
     .from(tickets)
     .innerJoin(channels, eq(channels.id, tickets.channelId))
-    .where(eq(tickets.id, id))
-    .get();
+    .where(eq(tickets.id, p('id')))
+    .prepare(),
+  maxNumber: db.select({ n: sql<number | null>`max(${tickets.number})` }).from(tickets).prepare(),
+  insertTicket: db
+    .insert(tickets)
+    .values({
+      number: p('number'),
+      subject: p('subject'),
+      status: p('status'),
+      priority: p('priority'),
+      channelId: p('channelId'),
+      customerId: p('customerId'),
+      assigneeId: p('assigneeId'),
+      teamId: p('teamId'),
+      createdAt: p('createdAt'),
+      updatedAt: p('updatedAt'),
+      lastActivityAt: p('lastActivityAt'),
+    })
+    .returning()
+    .prepare(),
+  insertMessage: db
+    .insert(messages)
+    .values({
+      ticketId: p('ticketId'),
+      authorKind: p('authorKind'),
+      authorAgentId: p('authorAgentId'),
+      authorCustomerId: p('authorCustomerId'),
+      isInternal: p('isInternal'),
+      bodyText: p('bodyText'),
+      bodyHtml: p('bodyHtml'),
+      channelMessageId: p('channelMessageId'),
+      deliveryState: p('deliveryState'),
+      deliveryError: p('deliveryError'),
+      meta: p('meta'),
+      createdAt: p('createdAt'),
+    })
+    .returning()
+    .prepare(),
+  insertEvent: db
+    .insert(ticketEvents)
+    .values({ ticketId: p('ticketId'), type: p('type'), actorKind: p('actorKind'), actorAgentId: p('actorAgentId'), data: p('data'), createdAt: p('createdAt') })
+    .prepare(),
+}));
+
+export function findTicket(db: Queryable, id: number) {
+  return prepared(db).ticket.get({ id });
+}
+
+export function findTicketWithChannel(db: Queryable, id: number) {
+  return prepared(db).ticketWithChannel.get({ id });
 }
 
 export function listTicketTags(db: Queryable, ticketId: number) {
@@ -43,11 +89,21 @@ export function updateTicketColumns(db: Queryable, id: number, patch: Partial<Om
 }
 
 export function insertMessage(db: Queryable, m: NewMessage) {
-  return db.insert(messages).values(m).returning().get();
+  return prepared(db).insertMessage.get({
+    authorAgentId: null,
+    authorCustomerId: null,
+    isInternal: false,
+    bodyHtml: null,
+    channelMessageId: null,
+    deliveryState: 'none',
+    deliveryError: null,
+    meta: null,
+    ...m,
+  })!;
 }
 
 export function insertEvents(db: Queryable, events: NewTicketEvent[]) {
-  if (events.length) db.insert(ticketEvents).values(events).run();
+  for (const e of events) prepared(db).insertEvent.run({ actorAgentId: null, data: {}, ...e });
 }
 
 export function replaceTicketTags(db: Queryable, ticketId: number, tagIds: number[]) {
@@ -74,12 +130,13 @@ export function markTicketRead(db: Db, agentId: number, ticketId: number, at: nu
 }
 
 export function nextTicketNumber(db: Queryable): number {
-  const row = db.get<{ n: number | null }>(sql`select max(${tickets.number}) as n from ${tickets}`);
-  return (row?.n ?? 1000) + 1;
+  return (prepared(db).maxNumber.get()?.n ?? 1000) + 1;
 }
 
-export function insertTicket(db: Queryable, t: typeof tickets.$inferInsert) {
-  return db.insert(tickets).values(t).returning().get();
+export type NewTicket = Pick<typeof tickets.$inferInsert, 'number' | 'subject' | 'status' | 'priority' | 'channelId' | 'customerId' | 'assigneeId' | 'teamId' | 'createdAt' | 'updatedAt' | 'lastActivityAt'>;
+
+export function insertTicket(db: Queryable, t: NewTicket) {
+  return prepared(db).insertTicket.get({ status: 'new', priority: 'normal', assigneeId: null, teamId: null, ...t })!;
 }
 
 export function listChannels(db: Db) {

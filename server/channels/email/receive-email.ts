@@ -19,12 +19,25 @@ export class UnparseableMailError extends Error {}
 
 type EmailInbox = { id: number; name: string; settings: EmailSettings };
 
+// Validated settings by their JSON text: every RCPT and every message looks the inboxes up.
+const settingsCache = new Map<string, EmailSettings | null>();
+function parseSettingsCached(settings: unknown): EmailSettings | null {
+  const key = JSON.stringify(settings);
+  let parsed = settingsCache.get(key);
+  if (parsed === undefined) {
+    if (settingsCache.size > 100) settingsCache.clear();
+    const result = emailSettingsSchema.safeParse(settings);
+    settingsCache.set(key, (parsed = result.success ? result.data : null));
+  }
+  return parsed;
+}
+
 /** Email inboxes by their address. */
 export function emailInboxes(db: Db): Map<string, EmailInbox> {
   const inboxes = new Map<string, EmailInbox>();
   for (const c of listChannelsOfKind(db, 'email')) {
-    const parsed = emailSettingsSchema.safeParse(c.settings);
-    if (parsed.success) inboxes.set(parsed.data.address, { id: c.id, name: c.name, settings: parsed.data });
+    const settings = parseSettingsCached(c.settings);
+    if (settings) inboxes.set(settings.address, { id: c.id, name: c.name, settings });
   }
   return inboxes;
 }

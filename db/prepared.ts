@@ -1,0 +1,17 @@
+import type { Queryable } from './client';
+
+/**
+ * Statements for hot paths (inbound mail runs ~25 queries per message), built once per connection.
+ * Building a drizzle query costs more than running it at these rates; a prepared query is built once
+ * and then only binds values. A transaction runs on the same better-sqlite3 connection as the db it
+ * came from, so statements prepared through either serve both.
+ */
+export function preparedPerConnection<T>(build: (db: Queryable) => T): (db: Queryable) => T {
+  const cache = new WeakMap<object, T>();
+  return (db) => {
+    const connection = (db as unknown as { session: { client: object } }).session.client;
+    let prepared = cache.get(connection);
+    if (!prepared) cache.set(connection, (prepared = build(db)));
+    return prepared;
+  };
+}
