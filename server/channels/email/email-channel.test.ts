@@ -65,6 +65,16 @@ describe('inbound email over SMTP', () => {
     expect(messagesOf(ticketOf('<dup-1@kunde.example>')).filter((m) => m.authorKind === 'customer')).toHaveLength(1);
   });
 
+  it('takes a mail with 500 recipients and one with no body at all', async () => {
+    const cc = Array.from({ length: 499 }, (_, i) => `person${i}@kunde.example`).join(', ');
+    await send({ from: 'many@kunde.example', cc, subject: 'An alle', messageId: '<many-1@kunde.example>' });
+    const ticketId = ticketOf('<many-1@kunde.example>');
+    expect(messagesOf(ticketId)[0]!.meta?.cc).toHaveLength(499);
+    await sendRaw('From: leer@kunde.example\r\nTo: support@demo.local\r\nMessage-ID: <empty-1@kunde.example>\r\n\r\n', 'leer@kunde.example');
+    const empty = findTicket(getDb(), ticketOf('<empty-1@kunde.example>'))!;
+    expect(empty.subject).toBe('(no subject)');
+  });
+
   it('refuses unknown recipients with 550 and oversized mail with 552', async () => {
     await expect(send({ from: 'x@kunde.example', to: 'nobody@demo.local' })).rejects.toMatchObject({ responseCode: 550 });
     await expect(send({ from: 'x@kunde.example', text: 'x'.repeat(1.5 * 1024 * 1024) })).rejects.toMatchObject({ responseCode: 552 });
