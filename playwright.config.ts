@@ -32,6 +32,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(port), HOST: '127.0.0.1', SMTP_PORT: String(E2E_SMTP_PORT), OUTBOX_INTERVAL_MS: '200', DATA_DIR: dataDir, DEMO_TICKETS: '300', PUBLIC_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { PORT: String(port), HOST: '127.0.0.1', SMTP_PORT: String(E2E_SMTP_PORT), OUTBOX_INTERVAL_MS: '200', DATA_DIR: dataDir, DEMO_TICKETS: '1000', PUBLIC_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: '1' },
   },
 });

@@ -166,7 +166,8 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
       setStatus('solved', step(10 * MINUTE, DAY));
       firstSolvedAt ??= t;
       lastSolvedAt = t;
-      if (status === 'closed') setStatus('closed', Math.min(now - MINUTE, t + 4 * DAY));
+      // Solved tickets close after four quiet days; one solved more recently stays solved.
+      if (status === 'closed' && t + 4 * DAY < now) setStatus('closed', t + 4 * DAY);
     } else if (status !== 'new' && status !== 'open') {
       setStatus(status, t);
     }

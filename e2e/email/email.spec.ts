@@ -26,8 +26,10 @@ test('an email appears live, the agent replies with threading headers, and the a
     await page.getByRole('button', { name: 'All tickets' }).click();
     await expect(page.locator('[data-ticket-id]').first()).toBeVisible();
 
-    const subject = `Paket beschädigt ${Date.now()}`;
-    await customer.sendMail({ from: 'Lena Kunde <lena.kunde@example.com>', to: 'support@demo.local', subject, text: 'Das Paket kam beschädigt an.\n\nLena', messageId: '<e2e-1@example.com>' });
+    const run = Date.now();
+    const subject = `Paket beschädigt ${run}`;
+    const firstId = `<e2e-${run}@example.com>`;
+    await customer.sendMail({ from: 'Lena Kunde <lena.kunde@example.com>', to: 'support@demo.local', subject, text: 'Das Paket kam beschädigt an.\n\nLena', messageId: firstId });
     const row = page.locator('[data-ticket-id]', { hasText: subject });
     await expect(row).toBeVisible(); // live, without a reload
     await row.click();
@@ -37,8 +39,8 @@ test('an email appears live, the agent replies with threading headers, and the a
     await page.keyboard.type('Das tut uns leid, Ersatz ist unterwegs.');
     await page.keyboard.press('Control+Enter');
     const out = await sink.waitFor((m) => m.parsed.text?.includes('Ersatz ist unterwegs') ?? false);
-    expect(out.parsed.inReplyTo).toBe('<e2e-1@example.com>');
-    expect(out.parsed.references).toContain('<e2e-1@example.com>');
+    expect(out.parsed.inReplyTo).toBe(firstId);
+    expect(out.parsed.references).toContain(firstId);
     expect(out.parsed.subject).toMatch(new RegExp(`^Re: ${subject} \\[#\\d+\\]$`));
     const replyTo = out.parsed.replyTo!.value[0]!.address!;
     expect(replyTo).toMatch(/^support\+[0-9a-f]+@demo\.local$/);

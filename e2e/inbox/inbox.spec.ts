@@ -14,7 +14,7 @@ test('an agent filters, searches, opens, replies and notes; a colleague sees it 
   for (const icon of await rows.locator('svg[role=img]').first().all()) await expect(icon).toHaveAttribute('aria-label', 'Email');
 
   // Search (with full-text syntax in it) narrows the list to matching tickets.
-  await page.getByRole('button', { name: 'All tickets' }).click();
+  await page.getByRole('button', { name: 'All unsolved' }).click();
   await page.getByLabel('Search').fill('"Rechnung');
   await expect(rows.first()).toBeVisible();
   await expect(rows.first()).toContainText(/Rechnung/i);
@@ -67,8 +67,10 @@ test('the ? overlay lists the shortcuts and a assigns to me', async ({ browser }
   await page.keyboard.press('j');
   await expect(page.getByTestId('thread')).toBeVisible();
   const assignee = page.getByTestId('ticket-properties').getByLabel('Assignee');
-  await assignee.selectOption({ label: 'Unassigned' });
-  await expect(page.getByTestId('event').last()).toContainText('Sam Carter removed the assignee');
+  // Hand it to a colleague first (whoever it was with), so the shortcut below really changes something.
+  const colleague = (await assignee.locator('option:checked').textContent()) === 'Tom Fischer' ? 'Nils Hansen' : 'Tom Fischer';
+  await assignee.selectOption({ label: colleague });
+  await expect(page.getByTestId('event').last()).toContainText(`Sam Carter assigned to ${colleague}`);
   await assignee.blur();
 
   await page.keyboard.press('?');

@@ -100,21 +100,7 @@ export function EmailInboxForm({ inbox, onSaved }: { inbox: Inbox | null; onSave
         </label>
         {form.smtpOn && (
           <div className="grid grid-cols-[1fr_7rem] gap-3">
-            <TextField label={t('smtpHost')} required value={form.smtp.host} onChange={(e) => smtp({ host: e.target.value })} />
-            <TextField label={t('smtpPort')} type="number" required min={1} max={65535} value={form.smtp.port} onChange={(e) => smtp({ port: Number(e.target.value) })} />
-            <TextField label={t('smtpUser')} autoComplete="off" value={form.smtp.user} onChange={(e) => smtp({ user: e.target.value })} />
-            <label className="flex items-end gap-2 pb-2 text-sm">
-              <input type="checkbox" checked={form.smtp.secure} onChange={(e) => smtp({ secure: e.target.checked })} />
-              {t('smtpSecure')}
-            </label>
-            <TextField
-              label={t('smtpPass')}
-              type="password"
-              autoComplete="new-password"
-              placeholder={inbox?.smtp?.hasPassword ? t('smtpPassKept') : ''}
-              value={form.smtp.pass}
-              onChange={(e) => smtp({ pass: e.target.value })}
-            />
+            <ServerFields kind="smtp" value={form.smtp} onChange={smtp} hasPassword={Boolean(inbox?.smtp?.hasPassword)} />
           </div>
         )}
       </fieldset>
@@ -127,14 +113,7 @@ export function EmailInboxForm({ inbox, onSaved }: { inbox: Inbox | null; onSave
         </label>
         {form.imapOn && (
           <div className="grid grid-cols-[1fr_7rem] gap-3">
-            <TextField label={t('imapHost')} required value={form.imap.host} onChange={(e) => imap({ host: e.target.value })} />
-            <TextField label={t('imapPort')} type="number" required min={1} max={65535} value={form.imap.port} onChange={(e) => imap({ port: Number(e.target.value) })} />
-            <TextField label={t('imapUser')} required autoComplete="off" value={form.imap.user} onChange={(e) => imap({ user: e.target.value })} />
-            <label className="flex items-end gap-2 pb-2 text-sm">
-              <input type="checkbox" checked={form.imap.secure} onChange={(e) => imap({ secure: e.target.checked })} />
-              {t('imapSecure')}
-            </label>
-            <TextField label={t('imapPass')} type="password" autoComplete="new-password" placeholder={inbox?.imap?.hasPassword ? t('smtpPassKept') : ''} value={form.imap.pass} onChange={(e) => imap({ pass: e.target.value })} />
+            <ServerFields kind="imap" value={form.imap} onChange={imap} hasPassword={Boolean(inbox?.imap?.hasPassword)} />
             <TextField label={t('imapInterval')} type="number" min={10} max={3600} value={form.imap.intervalSeconds} onChange={(e) => imap({ intervalSeconds: Number(e.target.value) })} />
             <TextField label={t('imapFolder')} required value={form.imap.folder} onChange={(e) => imap({ folder: e.target.value })} />
             <span />
@@ -191,5 +170,31 @@ export function EmailInboxForm({ inbox, onSaved }: { inbox: Inbox | null; onSave
       )}
       {test.error && <p role="alert" className="text-sm text-red-700">{test.error.message}</p>}
     </form>
+  );
+}
+
+type ServerValue = { host: string; port: number; secure: boolean; user: string; pass: string };
+
+/** Host, port, TLS, user and write-only password: the same five fields for the SMTP relay and the IMAP mailbox. */
+function ServerFields({ kind, value, onChange, hasPassword }: { kind: 'smtp' | 'imap'; value: ServerValue; onChange: (patch: Partial<ServerValue>) => void; hasPassword: boolean }) {
+  const t = useTranslations('admin');
+  return (
+    <>
+      <TextField label={t(`${kind}Host`)} required value={value.host} onChange={(e) => onChange({ host: e.target.value })} />
+      <TextField label={t(`${kind}Port`)} type="number" required min={1} max={65535} value={value.port} onChange={(e) => onChange({ port: Number(e.target.value) })} />
+      <TextField label={t(`${kind}User`)} required={kind === 'imap'} autoComplete="off" value={value.user} onChange={(e) => onChange({ user: e.target.value })} />
+      <label className="flex items-end gap-2 pb-2 text-sm">
+        <input type="checkbox" checked={value.secure} onChange={(e) => onChange({ secure: e.target.checked })} />
+        {t(`${kind}Secure`)}
+      </label>
+      <TextField
+        label={t(`${kind}Pass`)}
+        type="password"
+        autoComplete="new-password"
+        placeholder={hasPassword ? t('smtpPassKept') : ''}
+        value={value.pass}
+        onChange={(e) => onChange({ pass: e.target.value })}
+      />
+    </>
   );
 }
