@@ -16,6 +16,7 @@ import { runOutboxOnce } from './jobs/outbox-worker';
 import { ImapPoller } from './channels/email/imap-poller';
 import { setImapPoller } from './channels/email/imap-status';
 import { requeueInterrupted } from '@/db/queries/outbox';
+import { indexAllRows, indexNewRows } from '@/db/queries/search-index';
 
 export type StartOptions = {
   config: Config;
@@ -59,6 +60,8 @@ export async function startServer({ config, next = { dev: false }, log = console
   const scheduler = createScheduler(log);
   requeueInterrupted(db, Date.now());
   scheduler.every('outbox', config.OUTBOX_INTERVAL_MS, async () => void (await runOutboxOnce(db)));
+  indexAllRows(db);
+  scheduler.every('search-index', 500, () => void indexNewRows(db));
   const imapPoller = new ImapPoller(db, log);
   setImapPoller(imapPoller);
   scheduler.every('imap', 2000, () => imapPoller.tick());

@@ -6,6 +6,7 @@ export const SEARCH_CANDIDATES = 300;
 
 /**
  * Ticket ids whose subject, messages or customer (name, email) match an FTS5 expression, newest first.
+ * Message text reaches the index within about a second (db/queries/search-index.ts).
  * FTS5 walks its rowids in descending order without sorting, so each branch stops after the newest hits
  * even when a word occurs in a million messages.
  */

@@ -3,6 +3,7 @@ import { createRandom, type Random } from './random';
 import { AGENT_REPLIES, CITIES, CUSTOMER_FOLLOW_UPS, FIRST_NAMES, INTERNAL_NOTES, LAST_NAMES, TOPICS } from './texts';
 import type { ChannelKind, TicketStatus, Priority } from '../../lib/domain';
 import { previewOf } from '../../lib/preview';
+import { indexAllRows } from '../queries/search-index';
 
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -102,6 +103,7 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
     done += n;
     opts.onProgress?.(done);
   }
+  indexAllRows(db);
   sqlite.exec('analyze');
 
   function writeTicket(r: Random, c: Customer, chIndex: number, num: number, createdAt: number) {
