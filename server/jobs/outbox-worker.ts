@@ -3,6 +3,7 @@ import * as outboxQ from '@/db/queries/outbox';
 import { findChannel, setMessageDelivery } from '@/db/queries/inbound';
 import { findTicketIdOfMessage } from '@/db/queries/messages';
 import { getBus } from '@/server/realtime/bus';
+import { commitGrouped } from '@/db/group-commit';
 import { emailSettingsSchema } from '@/server/channels/email/email-settings';
 import { sendEmail, PermanentDeliveryError } from '@/server/channels/email/send-email';
 import type { EmailPayload } from '@/server/channels/email/compose-email';
@@ -31,11 +32,14 @@ export async function runOutboxOnce(db: Db, now = Date.now()): Promise<number> {
       const permanent = err instanceof PermanentDeliveryError || attempts >= MAX_ATTEMPTS;
       outcome = { state: permanent ? 'failed' : 'queued', error };
     }
-    db.transaction((tx) => {
-      outboxQ.finishOutbox(tx, row.id, { state: outcome.state, attempts, nextAttemptAt: now + backoffMs(attempts), lastError: outcome.error, now: Date.now() });
-      // While retrying the message stays "queued" but shows the last error, so agents see why.
-      setMessageDelivery(tx, row.messageId, outcome.state, outcome.error);
-    });
+    // Shares a commit with whatever else is written in this turn (inbound mail under load).
+    await commitGrouped(db, () =>
+      db.transaction((tx) => {
+        outboxQ.finishOutbox(tx, row.id, { state: outcome.state, attempts, nextAttemptAt: now + backoffMs(attempts), lastError: outcome.error, now: Date.now() });
+        // While retrying the message stays "queued" but shows the last error, so agents see why.
+        setMessageDelivery(tx, row.messageId, outcome.state, outcome.error);
+      }),
+    );
     const ticketId = findTicketIdOfMessage(db, row.messageId);
     if (ticketId) getBus().emit('ticket.changed', { ticketId, kind: 'message', actorAgentId: null });
   }
