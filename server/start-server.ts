@@ -11,12 +11,7 @@ import { prepareDatabase } from './prepare-database';
 import { handleAttachmentDownload } from './http/attachment-download';
 import { startSmtpListener } from './channels/email/smtp-listener';
 import { closeTransports } from './channels/email/send-email';
-import { createScheduler } from './jobs/scheduler';
-import { runOutboxOnce } from './jobs/outbox-worker';
-import { ImapPoller } from './channels/email/imap-poller';
-import { setImapPoller } from './channels/email/imap-status';
-import { requeueInterrupted } from '@/db/queries/outbox';
-import { indexAllRows, indexNewRows } from '@/db/queries/search-index';
+import { startJobs } from './jobs/start-jobs';
 
 export type StartOptions = {
   config: Config;
@@ -28,8 +23,9 @@ export type StartOptions = {
 export type RunningServer = { url: string; port: number; smtpPort: number; notices: string[]; close: () => Promise<void> };
 
 /**
- * The one process: one HTTP server for Next.js and tRPC, socket.io on the same server, one database
- * handle and one event bus (both on globalThis so Next's bundled copies of our modules share them).
+ * The one process: one HTTP server for Next.js, tRPC and attachment downloads, socket.io on the same
+ * server, the inbound SMTP listener, the timed jobs, one database handle and one event bus (both on
+ * globalThis so Next's bundled copies of our modules share them).
  */
 export async function startServer({ config, next = { dev: false }, log = console.log }: StartOptions): Promise<RunningServer> {
   setConfig(config);
@@ -57,14 +53,7 @@ export async function startServer({ config, next = { dev: false }, log = console
 
   const db = getDb();
   const smtp = await startSmtpListener({ db, host: config.SMTP_HOST ?? config.HOST, port: config.SMTP_PORT, maxBytes: config.MAIL_MAX_MB * 1024 * 1024, log });
-  const scheduler = createScheduler(log);
-  requeueInterrupted(db, Date.now());
-  scheduler.every('outbox', config.OUTBOX_INTERVAL_MS, async () => void (await runOutboxOnce(db)));
-  indexAllRows(db);
-  scheduler.every('search-index', 500, () => void indexNewRows(db));
-  const imapPoller = new ImapPoller(db, log);
-  setImapPoller(imapPoller);
-  scheduler.every('imap', 2000, () => imapPoller.tick());
+  const jobs = startJobs(db, { outboxIntervalMs: config.OUTBOX_INTERVAL_MS, log });
 
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const address = server.address();
@@ -74,8 +63,7 @@ export async function startServer({ config, next = { dev: false }, log = console
   const close = () =>
     (closing ??= (async () => {
       await smtp.close();
-      await scheduler.stop();
-      setImapPoller(undefined);
+      await jobs.stop();
       unmountAgents();
       // Stop accepting, let in-flight requests finish (better-sqlite3 writes are synchronous, so a finished
       // request means a finished write), then close the database.

@@ -1,0 +1,26 @@
+import type { Db } from '@/db/client';
+import { requeueInterrupted } from '@/db/queries/outbox';
+import { indexAllRows, indexNewRows } from '@/db/queries/search-index';
+import { ImapPoller } from '@/server/channels/email/imap-poller';
+import { setImapPoller } from '@/server/channels/email/imap-status';
+import { createScheduler } from './scheduler';
+import { runOutboxOnce } from './outbox-worker';
+
+/** The process's timed work: outbox delivery, search indexing, IMAP polling. */
+export function startJobs(db: Db, opts: { outboxIntervalMs: number; log: (line: string) => void }) {
+  const scheduler = createScheduler(opts.log);
+  // A delivery interrupted by a crash is sent again; the index catches up with what was written meanwhile.
+  requeueInterrupted(db, Date.now());
+  indexAllRows(db);
+  scheduler.every('outbox', opts.outboxIntervalMs, async () => void (await runOutboxOnce(db)));
+  scheduler.every('search-index', 500, () => void indexNewRows(db));
+  const imapPoller = new ImapPoller(db, opts.log);
+  setImapPoller(imapPoller);
+  scheduler.every('imap', 2000, () => imapPoller.tick());
+  return {
+    stop: async () => {
+      await scheduler.stop();
+      setImapPoller(undefined);
+    },
+  };
+}
