@@ -97,7 +97,6 @@ export function InboxApp() {
       setComposerMode(mode);
     },
     toggleHelp: () => setHelpOpen((o) => !o),
-    selectedId,
   });
 
   return (

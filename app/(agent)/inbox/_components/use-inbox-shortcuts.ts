@@ -7,7 +7,6 @@ type Handlers = {
   focusSearch: () => void;
   compose: (mode: 'reply' | 'note') => void;
   toggleHelp: () => void;
-  selectedId: number | null;
 };
 
 /** Custom events let the conversation pane own its actions (assign, status) while keys are read in one place. */
