@@ -99,7 +99,7 @@ export function EmailInboxForm({ inbox, onSaved }: { inbox: Inbox | null; onSave
           {t('smtpEnabled')}
         </label>
         {form.smtpOn && (
-          <div className="grid grid-cols-[1fr_7rem] gap-3">
+          <div className="grid grid-cols-[1fr_13rem] gap-3">
             <ServerFields kind="smtp" value={form.smtp} onChange={smtp} hasPassword={Boolean(inbox?.smtp?.hasPassword)} />
           </div>
         )}
@@ -112,7 +112,7 @@ export function EmailInboxForm({ inbox, onSaved }: { inbox: Inbox | null; onSave
           {t('imapEnabled')}
         </label>
         {form.imapOn && (
-          <div className="grid grid-cols-[1fr_7rem] gap-3">
+          <div className="grid grid-cols-[1fr_13rem] gap-3">
             <ServerFields kind="imap" value={form.imap} onChange={imap} hasPassword={Boolean(inbox?.imap?.hasPassword)} />
             <TextField label={t('imapInterval')} type="number" min={10} max={3600} value={form.imap.intervalSeconds} onChange={(e) => imap({ intervalSeconds: Number(e.target.value) })} />
             <TextField label={t('imapFolder')} required value={form.imap.folder} onChange={(e) => imap({ folder: e.target.value })} />
