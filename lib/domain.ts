@@ -39,5 +39,7 @@ export const TICKET_EVENT_TYPES = [
   'internal_note',
   'customer_message',
   'acknowledgement_sent',
+  'form_submitted',
+  'routed',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];

@@ -7,3 +7,4 @@ export * from './messages';
 export * from './ticket-events';
 export * from './outbox';
 export * from './attachments';
+export * from './forms';

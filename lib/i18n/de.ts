@@ -82,6 +82,8 @@ export const de: Messages = {
     team_changed: '{actor} hat an Team {to} übergeben',
     priority_changed: '{actor} hat die Priorität von {from} auf {to} geändert',
     tags_changed: '{actor} hat Schlagwörter geändert: {changes}',
+    form_submitted: 'Über das Formular „{form}“ eingereicht (Version {version})',
+    routed: 'Zugeordnet durch Regel „{rules}“',
   },
   composer: {
     reply: 'Öffentliche Antwort',

@@ -81,6 +81,8 @@ export const en = {
     team_changed: '{actor} moved to team {to}',
     priority_changed: '{actor} changed priority from {from} to {to}',
     tags_changed: '{actor} changed tags: {changes}',
+    form_submitted: 'Submitted through the form “{form}” (version {version})',
+    routed: 'Routed by rule “{rules}”',
   },
   composer: {
     reply: 'Public reply',

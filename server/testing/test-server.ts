@@ -19,7 +19,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   };
 }
 
-type TrpcResult<T> = { ok: true; data: T } | { ok: false; status: number; code: string; message: string };
+type TrpcResult<T> = { ok: true; data: T } | { ok: false; status: number; code: string; message: string; details?: unknown };
 
 /** Minimal tRPC-over-HTTP client that keeps a cookie jar, as a browser would. */
 export function httpClient(baseUrl: string, headers: Record<string, string> = {}) {
@@ -34,8 +34,8 @@ export function httpClient(baseUrl: string, headers: Record<string, string> = {}
     });
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) cookie = setCookie.split(';')[0]!;
-    const json = (await res.json()) as { result?: { data: T }; error?: { message: string; data: { code: string } } };
-    if (json.error) return { ok: false, status: res.status, code: json.error.data.code, message: json.error.message };
+    const json = (await res.json()) as { result?: { data: T }; error?: { message: string; data: { code: string; details?: unknown } } };
+    if (json.error) return { ok: false, status: res.status, code: json.error.data.code, message: json.error.message, details: json.error.data.details };
     return { ok: true, data: json.result!.data };
   };
   return {

@@ -5,6 +5,7 @@ import { customersRouter } from './routers/customers';
 import { directoryRouter } from './routers/directory';
 import { adminRouter } from './routers/admin';
 import { inboxesRouter } from './routers/inboxes';
+import { formsRouter } from './routers/forms';
 
 export const appRouter = router({
   auth: authRouter,
@@ -13,6 +14,7 @@ export const appRouter = router({
   directory: directoryRouter,
   admin: adminRouter,
   inboxes: inboxesRouter,
+  forms: formsRouter,
 });
 
 export type AppRouter = typeof appRouter;

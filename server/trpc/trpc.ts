@@ -13,11 +13,12 @@ const t = initTRPC.context<Context>().create({
       console.error(error);
       return { ...shape, message: 'Internal error', data: { ...shape.data, stack: undefined } };
     }
+    const details = error.cause instanceof DomainError ? error.cause.details : undefined;
     return {
       ...shape,
       // Field-level messages for forms; the top-level message stays readable on its own.
       message: zod ? zod.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ') : shape.message,
-      data: { ...shape.data, fieldErrors: zod ? zod.flatten().fieldErrors : undefined, stack: undefined },
+      data: { ...shape.data, fieldErrors: zod ? zod.flatten().fieldErrors : undefined, details, stack: undefined },
     };
   },
 });

@@ -1,14 +1,13 @@
 import type { Db } from '@/db/client';
 import { listChannelsOfKind, findMessageByChannelMessageId, setMessageDelivery } from '@/db/queries/inbound';
-import { insertMessage, insertEvents } from '@/db/queries/tickets';
 import { getBus } from '@/server/realtime/bus';
 import { commitGrouped } from '@/db/group-commit';
 import { getConfig } from '@/server/runtime-config';
 import { storeAttachments } from '@/server/content/attachment-store';
 import { ingest, type IngestResult } from '../ingest';
-import { queueOutbound } from '../outbound';
 import { emailSettingsSchema, splitPlusAddress, type EmailSettings } from './email-settings';
 import { findEmailThread } from './find-email-thread';
+import { queueAcknowledgement } from './acknowledge';
 import { parseMail, type ParsedEmail } from './parse-mail';
 
 /** SMTP envelope; `mailFrom` is '' for the null reverse path (MAIL FROM:<>) and null when unknown (IMAP). */
@@ -95,12 +94,7 @@ export async function receiveEmail(db: Db, raw: Buffer, envelope: Envelope, now 
     {
       resolveThread: (tx, customerId) => findEmailThread(tx, mail, recipients, new Set(inboxes.keys()), customerId),
       onTicketCreated: (tx, ticket) => {
-        const ack = inbox.settings.acknowledgement;
-        if (automatic || !ack.enabled) return;
-        const fill = (s: string) => s.replaceAll('{{number}}', String(ticket.number)).replaceAll('{{subject}}', ticket.subject);
-        const m = insertMessage(tx, { ticketId: ticket.id, authorKind: 'system', bodyText: fill(ack.body), createdAt: now });
-        insertEvents(tx, [{ ticketId: ticket.id, type: 'acknowledgement_sent', actorKind: 'system', data: { messageId: m.id }, createdAt: now }]);
-        queueOutbound(tx, ticket.id, m.id, { text: fill(ack.body), subject: fill(ack.subject), autoSubmitted: true }, now);
+        if (!automatic) queueAcknowledgement(tx, inbox.settings, ticket, now);
       },
     },
   ));

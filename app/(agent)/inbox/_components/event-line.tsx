@@ -36,6 +36,12 @@ export function EventLine({ e, channelKind }: { e: Event; channelKind: ChannelKi
         changes: [...((d.added as string[]) ?? []).map((x) => `+${x}`), ...((d.removed as string[]) ?? []).map((x) => `−${x}`)].join(' '),
       });
       break;
+    case 'form_submitted':
+      text = t('events.form_submitted', { form: String(d.form ?? ''), version: String(d.version ?? '') });
+      break;
+    case 'routed':
+      text = t('events.routed', { rules: ((d.rules as { name: string }[]) ?? []).map((r) => r.name).join(', ') });
+      break;
     default:
       text = e.type;
   }

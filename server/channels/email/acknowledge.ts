@@ -1,0 +1,18 @@
+import type { Tx } from '@/db/client';
+import { insertEvents, insertMessage, type TicketRow } from '@/db/queries/tickets';
+import { queueOutbound } from '../outbound';
+import type { EmailSettings } from './email-settings';
+
+/**
+ * The automatic confirmation of a new ticket (complaint handling demands one), as a system message on the
+ * thread and an email in the outbox, inside the transaction that opened the ticket. It is no response:
+ * first-response time ignores it.
+ */
+export function queueAcknowledgement(tx: Tx, settings: EmailSettings, ticket: TicketRow, now: number) {
+  const ack = settings.acknowledgement;
+  if (!ack.enabled) return;
+  const fill = (s: string) => s.replaceAll('{{number}}', String(ticket.number)).replaceAll('{{subject}}', ticket.subject);
+  const m = insertMessage(tx, { ticketId: ticket.id, authorKind: 'system', bodyText: fill(ack.body), createdAt: now });
+  insertEvents(tx, [{ ticketId: ticket.id, type: 'acknowledgement_sent', actorKind: 'system', data: { messageId: m.id }, createdAt: now }]);
+  queueOutbound(tx, ticket.id, m.id, { text: fill(ack.body), subject: fill(ack.subject), autoSubmitted: true }, now);
+}

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, httpClient } from '@/server/testing/test-server';
+import { DEMO_PASSWORD } from '@/db/seed/generate';
+import { getDb } from '@/db/client';
+import { listChannelsOfKind } from '@/db/queries/inbound';
+import { findTicket, listEvents, listMessages, listTicketTags } from '@/db/queries/tickets';
+import { findSubmissionOfTicket } from '@/db/queries/forms';
+import { getConfig } from '@/server/runtime-config';
+import { complaintForm } from '@/lib/forms/test-forms';
+import { issueFormToken } from './form-token';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let admin: ReturnType<typeof httpClient>;
+const visitor = () => httpClient(server.url);
+const oldToken = () => issueFormToken(getConfig().sessionSecret, Date.now() - 10_000);
+
+beforeAll(async () => {
+  server = await startTestServer();
+  admin = httpClient(server.url);
+  await admin.mutate('auth.login', { email: 'admin@demo.local', password: DEMO_PASSWORD });
+  const channelId = listChannelsOfKind(getDb(), 'email')[0]!.id;
+  const saved = await admin.mutate('forms.save', { id: null, slug: 'reklamation', name: 'Reklamation', channelId, definition: complaintForm });
+  expect(saved).toMatchObject({ ok: true, data: { version: 1 } });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const valid = { topic: 'reklamation', order_value: 800, resolution: 'refund', email: 'kundin@example.de', details: 'Gehäuse gebrochen' };
+const submit = (patch: Record<string, unknown> = {}) => visitor().mutate('forms.submit', { slug: 'reklamation', version: 1, answers: valid, token: oldToken(), ...patch });
+
+describe('intake forms through the API', () => {
+  it('only admins save forms, and a form with a rule cycle is refused naming the fields', async () => {
+    const agent = httpClient(server.url);
+    await agent.mutate('auth.login', { email: 'jana@demo.local', password: DEMO_PASSWORD });
+    expect(await agent.mutate('forms.save', { id: null, slug: 'x', name: 'X', channelId: 1, definition: complaintForm })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    const cyclic = {
+      version: 1,
+      fields: [
+        { key: 'a', type: 'text', label: { en: 'A' }, rules: [{ when: { all: [{ field: 'b', op: 'is_empty' }] }, then: { type: 'hide' } }] },
+        { key: 'b', type: 'text', label: { en: 'B' }, rules: [{ when: { all: [{ field: 'a', op: 'is_empty' }] }, then: { type: 'hide' } }] },
+      ],
+    };
+    const res = await admin.mutate('forms.save', { id: null, slug: 'zyklus', name: 'Zyklus', channelId: 1, definition: cyclic });
+    expect(res).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(!res.ok && res.message).toMatch(/a → b → a/);
+  });
+
+  it('serves the public form without its internal routing rules', async () => {
+    const res = await visitor().query<{ definition: Record<string, unknown>; token: string }>('forms.getPublic', { slug: 'reklamation' });
+    expect(res.ok && res.data.definition.routing).toBeUndefined();
+    expect(res.ok && res.data.token).toMatch(/^\d+\.[\w-]+$/);
+  });
+
+  it('refuses what the page would never send, with field-level errors', async () => {
+    expect(await submit({ answers: { ...valid, admin_note: 'x' } })).toMatchObject({ ok: false, details: { fieldErrors: [{ field: 'admin_note', code: 'unknown_field' }] } });
+    expect(await submit({ answers: { topic: 'lieferung', email: 'a@b.de', order_value: 5 } })).toMatchObject({ ok: false, details: { fieldErrors: [{ field: 'order_value', code: 'hidden_field' }] } });
+    expect(await submit({ answers: { ...valid, resolution: 'voucher' } })).toMatchObject({ ok: false, details: { fieldErrors: [{ field: 'resolution', code: 'option' }] } });
+    expect(await submit({ answers: { topic: 'reklamation', email: 'a@b.de' } })).toMatchObject({ ok: false, details: { fieldErrors: [{ field: 'order_value', code: 'required' }] } });
+    expect(await submit({ answers: { ...valid, order_value: 'viel' } })).toMatchObject({ ok: false, details: { fieldErrors: [{ field: 'order_value', code: 'type' }] } });
+    expect(await submit({ version: 7 })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await submit({ website: 'http://spam.example' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(await submit({ token: issueFormToken(getConfig().sessionSecret, Date.now()) })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(await submit({ token: '123.forged' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+  });
+
+  it('opens a routed ticket with the answers, records why, and acknowledges', async () => {
+    const res = await submit();
+    expect(res.ok).toBe(true);
+    const ticketId = (res as { ok: true; data: { ticketId: number } }).data.ticketId;
+    const ticket = findTicket(getDb(), ticketId)!;
+    expect(ticket).toMatchObject({ teamId: 3, priority: 'high', subject: 'Reklamation' });
+    expect(listTicketTags(getDb(), ticketId).map((t) => t.name)).toEqual(['reklamation']);
+    const events = listEvents(getDb(), ticketId);
+    expect(events.find((e) => e.type === 'routed')?.data).toMatchObject({ rules: [{ id: 'big-complaint', name: 'Large complaints' }] });
+    expect(events.find((e) => e.type === 'form_submitted')?.data).toMatchObject({ version: 1 });
+    const [first, ack] = listMessages(getDb(), ticketId);
+    expect(first!.bodyText).toContain('Topic: Complaint');
+    expect(first!.bodyText).toContain('Order value (€): 800');
+    expect(ack!.authorKind).toBe('system');
+    expect(findSubmissionOfTicket(getDb(), ticketId)).toMatchObject({ version: 1, answers: { ...valid, channel_hint: 'complaints' } });
+  });
+
+  it('keeps old answers on their version when the form is edited', async () => {
+    const res = await submit({ answers: { topic: 'lieferung', email: 'b@example.de' } });
+    const ticketId = (res as { ok: true; data: { ticketId: number } }).data.ticketId;
+    const channelId = listChannelsOfKind(getDb(), 'email')[0]!.id;
+    const list = await admin.query<{ id: number }[]>('forms.list');
+    const formId = list.ok ? list.data[0]!.id : 0;
+    expect(await admin.mutate('forms.save', { id: formId, slug: 'reklamation', name: 'Reklamation', channelId, definition: { ...complaintForm, fields: complaintForm.fields.slice(0, 5) } })).toMatchObject({ ok: true, data: { version: 2 } });
+    expect(findSubmissionOfTicket(getDb(), ticketId)).toMatchObject({ version: 1 });
+    expect(await submit()).toMatchObject({ ok: false, code: 'CONFLICT' });
+  });
+});

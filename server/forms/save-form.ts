@@ -1,0 +1,22 @@
+import type { Db } from '@/db/client';
+import { findForm, findFormBySlug, insertForm, insertFormVersion } from '@/db/queries/forms';
+import { findChannel } from '@/db/queries/inbound';
+import { validateDefinition } from '@/lib/forms/validate-definition';
+import { DomainError } from '@/server/errors/domain-error';
+
+export type SaveFormInput = { id: number | null; slug: string; name: string; channelId: number; definition: unknown };
+
+/** Creates a form or adds a new version; refuses definitions the engine cannot run, naming the problems. */
+export function saveForm(db: Db, input: SaveFormInput) {
+  const checked = validateDefinition(input.definition);
+  if (!checked.ok) throw new DomainError('BAD_REQUEST', checked.problems.map((p) => p.message).join('; '), { problems: checked.problems });
+  if (findChannel(db, input.channelId)?.kind !== 'email') throw new DomainError('BAD_REQUEST', 'Web form tickets need an email inbox to answer from');
+  const sameSlug = findFormBySlug(db, input.slug);
+  if (sameSlug && sameSlug.id !== input.id) throw new DomainError('CONFLICT', `Another form already uses /f/${input.slug}`);
+  const now = Date.now();
+  return db.transaction((tx) => {
+    if (input.id === null) return { id: insertForm(tx, { ...input, definition: checked.form, now }).id, version: 1 };
+    if (!findForm(tx, input.id)) throw new DomainError('NOT_FOUND', `Form ${input.id} does not exist`);
+    return insertFormVersion(tx, input.id, { ...input, definition: checked.form, now });
+  });
+}

@@ -1,0 +1,96 @@
+import type { Db } from '@/db/client';
+import { findFormBySlug, findFormVersion, insertSubmission } from '@/db/queries/forms';
+import { findChannel } from '@/db/queries/inbound';
+import { ensureTags, insertEvents, listTicketTags, replaceTicketTags, updateTicketColumns } from '@/db/queries/tickets';
+import type { Answers, Field, FormDefinition } from '@/lib/forms/form-definition';
+import { validateSubmission } from '@/lib/forms/validate-submission';
+import { routeAnswers } from '@/lib/forms/routing';
+import { DomainError } from '@/server/errors/domain-error';
+import { ingest } from '@/server/channels/ingest';
+import { emailSettingsSchema } from '@/server/channels/email/email-settings';
+import { queueAcknowledgement } from '@/server/channels/email/acknowledge';
+import { checkFormToken } from './form-token';
+
+export type SubmitFormInput = { slug: string; version: number; answers: Answers; token: string; honeypot: string };
+
+/**
+ * A public form submission: spam checks, the form's current rules enforced by the same engine the page
+ * runs, then a ticket on the form's email inbox with the answers as its first message, the routing
+ * rules applied and recorded, and the acknowledgement queued, all in one transaction.
+ */
+export function submitForm(db: Db, input: SubmitFormInput, secret: string, now = Date.now()) {
+  const form = findFormBySlug(db, input.slug);
+  if (!form) throw new DomainError('NOT_FOUND', 'This form does not exist');
+  // A filled honeypot or an instant submission is a robot; the message stays vague on purpose.
+  if (input.honeypot || checkFormToken(secret, input.token, now) !== 'ok') throw new DomainError('BAD_REQUEST', 'The form could not be accepted. Please reload the page and try again.');
+  if (input.version !== form.currentVersion) throw new DomainError('CONFLICT', 'This form was changed while you filled it in. Please reload the page; your answers stay.');
+  const definition = findFormVersion(db, form.id, form.currentVersion)!.definition;
+  const result = validateSubmission(definition, input.answers);
+  if (!result.ok) throw new DomainError('BAD_REQUEST', 'Some answers need attention', { fieldErrors: result.errors });
+
+  const answers = result.answers;
+  const email = mapped(definition, answers, (f) => f.type === 'email');
+  if (typeof email !== 'string') throw new DomainError('BAD_REQUEST', 'An email address is needed to answer you', { fieldErrors: [{ field: definition.fields.find((f) => f.type === 'email')?.key ?? '', code: 'required' }] });
+  const channel = findChannel(db, form.channelId)!;
+  const settings = emailSettingsSchema.safeParse(channel.settings);
+  const subject = mapped(definition, answers, (f) => f.mapping?.kind === 'subject');
+  const routing = routeAnswers(definition, answers);
+
+  const ingested = ingest(
+    db,
+    {
+      channelId: channel.id,
+      from: { externalId: email.toLowerCase(), name: '', email: email.toLowerCase() },
+      channelMessageId: null,
+      subject: typeof subject === 'string' && subject.trim() ? subject : form.name,
+      text: renderAnswers(definition, answers),
+      html: null,
+      meta: { from: { address: email.toLowerCase() } },
+      receivedAt: now,
+      autoSubmitted: false,
+    },
+    {
+      resolveThread: () => ({ kind: 'new' }),
+      onTicketCreated: (tx, ticket) => {
+        insertSubmission(tx, { formId: form.id, version: form.currentVersion, ticketId: ticket.id, answers, now });
+        const events: Parameters<typeof insertEvents>[1] = [{ ticketId: ticket.id, type: 'form_submitted', actorKind: 'customer', data: { formId: form.id, form: form.name, version: form.currentVersion }, createdAt: now }];
+        const priority = mapped(definition, answers, (f) => f.mapping?.kind === 'priority');
+        const set = { ...(isPriority(priority) ? { priority } : {}), ...routing.set };
+        const tags = [...new Set([...fieldTags(definition, answers), ...(set.tags ?? [])])];
+        if (set.teamId || set.priority || set.assigneeId) updateTicketColumns(tx, ticket.id, { teamId: set.teamId ?? ticket.teamId, priority: set.priority ?? ticket.priority, assigneeId: set.assigneeId ?? null });
+        if (tags.length) replaceTicketTags(tx, ticket.id, ensureTags(tx, [...new Set([...listTicketTags(tx, ticket.id).map((t) => t.name), ...tags.map((t) => t.toLowerCase())])]));
+        if (routing.matched.length) events.push({ ticketId: ticket.id, type: 'routed', actorKind: 'system', data: { rules: routing.matched, set }, createdAt: now });
+        insertEvents(tx, events);
+        if (settings.success) queueAcknowledgement(tx, settings.data, ticket, now);
+      },
+    },
+  );
+  return { ticketId: ingested.ticketId };
+}
+
+const isPriority = (v: unknown): v is 'low' | 'normal' | 'high' | 'urgent' => typeof v === 'string' && ['low', 'normal', 'high', 'urgent'].includes(v);
+
+function mapped(form: FormDefinition, answers: Answers, pick: (f: Field) => boolean) {
+  const f = form.fields.find((x) => pick(x) && answers[x.key] !== undefined);
+  return f ? answers[f.key] : undefined;
+}
+
+function fieldTags(form: FormDefinition, answers: Answers): string[] {
+  return form.fields.filter((f) => f.mapping?.kind === 'tag').flatMap((f) => {
+    const v = answers[f.key];
+    return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+  });
+}
+
+/** The answers as the ticket's first message, "Label: value" per line, option labels rather than values. */
+export function renderAnswers(form: FormDefinition, answers: Answers): string {
+  return form.fields
+    .filter((f) => answers[f.key] !== undefined)
+    .map((f) => {
+      const v = answers[f.key];
+      const label = (x: string) => f.options?.find((o) => o.value === x)?.label.en ?? x;
+      const shown = Array.isArray(v) ? v.map(label).join(', ') : typeof v === 'boolean' ? (v ? '✓' : '–') : typeof v === 'string' ? label(v) : String(v);
+      return f.type === 'long_text' ? `${f.label.en}:\n${shown}` : `${f.label.en}: ${shown}`;
+    })
+    .join('\n');
+}
