@@ -112,6 +112,7 @@ export const de: Messages = {
     identities: 'Kontakt',
     attributes: 'Merkmale',
     otherTickets: 'Tickets',
+    formAnswers: 'Formular „{form}“',
     since: 'Kunde seit {date}',
   },
   shortcuts: {

@@ -111,6 +111,7 @@ export const en = {
     identities: 'Contact',
     attributes: 'Attributes',
     otherTickets: 'Tickets',
+    formAnswers: 'Form “{form}”',
     since: 'Customer since {date}',
   },
   shortcuts: {

@@ -79,6 +79,10 @@ describe('intake forms through the API', () => {
     expect(first!.bodyText).toContain('Order value (€): 800');
     expect(ack!.authorKind).toBe('system');
     expect(findSubmissionOfTicket(getDb(), ticketId)).toMatchObject({ version: 1, answers: { ...valid, channel_hint: 'complaints' } });
+    const agent = httpClient(server.url);
+    await agent.mutate('auth.login', { email: 'jana@demo.local', password: DEMO_PASSWORD });
+    const detail = await agent.query<{ form: { form: string; answers: { key: string; value: string }[] } }>('tickets.get', { id: ticketId });
+    expect(detail.ok && detail.data.form.answers.find((a) => a.key === 'topic')?.value).toBe('Complaint');
   });
 
   it('keeps old answers on their version when the form is edited', async () => {

@@ -5,6 +5,7 @@ import { DomainError } from '@/server/errors/domain-error';
 import { sanitizeHtml } from '@/server/content/sanitize-html';
 import { visiblePart } from '@/server/content/fold-quoted';
 import { listAttachmentsOfMessages } from '@/db/queries/attachments';
+import { getTicketFormAnswers } from '@/server/forms/get-ticket-form';
 
 /** `cid:` references in an email's HTML point at its inline attachments; serve them from our store. */
 function inlineCidImages(html: string, files: { id: number; contentId: string | null; sha256: string | null }[]): string {
@@ -53,6 +54,7 @@ export function getTicket(db: Db, ticketId: number) {
     channel: row.channel,
     customer: { id: row.ticket.customerId, name: customer?.name ?? '' },
     tags: q.listTicketTags(db, ticketId),
+    form: getTicketFormAnswers(db, ticketId),
     messages,
     events,
   };

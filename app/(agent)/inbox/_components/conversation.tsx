@@ -113,7 +113,7 @@ function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket
           <Composer ticketId={ticketId} status={tk.status} mode={composerMode} onMode={onComposerMode} />
         )}
       </section>
-      <CustomerPanel customerId={tk.customerId} currentTicketId={tk.id} onOpenTicket={onOpenTicket} />
+      <CustomerPanel customerId={tk.customerId} currentTicketId={tk.id} onOpenTicket={onOpenTicket} form={ticket.data.form} />
     </div>
   );
 }
