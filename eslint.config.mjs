@@ -31,9 +31,9 @@ export default tseslint.config(
   },
   {
     // Client components and the universal folder never pull server code into the browser bundle.
-    // Pages and layouts are server components and may read the session.
     files: ['app/**/*.{ts,tsx}', 'lib/**/*.ts'],
-    ignores: ['app/**/page.tsx', 'app/**/layout.tsx'],
+    // Pages, layouts and server actions run on the server and may call server code.
+    ignores: ['app/**/page.tsx', 'app/**/layout.tsx', 'app/**/actions.ts'],
     rules: {
       'no-restricted-imports': 'off',
       '@typescript-eslint/no-restricted-imports': ['error', serverOnly],

@@ -190,6 +190,25 @@ export const en = {
     testFailed: 'The server refused: {response}',
     inboundHint: 'Mail reaches this inbox over SMTP on port {port} of this server, or through IMAP polling.',
   },
+  publicForm: {
+    submit: 'Send',
+    sending: 'Sending…',
+    sent: 'Thank you! We received your request as ticket #{number} and will answer by email.',
+    fixErrors: 'Please check the marked fields.',
+    required: 'required',
+    errors: {
+      required: 'Please fill this in.',
+      type: 'This is not a valid value.',
+      min: 'At least {limit}.',
+      max: 'At most {limit}.',
+      pattern: 'This does not have the expected format.',
+      option: 'Please choose one of the offered options.',
+      email: 'Please enter a valid email address.',
+      date: 'Please enter a valid date.',
+      unknown_field: 'This field is not part of the form.',
+      hidden_field: 'This field does not apply to your answers.',
+    },
+  },
   errors: { generic: 'Something went wrong. Please try again.', offline: 'Connection lost — reconnecting…' },
 };
 

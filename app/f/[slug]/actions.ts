@@ -1,0 +1,43 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { getDb } from '@/db/client';
+import { getConfig } from '@/server/runtime-config';
+import { getPublicForm } from '@/server/forms/public-form';
+import { submitForm } from '@/server/forms/submit-form';
+import { DomainError } from '@/server/errors/domain-error';
+import { answersFromFormData } from '@/lib/forms/form-data';
+import type { FieldError } from '@/lib/forms/evaluate-form';
+import type { Answers } from '@/lib/forms/form-definition';
+import { findTicket } from '@/db/queries/tickets';
+import { consumePublicSubmission } from '@/server/forms/submission-limit';
+
+export type PublicFormState =
+  | { status: 'idle' }
+  | { status: 'sent'; ticketNumber: number }
+  | { status: 'error'; message: string; fieldErrors: FieldError[]; answers: Answers; token: string; version: number };
+
+/** The form's server action: the same path with and without JavaScript. */
+export async function submitPublicForm(_prev: PublicFormState, data: FormData): Promise<PublicFormState> {
+  const db = getDb();
+  const secret = getConfig().sessionSecret;
+  const slug = String(data.get('slug') ?? '');
+  let current;
+  try {
+    current = getPublicForm(db, slug, secret);
+  } catch {
+    return { status: 'error', message: 'This form does not exist', fieldErrors: [], answers: {}, token: '', version: 0 };
+  }
+  const answers = answersFromFormData(current.definition, data);
+  try {
+    const ip = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() ?? 'direct';
+    await consumePublicSubmission(ip);
+    const { ticketId } = submitForm(db, { slug, version: Number(data.get('version')), answers, token: String(data.get('token') ?? ''), honeypot: String(data.get('website') ?? '') }, secret);
+    return { status: 'sent', ticketNumber: findTicket(db, ticketId)!.number };
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    const details = err.details as { fieldErrors?: FieldError[] } | undefined;
+    // A fresh token and the current version, so the corrected form can be sent again.
+    return { status: 'error', message: err.message, fieldErrors: details?.fieldErrors ?? [], answers, token: current.token, version: current.version };
+  }
+}
