@@ -40,6 +40,7 @@ export const TICKET_EVENT_TYPES = [
   'customer_message',
   'acknowledgement_sent',
   'form_submitted',
+  'form_answers_changed',
   'routed',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];

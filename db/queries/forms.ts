@@ -45,3 +45,7 @@ export function insertSubmission(db: Queryable, s: { formId: number; version: nu
 export function findSubmissionOfTicket(db: Queryable, ticketId: number) {
   return db.select().from(formSubmissions).where(eq(formSubmissions.ticketId, ticketId)).get();
 }
+
+export function updateSubmissionAnswers(db: Queryable, id: number, answers: Answers) {
+  db.update(formSubmissions).set({ answers }).where(eq(formSubmissions.id, id)).run();
+}

@@ -47,7 +47,15 @@ test('a public form shows dependent fields live, refuses what does not fit and r
   await expect(props.getByLabel('Team')).toHaveValue('3');
   await expect(props.getByLabel('Priority')).toHaveValue('high');
   await expect(agent.getByTestId('event').filter({ hasText: 'Routed by rule “Large complaints”' })).toBeVisible();
-  await expect(agent.getByTestId('form-answers')).toContainText('Replacement');
+  const answers = agent.getByTestId('form-answers');
+  await expect(answers).toContainText('Replacement');
+
+  // The agent corrects an answer in the sidebar, under the same rules, and the change is recorded.
+  await answers.getByRole('button', { name: 'Edit' }).click();
+  await answers.getByLabel(/What would you like/).selectOption({ label: 'Refund' });
+  await answers.getByRole('button', { name: 'Save' }).click();
+  await expect(answers).toContainText('Refund');
+  await expect(agent.getByTestId('event').filter({ hasText: 'Jana Berger changed form answers: What would you like?' })).toBeVisible();
   await context.close();
 });
 

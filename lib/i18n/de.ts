@@ -84,6 +84,7 @@ export const de: Messages = {
     tags_changed: '{actor} hat Schlagwörter geändert: {changes}',
     form_submitted: 'Über das Formular „{form}“ eingereicht (Version {version})',
     routed: 'Zugeordnet durch Regel „{rules}“',
+    form_answers_changed: '{actor} hat Formularangaben geändert: {fields}',
   },
   composer: {
     reply: 'Öffentliche Antwort',
@@ -113,6 +114,8 @@ export const de: Messages = {
     attributes: 'Merkmale',
     otherTickets: 'Tickets',
     formAnswers: 'Formular „{form}“',
+    editAnswers: 'Bearbeiten',
+    cancel: 'Abbrechen',
     since: 'Kunde seit {date}',
   },
   shortcuts: {

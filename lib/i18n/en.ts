@@ -83,6 +83,7 @@ export const en = {
     tags_changed: '{actor} changed tags: {changes}',
     form_submitted: 'Submitted through the form “{form}” (version {version})',
     routed: 'Routed by rule “{rules}”',
+    form_answers_changed: '{actor} changed form answers: {fields}',
   },
   composer: {
     reply: 'Public reply',
@@ -112,6 +113,8 @@ export const en = {
     attributes: 'Attributes',
     otherTickets: 'Tickets',
     formAnswers: 'Form “{form}”',
+    editAnswers: 'Edit',
+    cancel: 'Cancel',
     since: 'Customer since {date}',
   },
   shortcuts: {

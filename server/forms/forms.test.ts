@@ -85,6 +85,23 @@ describe('intake forms through the API', () => {
     expect(detail.ok && detail.data.form.answers.find((a) => a.key === 'topic')?.value).toBe('Complaint');
   });
 
+  it('lets agents correct the answers under the same rules, recording what changed', async () => {
+    const res = await submit();
+    const ticketId = (res as { ok: true; data: { ticketId: number } }).data.ticketId;
+    const agent = httpClient(server.url);
+    await agent.mutate('auth.login', { email: 'jana@demo.local', password: DEMO_PASSWORD });
+    const update = (answers: Record<string, unknown>) => agent.mutate('tickets.updateFormAnswers', { id: ticketId, answers });
+    expect(await update({ ...valid, resolution: 'voucher' })).toMatchObject({ ok: false, details: { fieldErrors: [{ field: 'resolution', code: 'option' }] } });
+    expect(await update({ ...valid, topic: 'lieferung' })).toMatchObject({ ok: false, details: { fieldErrors: [{ field: 'order_value', code: 'hidden_field' }, { field: 'resolution', code: 'hidden_field' }] } });
+    expect(await update({ ...valid, resolution: 'replacement' })).toMatchObject({ ok: true, data: { changed: true } });
+    expect(findSubmissionOfTicket(getDb(), ticketId)!.answers.resolution).toBe('replacement');
+    expect(listEvents(getDb(), ticketId).find((e) => e.type === 'form_answers_changed')?.data).toEqual({
+      changes: [{ field: 'resolution', label: 'What would you like?', from: 'refund', to: 'replacement' }],
+    });
+    expect(await update({ ...valid, resolution: 'replacement' })).toMatchObject({ ok: true, data: { changed: false } });
+    expect(await visitor().mutate('tickets.updateFormAnswers', { id: ticketId, answers: valid })).toMatchObject({ ok: false, code: 'UNAUTHORIZED' });
+  });
+
   it('keeps old answers on their version when the form is edited', async () => {
     const res = await submit({ answers: { topic: 'lieferung', email: 'b@example.de' } });
     const ticketId = (res as { ok: true; data: { ticketId: number } }).data.ticketId;

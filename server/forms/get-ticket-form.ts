@@ -1,8 +1,15 @@
 import type { Db } from '@/db/client';
 import { findForm, findFormVersion, findSubmissionOfTicket } from '@/db/queries/forms';
-import type { LocalizedText } from '@/lib/forms/form-definition';
+import type { Answers, FormDefinition, LocalizedText } from '@/lib/forms/form-definition';
 
-export type TicketFormAnswers = { form: string; version: number; answers: { key: string; label: LocalizedText; value: string }[] };
+export type TicketFormAnswers = {
+  form: string;
+  version: number;
+  answers: { key: string; label: LocalizedText; value: string }[];
+  /** For editing under the same rules: the version's fields and rules (routing left out) and the raw answers. */
+  definition: Omit<FormDefinition, 'routing'>;
+  raw: Answers;
+};
 
 /** The form answers a ticket was opened with, labelled by the version they were given against. */
 export function getTicketFormAnswers(db: Db, ticketId: number): TicketFormAnswers | null {
@@ -19,5 +26,6 @@ export function getTicketFormAnswers(db: Db, ticketId: number): TicketFormAnswer
       const value = Array.isArray(v) ? v.map(option).join(', ') : typeof v === 'boolean' ? (v ? '✓' : '–') : typeof v === 'string' ? option(v) : String(v);
       return { key: f.key, label: f.label, value };
     });
-  return { form: form.name, version: submission.version, answers };
+  const { routing: _routing, ...fields } = definition;
+  return { form: form.name, version: submission.version, answers, definition: fields, raw: submission.answers };
 }

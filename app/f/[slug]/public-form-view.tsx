@@ -4,14 +4,13 @@ import { useActionState, useMemo, useState } from 'react';
 import { useLocale, useTranslations } from 'use-intl';
 import { LifeBuoy } from 'lucide-react';
 import type { PublicForm } from '@/server/forms/public-form';
-import type { Answers, AnswerValue, Field, LocalizedText } from '@/lib/forms/form-definition';
-import { evaluateForm, type FieldError, type FieldState } from '@/lib/forms/evaluate-form';
+import type { Answers, AnswerValue, LocalizedText } from '@/lib/forms/form-definition';
+import { evaluateForm, type FieldError } from '@/lib/forms/evaluate-form';
+import { FormFieldInput } from '@/app/_components/form-field-input';
 import { normalizeAnswers } from '@/lib/forms/form-data';
 import type { PublicFormState } from './actions';
 
 type Props = { form: PublicForm; action: (prev: PublicFormState, data: FormData) => Promise<PublicFormState> };
-
-const input = 'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm aria-invalid:border-red-500 read-only:bg-slate-50 read-only:text-slate-600';
 
 export function PublicFormView({ form, action }: Props) {
   const t = useTranslations('publicForm');
@@ -74,7 +73,7 @@ export function PublicFormView({ form, action }: Props) {
           // A value a rule sets is shown as given, not editable.
           const setByRule = s.value !== normalized[f.key];
           return (
-            <FieldInput
+            <FormFieldInput
               key={f.key}
               field={f}
               state={s}
@@ -109,114 +108,5 @@ function Shell({ title, children }: { title: string; children: React.ReactNode }
         {children}
       </div>
     </main>
-  );
-}
-
-type FieldProps = {
-  field: Field;
-  state: FieldState;
-  readOnly: boolean;
-  value: AnswerValue | undefined;
-  onChange: (v: AnswerValue) => void;
-  label: string;
-  help: string;
-  placeholder: string;
-  optionLabel: (v: string) => string;
-  error: string | null;
-  requiredLabel: string;
-};
-
-function FieldInput({ field: f, state, readOnly, value, onChange, label, help, placeholder, optionLabel, error, requiredLabel }: FieldProps) {
-  const id = `f_${f.key}`;
-  const described = [help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
-  const common = { id, name: id, readOnly, 'aria-invalid': error ? true : undefined, 'aria-describedby': described, 'aria-required': state.required || undefined };
-  const heading = (
-    <>
-      {label}
-      {state.required && <span className="ml-1 text-xs font-normal text-slate-500">({requiredLabel})</span>}
-    </>
-  );
-  let control: React.ReactNode;
-  switch (f.type) {
-    case 'long_text':
-      control = <textarea {...common} rows={5} className={input} placeholder={placeholder} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)} />;
-      break;
-    case 'select':
-      control = (
-        <select {...common} className={input} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)}>
-          <option value="">—</option>
-          {(state.options ?? []).map((o) => (
-            <option key={o} value={o}>
-              {optionLabel(o)}
-            </option>
-          ))}
-        </select>
-      );
-      break;
-    case 'multi_select': {
-      const chosen = Array.isArray(value) ? value : [];
-      return (
-        <fieldset aria-describedby={described}>
-          <legend className="mb-1 text-sm font-medium text-slate-700">{heading}</legend>
-          {(state.options ?? []).map((o) => (
-            <label key={o} className="flex items-center gap-2 py-0.5 text-sm">
-              <input type="checkbox" name={id} value={o} checked={chosen.includes(o)} onChange={(e) => onChange(e.target.checked ? [...chosen, o] : chosen.filter((x) => x !== o))} />
-              {optionLabel(o)}
-            </label>
-          ))}
-          <Hints id={id} help={help} error={error} />
-        </fieldset>
-      );
-    }
-    case 'checkbox':
-      return (
-        <div>
-          <label className="flex items-center gap-2 text-sm">
-            <input {...common} type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} />
-            {heading}
-          </label>
-          <Hints id={id} help={help} error={error} />
-        </div>
-      );
-    default: {
-      const type = f.type === 'number' ? 'text' : f.type === 'phone' ? 'tel' : f.type === 'text' ? 'text' : f.type;
-      control = (
-        <input
-          {...common}
-          type={type}
-          inputMode={f.type === 'number' ? 'decimal' : undefined}
-          className={input}
-          placeholder={placeholder}
-          value={value === undefined || value === null ? '' : String(value)}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      );
-    }
-  }
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
-        {heading}
-      </label>
-      {control}
-      <Hints id={id} help={help} error={error} />
-    </div>
-  );
-}
-
-function Hints({ id, help, error }: { id: string; help: string; error: string | null }) {
-  return (
-    <>
-      {help && (
-        <p id={`${id}-help`} className="mt-1 text-xs text-slate-500">
-          {help}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
-          {error}
-        </p>
-      )}
-    </>
   );
 }

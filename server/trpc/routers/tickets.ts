@@ -7,6 +7,8 @@ import { getTicket } from '@/server/tickets/get-ticket';
 import { updateTicket } from '@/server/tickets/update-ticket';
 import { replyToTicket } from '@/server/tickets/reply-to-ticket';
 import { markTicketRead } from '@/db/queries/tickets';
+import { answerValue } from '@/lib/forms/form-definition';
+import { updateTicketAnswers } from '@/server/forms/update-ticket-answers';
 
 const ticketId = z.number().int().positive();
 
@@ -43,6 +45,10 @@ export const ticketsRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => replyToTicket(ctx.db, ctx.viewer, input)),
+
+  updateFormAnswers: agentProcedure
+    .input(z.object({ id: ticketId, answers: z.record(z.string().max(40), answerValue).refine((a) => Object.keys(a).length <= 100, 'too many answers') }))
+    .mutation(({ ctx, input }) => updateTicketAnswers(ctx.db, ctx.viewer, input.id, input.answers)),
 
   markRead: agentProcedure.input(z.object({ id: ticketId })).mutation(({ ctx, input }) => {
     markTicketRead(ctx.db, ctx.viewer.id, input.id, Date.now());

@@ -1,19 +1,19 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useFormatter, useLocale, useTranslations } from 'use-intl';
+import { useFormatter, useTranslations } from 'use-intl';
 import type { TicketFormAnswers } from '@/server/forms/get-ticket-form';
 import { useTRPC } from '@/app/_components/trpc';
 import { Avatar } from '@/app/_components/avatar';
 import { ChannelIcon } from '@/app/_components/channel-icon';
 import { StatusBadge } from '@/app/_components/badges';
+import { FormAnswers } from './form-answers';
 
 /** Who the customer is, how to reach them on each channel, and their other tickets on any channel. */
 type Props = { customerId: number; currentTicketId: number; onOpenTicket: (id: number) => void; form: TicketFormAnswers | null };
 
 export function CustomerPanel({ customerId, currentTicketId, onOpenTicket, form }: Props) {
   const t = useTranslations();
-  const locale = useLocale();
   const format = useFormatter();
   const trpc = useTRPC();
   const profile = useQuery(trpc.customers.profile.queryOptions({ id: customerId }));
@@ -55,19 +55,7 @@ export function CustomerPanel({ customerId, currentTicketId, onOpenTicket, form 
         </>
       )}
 
-      {form && (
-        <section data-testid="form-answers">
-          <h3 className="mt-5 mb-1 text-[11px] font-semibold tracking-wide text-slate-400 uppercase">{t('customer.formAnswers', { form: form.form })}</h3>
-          <dl className="space-y-1 text-xs">
-            {form.answers.map((a) => (
-              <div key={a.key}>
-                <dt className="text-slate-500">{(locale === 'de' && a.label.de) || a.label.en}</dt>
-                <dd className="whitespace-pre-wrap text-slate-800">{a.value}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      )}
+      {form && <FormAnswers key={currentTicketId} ticketId={currentTicketId} form={form} />}
 
       <h3 className="mt-5 mb-1 text-[11px] font-semibold tracking-wide text-slate-400 uppercase">{t('customer.otherTickets')}</h3>
       <ul className="space-y-1">

@@ -39,6 +39,9 @@ export function EventLine({ e, channelKind }: { e: Event; channelKind: ChannelKi
     case 'form_submitted':
       text = t('events.form_submitted', { form: String(d.form ?? ''), version: String(d.version ?? '') });
       break;
+    case 'form_answers_changed':
+      text = t('events.form_answers_changed', { actor, fields: ((d.changes as { label: string }[]) ?? []).map((c) => c.label).join(', ') });
+      break;
     case 'routed':
       text = t('events.routed', { rules: ((d.rules as { name: string }[]) ?? []).map((r) => r.name).join(', ') });
       break;

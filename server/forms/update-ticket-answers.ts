@@ -1,0 +1,34 @@
+import type { Db } from '@/db/client';
+import { findFormVersion, findSubmissionOfTicket, updateSubmissionAnswers } from '@/db/queries/forms';
+import { insertEvents, updateTicketColumns } from '@/db/queries/tickets';
+import type { AnswerValue, Answers } from '@/lib/forms/form-definition';
+import { validateSubmission } from '@/lib/forms/validate-submission';
+import { DomainError } from '@/server/errors/domain-error';
+import { getBus } from '@/server/realtime/bus';
+import type { Viewer } from '@/server/auth/sessions';
+
+const same = (a: AnswerValue | undefined, b: AnswerValue | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * An agent corrects the answers a ticket was opened with. The rules of the version they were given
+ * against apply exactly as for the customer; each changed field is recorded in one ticket event.
+ */
+export function updateTicketAnswers(db: Db, viewer: Viewer, ticketId: number, answers: Answers) {
+  const submission = findSubmissionOfTicket(db, ticketId);
+  if (!submission) throw new DomainError('NOT_FOUND', 'This ticket was not opened through a form');
+  const definition = findFormVersion(db, submission.formId, submission.version)!.definition;
+  const result = validateSubmission(definition, answers);
+  if (!result.ok) throw new DomainError('BAD_REQUEST', 'Some answers need attention', { fieldErrors: result.errors });
+  const changes = definition.fields
+    .filter((f) => !same(submission.answers[f.key], result.answers[f.key]))
+    .map((f) => ({ field: f.key, label: f.label.en, from: submission.answers[f.key] ?? null, to: result.answers[f.key] ?? null }));
+  if (changes.length === 0) return { changed: false };
+  const now = Date.now();
+  db.transaction((tx) => {
+    updateSubmissionAnswers(tx, submission.id, result.answers);
+    insertEvents(tx, [{ ticketId, type: 'form_answers_changed', actorKind: 'agent', actorAgentId: viewer.id, data: { changes }, createdAt: now }]);
+    updateTicketColumns(tx, ticketId, { updatedAt: now });
+  });
+  getBus().emit('ticket.changed', { ticketId, kind: 'updated', actorAgentId: viewer.id });
+  return { changed: true };
+}
