@@ -1,4 +1,14 @@
+import { sql } from 'drizzle-orm';
 import type { Queryable } from './client';
+
+/** A named value bound when a prepared query runs. */
+export const p = (name: string) => sql.placeholder(name);
+
+/**
+ * The same for update().set(), which takes SQL rather than a bare placeholder. Values bound this way skip
+ * column encoders, so callers stringify JSON themselves.
+ */
+export const ps = (name: string) => sql`${sql.placeholder(name)}`;
 
 /**
  * Statements for hot paths (inbound mail runs ~25 queries per message), built once per connection.

@@ -2,11 +2,8 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { channels, customerIdentities, customers, messages, ticketLinks, tickets } from '../schema';
 import type { ChannelKind } from '../../lib/domain';
-import { preparedPerConnection } from '../prepared';
+import { preparedPerConnection, p, ps } from '../prepared';
 
-const p = (name: string) => sql.placeholder(name);
-// update().set() takes SQL, not a bare placeholder; values bound this way skip column encoders (JSON is stringified by the caller).
-const ps = (name: string) => sql`${sql.placeholder(name)}`;
 const prepared = preparedPerConnection((db) => ({
   channel: db.select().from(channels).where(eq(channels.id, p('id'))).prepare(),
   channelsOfKind: db.select().from(channels).where(eq(channels.kind, p('kind'))).prepare(),

@@ -1,11 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { messages, type MessageMeta } from '../schema';
-import { preparedPerConnection } from '../prepared';
+import { preparedPerConnection, p, ps } from '../prepared';
 
-const p = (name: string) => sql.placeholder(name);
-// update().set() takes SQL, not a bare placeholder; values bound this way skip column encoders (JSON is stringified by the caller).
-const ps = (name: string) => sql`${sql.placeholder(name)}`;
 const prepared = preparedPerConnection((db) => ({
   setEnvelope: db
     .update(messages)

@@ -1,13 +1,10 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { outbox } from '../schema';
-import { preparedPerConnection } from '../prepared';
+import { preparedPerConnection, p, ps } from '../prepared';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
-const p = (name: string) => sql.placeholder(name);
-// update().set() takes SQL, not a bare placeholder; values bound this way skip column encoders (JSON is stringified by the caller).
-const ps = (name: string) => sql`${sql.placeholder(name)}`;
 const prepared = preparedPerConnection((db) => ({
   insert: db
     .insert(outbox)

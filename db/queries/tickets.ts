@@ -1,13 +1,12 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../client';
 import { channels, messages, tags, ticketEvents, ticketReads, tickets, ticketTags } from '../schema';
-import { preparedPerConnection } from '../prepared';
+import { preparedPerConnection, p } from '../prepared';
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type NewMessage = typeof messages.$inferInsert;
 export type NewTicketEvent = typeof ticketEvents.$inferInsert;
 
-const p = (name: string) => sql.placeholder(name);
 const prepared = preparedPerConnection((db) => ({
   ticket: db.select().from(tickets).where(eq(tickets.id, p('id'))).prepare(),
   ticketWithChannel: db

@@ -1,12 +1,12 @@
 'use client';
 
 import { useActionState, useMemo, useState } from 'react';
-import { useLocale, useTranslations } from 'use-intl';
+import { useTranslations } from 'use-intl';
 import { LifeBuoy } from 'lucide-react';
 import type { PublicForm } from '@/server/forms/public-form';
-import type { Answers, AnswerValue, LocalizedText } from '@/lib/forms/form-definition';
+import type { Answers, AnswerValue } from '@/lib/forms/form-definition';
 import { evaluateForm, type FieldError } from '@/lib/forms/evaluate-form';
-import { FormFieldInput } from '@/app/_components/form-field-input';
+import { FormFields } from '@/app/_components/form-fields';
 import { normalizeAnswers } from '@/lib/forms/form-data';
 import type { PublicFormState } from './actions';
 
@@ -14,7 +14,6 @@ type Props = { form: PublicForm; action: (prev: PublicFormState, data: FormData)
 
 export function PublicFormView({ form, action }: Props) {
   const t = useTranslations('publicForm');
-  const locale = useLocale();
   const [state, formAction, pending] = useActionState(action, { status: 'idle' } as PublicFormState);
   const [answers, setAnswers] = useState<Answers>(() => (state.status === 'error' ? state.answers : {}));
   const [clientErrors, setClientErrors] = useState<FieldError[] | null>(null);
@@ -22,7 +21,6 @@ export function PublicFormView({ form, action }: Props) {
   // The same engine the server runs: which fields apply to the answers given so far.
   const normalized = normalizeAnswers(definition, answers);
   const evaluation = evaluateForm(definition, normalized);
-  const text = (l: LocalizedText | undefined) => (l ? (locale === 'de' && l.de) || l.en : '');
   const errors = clientErrors ?? (state.status === 'error' ? state.fieldErrors : []);
   const set = (key: string, value: AnswerValue) => {
     setAnswers((a) => ({ ...a, [key]: value }));
@@ -66,29 +64,7 @@ export function PublicFormView({ form, action }: Props) {
             {errors.length ? t('fixErrors') : state.status === 'error' ? state.message : ''}
           </p>
         )}
-        {definition.fields.map((f) => {
-          const s = evaluation.byKey.get(f.key)!;
-          if (!s.visible || f.type === 'file') return null;
-          const error = errors.find((e) => e.field === f.key);
-          // A value a rule sets is shown as given, not editable.
-          const setByRule = s.value !== normalized[f.key];
-          return (
-            <FormFieldInput
-              key={f.key}
-              field={f}
-              state={s}
-              readOnly={setByRule}
-              value={setByRule ? s.value : answers[f.key]}
-              onChange={(v) => set(f.key, v)}
-              label={text(f.label)}
-              help={text(f.help)}
-              placeholder={text(f.placeholder)}
-              optionLabel={(v) => text(f.options?.find((o) => o.value === v)?.label) || v}
-              error={error ? t(`errors.${error.code}`, { limit: String(error.limit ?? '') }) : null}
-              requiredLabel={t('required')}
-            />
-          );
-        })}
+        <FormFields definition={definition} answers={answers} normalized={normalized} evaluation={evaluation} errors={errors} onChange={set} />
         <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-4 py-2.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60 sm:w-auto">
           {pending ? t('sending') : t('submit')}
         </button>

@@ -2,23 +2,22 @@
 
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useLocale, useTranslations } from 'use-intl';
+import { useTranslations } from 'use-intl';
 import { Pencil } from 'lucide-react';
 import type { TicketFormAnswers } from '@/server/forms/get-ticket-form';
-import type { Answers, LocalizedText } from '@/lib/forms/form-definition';
+import type { Answers } from '@/lib/forms/form-definition';
 import { evaluateForm, type FieldError } from '@/lib/forms/evaluate-form';
 import { normalizeAnswers } from '@/lib/forms/form-data';
-import { FormFieldInput } from '@/app/_components/form-field-input';
+import { FormFields, useLocalizedText } from '@/app/_components/form-fields';
 import { useTRPC } from '@/app/_components/trpc';
 
 /** The answers a ticket was opened with; agents correct them under the same rules the customer had. */
 export function FormAnswers({ ticketId, form }: { ticketId: number; form: TicketFormAnswers }) {
   const t = useTranslations();
-  const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Answers | null>(null);
-  const text = (l: LocalizedText | undefined) => (l ? (locale === 'de' && l.de) || l.en : '');
+  const text = useLocalizedText();
   const save = useMutation(
     trpc.tickets.updateFormAnswers.mutationOptions({
       onSuccess: () => {
@@ -69,28 +68,15 @@ export function FormAnswers({ ticketId, form }: { ticketId: number; form: Ticket
           save.mutate({ id: ticketId, answers: Object.fromEntries(evaluation.fields.filter((f) => f.visible && f.value !== undefined).map((f) => [f.key, f.value!])) });
         }}
       >
-        {definition.fields.map((f) => {
-          const s = evaluation.byKey.get(f.key)!;
-          if (!s.visible || f.type === 'file') return null;
-          const error = evaluation.errors.find((x) => x.field === f.key) ?? serverErrors.find((x) => x.field === f.key);
-          const setByRule = s.value !== normalized[f.key];
-          return (
-            <FormFieldInput
-              key={f.key}
-              field={f}
-              state={s}
-              readOnly={setByRule}
-              value={setByRule ? s.value : draft[f.key]}
-              onChange={(v) => setDraft({ ...draft, [f.key]: v })}
-              label={text(f.label)}
-              help=""
-              placeholder={text(f.placeholder)}
-              optionLabel={(v) => text(f.options?.find((o) => o.value === v)?.label) || v}
-              error={error ? t(`publicForm.errors.${error.code}`, { limit: String(error.limit ?? '') }) : null}
-              requiredLabel={t('publicForm.required')}
-            />
-          );
-        })}
+        <FormFields
+          definition={definition}
+          answers={draft}
+          normalized={normalized}
+          evaluation={evaluation}
+          errors={[...evaluation.errors, ...serverErrors]}
+          onChange={(key, v) => setDraft({ ...draft, [key]: v })}
+          showHelp={false}
+        />
         {save.error && !serverErrors.length && <p role="alert" className="text-xs text-red-700">{save.error.message}</p>}
         <div className="flex gap-2">
           <button type="submit" disabled={save.isPending || evaluation.errors.length > 0} className="rounded-md bg-brand-600 px-3 py-1.5 text-xs font-medium text-white hover:bg-brand-700 disabled:opacity-50">
