@@ -27,6 +27,8 @@ const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ['better-sqlite3'],
   typescript: { ignoreBuildErrors: false },
+  // The public form's server action carries its file uploads; each file is then held to ATTACHMENT_MAX_MB.
+  experimental: { serverActions: { bodySizeLimit: '50mb' } },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -9,6 +9,7 @@ import { createContext } from './trpc/context';
 import { mountAgentNamespace } from './realtime/agent-namespace';
 import { prepareDatabase } from './prepare-database';
 import { handleAttachmentDownload } from './http/attachment-download';
+import { stampClientIp } from './http/client-ip';
 import { startSmtpListener } from './channels/email/smtp-listener';
 import { closeTransports } from './channels/email/send-email';
 import { startJobs } from './jobs/start-jobs';
@@ -45,7 +46,10 @@ export async function startServer({ config, next = { dev: false }, log = console
     if (req.url?.startsWith('/api/trpc/')) return void trpc(req, res);
     if (req.url === '/healthz') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     if (req.url?.startsWith('/attachments/') && req.method === 'GET') return handleAttachmentDownload(req, res);
-    if (nextHandler) return void nextHandler(req, res);
+    if (nextHandler) {
+      stampClientIp(req);
+      return void nextHandler(req, res);
+    }
     res.writeHead(404).end();
   });
   const io = new SocketServer(server, { serveClient: false, cors: { origin: false } });

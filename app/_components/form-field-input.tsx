@@ -62,6 +62,22 @@ export function FormFieldInput({ field: f, state, readOnly, value, onChange, lab
         </fieldset>
       );
     }
+    case 'file':
+      // A file input cannot be set from state; the engine follows the names of the files chosen.
+      control = (
+        <input
+          id={id}
+          name={id}
+          type="file"
+          multiple={(f.max ?? 1) > 1}
+          aria-invalid={common['aria-invalid']}
+          aria-describedby={described}
+          aria-required={common['aria-required']}
+          className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-slate-200"
+          onChange={(e) => onChange([...(e.target.files ?? [])].map((file) => file.name))}
+        />
+      );
+      break;
     case 'checkbox':
       return (
         <div>

@@ -21,17 +21,19 @@ type Props = {
   errors: FieldError[];
   onChange: (key: string, value: AnswerValue) => void;
   showHelp?: boolean;
+  /** File fields need a multipart form (the public page); elsewhere they are shown read-only or not at all. */
+  fileInputs?: boolean;
 };
 
 /** The fields the engine says apply now, in form order; used by the public form and the agent sidebar. */
-export function FormFields({ definition, answers, normalized, evaluation, errors, onChange, showHelp = true }: Props) {
+export function FormFields({ definition, answers, normalized, evaluation, errors, onChange, showHelp = true, fileInputs = false }: Props) {
   const t = useTranslations('publicForm');
   const text = useLocalizedText();
   return (
     <>
       {definition.fields.map((f) => {
         const s = evaluation.byKey.get(f.key)!;
-        if (!s.visible || f.type === 'file') return null;
+        if (!s.visible || (f.type === 'file' && !fileInputs)) return null;
         const error = errors.find((e) => e.field === f.key);
         // A value a rule sets is shown as given, not editable.
         const setByRule = s.value !== normalized[f.key];

@@ -1,7 +1,12 @@
 import type { AnswerValue, Answers, Field, FormDefinition } from './form-definition';
 import { evaluateGroup, fieldsOf, isEmpty } from './conditions';
 
-export type FieldError = { field: string; code: 'required' | 'type' | 'min' | 'max' | 'pattern' | 'option' | 'email' | 'date' | 'unknown_field' | 'hidden_field'; limit?: number };
+export type FieldError = {
+  field: string;
+  /** file_type and file_size come from the server, which alone sees the uploaded bytes. */
+  code: 'required' | 'type' | 'min' | 'max' | 'pattern' | 'option' | 'email' | 'date' | 'unknown_field' | 'hidden_field' | 'file_type' | 'file_size';
+  limit?: number;
+};
 
 export type FieldState = {
   key: string;
@@ -97,6 +102,13 @@ function fieldErrors(f: Field, s: FieldState): FieldError[] {
       if (v.some((x) => !s.options?.includes(x))) return err('option');
       if (f.min !== undefined && v.length < f.min) return err('min', f.min);
       if (f.max !== undefined && v.length > f.max) return err('max', f.max);
+      return [];
+    }
+    case 'file': {
+      // The answer is the list of uploaded file names; min/max count files (one file unless max says more).
+      if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) return err('type');
+      if (f.min !== undefined && v.length < f.min) return err('min', f.min);
+      if (v.length > (f.max ?? 1)) return err('max', f.max ?? 1);
       return [];
     }
     case 'select':

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answersFromFormData } from './form-data';
+import { evaluateForm } from './evaluate-form';
 import { complaintForm } from './test-forms';
 
 describe('answersFromFormData', () => {
@@ -16,5 +17,20 @@ describe('answersFromFormData', () => {
     const fd = new FormData();
     fd.set('f_order_value', 'viel');
     expect(answersFromFormData(complaintForm, fd)).toEqual({ order_value: 'viel' });
+  });
+});
+
+describe('file fields', () => {
+  const form = { fields: [{ key: 'photo', type: 'file' as const, label: { en: 'Photo' }, required: false, hiddenByDefault: false, rules: [], max: 2 }] };
+  it('reads the names of the chosen files and ignores an empty file input', () => {
+    const data = new FormData();
+    data.append('f_photo', new File(['x'], 'a.png'));
+    data.append('f_photo', new File([], ''));
+    expect(answersFromFormData(form, data)).toEqual({ photo: ['a.png'] });
+  });
+  it('counts files against the field maximum (one unless it says more)', () => {
+    expect(evaluateForm({ ...form, routing: [], version: 1 }, { photo: ['a', 'b', 'c'] }).errors).toEqual([{ field: 'photo', code: 'max', limit: 2 }]);
+    expect(evaluateForm({ fields: [{ ...form.fields[0]!, max: undefined }], routing: [], version: 1 }, { photo: ['a', 'b'] }).errors).toEqual([{ field: 'photo', code: 'max', limit: 1 }]);
+    expect(evaluateForm({ ...form, routing: [], version: 1 }, { photo: 'a.png' }).errors).toEqual([{ field: 'photo', code: 'type' }]);
   });
 });

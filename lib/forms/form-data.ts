@@ -8,6 +8,12 @@ export function answersFromFormData(form: Pick<FormDefinition, 'fields'>, data: 
   const answers: Answers = {};
   for (const f of form.fields) {
     const name = `f_${f.key}`;
+    if (f.type === 'file') {
+      // The engine sees file names; the server replaces them with what was really uploaded.
+      const names = data.getAll(name).flatMap((v) => (isFile(v) && v.size > 0 ? [v.name] : []));
+      if (names.length) answers[f.key] = names;
+      continue;
+    }
     if (f.type === 'multi_select') {
       const values = data.getAll(name).filter((v): v is string => typeof v === 'string' && v !== '');
       if (values.length) answers[f.key] = values;
@@ -31,4 +37,8 @@ export function normalizeAnswers(form: Pick<FormDefinition, 'fields'>, answers: 
     else if (Number.isFinite(n)) out[f.key] = n;
   }
   return out;
+}
+
+export function isFile(v: unknown): v is { name: string; size: number; type: string; arrayBuffer(): Promise<ArrayBuffer> } {
+  return typeof v === 'object' && v !== null && 'arrayBuffer' in v && 'name' in v && 'size' in v;
 }

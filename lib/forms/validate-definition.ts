@@ -35,6 +35,7 @@ export function validateDefinition(input: unknown): { ok: true; form: FormDefini
     }
   };
   for (const f of form.fields) {
+    if (!f.label.en.trim()) problems.push({ field: f.key, message: `Field "${f.key}" needs an English label` });
     if (SELECTS.has(f.type) && !f.options?.length) problems.push({ field: f.key, message: `Choice field "${f.key}" needs options` });
     if (f.pattern) {
       try {

@@ -8,6 +8,9 @@ import { findSubmissionOfTicket } from '@/db/queries/forms';
 import { getConfig } from '@/server/runtime-config';
 import { complaintForm } from '@/lib/forms/test-forms';
 import { issueFormToken } from './form-token';
+import { submitForm, type UploadedFile } from './submit-form';
+import { listAttachmentsOfMessages } from '@/db/queries/attachments';
+import type { Answers } from '@/lib/forms/form-definition';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let admin: ReturnType<typeof httpClient>;
@@ -111,5 +114,60 @@ describe('intake forms through the API', () => {
     expect(await admin.mutate('forms.save', { id: formId, slug: 'reklamation', name: 'Reklamation', channelId, definition: { ...complaintForm, fields: complaintForm.fields.slice(0, 5) } })).toMatchObject({ ok: true, data: { version: 2 } });
     expect(findSubmissionOfTicket(getDb(), ticketId)).toMatchObject({ version: 1 });
     expect(await submit()).toMatchObject({ ok: false, code: 'CONFLICT' });
+  });
+
+  it('lets the builder load, duplicate and save forms without overwriting a version saved meanwhile', async () => {
+    const list = await admin.query<{ id: number; slug: string }[]>('forms.list');
+    const form = list.ok ? list.data.find((f) => f.slug === 'reklamation')! : null;
+    const loaded = await admin.query<{ currentVersion: number; definition: { routing: unknown[] } }>('forms.get', { id: form!.id });
+    expect(loaded.ok && loaded.data.definition.routing).toHaveLength(4);
+    const current = loaded.ok ? loaded.data.currentVersion : 0;
+
+    const copy = await admin.mutate<{ id: number; slug: string }>('forms.duplicate', { id: form!.id });
+    expect(copy).toMatchObject({ ok: true, data: { slug: 'reklamation-copy' } });
+    expect(await admin.mutate('forms.duplicate', { id: form!.id })).toMatchObject({ ok: true, data: { slug: 'reklamation-copy-2' } });
+    const copied = await admin.query<{ name: string; currentVersion: number; definition: { fields: unknown[] } }>('forms.get', { id: copy.ok ? copy.data.id : 0 });
+    expect(copied).toMatchObject({ ok: true, data: { name: 'Reklamation (copy)', currentVersion: 1 } });
+
+    const channelId = listChannelsOfKind(getDb(), 'email')[0]!.id;
+    const save = (baseVersion: number) => admin.mutate('forms.save', { id: form!.id, slug: 'reklamation', name: 'Reklamation', channelId, definition: complaintForm, baseVersion });
+    expect(await save(current)).toMatchObject({ ok: true, data: { version: current + 1 } });
+    expect(await save(current)).toMatchObject({ ok: false, code: 'CONFLICT' });
+
+    const agent = httpClient(server.url);
+    await agent.mutate('auth.login', { email: 'jana@demo.local', password: DEMO_PASSWORD });
+    expect(await agent.query('forms.get', { id: form!.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await agent.mutate('forms.duplicate', { id: form!.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+  });
+
+  it('keeps uploaded files as attachments of the first message and refuses what may not be kept, per field', async () => {
+    const channelId = listChannelsOfKind(getDb(), 'email')[0]!.id;
+    const definition = {
+      version: 1,
+      fields: [
+        { key: 'email', type: 'email', label: { en: 'Email' }, required: true },
+        { key: 'photos', type: 'file', label: { en: 'Photos' }, required: true, max: 2 },
+      ],
+    };
+    expect(await admin.mutate('forms.save', { id: null, slug: 'fotos', name: 'Fotos', channelId, definition })).toMatchObject({ ok: true });
+    const png = (name: string, bytes = 64) => ({ field: 'photos', filename: name, contentType: 'image/png', content: Buffer.alloc(bytes, 7) });
+    const send = (files: UploadedFile[], answers: Record<string, unknown> = {}) =>
+      submitForm(getDb(), { slug: 'fotos', version: 1, answers: { email: 'foto@example.de', ...answers } as Answers, token: oldToken(), honeypot: '', files }, getConfig().sessionSecret);
+
+    const { ticketId } = await send([png('kratzer.png'), png('../../etc/passwd.png', 10)]);
+    const first = listMessages(getDb(), ticketId)[0]!;
+    const files = listAttachmentsOfMessages(getDb(), [first.id]);
+    expect(files.map((f) => [f.filename, f.size, f.blockedReason])).toEqual([
+      ['kratzer.png', 64, null],
+      ['.._.._etc_passwd.png', 10, null],
+    ]);
+    expect(findSubmissionOfTicket(getDb(), ticketId)!.answers.photos).toEqual(['kratzer.png', '.._.._etc_passwd.png']);
+
+    const refused = (p: Promise<unknown>) => p.then(() => null, (e: { details?: unknown }) => e.details);
+    expect(await refused(send([png('virus.exe')]))).toEqual({ fieldErrors: [{ field: 'photos', code: 'file_type' }] });
+    expect(await refused(send([png('gross.png', 21 * 1024 * 1024)]))).toEqual({ fieldErrors: [{ field: 'photos', code: 'file_size', limit: 20 }] });
+    expect(await refused(send([png('a.png'), png('b.png'), png('c.png')]))).toEqual({ fieldErrors: [{ field: 'photos', code: 'max', limit: 2 }] });
+    // A file answer without an upload (as a JSON client could claim) counts as no file.
+    expect(await refused(send([], { photos: ['invented.png'] }))).toEqual({ fieldErrors: [{ field: 'photos', code: 'required' }] });
   });
 });

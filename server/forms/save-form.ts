@@ -4,7 +4,7 @@ import { findChannel } from '@/db/queries/inbound';
 import { validateDefinition } from '@/lib/forms/validate-definition';
 import { DomainError } from '@/server/errors/domain-error';
 
-export type SaveFormInput = { id: number | null; slug: string; name: string; channelId: number; definition: unknown };
+export type SaveFormInput = { id: number | null; slug: string; name: string; channelId: number; definition: unknown; /** The version the editor started from; a newer one means someone else saved meanwhile. */ baseVersion?: number };
 
 /** Creates a form or adds a new version; refuses definitions the engine cannot run, naming the problems. */
 export function saveForm(db: Db, input: SaveFormInput) {
@@ -16,7 +16,11 @@ export function saveForm(db: Db, input: SaveFormInput) {
   const now = Date.now();
   return db.transaction((tx) => {
     if (input.id === null) return { id: insertForm(tx, { ...input, definition: checked.form, now }).id, version: 1 };
-    if (!findForm(tx, input.id)) throw new DomainError('NOT_FOUND', `Form ${input.id} does not exist`);
+    const current = findForm(tx, input.id);
+    if (!current) throw new DomainError('NOT_FOUND', `Form ${input.id} does not exist`);
+    if (input.baseVersion !== undefined && input.baseVersion !== current.currentVersion) {
+      throw new DomainError('CONFLICT', `Someone saved version ${current.currentVersion} of this form while you were editing; reload to see it`);
+    }
     return insertFormVersion(tx, input.id, { ...input, definition: checked.form, now });
   });
 }

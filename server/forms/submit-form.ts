@@ -10,23 +10,41 @@ import { ingest } from '@/server/channels/ingest';
 import { emailSettingsSchema } from '@/server/channels/email/email-settings';
 import { queueAcknowledgement } from '@/server/channels/email/acknowledge';
 import { checkFormToken } from './form-token';
+import type { FieldError } from '@/lib/forms/evaluate-form';
+import { getConfig } from '@/server/runtime-config';
+import { cleanFilename, refuseReason, storeAttachments } from '@/server/content/attachment-store';
 
-export type SubmitFormInput = { slug: string; version: number; answers: Answers; token: string; honeypot: string };
+export type UploadedFile = { field: string; filename: string; contentType: string; content: Buffer };
+export type SubmitFormInput = { slug: string; version: number; answers: Answers; token: string; honeypot: string; files?: UploadedFile[] };
 
 /**
  * A public form submission: spam checks, the form's current rules enforced by the same engine the page
  * runs, then a ticket on the form's email inbox with the answers as its first message, the routing
- * rules applied and recorded, and the acknowledgement queued, all in one transaction.
+ * rules applied and recorded, and the acknowledgement queued, all in one transaction. Uploaded files
+ * become attachments of that first message; a file field's answer is the names of what really arrived.
  */
-export function submitForm(db: Db, input: SubmitFormInput, secret: string, now = Date.now()) {
+export async function submitForm(db: Db, input: SubmitFormInput, secret: string, now = Date.now()) {
   const form = findFormBySlug(db, input.slug);
   if (!form) throw new DomainError('NOT_FOUND', 'This form does not exist');
   // A filled honeypot or an instant submission is a robot; the message stays vague on purpose.
   if (input.honeypot || checkFormToken(secret, input.token, now) !== 'ok') throw new DomainError('BAD_REQUEST', 'The form could not be accepted. Please reload the page and try again.');
   if (input.version !== form.currentVersion) throw new DomainError('CONFLICT', 'This form was changed while you filled it in. Please reload the page; your answers stay.');
   const definition = findFormVersion(db, form.id, form.currentVersion)!.definition;
-  const result = validateSubmission(definition, input.answers);
+  const files = input.files ?? [];
+  const result = validateSubmission(definition, withUploadedFiles(definition, input.answers, files));
   if (!result.ok) throw new DomainError('BAD_REQUEST', 'Some answers need attention', { fieldErrors: result.errors });
+  const maxBytes = getConfig().ATTACHMENT_MAX_MB * 1024 * 1024;
+  const fileErrors = files.flatMap((f): FieldError[] => {
+    const reason = refuseReason(f, maxBytes);
+    if (!reason) return [];
+    return [f.content.length > maxBytes ? { field: f.field, code: 'file_size', limit: getConfig().ATTACHMENT_MAX_MB } : { field: f.field, code: 'file_type' }];
+  });
+  if (fileErrors.length) throw new DomainError('BAD_REQUEST', 'Some files cannot be accepted', { fieldErrors: fileErrors });
+  const attachments = await storeAttachments(
+    getConfig().DATA_DIR,
+    files.map((f) => ({ filename: f.filename, contentType: f.contentType || 'application/octet-stream', content: f.content, contentId: null, inline: false })),
+    maxBytes,
+  );
 
   const answers = result.answers;
   const email = mapped(definition, answers, (f) => f.type === 'email');
@@ -45,6 +63,7 @@ export function submitForm(db: Db, input: SubmitFormInput, secret: string, now =
       subject: typeof subject === 'string' && subject.trim() ? subject : form.name,
       text: renderAnswers(definition, answers),
       html: null,
+      attachments,
       meta: { from: { address: email.toLowerCase() } },
       receivedAt: now,
       autoSubmitted: false,
@@ -66,6 +85,17 @@ export function submitForm(db: Db, input: SubmitFormInput, secret: string, now =
     },
   );
   return { ticketId: ingested.ticketId };
+}
+
+/** File answers come only from the upload itself: whatever a client claims for a file field is replaced. */
+function withUploadedFiles(form: FormDefinition, answers: Answers, files: UploadedFile[]): Answers {
+  const out: Answers = { ...answers };
+  for (const f of form.fields.filter((x) => x.type === 'file')) {
+    const names = files.filter((u) => u.field === f.key).map((u) => cleanFilename(u.filename));
+    if (names.length) out[f.key] = names;
+    else delete out[f.key];
+  }
+  return out;
 }
 
 const isPriority = (v: unknown): v is 'low' | 'normal' | 'high' | 'urgent' => typeof v === 'string' && ['low', 'normal', 'high', 'urgent'].includes(v);

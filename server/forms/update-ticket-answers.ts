@@ -1,13 +1,30 @@
 import type { Db } from '@/db/client';
 import { findFormVersion, findSubmissionOfTicket, updateSubmissionAnswers } from '@/db/queries/forms';
 import { insertEvents, updateTicketColumns } from '@/db/queries/tickets';
-import type { AnswerValue, Answers } from '@/lib/forms/form-definition';
+import type { AnswerValue, Answers, FormDefinition } from '@/lib/forms/form-definition';
+import { evaluateForm } from '@/lib/forms/evaluate-form';
 import { validateSubmission } from '@/lib/forms/validate-submission';
 import { DomainError } from '@/server/errors/domain-error';
 import { getBus } from '@/server/realtime/bus';
 import type { Viewer } from '@/server/auth/sessions';
 
 const same = (a: AnswerValue | undefined, b: AnswerValue | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Files arrived with the customer's message and stay there; agents cannot upload into answers, so file
+ * fields keep what was stored (and are dropped only if the agent's other changes hide them).
+ */
+function withStoredFiles(form: FormDefinition, answers: Answers, stored: Answers): Answers {
+  const out: Answers = { ...answers };
+  const files = form.fields.filter((f) => f.type === 'file');
+  for (const f of files) {
+    if (stored[f.key] === undefined) delete out[f.key];
+    else out[f.key] = stored[f.key];
+  }
+  const visible = evaluateForm(form, out).byKey;
+  for (const f of files) if (!visible.get(f.key)?.visible) delete out[f.key];
+  return out;
+}
 
 /**
  * An agent corrects the answers a ticket was opened with. The rules of the version they were given
@@ -17,7 +34,7 @@ export function updateTicketAnswers(db: Db, viewer: Viewer, ticketId: number, an
   const submission = findSubmissionOfTicket(db, ticketId);
   if (!submission) throw new DomainError('NOT_FOUND', 'This ticket was not opened through a form');
   const definition = findFormVersion(db, submission.formId, submission.version)!.definition;
-  const result = validateSubmission(definition, answers);
+  const result = validateSubmission(definition, withStoredFiles(definition, answers, submission.answers));
   if (!result.ok) throw new DomainError('BAD_REQUEST', 'Some answers need attention', { fieldErrors: result.errors });
   const changes = definition.fields
     .filter((f) => !same(submission.answers[f.key], result.answers[f.key]))

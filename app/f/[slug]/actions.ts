@@ -11,6 +11,8 @@ import type { FieldError } from '@/lib/forms/evaluate-form';
 import type { Answers } from '@/lib/forms/form-definition';
 import { findTicket } from '@/db/queries/tickets';
 import { consumePublicSubmission } from '@/server/forms/submission-limit';
+import { CLIENT_IP_HEADER } from '@/server/http/client-ip';
+import { uploadedFiles } from '@/server/forms/uploaded-files';
 
 export type PublicFormState =
   | { status: 'idle' }
@@ -30,14 +32,20 @@ export async function submitPublicForm(_prev: PublicFormState, data: FormData): 
   }
   const answers = answersFromFormData(current.definition, data);
   try {
-    const ip = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() ?? 'direct';
-    await consumePublicSubmission(ip);
-    const { ticketId } = submitForm(db, { slug, version: Number(data.get('version')), answers, token: String(data.get('token') ?? ''), honeypot: String(data.get('website') ?? '') }, secret);
+    await consumePublicSubmission((await headers()).get(CLIENT_IP_HEADER) ?? 'unknown');
+    const files = await uploadedFiles(current.definition, data);
+    const { ticketId } = await submitForm(
+      db,
+      { slug, version: Number(data.get('version')), answers, token: String(data.get('token') ?? ''), honeypot: String(data.get('website') ?? ''), files },
+      secret,
+    );
     return { status: 'sent', ticketNumber: findTicket(db, ticketId)!.number };
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
     const details = err.details as { fieldErrors?: FieldError[] } | undefined;
-    // A fresh token and the current version, so the corrected form can be sent again.
-    return { status: 'error', message: err.message, fieldErrors: details?.fieldErrors ?? [], answers, token: current.token, version: current.version };
+    // A fresh token and the current version, so the corrected form can be sent again. Browsers never
+    // refill a file input, so file answers are dropped and the engine asks for the files again.
+    const kept = Object.fromEntries(Object.entries(answers).filter(([k]) => current.definition.fields.find((f) => f.key === k)?.type !== 'file'));
+    return { status: 'error', message: err.message, fieldErrors: details?.fieldErrors ?? [], answers: kept, token: current.token, version: current.version };
   }
 }
