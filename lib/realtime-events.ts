@@ -1,4 +1,5 @@
 // Typed socket.io contract between the agent UI and the server. Universal: no server imports.
+import type { TicketStatus } from './domain';
 
 export type TicketChange = {
   ticketId: number;
@@ -12,6 +13,11 @@ export type PresenceEntry = { agentId: number; name: string; typing: boolean };
 
 export interface AgentServerToClient {
   'ticket:changed': (change: TicketChange) => void;
+  /** A new message on a ticket this socket views (sent to its `ticket:<id>` room only). */
+  'ticket:message': (m: { ticketId: number; messageId: number; authorKind: 'customer' | 'agent'; internal: boolean; text: string }) => void;
+  /** Chat: the customer is typing / has read up to a message. */
+  'customer:typing': (p: { ticketId: number; typing: boolean }) => void;
+  'customer:read': (p: { ticketId: number; upTo: number }) => void;
   presence: (p: { ticketId: number; viewers: PresenceEntry[] }) => void;
   'session:ended': () => void;
 }
@@ -20,4 +26,6 @@ export interface AgentClientToServer {
   'ticket:view': (ticketId: number) => void;
   'ticket:leave': (ticketId: number) => void;
   typing: (p: { ticketId: number; typing: boolean }) => void;
+  /** A public reply or note sent over the socket (chat): acked after the commit. */
+  reply: (p: { ticketId: number; body: string; internal: boolean; status?: TicketStatus }, ack: (res: { ok: true; messageId: number } | { ok: false; message: string }) => void) => void;
 }

@@ -20,6 +20,10 @@ const envSchema = z.object({
   SMTP_HOST: z.string().min(1).optional(),
   MAIL_MAX_MB: z.coerce.number().positive().max(200).default(25),
   ATTACHMENT_MAX_MB: z.coerce.number().positive().max(200).default(20),
+  /** Chat widget limits: messages per visitor and per address, new conversations per address. */
+  WIDGET_VISITOR_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  WIDGET_IP_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  WIDGET_IP_CONVERSATIONS_PER_HOUR: z.coerce.number().int().positive().default(30),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });

@@ -10,6 +10,7 @@ import { mountAgentNamespace } from './realtime/agent-namespace';
 import { prepareDatabase } from './prepare-database';
 import { handleAttachmentDownload } from './http/attachment-download';
 import { stampClientIp } from './http/client-ip';
+import { mountWidgetNamespace } from './realtime/widget-namespace';
 import { startSmtpListener } from './channels/email/smtp-listener';
 import { closeTransports } from './channels/email/send-email';
 import { startJobs } from './jobs/start-jobs';
@@ -52,8 +53,10 @@ export async function startServer({ config, next = { dev: false }, log = console
     }
     res.writeHead(404).end();
   });
-  const io = new SocketServer(server, { serveClient: false, cors: { origin: false } });
+  // Widget files travel inside socket messages: allow one attachment plus framing.
+  const io = new SocketServer(server, { serveClient: false, cors: { origin: false }, maxHttpBufferSize: (config.ATTACHMENT_MAX_MB + 1) * 1024 * 1024 });
   const unmountAgents = mountAgentNamespace(io);
+  const unmountWidget = mountWidgetNamespace(io);
 
   const db = getDb();
   const smtp = await startSmtpListener({ db, host: config.SMTP_HOST ?? config.HOST, port: config.SMTP_PORT, maxBytes: config.MAIL_MAX_MB * 1024 * 1024, log });
@@ -69,6 +72,7 @@ export async function startServer({ config, next = { dev: false }, log = console
       await smtp.close();
       await jobs.stop();
       unmountAgents();
+      unmountWidget();
       // Stop accepting, let in-flight requests finish (better-sqlite3 writes are synchronous, so a finished
       // request means a finished write), then close the database.
       await new Promise<void>((resolve) => {

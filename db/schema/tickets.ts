@@ -32,6 +32,9 @@ export const tickets = sqliteTable(
     reopenCount: integer('reopen_count').notNull().default(0),
     /** Unguessable token in our reply address (support+<token>@…): the strongest email threading signal. */
     replyToken: text('reply_token').unique(),
+    /** Chat read receipts: the newest message the customer has seen, and the newest an agent has seen. */
+    customerReadMessageId: integer('customer_read_message_id'),
+    agentReadMessageId: integer('agent_read_message_id'),
   },
   (t) => [
     // The inbox reads newest-first; each index serves one filter and keeps the order so LIMIT stops early.

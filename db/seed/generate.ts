@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../client';
 import { createRandom, type Random } from './random';
 import { AGENT_REPLIES, CITIES, CUSTOMER_FOLLOW_UPS, FIRST_NAMES, INTERNAL_NOTES, LAST_NAMES, TOPICS } from './texts';
@@ -6,6 +7,7 @@ import { previewOf } from '../../lib/preview';
 import { indexAllRows } from '../queries/search-index';
 
 export const DEMO_PASSWORD = 'demo-password';
+export const DEMO_CHAT_TOKEN = 'demo-website-chat';
 
 export const DEMO_AGENTS = [
   { email: 'admin@demo.local', name: 'Alex Admin', role: 'admin', teams: [0, 1, 2] },
@@ -21,7 +23,9 @@ export const DEMO_AGENTS = [
 const TEAMS = ['Kundenservice', 'Billing', 'Reklamationen'];
 const CHANNELS: { kind: ChannelKind; name: string; weight: number; settings?: object }[] = [
   { kind: 'email', name: 'support@demo.local', weight: 45, settings: { address: 'support@demo.local', displayName: 'Demo Support' } },
-  { kind: 'chat', name: 'Website-Chat', weight: 25 },
+  // The demo widget's public token is fixed so the demo page and the README can name it; its identity
+  // secret is random per database (an admin sees it in Settings → Chat widgets).
+  { kind: 'chat', name: 'Website-Chat', weight: 25, settings: { publicToken: DEMO_CHAT_TOKEN, identitySecret: randomBytes(32).toString('hex'), allowedOrigins: [] } },
   { kind: 'whatsapp', name: 'WhatsApp +49 30 1234567', weight: 12 },
   { kind: 'messenger', name: 'Facebook Messenger', weight: 8 },
   { kind: 'telegram', name: 'Telegram @demo_support', weight: 4 },

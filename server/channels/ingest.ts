@@ -91,6 +91,9 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
     if (createdTicket) opts.onTicketCreated?.(tx, ticket, customer.id);
     return { ticketId: ticket.id, messageId: message.id, createdTicket, duplicate: false };
   });
-  if (!result.duplicate) getBus().emit('ticket.changed', { ticketId: result.ticketId, kind: result.createdTicket ? 'created' : 'message', actorAgentId: null });
+  if (!result.duplicate) {
+    getBus().emit('ticket.changed', { ticketId: result.ticketId, kind: result.createdTicket ? 'created' : 'message', actorAgentId: null });
+    getBus().emit('message.created', { ticketId: result.ticketId, messageId: result.messageId, authorKind: 'customer', internal: false, text: msg.text });
+  }
   return result;
 }

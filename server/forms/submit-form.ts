@@ -1,10 +1,9 @@
 import type { Db } from '@/db/client';
-import { findFormBySlug, findFormVersion, insertSubmission } from '@/db/queries/forms';
+import { findFormBySlug, findFormVersion } from '@/db/queries/forms';
 import { findChannel } from '@/db/queries/inbound';
-import { ensureTags, insertEvents, listTicketTags, replaceTicketTags, updateTicketColumns } from '@/db/queries/tickets';
-import type { Answers, Field, FormDefinition } from '@/lib/forms/form-definition';
+import type { Answers, FormDefinition } from '@/lib/forms/form-definition';
 import { validateSubmission } from '@/lib/forms/validate-submission';
-import { routeAnswers } from '@/lib/forms/routing';
+import { applyFormAnswers, mappedAnswer } from './apply-form-answers';
 import { DomainError } from '@/server/errors/domain-error';
 import { ingest } from '@/server/channels/ingest';
 import { emailSettingsSchema } from '@/server/channels/email/email-settings';
@@ -47,12 +46,11 @@ export async function submitForm(db: Db, input: SubmitFormInput, secret: string,
   );
 
   const answers = result.answers;
-  const email = mapped(definition, answers, (f) => f.type === 'email');
+  const email = mappedAnswer(definition, answers, (f) => f.type === 'email');
   if (typeof email !== 'string') throw new DomainError('BAD_REQUEST', 'An email address is needed to answer you', { fieldErrors: [{ field: definition.fields.find((f) => f.type === 'email')?.key ?? '', code: 'required' }] });
   const channel = findChannel(db, form.channelId)!;
   const settings = emailSettingsSchema.safeParse(channel.settings);
-  const subject = mapped(definition, answers, (f) => f.mapping?.kind === 'subject');
-  const routing = routeAnswers(definition, answers);
+  const subject = mappedAnswer(definition, answers, (f) => f.mapping?.kind === 'subject');
 
   const ingested = ingest(
     db,
@@ -71,15 +69,7 @@ export async function submitForm(db: Db, input: SubmitFormInput, secret: string,
     {
       resolveThread: () => ({ kind: 'new' }),
       onTicketCreated: (tx, ticket) => {
-        insertSubmission(tx, { formId: form.id, version: form.currentVersion, ticketId: ticket.id, answers, now });
-        const events: Parameters<typeof insertEvents>[1] = [{ ticketId: ticket.id, type: 'form_submitted', actorKind: 'customer', data: { formId: form.id, form: form.name, version: form.currentVersion }, createdAt: now }];
-        const priority = mapped(definition, answers, (f) => f.mapping?.kind === 'priority');
-        const set = { ...(isPriority(priority) ? { priority } : {}), ...routing.set };
-        const tags = [...new Set([...fieldTags(definition, answers), ...(set.tags ?? [])])];
-        if (set.teamId || set.priority || set.assigneeId) updateTicketColumns(tx, ticket.id, { teamId: set.teamId ?? ticket.teamId, priority: set.priority ?? ticket.priority, assigneeId: set.assigneeId ?? null });
-        if (tags.length) replaceTicketTags(tx, ticket.id, ensureTags(tx, [...new Set([...listTicketTags(tx, ticket.id).map((t) => t.name), ...tags.map((t) => t.toLowerCase())])]));
-        if (routing.matched.length) events.push({ ticketId: ticket.id, type: 'routed', actorKind: 'system', data: { rules: routing.matched, set }, createdAt: now });
-        insertEvents(tx, events);
+        applyFormAnswers(tx, { form, version: form.currentVersion, definition, answers, ticket, now });
         if (settings.success) queueAcknowledgement(tx, settings.data, ticket, now);
       },
     },
@@ -96,20 +86,6 @@ function withUploadedFiles(form: FormDefinition, answers: Answers, files: Upload
     else delete out[f.key];
   }
   return out;
-}
-
-const isPriority = (v: unknown): v is 'low' | 'normal' | 'high' | 'urgent' => typeof v === 'string' && ['low', 'normal', 'high', 'urgent'].includes(v);
-
-function mapped(form: FormDefinition, answers: Answers, pick: (f: Field) => boolean) {
-  const f = form.fields.find((x) => pick(x) && answers[x.key] !== undefined);
-  return f ? answers[f.key] : undefined;
-}
-
-function fieldTags(form: FormDefinition, answers: Answers): string[] {
-  return form.fields.filter((f) => f.mapping?.kind === 'tag').flatMap((f) => {
-    const v = answers[f.key];
-    return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
-  });
 }
 
 /** The answers as the ticket's first message, "Label: value" per line, option labels rather than values. */

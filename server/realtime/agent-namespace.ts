@@ -4,13 +4,19 @@ import type { AgentClientToServer, AgentServerToClient } from '@/lib/realtime-ev
 import { getDb } from '@/db/client';
 import { readSessionToken, validateSession, type Viewer } from '@/server/auth/sessions';
 import { getConfig } from '@/server/runtime-config';
-import { getBus } from './bus';
+import { getBus, type BusEvents } from './bus';
+import { agentConnected, agentDisconnected } from './online-agents';
+import { TICKET_STATUSES } from '@/lib/domain';
+import { replyToTicket } from '@/server/tickets/reply-to-ticket';
+import { DomainError } from '@/server/errors/domain-error';
+import { markChatSeen } from '@/server/channels/chat/mark-chat-seen';
 import { PresenceRegistry } from './presence';
 
 type AgentSocket = Socket<AgentClientToServer, AgentServerToClient, Record<string, never>, { viewer: Viewer; token: string }>;
 
 const ticketIdSchema = z.number().int().positive();
 const typingSchema = z.object({ ticketId: ticketIdSchema, typing: z.boolean() });
+const replySchema = z.object({ ticketId: ticketIdSchema, body: z.string().max(50_000), internal: z.boolean(), status: z.enum(TICKET_STATUSES).optional() });
 
 /**
  * `/agent`: signed-in agents only (session cookie checked at the handshake and again on every event, so a
@@ -42,12 +48,28 @@ export function mountAgentNamespace(io: Server) {
       return false;
     };
 
+    agentConnected(socket.data.viewer.id);
+
     socket.on('ticket:view', (id) => {
       const parsed = ticketIdSchema.safeParse(id);
       if (!parsed.success || !authorized()) return;
       presence.view(parsed.data, socket.id, socket.data.viewer);
       void socket.join(room(parsed.data));
       broadcastPresence(parsed.data);
+      markChatSeen(getDb(), parsed.data);
+    });
+
+    socket.on('reply', (payload, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = replySchema.safeParse(payload);
+      if (!parsed.success) return ack({ ok: false, message: 'Bad request' });
+      if (!authorized()) return ack({ ok: false, message: 'Your session has ended' });
+      try {
+        ack({ ok: true, ...replyToTicket(getDb(), socket.data.viewer, parsed.data) });
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        ack({ ok: false, message: err.message });
+      }
     });
 
     socket.on('ticket:leave', (id) => {
@@ -61,11 +83,15 @@ export function mountAgentNamespace(io: Server) {
     socket.on('typing', (payload) => {
       const parsed = typingSchema.safeParse(payload);
       if (!parsed.success || !authorized()) return;
-      if (presence.setTyping(parsed.data.ticketId, socket.id, parsed.data.typing)) broadcastPresence(parsed.data.ticketId);
+      if (presence.setTyping(parsed.data.ticketId, socket.id, parsed.data.typing)) {
+        broadcastPresence(parsed.data.ticketId);
+        getBus().emit('chat.typing', { ticketId: parsed.data.ticketId, who: 'agent', name: socket.data.viewer.name, typing: parsed.data.typing });
+      }
     });
 
     socket.on('disconnect', () => {
       for (const ticketId of presence.leaveAll(socket.id)) broadcastPresence(ticketId);
+      agentDisconnected(socket.data.viewer.id);
     });
   });
 
@@ -80,10 +106,27 @@ export function mountAgentNamespace(io: Server) {
       }
     }
   };
+  const onMessage = (m: BusEvents['message.created'][0]) => {
+    nsp.to(room(m.ticketId)).emit('ticket:message', m);
+    // A chat message arriving while an agent has the conversation open is seen at once.
+    if (m.authorKind === 'customer' && (nsp.adapter.rooms.get(room(m.ticketId))?.size ?? 0) > 0) markChatSeen(getDb(), m.ticketId);
+  };
+  const onTyping = ({ ticketId, who, typing }: BusEvents['chat.typing'][0]) => {
+    if (who === 'visitor') nsp.to(room(ticketId)).emit('customer:typing', { ticketId, typing });
+  };
+  const onRead = ({ ticketId, by, upTo }: BusEvents['chat.read'][0]) => {
+    if (by === 'visitor') nsp.to(room(ticketId)).emit('customer:read', { ticketId, upTo });
+  };
   bus.on('ticket.changed', onChange);
   bus.on('session.revoked', onRevoked);
+  bus.on('message.created', onMessage);
+  bus.on('chat.typing', onTyping);
+  bus.on('chat.read', onRead);
   return () => {
     bus.off('ticket.changed', onChange);
     bus.off('session.revoked', onRevoked);
+    bus.off('message.created', onMessage);
+    bus.off('chat.typing', onTyping);
+    bus.off('chat.read', onRead);
   };
 }

@@ -5,6 +5,12 @@ import type { TicketChange } from '@/lib/realtime-events';
 export type BusEvents = {
   'ticket.changed': [TicketChange];
   'session.revoked': [{ sessionIds: string[] }];
+  /** After the commit of any message; channel adapters with live delivery (the widget) pick theirs. */
+  'message.created': [{ ticketId: number; messageId: number; authorKind: 'customer' | 'agent'; internal: boolean; text: string }];
+  'chat.typing': [{ ticketId: number; who: 'agent' | 'visitor'; name: string; typing: boolean }];
+  'chat.read': [{ ticketId: number; by: 'agent' | 'visitor'; upTo: number }];
+  /** The set of signed-in agents with an open socket changed. */
+  'agents.online': [];
 };
 
 export type Bus = EventEmitter<BusEvents>;

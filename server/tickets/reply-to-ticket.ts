@@ -50,5 +50,6 @@ export function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput) {
     return m;
   });
   getBus().emit('ticket.changed', { ticketId: input.ticketId, kind: 'message', actorAgentId: viewer.id });
+  getBus().emit('message.created', { ticketId: input.ticketId, messageId: message.id, authorKind: 'agent', internal: input.internal, text: body });
   return { messageId: message.id };
 }

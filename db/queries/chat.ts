@@ -1,0 +1,131 @@
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { Queryable } from '../client';
+import { agents, agentTeams, attachments, channels, customerIdentities, customers, messages, tickets } from '../schema';
+import { preparedPerConnection, p } from '../prepared';
+
+const prepared = preparedPerConnection((db) => ({
+  channelByPublicToken: db
+    .select()
+    .from(channels)
+    .where(and(eq(channels.kind, 'chat'), sql`json_extract(${channels.settings}, '$.publicToken') = ${p('token')}`))
+    .prepare(),
+  latestTicket: db
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.channelId, p('channelId')), eq(tickets.customerId, p('customerId'))))
+    .orderBy(desc(tickets.id))
+    .limit(1)
+    .prepare(),
+  publicMessage: db
+    .select({
+      id: messages.id,
+      ticketId: messages.ticketId,
+      authorKind: messages.authorKind,
+      agentName: agents.name,
+      bodyText: messages.bodyText,
+      channelMessageId: messages.channelMessageId,
+      createdAt: messages.createdAt,
+    })
+    .from(messages)
+    .leftJoin(agents, eq(agents.id, messages.authorAgentId))
+    .where(and(eq(messages.id, p('id')), eq(messages.isInternal, false)))
+    .prepare(),
+}));
+
+export type ChatMessageRow = { id: number; ticketId: number; authorKind: string; agentName: string | null; bodyText: string; channelMessageId: string | null; createdAt: number };
+
+export function findChatChannelByPublicToken(db: Queryable, token: string) {
+  return prepared(db).channelByPublicToken.get({ token });
+}
+
+/** The customer's newest conversation on this widget (the one a returning visitor sees). */
+export function findLatestChatTicket(db: Queryable, channelId: number, customerId: number) {
+  return prepared(db).latestTicket.get({ channelId, customerId });
+}
+
+export function findPublicMessage(db: Queryable, id: number): ChatMessageRow | undefined {
+  return prepared(db).publicMessage.get({ id });
+}
+
+/** Public messages (never internal notes) of these tickets, oldest first, after a message id. */
+export function listPublicMessages(db: Queryable, ticketIds: number[], afterId: number, limit: number): ChatMessageRow[] {
+  if (!ticketIds.length) return [];
+  return db
+    .select({
+      id: messages.id,
+      ticketId: messages.ticketId,
+      authorKind: messages.authorKind,
+      agentName: agents.name,
+      bodyText: messages.bodyText,
+      channelMessageId: messages.channelMessageId,
+      createdAt: messages.createdAt,
+    })
+    .from(messages)
+    .leftJoin(agents, eq(agents.id, messages.authorAgentId))
+    .where(and(inArray(messages.ticketId, ticketIds), eq(messages.isInternal, false), gt(messages.id, afterId)))
+    .orderBy(asc(messages.id))
+    .limit(limit)
+    .all();
+}
+
+export function listAttachmentNames(db: Queryable, messageIds: number[]) {
+  if (!messageIds.length) return [];
+  return db.select({ messageId: attachments.messageId, filename: attachments.filename, size: attachments.size }).from(attachments).where(inArray(attachments.messageId, messageIds)).all();
+}
+
+export function listChatTicketIds(db: Queryable, channelId: number, customerId: number) {
+  return db
+    .select({ id: tickets.id })
+    .from(tickets)
+    .where(and(eq(tickets.channelId, channelId), eq(tickets.customerId, customerId)))
+    .all()
+    .map((r) => r.id);
+}
+
+/** Read receipts only move forward. */
+export function markCustomerRead(db: Queryable, ticketId: number, messageId: number) {
+  db.update(tickets)
+    .set({ customerReadMessageId: sql`max(coalesce(${tickets.customerReadMessageId}, 0), ${messageId})` })
+    .where(eq(tickets.id, ticketId))
+    .run();
+}
+
+export function markAgentRead(db: Queryable, ticketId: number) {
+  return db
+    .update(tickets)
+    .set({ agentReadMessageId: sql`(select max(id) from messages where ticket_id = ${ticketId} and author_kind = 'customer')` })
+    .where(eq(tickets.id, ticketId))
+    .returning({ upTo: tickets.agentReadMessageId })
+    .get()?.upTo ?? null;
+}
+
+export function listTeamMemberIds(db: Queryable, teamId: number) {
+  return db.select({ id: agentTeams.agentId }).from(agentTeams).where(eq(agentTeams.teamId, teamId)).all().map((r) => r.id);
+}
+
+export function findCustomerByEmail(db: Queryable, email: string) {
+  const byIdentity = db
+    .select({ id: customers.id })
+    .from(customerIdentities)
+    .innerJoin(customers, eq(customers.id, customerIdentities.customerId))
+    .where(and(eq(customerIdentities.kind, 'email'), eq(customerIdentities.externalId, email)))
+    .get();
+  return byIdentity ?? db.select({ id: customers.id }).from(customers).where(eq(customers.email, email)).orderBy(asc(customers.id)).limit(1).get();
+}
+
+export function addIdentity(db: Queryable, customerId: number, kind: 'email' | 'chat', externalId: string, now: number) {
+  db.insert(customerIdentities).values({ customerId, kind, externalId, createdAt: now }).onConflictDoNothing().run();
+}
+
+/** Folds an anonymous widget customer into the identified one: identities and tickets move, the empty record goes. */
+export function mergeCustomerInto(db: Queryable, fromId: number, intoId: number) {
+  if (fromId === intoId) return;
+  db.update(customerIdentities).set({ customerId: intoId }).where(eq(customerIdentities.customerId, fromId)).run();
+  db.update(tickets).set({ customerId: intoId }).where(eq(tickets.customerId, fromId)).run();
+  db.update(messages).set({ authorCustomerId: intoId }).where(eq(messages.authorCustomerId, fromId)).run();
+  db.delete(customers).where(eq(customers.id, fromId)).run();
+}
+
+export function updateCustomerContact(db: Queryable, id: number, patch: { name?: string; email?: string }) {
+  if (patch.name || patch.email) db.update(customers).set(patch).where(eq(customers.id, id)).run();
+}

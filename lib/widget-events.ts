@@ -1,0 +1,78 @@
+// Typed socket.io contract between the chat widget (iframe) and the server's `/widget` namespace.
+// Universal: no server imports; the widget bundle imports only types from here.
+import type { Answers, FormDefinition } from './forms/form-definition';
+import type { FieldError } from './forms/evaluate-form';
+
+export type WidgetLocale = 'en' | 'de';
+
+/** A message as the visitor may see it: public messages of their own conversations only. */
+export type WidgetMessage = {
+  id: number;
+  ticketId: number;
+  /** The id the visitor's client gave it, so the client can match the ack to its outbox entry. */
+  clientId: string | null;
+  author: 'visitor' | 'agent';
+  agentName: string | null;
+  text: string;
+  attachments: { filename: string; size: number }[];
+  createdAt: number;
+};
+
+export type WidgetConversation = { ticketId: number; number: number; status: 'open' | 'ended'; messages: WidgetMessage[]; agentReadUpTo: number | null };
+
+/** What the visitor's side needs to draw the chat; nothing secret. */
+export type WidgetAppearance = {
+  color: string;
+  position: 'left' | 'right';
+  greeting: { en: string; de?: string };
+  launcherText: { en: string; de?: string };
+  defaultLocale: WidgetLocale;
+  expectedReplyMinutes: number;
+  maxFileMb: number;
+  maxMessageLength: number;
+};
+
+export type WidgetSession = {
+  /** The visitor token to keep: a reload or a later visit continues with it. */
+  token: string;
+  identified: { email: string; name: string } | null;
+  conversation: WidgetConversation | null;
+  /** The pre-chat form asked before a new conversation (fields already answered by identify are prefilled). */
+  prechat: Pick<FormDefinition, 'fields' | 'version'> | null;
+  prefill: Answers;
+  agentsOnline: number;
+  appearance: WidgetAppearance;
+};
+
+export type WidgetFile = { name: string; type: string; data: ArrayBuffer | Uint8Array };
+
+export type SendMessage = { clientId: string; text: string; prechat?: Answers; file?: WidgetFile };
+
+export type WidgetError = { code: 'BAD_REQUEST' | 'TOO_MANY_REQUESTS' | 'NOT_FOUND' | 'INTERNAL'; message: string; fieldErrors?: FieldError[] };
+
+export type Ack<T> = (res: ({ ok: true } & T) | { ok: false; error: WidgetError }) => void;
+
+export interface WidgetServerToClient {
+  session: (s: WidgetSession) => void;
+  message: (m: WidgetMessage) => void;
+  typing: (p: { ticketId: number; agentName: string; typing: boolean }) => void;
+  read: (p: { ticketId: number; upTo: number }) => void;
+  conversation: (p: { ticketId: number; status: 'open' | 'ended' }) => void;
+  availability: (p: { agentsOnline: number }) => void;
+}
+
+export interface WidgetClientToServer {
+  'message:send': (m: SendMessage, ack: Ack<{ message: WidgetMessage }>) => void;
+  'messages:since': (p: { afterId: number }, ack: Ack<{ messages: WidgetMessage[] }>) => void;
+  typing: (p: { typing: boolean }) => void;
+  read: (p: { upTo: number }) => void;
+  transcript: (p: { email?: string }, ack: Ack<{ to: string }>) => void;
+}
+
+/** What the socket handshake carries (`auth`). */
+export type WidgetAuth = {
+  channel: string;
+  token?: string;
+  identity?: { email: string; name?: string; externalId?: string; signature: string };
+  locale?: WidgetLocale;
+};

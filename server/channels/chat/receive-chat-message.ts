@@ -1,0 +1,93 @@
+import type { Db } from '@/db/client';
+import { findChannel } from '@/db/queries/inbound';
+import { findLatestChatTicket, findPublicMessage } from '@/db/queries/chat';
+import { findMessageByChannelMessageId } from '@/db/queries/inbound';
+import { validateSubmission } from '@/lib/forms/validate-submission';
+import type { SendMessage, WidgetMessage } from '@/lib/widget-events';
+import type { TicketStatus } from '@/lib/domain';
+import { DomainError } from '@/server/errors/domain-error';
+import { getConfig } from '@/server/runtime-config';
+import { ingest } from '@/server/channels/ingest';
+import { refuseReason, storeAttachments } from '@/server/content/attachment-store';
+import { applyFormAnswers, mappedAnswer } from '@/server/forms/apply-form-answers';
+import { chatSettingsSchema } from './chat-settings';
+import { prechatOf, prefillFor } from './prechat';
+import { chatMessageId, toWidgetMessage } from './widget-messages';
+import { findVisitorCustomerId, placeholderName, visitorExternalId, type Visitor } from './widget-visitor';
+import { consumeWidgetConversation, consumeWidgetMessage } from './widget-limits';
+
+export const MAX_CHAT_MESSAGE = 5000;
+
+/** A solved or closed chat is over; the visitor's next message starts a new conversation. */
+export const chatEnded = (status: TicketStatus) => status === 'solved' || status === 'closed';
+
+/**
+ * A visitor's message: stored once per client id (a re-send after a lost ack returns the stored message),
+ * joined to their open conversation or, with valid pre-chat answers, opening a new one that the form's
+ * routing sorts. Resolves only after the commit, so the socket acks only what is safe.
+ */
+export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMessage, ip: string, now = Date.now()): Promise<WidgetMessage> {
+  const id = chatMessageId(visitor.channelId, visitor.visitorId, input.clientId);
+  const existing = findMessageByChannelMessageId(db, id);
+  if (existing) return toWidgetMessage(findPublicMessage(db, existing.id)!);
+
+  const text = input.text.trim();
+  if (!text && !input.file) throw new DomainError('BAD_REQUEST', 'The message is empty');
+  if (text.length > MAX_CHAT_MESSAGE) throw new DomainError('BAD_REQUEST', `Messages can be at most ${MAX_CHAT_MESSAGE} characters long`);
+  await consumeWidgetMessage(visitor.visitorId, ip);
+
+  const channel = findChannel(db, visitor.channelId)!;
+  const settings = chatSettingsSchema.parse(channel.settings);
+  const customerId = findVisitorCustomerId(db, visitor);
+  const latest = customerId === null ? undefined : findLatestChatTicket(db, channel.id, customerId);
+  const startsConversation = !latest || chatEnded(latest.status);
+
+  const prechat = prechatOf(db, settings);
+  let answers = {};
+  if (startsConversation) {
+    const checked = validateSubmission(prechat.definition, { ...(input.prechat ?? {}), ...prefillFor(prechat.definition, visitor.identified) });
+    if (!checked.ok) throw new DomainError('BAD_REQUEST', 'Some answers need attention', { fieldErrors: checked.errors });
+    answers = checked.answers;
+    await consumeWidgetConversation(ip);
+  }
+
+  const maxBytes = getConfig().ATTACHMENT_MAX_MB * 1024 * 1024;
+  const file = input.file ? { filename: input.file.name, contentType: input.file.type || 'application/octet-stream', content: input.file.data instanceof Uint8Array ? Buffer.from(input.file.data) : Buffer.from(new Uint8Array(input.file.data)), contentId: null, inline: false } : null;
+  if (file) {
+    const refused = refuseReason(file, maxBytes);
+    if (refused) throw new DomainError('BAD_REQUEST', `The file cannot be sent: ${refused}`);
+  }
+  const attachments = file ? await storeAttachments(getConfig().DATA_DIR, [file], maxBytes) : [];
+
+  const email = visitor.identified?.email ?? mappedAnswer(prechat.definition, answers, (f) => f.type === 'email');
+  const name = visitor.identified?.name || mappedAnswer(prechat.definition, answers, (f) => f.key === 'name');
+  const result = ingest(
+    db,
+    {
+      channelId: channel.id,
+      from: { externalId: visitorExternalId(visitor), name: typeof name === 'string' && name ? name : placeholderName(visitor.visitorId), email: typeof email === 'string' ? email.toLowerCase() : null },
+      channelMessageId: id,
+      subject: null,
+      text: text || (file ? file.filename : ''),
+      html: null,
+      meta: null,
+      receivedAt: now,
+      autoSubmitted: false,
+      attachments,
+    },
+    {
+      resolveThread: (tx, customer) => {
+        const open = findLatestChatTicket(tx, channel.id, customer);
+        if (open && !chatEnded(open.status)) return { kind: 'join', ticketId: open.id };
+        // The conversation ended between the check above and this transaction: the answers were not asked.
+        if (!startsConversation) throw new DomainError('CONFLICT', 'This conversation has ended. Please start a new one.');
+        return { kind: 'new' };
+      },
+      onTicketCreated: (tx, ticket) => {
+        if (prechat.form) applyFormAnswers(tx, { form: prechat.form, version: prechat.version, definition: prechat.definition, answers, ticket, now });
+      },
+    },
+  );
+  const row = findPublicMessage(db, result.messageId)!;
+  return toWidgetMessage(row, attachments.map((a) => ({ filename: a.filename, size: a.size })));
+}

@@ -1,0 +1,35 @@
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { getConfig } from '@/server/runtime-config';
+import { DomainError } from '@/server/errors/domain-error';
+
+type Limiters = { visitor: RateLimiterMemory; ipMessages: RateLimiterMemory; ipConversations: RateLimiterMemory };
+
+// One set per process (shared with Next's module copies through globalThis), sized from the config.
+const registry = globalThis as unknown as { __helpdeskWidgetLimits?: Limiters };
+
+function limiters(): Limiters {
+  const c = getConfig();
+  registry.__helpdeskWidgetLimits ??= {
+    visitor: new RateLimiterMemory({ points: c.WIDGET_VISITOR_MESSAGES_PER_MINUTE, duration: 60 }),
+    ipMessages: new RateLimiterMemory({ points: c.WIDGET_IP_MESSAGES_PER_MINUTE, duration: 60 }),
+    ipConversations: new RateLimiterMemory({ points: c.WIDGET_IP_CONVERSATIONS_PER_HOUR, duration: 3600 }),
+  };
+  return registry.__helpdeskWidgetLimits;
+}
+
+async function take(limiter: RateLimiterMemory, key: string, message: string) {
+  try {
+    await limiter.consume(key);
+  } catch {
+    throw new DomainError('TOO_MANY_REQUESTS', message);
+  }
+}
+
+export async function consumeWidgetMessage(visitorId: string, ip: string) {
+  await take(limiters().visitor, visitorId, 'You are sending messages very fast. Please wait a moment.');
+  await take(limiters().ipMessages, ip, 'Too many messages from your network. Please wait a moment.');
+}
+
+export async function consumeWidgetConversation(ip: string) {
+  await take(limiters().ipConversations, ip, 'Too many new conversations from your network. Please try again later.');
+}

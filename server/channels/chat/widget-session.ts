@@ -1,0 +1,41 @@
+import type { Db } from '@/db/client';
+import { findLatestChatTicket, listTeamMemberIds } from '@/db/queries/chat';
+import type { WidgetConversation, WidgetSession } from '@/lib/widget-events';
+import { getConfig } from '@/server/runtime-config';
+import { onlineAgentIds } from '@/server/realtime/online-agents';
+import { appearanceOf, type ChatSettings } from './chat-settings';
+import { prechatOf, prefillFor } from './prechat';
+import { chatEnded, MAX_CHAT_MESSAGE } from './receive-chat-message';
+import { widgetMessagesOf } from './widget-messages';
+import { findVisitorCustomerId, type Visitor } from './widget-visitor';
+
+/** Agents of the channel's team (every agent when it has none) who have the app open now. */
+export function agentsOnlineFor(db: Db, teamId: number | null): number {
+  const online = onlineAgentIds();
+  if (teamId === null) return online.length;
+  const members = new Set(listTeamMemberIds(db, teamId));
+  return online.filter((id) => members.has(id)).length;
+}
+
+/** The visitor's newest conversation with its last messages, or null for someone who never wrote. */
+export function currentConversation(db: Db, visitor: Visitor): WidgetConversation | null {
+  const customerId = findVisitorCustomerId(db, visitor);
+  const ticket = customerId === null ? undefined : findLatestChatTicket(db, visitor.channelId, customerId);
+  if (!ticket) return null;
+  const messages = widgetMessagesOf(db, [ticket.id], 0, 500).slice(-100);
+  return { ticketId: ticket.id, number: ticket.number, status: chatEnded(ticket.status) ? 'ended' : 'open', messages, agentReadUpTo: ticket.agentReadMessageId };
+}
+
+export function buildWidgetSession(db: Db, visitor: Visitor, channel: { defaultTeamId: number | null }, settings: ChatSettings, token: string): WidgetSession {
+  const conversation = currentConversation(db, visitor);
+  const prechat = prechatOf(db, settings);
+  return {
+    token,
+    identified: visitor.identified ? { email: visitor.identified.email, name: visitor.identified.name } : null,
+    conversation,
+    prechat: { fields: prechat.definition.fields, version: prechat.version },
+    prefill: prefillFor(prechat.definition, visitor.identified),
+    agentsOnline: agentsOnlineFor(db, channel.defaultTeamId),
+    appearance: appearanceOf(settings, { maxFileMb: getConfig().ATTACHMENT_MAX_MB, maxMessageLength: MAX_CHAT_MESSAGE }),
+  };
+}

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io as connect, type Socket } from 'socket.io-client';
+import { startTestServer, httpClient } from '@/server/testing/test-server';
+import { DEMO_CHAT_TOKEN, DEMO_PASSWORD } from '@/db/seed/generate';
+import { getDb } from '@/db/client';
+import { findTicket, listMessages } from '@/db/queries/tickets';
+import { findChatChannelByPublicToken } from '@/db/queries/chat';
+import { signIdentity } from '@/server/channels/chat/identity-signature';
+import type { WidgetAuth, WidgetMessage, WidgetSession } from '@/lib/widget-events';
+import { customers } from '@/db/schema';
+import { isNotNull } from 'drizzle-orm';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let agentCookie = '';
+const open: Socket[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer({ WIDGET_VISITOR_MESSAGES_PER_MINUTE: '12' });
+  const agent = httpClient(server.url);
+  const login = await agent.mutate('auth.login', { email: 'jana@demo.local', password: DEMO_PASSWORD });
+  expect(login).toMatchObject({ ok: true });
+  agentCookie = agent.cookie;
+});
+afterAll(async () => {
+  for (const s of open) s.close();
+  await server?.close();
+});
+
+type Visitor = { socket: Socket; session: WidgetSession };
+
+function visitor(auth: Partial<WidgetAuth> = {}): Promise<Visitor> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(`${server.url}/widget`, { auth: { channel: DEMO_CHAT_TOKEN, ...auth }, transports: ['websocket'], reconnection: false, forceNew: true });
+    open.push(socket);
+    socket.once('session', (session: WidgetSession) => resolve({ socket, session }));
+    socket.once('connect_error', reject);
+  });
+}
+
+function agentSocket(): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const s = connect(`${server.url}/agent`, { extraHeaders: { cookie: agentCookie }, transports: ['websocket'], reconnection: false, forceNew: true });
+    open.push(s);
+    s.on('connect', () => resolve(s));
+    s.on('connect_error', reject);
+  });
+}
+
+const send = (s: Socket, m: Record<string, unknown>) => s.emitWithAck('message:send', m) as Promise<{ ok: true; message: WidgetMessage } | { ok: false; error: { code: string; message: string; fieldErrors?: unknown[] } }>;
+const next = <T>(s: Socket, event: string) => new Promise<T>((resolve) => s.once(event, resolve));
+let n = 0;
+const clientId = () => `client-${Date.now()}-${n++}`;
+
+describe('the /widget namespace', () => {
+  it('opens a conversation with the pre-chat answers, stores a re-sent message once, and delivers agent replies live', async () => {
+    const { socket, session } = await visitor();
+    expect(session.conversation).toBeNull();
+    expect(session.prechat?.fields.map((f) => f.key)).toEqual(['name', 'email']);
+    expect(session.token).toMatch(/^[0-9a-f-]{36}\.\d+\.\d+\./);
+
+    const badEmail = await send(socket, { clientId: clientId(), text: 'Hallo', prechat: { email: 'nope' } });
+    expect(badEmail).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fieldErrors: [{ field: 'email', code: 'email' }] } });
+
+    const id = clientId();
+    const first = await send(socket, { clientId: id, text: 'Wo ist meine Bestellung?', prechat: { name: 'Eva Chat', email: 'eva.chat@example.de' } });
+    if (!first.ok) throw new Error(first.error.message);
+    expect(first.message).toMatchObject({ author: 'visitor', clientId: id, text: 'Wo ist meine Bestellung?' });
+    const again = await send(socket, { clientId: id, text: 'Wo ist meine Bestellung?' });
+    expect(again).toMatchObject({ ok: true, message: { id: first.message.id } });
+    const ticketId = first.message.ticketId;
+    expect(listMessages(getDb(), ticketId).filter((m) => m.authorKind === 'customer')).toHaveLength(1);
+
+    const agent = await agentSocket();
+    agent.emit('ticket:view', ticketId);
+    const seen = next<{ upTo: number }>(socket, 'read');
+    expect((await seen).upTo).toBe(first.message.id);
+
+    const customerMessage = next<{ text: string }>(agent, 'ticket:message');
+    await send(socket, { clientId: clientId(), text: 'Nummer A-123456' });
+    expect((await customerMessage).text).toBe('Nummer A-123456');
+
+    const typing = next<{ agentName: string; typing: boolean }>(socket, 'typing');
+    agent.emit('typing', { ticketId, typing: true });
+    expect(await typing).toMatchObject({ agentName: 'Jana Berger', typing: true });
+
+    const reply = next<WidgetMessage>(socket, 'message');
+    expect(await agent.emitWithAck('reply', { ticketId, body: 'Sie ist unterwegs <b>heute</b>.', internal: false })).toMatchObject({ ok: true });
+    expect(await reply).toMatchObject({ author: 'agent', agentName: 'Jana Berger', text: 'Sie ist unterwegs <b>heute</b>.' });
+
+    // Notes never reach the visitor.
+    await agent.emitWithAck('reply', { ticketId, body: 'intern: Kunde ungeduldig', internal: true });
+    const since = await socket.emitWithAck('messages:since', { afterId: 0 });
+    expect(since.messages.map((m: WidgetMessage) => m.text)).toEqual(['Wo ist meine Bestellung?', 'Nummer A-123456', 'Sie ist unterwegs <b>heute</b>.']);
+
+    // A reload with the stored token continues the same conversation.
+    const back = await visitor({ token: session.token });
+    expect(back.session.conversation).toMatchObject({ ticketId, status: 'open' });
+    expect(back.session.conversation!.messages).toHaveLength(3);
+
+    // Solving ends the chat in the widget; the next message needs the pre-chat answers again and opens a new ticket.
+    const ended = next<{ status: string }>(socket, 'conversation');
+    await agent.emitWithAck('reply', { ticketId, body: 'Gern geschehen!', internal: false, status: 'solved' });
+    expect((await ended).status).toBe('ended');
+    const fresh = await send(socket, { clientId: clientId(), text: 'Noch eine Frage', prechat: {} });
+    expect(fresh.ok && fresh.message.ticketId).not.toBe(ticketId);
+    expect(findTicket(getDb(), ticketId)!.status).toBe('solved');
+  });
+
+  it('refuses forged tokens and keeps visitors out of each other’s conversations', async () => {
+    const a = await visitor();
+    const sent = await send(a.socket, { clientId: clientId(), text: 'Geheim', prechat: {} });
+    if (!sent.ok) throw new Error(sent.error.message);
+    const parts = a.session.token.split('.');
+    const forged = [parts[0]!.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')), ...parts.slice(1)].join('.');
+    await expect(visitor({ token: forged })).rejects.toMatchObject({ message: 'invalid_token' });
+    await expect(visitor({ channel: 'no-such-widget-token' })).rejects.toMatchObject({ message: 'unknown_channel' });
+
+    const b = await visitor();
+    expect((await b.socket.emitWithAck('messages:since', { afterId: 0 })).messages).toEqual([]);
+    b.socket.emit('read', { upTo: sent.message.id });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(findTicket(getDb(), sent.message.ticketId)!.customerReadMessageId).toBeNull();
+  });
+
+  it('refuses what the visitor should not send, with messages they understand', async () => {
+    const { socket } = await visitor();
+    expect(await send(socket, { clientId: clientId(), text: 'x'.repeat(5001), prechat: {} })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(/at most 5000/) } });
+    expect(await send(socket, { clientId: 'short', text: 'hi', prechat: {} })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const exe = { name: 'setup.exe', type: 'application/octet-stream', data: Buffer.from('MZ') };
+    expect(await send(socket, { clientId: clientId(), text: '', file: exe, prechat: {} })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/\.exe is not accepted/) } });
+    const png = { name: 'foto.png', type: 'image/png', data: Buffer.from('89504e47', 'hex') };
+    expect(await send(socket, { clientId: clientId(), text: '', file: png, prechat: {} })).toMatchObject({ ok: true, message: { text: 'foto.png', attachments: [{ filename: 'foto.png', size: 4 }] } });
+    const results = [];
+    for (let i = 0; i < 12; i++) results.push(await send(socket, { clientId: clientId(), text: `spam ${i}` }));
+    expect(results.at(-1)).toMatchObject({ ok: false, error: { code: 'TOO_MANY_REQUESTS' } });
+  });
+
+  it('puts a visitor identified with a valid signature on the existing customer, and not with an invalid one', async () => {
+    const known = getDb().select().from(customers).where(isNotNull(customers.email)).limit(1).get()!;
+    const channel = findChatChannelByPublicToken(getDb(), DEMO_CHAT_TOKEN)!;
+    const secret = (channel.settings as { identitySecret: string }).identitySecret;
+    const signed = await visitor({ identity: { email: known.email!, name: known.name, signature: signIdentity(secret, known.email!) } });
+    expect(signed.session.identified).toEqual({ email: known.email, name: known.name });
+    expect(signed.session.prefill).toEqual({ name: known.name, email: known.email });
+    const m = await send(signed.socket, { clientId: clientId(), text: 'Ich bin es', prechat: {} });
+    expect(m.ok && findTicket(getDb(), m.message.ticketId)!.customerId).toBe(known.id);
+
+    const forged = await visitor({ identity: { email: known.email!, signature: signIdentity('guessed', known.email!) } });
+    expect(forged.session.identified).toBeNull();
+    const f = await send(forged.socket, { clientId: clientId(), text: 'Ich bin es auch', prechat: {} });
+    expect(f.ok && findTicket(getDb(), f.message.ticketId)!.customerId).not.toBe(known.id);
+  });
+});

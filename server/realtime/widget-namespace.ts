@@ -1,0 +1,185 @@
+import type { Server, Socket } from 'socket.io';
+import { z } from 'zod';
+import type { WidgetAuth, WidgetClientToServer, WidgetError, WidgetServerToClient } from '@/lib/widget-events';
+import { answerValue } from '@/lib/forms/form-definition';
+import { getDb } from '@/db/client';
+import { findChannel } from '@/db/queries/inbound';
+import { findChatChannelByPublicToken, findPublicMessage, listChatTicketIds, markCustomerRead } from '@/db/queries/chat';
+import { findTicket } from '@/db/queries/tickets';
+import { findTicketIdOfMessage } from '@/db/queries/messages';
+import { getConfig } from '@/server/runtime-config';
+import { DomainError } from '@/server/errors/domain-error';
+import { chatSettingsSchema } from '@/server/channels/chat/chat-settings';
+import { checkVisitorToken, issueVisitorToken, newVisitorId } from '@/server/channels/chat/visitor-token';
+import { verifyIdentity } from '@/server/channels/chat/identity-signature';
+import { applyVerifiedIdentity, findVisitorCustomerId, visitorExternalId, type Visitor } from '@/server/channels/chat/widget-visitor';
+import { agentsOnlineFor, buildWidgetSession } from '@/server/channels/chat/widget-session';
+import { chatEnded, receiveChatMessage } from '@/server/channels/chat/receive-chat-message';
+import { toWidgetMessage, widgetMessagesOf } from '@/server/channels/chat/widget-messages';
+import { getBus, type BusEvents } from './bus';
+
+type WidgetSocket = Socket<WidgetClientToServer, WidgetServerToClient, Record<string, never>, { visitor: Visitor; ip: string }>;
+
+const authSchema: z.ZodType<WidgetAuth> = z.object({
+  channel: z.string().min(1).max(64),
+  token: z.string().max(200).optional(),
+  identity: z.object({ email: z.string().trim().toLowerCase().email().max(200), name: z.string().trim().max(100).optional(), externalId: z.string().max(100).optional(), signature: z.string().max(200) }).optional(),
+  locale: z.enum(['en', 'de']).optional(),
+});
+
+const sendSchema = z.object({
+  clientId: z.string().regex(/^[\w-]{8,64}$/),
+  text: z.string().max(20_000),
+  prechat: z.record(z.string().max(40), answerValue).optional(),
+  file: z.object({ name: z.string().min(1).max(200), type: z.string().max(100), data: z.instanceof(Buffer) }).optional(),
+});
+
+const conv = (ticketId: number) => `conv:${ticketId}`;
+const visitorRoom = (v: Visitor) => `visitor:${v.channelId}:${visitorExternalId(v)}`;
+const channelRoom = (channelId: number) => `channel:${channelId}`;
+
+function failure(err: unknown): { ok: false; error: WidgetError } {
+  if (err instanceof DomainError) {
+    const code = err.code === 'TOO_MANY_REQUESTS' || err.code === 'NOT_FOUND' ? err.code : 'BAD_REQUEST';
+    const fieldErrors = (err.details as { fieldErrors?: WidgetError['fieldErrors'] } | undefined)?.fieldErrors;
+    return { ok: false, error: { code, message: err.message, ...(fieldErrors ? { fieldErrors } : {}) } };
+  }
+  console.error('widget:', err);
+  return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong. Please try again.' } };
+}
+
+/** Refuses a handshake with a reason the widget can act on (a bad token: start as a new visitor). */
+const refuse = (reason: 'bad_request' | 'unknown_channel' | 'invalid_token' | 'identity_refused') => Object.assign(new Error(reason), { data: { reason } });
+
+/**
+ * `/widget`: website visitors, authenticated by a signed visitor token (or identified by the site's
+ * HMAC signature). A visitor reaches only their own conversations: every event works from the identity
+ * the handshake proved, never from ids the client sends. Rooms: `conv:<ticketId>` for live messages,
+ * `visitor:<…>` for all of one visitor's tabs, `channel:<id>` for the agents-online count.
+ */
+export function mountWidgetNamespace(io: Server) {
+  const nsp = io.of('/widget');
+  const db = getDb();
+  const secret = () => getConfig().sessionSecret;
+
+  nsp.use((raw, next) => {
+    const socket = raw as WidgetSocket;
+    const auth = authSchema.safeParse(socket.handshake.auth);
+    if (!auth.success) return next(refuse('bad_request'));
+    const channel = findChatChannelByPublicToken(db, auth.data.channel);
+    const settings = channel && chatSettingsSchema.safeParse(channel.settings);
+    if (!channel || !settings?.success) return next(refuse('unknown_channel'));
+    let visitorId: string = newVisitorId();
+    if (auth.data.token) {
+      const checked = checkVisitorToken(secret(), auth.data.token, channel.id);
+      if (!checked.ok) return next(refuse('invalid_token'));
+      visitorId = checked.visitorId;
+    }
+    let identified: Visitor['identified'] = null;
+    const identity = auth.data.identity;
+    if (identity) {
+      if (verifyIdentity(settings.data.identitySecret, identity)) identified = { email: identity.email, name: identity.name ?? '', externalId: identity.externalId };
+      else if (settings.data.unverifiedIdentity === 'refuse') return next(refuse('identity_refused'));
+    }
+    const visitor: Visitor = { channelId: channel.id, visitorId, identified };
+    if (identified) applyVerifiedIdentity(db, { ...visitor, identified });
+    socket.data = { visitor, ip: socket.handshake.address };
+    next();
+  });
+
+  nsp.on('connection', (raw) => {
+    const socket = raw as WidgetSocket;
+    const { visitor, ip } = socket.data;
+    const channel = findChannel(db, visitor.channelId)!;
+    const settings = chatSettingsSchema.parse(channel.settings);
+    const session = buildWidgetSession(db, visitor, channel, settings, issueVisitorToken(secret(), visitor.visitorId, visitor.channelId));
+    void socket.join([visitorRoom(visitor), channelRoom(visitor.channelId), ...(session.conversation ? [conv(session.conversation.ticketId)] : [])]);
+    socket.emit('session', session);
+
+    /** The visitor's own conversations on this widget, looked up from the proven identity. */
+    const ownTicketIds = () => {
+      const customerId = findVisitorCustomerId(db, visitor);
+      return customerId === null ? [] : listChatTicketIds(db, visitor.channelId, customerId);
+    };
+    const openTicketId = () => {
+      const latest = ownTicketIds().at(-1);
+      const ticket = latest === undefined ? undefined : findTicket(db, latest);
+      return ticket && !chatEnded(ticket.status) ? ticket.id : null;
+    };
+
+    socket.on('message:send', async (payload, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = sendSchema.safeParse(payload);
+      if (!parsed.success) return ack({ ok: false, error: { code: 'BAD_REQUEST', message: 'This message cannot be sent.' } });
+      try {
+        const message = await receiveChatMessage(db, visitor, parsed.data, ip);
+        // Every tab of this visitor follows the conversation (a first message opens it).
+        nsp.in(visitorRoom(visitor)).socketsJoin(conv(message.ticketId));
+        ack({ ok: true, message });
+      } catch (err) {
+        ack(failure(err));
+      }
+    });
+
+    socket.on('messages:since', (payload, ack) => {
+      if (typeof ack !== 'function') return;
+      const afterId = z.object({ afterId: z.number().int().min(0) }).safeParse(payload);
+      if (!afterId.success) return ack({ ok: false, error: { code: 'BAD_REQUEST', message: 'Bad request' } });
+      ack({ ok: true, messages: widgetMessagesOf(db, ownTicketIds(), afterId.data.afterId) });
+    });
+
+    socket.on('typing', (payload) => {
+      const typing = z.object({ typing: z.boolean() }).safeParse(payload);
+      const ticketId = typing.success ? openTicketId() : null;
+      if (ticketId !== null) getBus().emit('chat.typing', { ticketId, who: 'visitor', name: '', typing: typing.data!.typing });
+    });
+
+    socket.on('read', (payload) => {
+      const read = z.object({ upTo: z.number().int().positive() }).safeParse(payload);
+      if (!read.success) return;
+      const ticketId = findTicketIdOfMessage(db, read.data.upTo);
+      // Only a message of one's own conversations can be marked read.
+      if (ticketId === undefined || !ownTicketIds().includes(ticketId)) return;
+      markCustomerRead(db, ticketId, read.data.upTo);
+      getBus().emit('chat.read', { ticketId, by: 'visitor', upTo: read.data.upTo });
+    });
+  });
+
+  const hasVisitors = (ticketId: number) => (nsp.adapter.rooms.get(conv(ticketId))?.size ?? 0) > 0;
+  const onMessage = ({ ticketId, messageId, internal }: BusEvents['message.created'][0]) => {
+    if (internal || !hasVisitors(ticketId)) return;
+    const row = findPublicMessage(db, messageId);
+    if (row) nsp.to(conv(ticketId)).emit('message', toWidgetMessage(row));
+  };
+  const onTyping = ({ ticketId, who, name, typing }: BusEvents['chat.typing'][0]) => {
+    if (who === 'agent' && hasVisitors(ticketId)) nsp.to(conv(ticketId)).emit('typing', { ticketId, agentName: name, typing });
+  };
+  const onRead = ({ ticketId, by, upTo }: BusEvents['chat.read'][0]) => {
+    if (by === 'agent' && hasVisitors(ticketId)) nsp.to(conv(ticketId)).emit('read', { ticketId, upTo });
+  };
+  const onTicketChanged = ({ ticketId, actorAgentId }: BusEvents['ticket.changed'][0]) => {
+    if (actorAgentId === null || !hasVisitors(ticketId)) return;
+    const ticket = findTicket(db, ticketId);
+    if (ticket) nsp.to(conv(ticketId)).emit('conversation', { ticketId, status: chatEnded(ticket.status) ? 'ended' : 'open' });
+  };
+  const onAgentsOnline = () => {
+    for (const room of nsp.adapter.rooms.keys()) {
+      if (!room.startsWith('channel:')) continue;
+      const channel = findChannel(db, Number(room.slice('channel:'.length)));
+      if (channel) nsp.to(room).emit('availability', { agentsOnline: agentsOnlineFor(db, channel.defaultTeamId) });
+    }
+  };
+  const bus = getBus();
+  bus.on('message.created', onMessage);
+  bus.on('chat.typing', onTyping);
+  bus.on('chat.read', onRead);
+  bus.on('ticket.changed', onTicketChanged);
+  bus.on('agents.online', onAgentsOnline);
+  return () => {
+    bus.off('message.created', onMessage);
+    bus.off('chat.typing', onTyping);
+    bus.off('chat.read', onRead);
+    bus.off('ticket.changed', onTicketChanged);
+    bus.off('agents.online', onAgentsOnline);
+  };
+}
