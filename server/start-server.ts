@@ -10,6 +10,7 @@ import { mountAgentNamespace } from './realtime/agent-namespace';
 import { prepareDatabase } from './prepare-database';
 import { handleAttachmentDownload } from './http/attachment-download';
 import { stampClientIp } from './http/client-ip';
+import { handleWidgetRequest, isWidgetRequest } from './http/widget-assets';
 import { mountWidgetNamespace } from './realtime/widget-namespace';
 import { startSmtpListener } from './channels/email/smtp-listener';
 import { closeTransports } from './channels/email/send-email';
@@ -47,6 +48,7 @@ export async function startServer({ config, next = { dev: false }, log = console
     if (req.url?.startsWith('/api/trpc/')) return void trpc(req, res);
     if (req.url === '/healthz') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     if (req.url?.startsWith('/attachments/') && req.method === 'GET') return handleAttachmentDownload(req, res);
+    if (req.url && isWidgetRequest(req.url)) return handleWidgetRequest(req, res);
     if (nextHandler) {
       stampClientIp(req);
       return void nextHandler(req, res);

@@ -129,3 +129,9 @@ export function mergeCustomerInto(db: Queryable, fromId: number, intoId: number)
 export function updateCustomerContact(db: Queryable, id: number, patch: { name?: string; email?: string }) {
   if (patch.name || patch.email) db.update(customers).set(patch).where(eq(customers.id, id)).run();
 }
+
+/** Adds the site's attributes to the customer's (keys it sends again are overwritten). */
+export function mergeCustomerAttributes(db: Queryable, id: number, attributes: Record<string, string>) {
+  const row = db.select({ attributes: customers.attributes }).from(customers).where(eq(customers.id, id)).get();
+  if (row) db.update(customers).set({ attributes: { ...row.attributes, ...attributes } }).where(eq(customers.id, id)).run();
+}

@@ -4,7 +4,7 @@ import type { WidgetAuth, WidgetClientToServer, WidgetError, WidgetServerToClien
 import { answerValue } from '@/lib/forms/form-definition';
 import { getDb } from '@/db/client';
 import { findChannel } from '@/db/queries/inbound';
-import { findChatChannelByPublicToken, findPublicMessage, listChatTicketIds, markCustomerRead } from '@/db/queries/chat';
+import { findChatChannelByPublicToken, findPublicMessage, listChatTicketIds, markCustomerRead, mergeCustomerAttributes } from '@/db/queries/chat';
 import { findTicket } from '@/db/queries/tickets';
 import { findTicketIdOfMessage } from '@/db/queries/messages';
 import { getConfig } from '@/server/runtime-config';
@@ -18,7 +18,7 @@ import { chatEnded, receiveChatMessage } from '@/server/channels/chat/receive-ch
 import { toWidgetMessage, widgetMessagesOf } from '@/server/channels/chat/widget-messages';
 import { getBus, type BusEvents } from './bus';
 
-type WidgetSocket = Socket<WidgetClientToServer, WidgetServerToClient, Record<string, never>, { visitor: Visitor; ip: string }>;
+type WidgetSocket = Socket<WidgetClientToServer, WidgetServerToClient, Record<string, never>, { visitor: Visitor; ip: string; attributes: Record<string, string> }>;
 
 const authSchema: z.ZodType<WidgetAuth> = z.object({
   channel: z.string().min(1).max(64),
@@ -33,6 +33,8 @@ const sendSchema = z.object({
   prechat: z.record(z.string().max(40), answerValue).optional(),
   file: z.object({ name: z.string().min(1).max(200), type: z.string().max(100), data: z.instanceof(Buffer) }).optional(),
 });
+
+const attributesSchema = z.record(z.string().trim().min(1).max(60), z.string().max(500)).refine((a) => Object.keys(a).length <= 30, 'at most 30 attributes');
 
 const conv = (ticketId: number) => `conv:${ticketId}`;
 const visitorRoom = (v: Visitor) => `visitor:${v.channelId}:${visitorExternalId(v)}`;
@@ -83,7 +85,7 @@ export function mountWidgetNamespace(io: Server) {
     }
     const visitor: Visitor = { channelId: channel.id, visitorId, identified };
     if (identified) applyVerifiedIdentity(db, { ...visitor, identified });
-    socket.data = { visitor, ip: socket.handshake.address };
+    socket.data = { visitor, ip: socket.handshake.address, attributes: {} };
     next();
   });
 
@@ -107,6 +109,21 @@ export function mountWidgetNamespace(io: Server) {
       return ticket && !chatEnded(ticket.status) ? ticket.id : null;
     };
 
+    /** Attributes the site set before the visitor wrote wait until there is a customer to hold them. */
+    const applyAttributes = () => {
+      const customerId = Object.keys(socket.data.attributes).length ? findVisitorCustomerId(db, visitor) : null;
+      if (customerId === null) return;
+      mergeCustomerAttributes(db, customerId, socket.data.attributes);
+      socket.data.attributes = {};
+    };
+
+    socket.on('attributes', (payload) => {
+      const parsed = attributesSchema.safeParse(payload);
+      if (!parsed.success) return;
+      socket.data.attributes = { ...socket.data.attributes, ...parsed.data };
+      applyAttributes();
+    });
+
     socket.on('message:send', async (payload, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = sendSchema.safeParse(payload);
@@ -115,6 +132,7 @@ export function mountWidgetNamespace(io: Server) {
         const message = await receiveChatMessage(db, visitor, parsed.data, ip);
         // Every tab of this visitor follows the conversation (a first message opens it).
         nsp.in(visitorRoom(visitor)).socketsJoin(conv(message.ticketId));
+        applyAttributes();
         ack({ ok: true, message });
       } catch (err) {
         ack(failure(err));

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'use-intl';
 import type { TicketStatus } from '@/lib/domain';
-import { useTRPC } from '@/app/_components/trpc';
+import { useTRPC, useTRPCClient } from '@/app/_components/trpc';
 import { useRealtime } from '@/app/_components/realtime';
 import type { ComposerMode } from './inbox-app';
 
@@ -14,18 +14,20 @@ export const COMPOSER_ID = 'composer-body';
 const draftKey = (ticketId: number, mode: ComposerMode) => `draft:${ticketId}:${mode}`;
 const readDraft = (ticketId: number, mode: ComposerMode) => (typeof window === 'undefined' ? '' : (sessionStorage.getItem(draftKey(ticketId, mode)) ?? ''));
 
-type Props = { ticketId: number; status: TicketStatus; mode: ComposerMode; onMode: (m: ComposerMode) => void };
+type Props = { ticketId: number; status: TicketStatus; mode: ComposerMode; onMode: (m: ComposerMode) => void; live?: boolean };
+type ReplyInput = { ticketId: number; body: string; internal: boolean; status?: TicketStatus };
 
 /**
  * Public reply or internal note; drafts survive switching tickets (kept per ticket and mode in session
  * storage). The mode lives in the inbox, so the `r`/`n` shortcut switches it in the same key event that focuses the
  * textarea: the next keystroke can never land in the other mode's draft.
  */
-export function Composer({ ticketId, status, mode, onMode }: Props) {
+export function Composer({ ticketId, status, mode, onMode, live = false }: Props) {
   const t = useTranslations();
   const trpc = useTRPC();
+  const trpcClient = useTRPCClient();
   const queryClient = useQueryClient();
-  const { socket } = useRealtime();
+  const { socket, connected } = useRealtime();
   // One draft per mode, read once per ticket (the component is keyed by ticket), so switching modes
   // never races with what is being typed.
   const [drafts, setDrafts] = useState(() => ({ reply: readDraft(ticketId, 'reply'), note: readDraft(ticketId, 'note') }));
@@ -44,15 +46,20 @@ export function Composer({ ticketId, status, mode, onMode }: Props) {
   };
   useEffect(() => () => stopTyping(), []); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const reply = useMutation(
-    trpc.tickets.reply.mutationOptions({
-      onSuccess: () => {
-        setBody('');
-        void queryClient.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ id: ticketId }) });
-        void queryClient.invalidateQueries({ queryKey: trpc.tickets.list.pathKey() });
-      },
-    }),
-  );
+  const reply = useMutation({
+    // Chats go over the open socket (acked after the commit), the shortest way to the visitor's widget.
+    mutationFn: async (input: ReplyInput) => {
+      if (!live || !socket || !connected) return trpcClient.tickets.reply.mutate(input);
+      const res = await socket.timeout(15_000).emitWithAck('reply', input);
+      if (!res.ok) throw new Error(res.message);
+      return res;
+    },
+    onSuccess: () => {
+      setBody('');
+      void queryClient.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ id: ticketId }) });
+      void queryClient.invalidateQueries({ queryKey: trpc.tickets.list.pathKey() });
+    },
+  });
   const send = (nextStatus?: TicketStatus) => {
     if (!body.trim() || reply.isPending) return;
     stopTyping();

@@ -13,6 +13,7 @@ import { ChannelIcon } from '@/app/_components/channel-icon';
 import type { ComposerMode } from './inbox-app';
 import { TicketProperties } from './ticket-properties';
 import { Thread } from './thread';
+import { useChatSignals } from './use-chat-signals';
 import { Composer } from './composer';
 import { CustomerPanel } from './customer-panel';
 
@@ -39,6 +40,19 @@ export function Conversation(props: Props) {
   return <OpenConversation key={ticketId} {...props} ticketId={ticketId} />;
 }
 
+/** Under a chat: the customer typing, or that they have seen our last reply. */
+function ChatStatus({ messages, customerTyping, customerReadUpTo }: { messages: { id: number; authorKind: string; isInternal: boolean }[]; customerTyping: boolean; customerReadUpTo: number | null }) {
+  const t = useTranslations('ticket');
+  const lastReply = messages.findLast((m) => m.authorKind === 'agent' && !m.isInternal);
+  const seen = lastReply && customerReadUpTo !== null && customerReadUpTo >= lastReply.id;
+  if (!customerTyping && !seen) return null;
+  return (
+    <p className="px-4 py-1 text-xs text-slate-500 italic" aria-live="polite" data-testid="chat-status">
+      {customerTyping ? t('customerTyping') : t('customerSeen')}
+    </p>
+  );
+}
+
 function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket, onBack }: Props & { ticketId: number }) {
   const t = useTranslations();
   const trpc = useTRPC();
@@ -50,6 +64,7 @@ function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket
     trpc.tickets.markRead.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.tickets.list.pathKey() }) }),
   );
   const [viewers, setViewers] = useState<PresenceEntry[]>([]);
+  const chat = useChatSignals(ticketId, ticket.data?.ticket.customerReadMessageId ?? null);
 
   // Opening marks the ticket read for me; new customer messages while it is open do too.
   const lastMessageAt = ticket.data?.messages.at(-1)?.createdAt;
@@ -107,10 +122,11 @@ function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket
             {t('ticket.typing', { name: typing.name })}
           </p>
         )}
+        {channel.kind === 'chat' && <ChatStatus messages={ticket.data.messages} customerTyping={chat.customerTyping} customerReadUpTo={chat.customerReadUpTo} />}
         {tk.status === 'closed' ? (
           <p className="border-t border-slate-200 bg-white px-4 py-3 text-sm text-slate-500">{t('ticket.closedReadOnly')}</p>
         ) : (
-          <Composer ticketId={ticketId} status={tk.status} mode={composerMode} onMode={onComposerMode} />
+          <Composer ticketId={ticketId} status={tk.status} mode={composerMode} onMode={onComposerMode} live={channel.kind === 'chat'} />
         )}
       </section>
       <CustomerPanel customerId={tk.customerId} currentTicketId={tk.id} onOpenTicket={onOpenTicket} form={ticket.data.form} />

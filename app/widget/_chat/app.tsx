@@ -1,0 +1,137 @@
+/** @jsxImportSource preact */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Answers } from '@/lib/forms/form-definition';
+import type { WidgetFile, WidgetLocale } from '@/lib/widget-events';
+import type { ChatClient, ChatState } from './chat-client';
+import { fill, type Texts } from './i18n';
+import { MessageList } from './message-list';
+import { PrechatFields, prechatErrors } from './prechat-form';
+import { PaperclipIcon } from './paperclip-icon';
+
+type Props = { client: ChatClient; state: ChatState; locale: WidgetLocale; t: Texts; onClose: () => void };
+
+export function App({ client, state, locale, t, onClose }: Props) {
+  const session = state.session;
+  const [text, setText] = useState('');
+  const [answers, setAnswers] = useState<Answers>({});
+  const [localErrors, setLocalErrors] = useState<ReturnType<typeof prechatErrors> | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const appearance = session?.appearance;
+
+  useEffect(() => {
+    if (appearance) document.documentElement.style.setProperty('--brand', appearance.color);
+  }, [appearance]);
+
+  if (!session) return <div class="shell loading">{state.connection === 'refused' ? '—' : t.sending}</div>;
+
+  // A new conversation starts with the pre-chat form; an open one goes straight to the chat.
+  const needsPrechat = !state.conversation || state.conversation.status === 'ended';
+  const ended = state.conversation?.status === 'ended';
+  const greeting = (locale === 'de' && appearance!.greeting.de) || appearance!.greeting.en;
+  const errors = localErrors ?? state.fieldErrors;
+
+  const stopTyping = () => {
+    if (typingTimer.current) clearTimeout(typingTimer.current);
+    typingTimer.current = null;
+    client.typing(false);
+  };
+  const onType = (value: string) => {
+    setText(value);
+    if (!typingTimer.current) client.typing(true);
+    else clearTimeout(typingTimer.current);
+    typingTimer.current = setTimeout(stopTyping, 2_000);
+  };
+
+  const submit = (file?: WidgetFile) => {
+    const body = text.trim();
+    if (!body && !file) return;
+    if (body.length > appearance!.maxMessageLength) return setNotice(fill(t.tooLong, { max: appearance!.maxMessageLength }));
+    setNotice(null);
+    if (needsPrechat && session.prechat) {
+      const problems = prechatErrors(session.prechat, answers, session.prefill);
+      if (problems.length) return setLocalErrors(problems);
+      setLocalErrors(null);
+      // A first message refused for its answers is replaced by this corrected one.
+      for (const p of state.pending) if (p.error) client.discard(p.clientId);
+      client.send(body, { prechat: answers, file });
+    } else client.send(body, { file });
+    setText('');
+    stopTyping();
+  };
+
+  const attach = async (input: HTMLInputElement) => {
+    const f = input.files?.[0];
+    input.value = '';
+    if (!f) return;
+    if (f.size > appearance!.maxFileMb * 1024 * 1024) return setNotice(fill(t.tooLarge, { mb: appearance!.maxFileMb }));
+    submit({ name: f.name, type: f.type, data: await f.arrayBuffer() });
+  };
+
+  return (
+    <div class="shell">
+      <header>
+        <div>
+          <h1>{t.title}</h1>
+          <p class="status" data-testid="widget-availability">
+            <span class={`dot ${state.agentsOnline > 0 ? 'on' : ''}`} aria-hidden="true" />
+            {state.agentsOnline > 0 ? t.online : fill(t.offline, { minutes: appearance!.expectedReplyMinutes })}
+          </p>
+        </div>
+        <button type="button" class="close" aria-label={t.close} onClick={onClose}>
+          ×
+        </button>
+      </header>
+      {state.connection === 'offline' && (
+        <p class="banner" role="status" data-testid="widget-offline">
+          {t.reconnecting}
+        </p>
+      )}
+      <main>
+        <p class="greeting">{greeting}</p>
+        <MessageList messages={state.messages} pending={state.pending} agentReadUpTo={state.agentReadUpTo} agentTyping={state.agentTyping} locale={locale} t={t} onRetry={(id) => client.retry(id)} />
+        {ended && state.pending.length === 0 && <p class="banner ended">{t.ended}</p>}
+        {needsPrechat && session.prechat && (
+          <PrechatFields form={session.prechat} prefill={session.prefill} answers={answers} errors={errors} locale={locale} t={t} onChange={(k, v) => setAnswers((a) => ({ ...a, [k]: v }))} />
+        )}
+      </main>
+      <form
+        class="composer"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        {notice && (
+          <p class="error" role="alert">
+            {notice}
+          </p>
+        )}
+        <textarea
+          aria-label={t.placeholder}
+          placeholder={needsPrechat ? t.start : t.placeholder}
+          rows={2}
+          value={text}
+          onInput={(e) => onType(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.shiftKey) {
+              e.preventDefault();
+              submit();
+            }
+          }}
+        />
+        <div class="actions">
+          <button type="button" class="icon" aria-label={t.attach} onClick={() => fileInput.current?.click()}>
+            <PaperclipIcon />
+          </button>
+          <input ref={fileInput} type="file" hidden onChange={(e) => void attach(e.currentTarget)} />
+          <button type="submit" class="send">
+            {t.send}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+

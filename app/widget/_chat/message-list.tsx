@@ -1,0 +1,92 @@
+/** @jsxImportSource preact */
+import { useEffect, useRef } from 'preact/hooks';
+import type { WidgetLocale, WidgetMessage } from '@/lib/widget-events';
+import type { Pending } from './outbox';
+import { fill, type Texts } from './i18n';
+import { PaperclipIcon } from './paperclip-icon';
+
+type Props = {
+  messages: WidgetMessage[];
+  pending: readonly Pending[];
+  agentReadUpTo: number | null;
+  agentTyping: string | null;
+  locale: WidgetLocale;
+  t: Texts;
+  onRetry: (clientId: string) => void;
+};
+
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .map((p) => p[0])
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
+
+/** The conversation: agent messages left with name and avatar, the visitor's right, unsent ones marked. */
+export function MessageList({ messages, pending, agentReadUpTo, agentTyping, locale, t, onRetry }: Props) {
+  const end = useRef<HTMLDivElement>(null);
+  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [messages.length, pending.length, agentTyping]);
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+  const lastSeenOwn = messages.findLast((m) => m.author === 'visitor' && agentReadUpTo !== null && m.id <= agentReadUpTo)?.id;
+  return (
+    <div class="messages" role="log" aria-live="polite" data-testid="widget-messages">
+      {messages.map((m) => (
+        <div key={m.id} class={`msg ${m.author}`} data-testid="widget-message">
+          {m.author === 'agent' && (
+            <span class="avatar" aria-hidden="true">
+              {initials(m.agentName ?? '?')}
+            </span>
+          )}
+          <div>
+            {m.author === 'agent' && <div class="who">{m.agentName}</div>}
+            <div class="bubble">
+              {m.text}
+              {m.attachments.map((a) => (
+                <div class="file" key={a.filename}>
+                  <PaperclipIcon /> {a.filename}
+                </div>
+              ))}
+            </div>
+            <div class="meta">
+              {time.format(m.createdAt)}
+              {m.id === lastSeenOwn && ` · ${t.seen}`}
+            </div>
+          </div>
+        </div>
+      ))}
+      {pending.map((p) => (
+        <div key={p.clientId} class="msg visitor pending" data-testid="widget-pending">
+          <div>
+            <div class="bubble">
+              {p.text || p.file?.name}
+              {p.file && p.text && (
+                <div class="file">
+                  <PaperclipIcon /> {p.file.name}
+                </div>
+              )}
+            </div>
+            <div class="meta">
+              {p.error ? (
+                <span class="error">
+                  {t.failed}: {p.error}{' '}
+                  <button type="button" class="link" onClick={() => onRetry(p.clientId)}>
+                    {t.retry}
+                  </button>
+                </span>
+              ) : (
+                t.sending
+              )}
+            </div>
+          </div>
+        </div>
+      ))}
+      {agentTyping && (
+        <div class="typing" data-testid="widget-typing">
+          {fill(t.typing, { name: agentTyping })}
+        </div>
+      )}
+      <div ref={end} />
+    </div>
+  );
+}

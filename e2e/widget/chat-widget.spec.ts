@@ -1,0 +1,110 @@
+import { test, expect, type Page } from '@playwright/test';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { agentPage } from '../support/sign-in';
+import { startHostSite } from '../support/host-site';
+import { DEMO_CHAT_TOKEN } from '../../db/seed/generate';
+import { signIdentity } from '../../server/channels/chat/identity-signature';
+
+let site: Awaited<ReturnType<typeof startHostSite>>;
+test.beforeAll(async ({ baseURL }) => {
+  site = await startHostSite(baseURL!, DEMO_CHAT_TOKEN);
+});
+test.afterAll(async () => site?.close());
+
+/** Reads what the server stored (the test looks, the server writes). */
+function database() {
+  return new Database(path.join(process.env.E2E_DATA_DIR!, 'helpdesk.db'), { readonly: true, fileMustExist: true });
+}
+
+async function openWidget(page: Page) {
+  await page.getByRole('button', { name: 'Chat with us' }).click();
+  return page.frameLocator('iframe[title="Chat with us"]');
+}
+
+test('a visitor on another site chats with an agent live; messages sent offline arrive once, in order', async ({ browser }) => {
+  const stamp = Date.now();
+  const email = `chat-${stamp}@example.de`;
+  const visitorContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const visitor = await visitorContext.newPage();
+  await visitor.goto(site.origin);
+  // The host page's hostile CSS does not reach the launcher (its button would be red and 40px).
+  const launcher = visitor.getByRole('button', { name: 'Chat with us' });
+  await expect(launcher).toHaveCSS('font-size', '15px');
+  const chat = await openWidget(visitor);
+  await chat.getByLabel('Your name').fill('Eva Widget');
+  await chat.getByLabel(/^Email/).fill(email);
+  await chat.getByRole('textbox', { name: 'Write a message…' }).fill('Hallo, wo bleibt mein Paket?');
+  await chat.getByRole('button', { name: 'Send' }).click();
+  await expect(chat.getByTestId('widget-message')).toHaveText([/Hallo, wo bleibt mein Paket\?/]);
+
+  const { page: agent, context: agentContext } = await agentPage(browser, 'jana@demo.local');
+  await agent.getByRole('button', { name: 'All tickets' }).click();
+  await agent.getByLabel('Search').fill(email);
+  const row = agent.locator('[data-ticket-id]').first();
+  await expect(row).toContainText('Hallo, wo bleibt mein Paket?');
+  await row.click();
+  await expect(agent.getByTestId('thread')).toContainText('Hallo, wo bleibt mein Paket?');
+  // The agent has it open: the visitor sees it was read.
+  await expect(chat.getByTestId('widget-message').last()).toContainText('Seen');
+
+  const composer = agent.getByPlaceholder('Write a reply to the customer…');
+  await composer.pressSequentially('Ich schaue', { delay: 20 });
+  await expect(chat.getByTestId('widget-typing')).toHaveText('Jana Berger is typing…');
+  await composer.fill('Ich schaue sofort nach, einen Moment bitte.');
+  await composer.press('Control+Enter');
+  const reply = chat.getByTestId('widget-message').filter({ hasText: 'Ich schaue sofort nach' });
+  await expect(reply).toContainText('Jana Berger');
+
+  // The visitor's network drops while they write twice; both wait as "sending", then arrive once, in order.
+  await visitorContext.setOffline(true);
+  await expect(chat.getByTestId('widget-offline')).toBeVisible();
+  const input = chat.getByRole('textbox', { name: 'Write a message…' });
+  await input.fill('Erste Nachricht offline');
+  await input.press('Enter');
+  await input.fill('Zweite Nachricht offline');
+  await input.press('Enter');
+  await expect(chat.getByTestId('widget-pending')).toHaveCount(2);
+  await visitorContext.setOffline(false);
+  await expect(chat.getByTestId('widget-pending')).toHaveCount(0);
+  const thread = agent.getByTestId('thread');
+  await expect(thread).toContainText('Zweite Nachricht offline');
+  const text = await thread.innerText();
+  expect(text.split('Erste Nachricht offline').length - 1).toBe(1);
+  expect(text.split('Zweite Nachricht offline').length - 1).toBe(1);
+  expect(text.indexOf('Erste Nachricht offline')).toBeLessThan(text.indexOf('Zweite Nachricht offline'));
+
+  // A reload continues the same conversation.
+  await visitor.reload();
+  const again = await openWidget(visitor);
+  await expect(again.getByTestId('widget-message')).toHaveText([/Hallo, wo bleibt/, /Ich schaue sofort nach/, /Erste Nachricht offline/, /Zweite Nachricht offline/]);
+  await agentContext.close();
+  await visitorContext.close();
+});
+
+test('an identified visitor with a valid signature lands on the existing customer; a bad signature does not', async ({ browser }) => {
+  const db = database();
+  const known = db.prepare('select id, name, email from customers where email is not null order by id limit 1').get() as { id: number; name: string; email: string };
+  const secret = (JSON.parse((db.prepare("select settings from channels where kind = 'chat'").get() as { settings: string }).settings) as { identitySecret: string }).identitySecret;
+  db.close();
+
+  const chatAs = async (signature: string, text: string) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const identity = JSON.stringify({ email: known.email, name: known.name, signature });
+    await page.goto(`${site.origin}/?identify=${encodeURIComponent(identity)}`);
+    const chat = await openWidget(page);
+    await chat.getByRole('textbox', { name: 'Write a message…' }).fill(text);
+    await chat.getByRole('button', { name: 'Send' }).click();
+    // (An identified customer also sees their earlier chats; the new message comes last.)
+    await expect(chat.getByTestId('widget-message').last()).toContainText(text);
+    await context.close();
+    const db = database();
+    const owner = db.prepare('select t.customer_id as id from messages m join tickets t on t.id = m.ticket_id where m.body_text = ?').get(text) as { id: number };
+    db.close();
+    return owner.id;
+  };
+  // Signed the way the README tells a site's backend to sign.
+  expect(await chatAs(signIdentity(secret, known.email), `Signiert ${Date.now()}`)).toBe(known.id);
+  expect(await chatAs(signIdentity('not-the-secret', known.email), `Gefälscht ${Date.now()}`)).not.toBe(known.id);
+});
