@@ -12,7 +12,8 @@ export type TicketChange = {
 export type PresenceEntry = { agentId: number; name: string; typing: boolean };
 
 export interface AgentServerToClient {
-  'ticket:changed': (change: TicketChange) => void;
+  /** Changes of the last moment (batched, one entry per ticket): lists refresh from these. */
+  'tickets:changed': (changes: TicketChange[]) => void;
   /** A new message on a ticket this socket views (sent to its `ticket:<id>` room only). */
   'ticket:message': (m: { ticketId: number; messageId: number; authorKind: 'customer' | 'agent'; internal: boolean; text: string }) => void;
   /** Chat: the customer is typing / has read up to a message. */

@@ -48,7 +48,7 @@ describe('one process: tRPC, socket.io, one db and one bus', () => {
     const list = await jana.query<{ items: { id: number }[] }>('tickets.list', { filter: { status: ['open'] } });
     expect(list.ok && list.data.items.length).toBeGreaterThan(0);
     const ticketId = list.ok ? list.data.items[0]!.id : 0;
-    const received = nextEvent<TicketChange>(socket, 'ticket:changed', (c) => c.ticketId === ticketId);
+    const received = nextEvent<TicketChange[]>(socket, 'tickets:changed', (c) => c.some((x) => x.ticketId === ticketId)).then((c) => c.find((x) => x.ticketId === ticketId));
     const reply = await jana.mutate('tickets.reply', { ticketId, body: 'Wir kümmern uns darum.' });
     expect(reply.ok).toBe(true);
     expect(await received).toMatchObject({ ticketId, kind: 'message' });

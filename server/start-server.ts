@@ -2,6 +2,7 @@ import http from 'node:http';
 import { Server as SocketServer } from 'socket.io';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { openDatabase, setDb, closeDb, getDb } from '@/db/client';
+import { startWalCheckpointer } from '@/db/wal-checkpointer';
 import type { Config } from './config';
 import { setConfig } from './runtime-config';
 import { appRouter } from './trpc/root';
@@ -63,6 +64,7 @@ export async function startServer({ config, next = { dev: false }, log = console
   const db = getDb();
   const smtp = await startSmtpListener({ db, host: config.SMTP_HOST ?? config.HOST, port: config.SMTP_PORT, maxBytes: config.MAIL_MAX_MB * 1024 * 1024, log });
   const jobs = startJobs(db, { outboxIntervalMs: config.OUTBOX_INTERVAL_MS, log });
+  const checkpointer = startWalCheckpointer(config.databaseFile, log);
 
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const address = server.address();
@@ -73,6 +75,7 @@ export async function startServer({ config, next = { dev: false }, log = console
     (closing ??= (async () => {
       await smtp.close();
       await jobs.stop();
+      await checkpointer.stop();
       unmountAgents();
       unmountWidget();
       // Stop accepting, let in-flight requests finish (better-sqlite3 writes are synchronous, so a finished

@@ -44,6 +44,8 @@ export const tickets = sqliteTable(
     index('tickets_team_activity').on(t.teamId, sql`${t.lastActivityAt} desc`, sql`${t.id} desc`),
     index('tickets_customer_activity').on(t.customerId, sql`${t.lastActivityAt} desc`, sql`${t.id} desc`),
     index('tickets_channel_activity').on(t.channelId, sql`${t.lastActivityAt} desc`, sql`${t.id} desc`),
+    // A chat visitor's newest conversation on a widget, looked up on every message.
+    index('tickets_customer_channel').on(t.customerId, t.channelId, t.id),
   ],
 );
 

@@ -1,6 +1,7 @@
 import type { Server, Socket } from 'socket.io';
 import { z } from 'zod';
-import type { AgentClientToServer, AgentServerToClient } from '@/lib/realtime-events';
+import type { AgentClientToServer, AgentServerToClient, TicketChange } from '@/lib/realtime-events';
+import { ChangeBatcher } from './change-batcher';
 import { getDb } from '@/db/client';
 import { readSessionToken, validateSession, type Viewer } from '@/server/auth/sessions';
 import { getConfig } from '@/server/runtime-config';
@@ -20,8 +21,8 @@ const replySchema = z.object({ ticketId: ticketIdSchema, body: z.string().max(50
 
 /**
  * `/agent`: signed-in agents only (session cookie checked at the handshake and again on every event, so a
- * revoked session stops at once). Rooms: `ticket:<id>` for presence; ticket changes go to every agent
- * because every inbox list may show the ticket.
+ * revoked session stops at once). Rooms: `ticket:<id>` for presence and the open conversation's live
+ * messages; ticket changes go to every agent (batched) because every inbox list may show the ticket.
  */
 export function mountAgentNamespace(io: Server) {
   const nsp = io.of('/agent');
@@ -96,7 +97,8 @@ export function mountAgentNamespace(io: Server) {
   });
 
   const bus = getBus();
-  const onChange = (change: Parameters<AgentServerToClient['ticket:changed']>[0]) => nsp.emit('ticket:changed', change);
+  const batcher = new ChangeBatcher(100, (changes) => nsp.emit('tickets:changed', changes));
+  const onChange = (change: TicketChange) => batcher.add(change);
   const onRevoked = ({ sessionIds }: { sessionIds: string[] }) => {
     for (const s of nsp.sockets.values()) {
       const socket = s as AgentSocket;
@@ -123,6 +125,7 @@ export function mountAgentNamespace(io: Server) {
   bus.on('chat.typing', onTyping);
   bus.on('chat.read', onRead);
   return () => {
+    batcher.drain();
     bus.off('ticket.changed', onChange);
     bus.off('session.revoked', onRevoked);
     bus.off('message.created', onMessage);

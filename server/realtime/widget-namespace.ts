@@ -175,10 +175,16 @@ export function mountWidgetNamespace(io: Server) {
   const onRead = ({ ticketId, by, upTo }: BusEvents['chat.read'][0]) => {
     if (by === 'agent' && hasVisitors(ticketId)) nsp.to(conv(ticketId)).emit('read', { ticketId, upTo });
   };
+  // What each watched conversation was last told, so visitors hear only real status changes.
+  const told = new Map<number, 'open' | 'ended'>();
+  nsp.adapter.on('delete-room', (room: string) => room.startsWith('conv:') && told.delete(Number(room.slice(5))));
   const onTicketChanged = ({ ticketId, actorAgentId }: BusEvents['ticket.changed'][0]) => {
     if (actorAgentId === null || !hasVisitors(ticketId)) return;
     const ticket = findTicket(db, ticketId);
-    if (ticket) nsp.to(conv(ticketId)).emit('conversation', { ticketId, status: chatEnded(ticket.status) ? 'ended' : 'open' });
+    const status = ticket && (chatEnded(ticket.status) ? 'ended' : 'open');
+    if (!status || told.get(ticketId) === status) return;
+    told.set(ticketId, status);
+    nsp.to(conv(ticketId)).emit('conversation', { ticketId, status });
   };
   const onAgentsOnline = () => {
     for (const room of nsp.adapter.rooms.keys()) {

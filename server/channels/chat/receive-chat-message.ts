@@ -11,7 +11,8 @@ import { ingest } from '@/server/channels/ingest';
 import { refuseReason, storeAttachments } from '@/server/content/attachment-store';
 import { applyFormAnswers, mappedAnswer } from '@/server/forms/apply-form-answers';
 import { chatSettingsSchema } from './chat-settings';
-import { prechatOf, prefillFor } from './prechat';
+import { prechatOf, prefillFor, type Prechat } from './prechat';
+import type { Answers } from '@/lib/forms/form-definition';
 import { chatMessageId, toWidgetMessage } from './widget-messages';
 import { findVisitorCustomerId, placeholderName, visitorExternalId, type Visitor } from './widget-visitor';
 import { consumeWidgetConversation, consumeWidgetMessage } from './widget-limits';
@@ -36,15 +37,16 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
   if (text.length > MAX_CHAT_MESSAGE) throw new DomainError('BAD_REQUEST', `Messages can be at most ${MAX_CHAT_MESSAGE} characters long`);
   await consumeWidgetMessage(visitor.visitorId, ip);
 
-  const channel = findChannel(db, visitor.channelId)!;
-  const settings = chatSettingsSchema.parse(channel.settings);
+  const channelId = visitor.channelId;
   const customerId = findVisitorCustomerId(db, visitor);
-  const latest = customerId === null ? undefined : findLatestChatTicket(db, channel.id, customerId);
+  const latest = customerId === null ? undefined : findLatestChatTicket(db, channelId, customerId);
   const startsConversation = !latest || chatEnded(latest.status);
 
-  const prechat = prechatOf(db, settings);
-  let answers = {};
+  // Only a new conversation asks the pre-chat form (the common case, a reply in a running chat, skips it).
+  let prechat: Prechat | null = null;
+  let answers: Answers = {};
   if (startsConversation) {
+    prechat = prechatOf(db, chatSettingsSchema.parse(findChannel(db, channelId)!.settings));
     const checked = validateSubmission(prechat.definition, { ...(input.prechat ?? {}), ...prefillFor(prechat.definition, visitor.identified) });
     if (!checked.ok) throw new DomainError('BAD_REQUEST', 'Some answers need attention', { fieldErrors: checked.errors });
     answers = checked.answers;
@@ -59,12 +61,12 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
   }
   const attachments = file ? await storeAttachments(getConfig().DATA_DIR, [file], maxBytes) : [];
 
-  const email = visitor.identified?.email ?? mappedAnswer(prechat.definition, answers, (f) => f.type === 'email');
-  const name = visitor.identified?.name || mappedAnswer(prechat.definition, answers, (f) => f.key === 'name');
+  const email = visitor.identified?.email ?? (prechat && mappedAnswer(prechat.definition, answers, (f) => f.type === 'email'));
+  const name = visitor.identified?.name || (prechat && mappedAnswer(prechat.definition, answers, (f) => f.key === 'name'));
   const result = ingest(
     db,
     {
-      channelId: channel.id,
+      channelId,
       from: { externalId: visitorExternalId(visitor), name: typeof name === 'string' && name ? name : placeholderName(visitor.visitorId), email: typeof email === 'string' ? email.toLowerCase() : null },
       channelMessageId: id,
       subject: null,
@@ -77,14 +79,14 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
     },
     {
       resolveThread: (tx, customer) => {
-        const open = findLatestChatTicket(tx, channel.id, customer);
+        const open = findLatestChatTicket(tx, channelId, customer);
         if (open && !chatEnded(open.status)) return { kind: 'join', ticketId: open.id };
         // The conversation ended between the check above and this transaction: the answers were not asked.
         if (!startsConversation) throw new DomainError('CONFLICT', 'This conversation has ended. Please start a new one.');
         return { kind: 'new' };
       },
       onTicketCreated: (tx, ticket) => {
-        if (prechat.form) applyFormAnswers(tx, { form: prechat.form, version: prechat.version, definition: prechat.definition, answers, ticket, now });
+        if (prechat?.form) applyFormAnswers(tx, { form: prechat.form, version: prechat.version, definition: prechat.definition, answers, ticket, now });
       },
     },
   );

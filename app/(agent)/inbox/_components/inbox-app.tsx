@@ -57,17 +57,21 @@ export function InboxApp() {
   useEffect(() => {
     if (!socket) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const onChange = (change: { ticketId: number }) => {
+    const onChange = (changes: { ticketId: number }[]) => {
       clearTimeout(timer);
       timer = setTimeout(() => void queryClient.invalidateQueries({ queryKey: trpc.tickets.list.pathKey() }), 150);
-      void queryClient.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ id: change.ticketId }) });
+      for (const change of changes) void queryClient.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ id: change.ticketId }) });
       void queryClient.invalidateQueries({ queryKey: trpc.customers.profile.pathKey() });
       void queryClient.invalidateQueries({ queryKey: trpc.directory.all.pathKey() });
     };
-    socket.on('ticket:changed', onChange);
+    // The open conversation hears its own messages at once (room event), not after the batch window.
+    const onMessage = (m: { ticketId: number }) => void queryClient.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ id: m.ticketId }) });
+    socket.on('tickets:changed', onChange);
+    socket.on('ticket:message', onMessage);
     return () => {
       clearTimeout(timer);
-      socket.off('ticket:changed', onChange);
+      socket.off('tickets:changed', onChange);
+      socket.off('ticket:message', onMessage);
     };
   }, [socket, queryClient, trpc]);
 

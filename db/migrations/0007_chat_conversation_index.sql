@@ -1,0 +1,1 @@
+CREATE INDEX `tickets_customer_channel` ON `tickets` (`customer_id`,`channel_id`,`id`);

@@ -1,0 +1,34 @@
+import { Worker } from 'node:worker_threads';
+
+// The thread's whole program. Plain CommonJS because eval'd workers are scripts; better-sqlite3 is
+// resolved from the process's working directory like the rest of the server's dependencies.
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require('better-sqlite3');
+const db = new Database(workerData.file);
+db.pragma('busy_timeout = 5000');
+const timer = setInterval(() => {
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (err) { parentPort.postMessage(String(err)); }
+}, workerData.intervalMs);
+parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close(); });
+`;
+
+/**
+ * Copies the WAL back into the database file from a worker thread every few seconds. A checkpoint
+ * writes and fsyncs many pages; done by the connection that commits, it stalls whichever request
+ * happens to commit then (tens of milliseconds at the tail). PASSIVE never blocks writers, and the main
+ * connection's autocheckpoint stays as a backstop should this thread fall behind.
+ */
+export function startWalCheckpointer(file: string, log: (line: string) => void, intervalMs = 2000) {
+  if (file === ':memory:') return { stop: async () => {} };
+  const worker = new Worker(WORKER, { eval: true, workerData: { file, intervalMs } });
+  worker.on('message', (m) => log(`WAL checkpoint failed: ${m}`));
+  worker.on('error', (err) => log(`WAL checkpointer stopped: ${err.message}`));
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        worker.once('exit', () => resolve());
+        worker.postMessage('stop');
+      }),
+  };
+}
