@@ -6,7 +6,7 @@ export function updateChannelSettings(db: Queryable, id: number, settings: Recor
   db.update(channels).set({ settings }).where(eq(channels.id, id)).run();
 }
 
-export function insertChannel(db: Queryable, c: { kind: 'email'; name: string; defaultTeamId: number | null; settings: Record<string, unknown> }) {
+export function insertChannel(db: Queryable, c: { kind: 'email' | 'chat'; name: string; defaultTeamId: number | null; settings: Record<string, unknown> }) {
   return db.insert(channels).values({ ...c, createdAt: Date.now() }).returning({ id: channels.id }).get();
 }
 

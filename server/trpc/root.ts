@@ -6,6 +6,7 @@ import { directoryRouter } from './routers/directory';
 import { adminRouter } from './routers/admin';
 import { inboxesRouter } from './routers/inboxes';
 import { formsRouter } from './routers/forms';
+import { chatWidgetsRouter } from './routers/chat-widgets';
 
 export const appRouter = router({
   auth: authRouter,
@@ -15,6 +16,7 @@ export const appRouter = router({
   admin: adminRouter,
   inboxes: inboxesRouter,
   forms: formsRouter,
+  chatWidgets: chatWidgetsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -30,6 +30,9 @@ export default async function SettingsLayout({ children }: { children: React.Rea
         <Link className="block rounded px-2 py-1 hover:bg-slate-100" href="/settings/inboxes">
           {t.inboxes}
         </Link>
+        <Link className="block rounded px-2 py-1 hover:bg-slate-100" href="/settings/chat">
+          {t.chatWidgets}
+        </Link>
         <Link className="block rounded px-2 py-1 hover:bg-slate-100" href="/settings/forms">
           {t.forms}
         </Link>

@@ -1,0 +1,5 @@
+import { ChatWidgetsAdmin } from './chat-widgets-admin';
+
+export default function ChatWidgetsPage() {
+  return <ChatWidgetsAdmin />;
+}

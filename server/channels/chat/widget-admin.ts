@@ -1,0 +1,79 @@
+import crypto from 'node:crypto';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { findChannel, listChannelsOfKind } from '@/db/queries/inbound';
+import { insertChannel, updateChannel, updateChannelSettings } from '@/db/queries/channels';
+import { findForm, findFormVersion } from '@/db/queries/forms';
+import { DomainError } from '@/server/errors/domain-error';
+import { getConfig } from '@/server/runtime-config';
+import { chatSettingsSchema, newChatSecrets, type ChatSettings } from './chat-settings';
+
+const text = z.object({ en: z.string().trim().min(1).max(300), de: z.string().trim().max(300).optional() });
+
+/** What an admin edits; the public token and the identity secret are not among it (see rotate/reveal). */
+export const chatWidgetInput = z.object({
+  name: z.string().trim().min(1).max(100),
+  defaultTeamId: z.number().int().positive().nullable(),
+  unverifiedIdentity: z.enum(['refuse', 'anonymous']),
+  allowedOrigins: z.array(z.string().trim().url().max(200).transform((u) => new URL(u).origin)).max(50),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  position: z.enum(['left', 'right']),
+  greeting: text,
+  launcherText: text,
+  defaultLocale: z.enum(['en', 'de']),
+  expectedReplyMinutes: z.number().int().min(1).max(10080),
+  formId: z.number().int().positive().nullable(),
+});
+export type ChatWidgetInput = z.infer<typeof chatWidgetInput>;
+
+/** Chat widgets as the settings page shows them: no identity secret, the snippet to embed. */
+export function listChatWidgets(db: Db) {
+  return listChannelsOfKind(db, 'chat').flatMap((c) => {
+    const parsed = chatSettingsSchema.safeParse(c.settings);
+    if (!parsed.success) return [];
+    const { identitySecret: _secret, ...settings } = parsed.data;
+    const snippet = `<script src="${getConfig().publicUrl}/widget.js" data-channel="${settings.publicToken}" async></script>`;
+    return [{ id: c.id, name: c.name, defaultTeamId: c.defaultTeamId, ...settings, snippet }];
+  });
+}
+
+export function createChatWidget(db: Db, input: ChatWidgetInput) {
+  checkForm(db, input.formId);
+  const { name, defaultTeamId, ...settings } = input;
+  return insertChannel(db, { kind: 'chat', name, defaultTeamId, settings: { ...settings, ...newChatSecrets() } satisfies ChatSettings });
+}
+
+export function updateChatWidget(db: Db, id: number, input: ChatWidgetInput) {
+  const current = settingsOf(db, id);
+  checkForm(db, input.formId);
+  const { name, defaultTeamId, ...settings } = input;
+  updateChannel(db, id, { name, defaultTeamId, settings: { ...current, ...settings } });
+}
+
+/** The identity secret, for the site's developers; only on an admin's explicit request. */
+export function revealIdentitySecret(db: Db, id: number) {
+  return { identitySecret: settingsOf(db, id).identitySecret };
+}
+
+/** A new identity secret (the old one stops working at once, e.g. after a leak). */
+export function rotateIdentitySecret(db: Db, id: number) {
+  const identitySecret = crypto.randomBytes(32).toString('hex');
+  updateChannelSettings(db, id, { ...settingsOf(db, id), identitySecret });
+  return { identitySecret };
+}
+
+function settingsOf(db: Db, id: number): ChatSettings {
+  const channel = findChannel(db, id);
+  if (channel?.kind !== 'chat') throw new DomainError('NOT_FOUND', `Chat widget ${id} does not exist`);
+  return chatSettingsSchema.parse(channel.settings);
+}
+
+/** A pre-chat form must exist and ask nothing the widget cannot: files travel as chat messages instead. */
+function checkForm(db: Db, formId: number | null) {
+  if (formId === null) return;
+  const form = findForm(db, formId);
+  if (!form) throw new DomainError('BAD_REQUEST', `Form ${formId} does not exist`);
+  if (findFormVersion(db, form.id, form.currentVersion)!.definition.fields.some((f) => f.type === 'file')) {
+    throw new DomainError('BAD_REQUEST', `"${form.name}" has a file field; visitors send files in the chat itself, so it cannot be the pre-chat form`);
+  }
+}
