@@ -66,6 +66,8 @@ export interface WidgetClientToServer {
   'messages:since': (p: { afterId: number }, ack: Ack<{ messages: WidgetMessage[] }>) => void;
   typing: (p: { typing: boolean }) => void;
   read: (p: { upTo: number }) => void;
+  /** Emails the conversation to the visitor (to the address they give if we know none: error 'email_needed'). */
+  transcript: (p: { email?: string }, ack: Ack<{ to: string }>) => void;
   /** Customer attributes from the site (plan, customer number…); shown in the agent's customer panel. */
   attributes: (a: Record<string, string>) => void;
 }

@@ -286,6 +286,9 @@ export const de: Messages = {
     loading: 'Wird geladen…',
   },
   widget: {
+    transcript: 'Gespräch per E-Mail zusenden',
+    transcriptEmail: 'Ihre E-Mail-Adresse',
+    transcriptSent: 'Das Gespräch ist unterwegs an {email}.',
     title: 'Chat',
     close: 'Chat schließen',
     online: 'Wir sind online',
@@ -308,6 +311,9 @@ export const de: Messages = {
     you: 'Sie',
   },
   chatAdmin: {
+    emailInbox: 'E-Mail-Posteingang für Antworten und Verläufe',
+    firstInbox: 'Der erste E-Mail-Posteingang',
+    emailInboxHint: 'Wer den Chat verlassen hat, bekommt die Antwort per E-Mail und kann dort antworten.',
     title: 'Chat-Widgets',
     newWidget: 'Neues Chat-Widget',
     name: 'Name',

@@ -285,6 +285,9 @@ export const en = {
     loading: 'Loading…',
   },
   widget: {
+    transcript: 'Email me this conversation',
+    transcriptEmail: 'Your email address',
+    transcriptSent: 'The conversation is on its way to {email}.',
     title: 'Chat',
     close: 'Close chat',
     online: 'We are online',
@@ -307,6 +310,9 @@ export const en = {
     you: 'You',
   },
   chatAdmin: {
+    emailInbox: 'Email inbox for replies and transcripts',
+    firstInbox: 'The first email inbox',
+    emailInboxHint: 'A visitor who has left gets the agent’s reply by email and can answer there.',
     title: 'Chat widgets',
     newWidget: 'New chat widget',
     name: 'Name',

@@ -7,22 +7,29 @@ import { updateMessageEnvelope } from '@/db/queries/messages';
 import type { MailAddress } from '@/db/schema';
 import { composeEmail, newReplyToken, type ThreadContext } from './email/compose-email';
 import { emailSettingsSchema, splitPlusAddress } from './email/email-settings';
+import { isVisitorWatching } from './chat/visitor-presence';
+import { chatEmailInbox } from './chat/chat-email-inbox';
 
 export type OutboundBody = { text: string; subject?: string; autoSubmitted?: boolean };
 
 /**
  * Queues a public message for delivery on its ticket's channel, inside the caller's transaction: the
  * message and its outbox row commit together, so a channel being down never loses a reply.
+ * Chat replies travel over the visitor's socket; only a visitor who has left gets them by email.
  * Channels without an outbound adapter yet leave the message as it is.
  */
 export function queueOutbound(tx: Tx, ticketId: number, messageId: number, body: OutboundBody, now: number) {
   const row = q.findTicketWithChannel(tx, ticketId);
-  if (!row || row.channel.kind !== 'email') return;
-  const channel = inbound.findChannel(tx, row.channel.id)!;
+  if (row?.channel.kind === 'email') queueEmail(tx, row.ticket, inbound.findChannel(tx, row.channel.id)!, messageId, body, now);
+  else if (row?.channel.kind === 'chat') queueChatFallback(tx, row.ticket, row.channel.id, messageId, body, now);
+}
+
+/** The message as an email from `channel` (an email inbox) on the ticket's thread. */
+export function queueEmail(tx: Tx, ticket: q.TicketRow, channel: { id: number; name: string; settings: Record<string, unknown> }, messageId: number, body: OutboundBody, now: number) {
   const settings = emailSettingsSchema.safeParse(channel.settings);
   if (!settings.success) return failNow(tx, messageId, `Inbox "${channel.name}" has no valid email address configured`);
 
-  const ctx = threadContext(tx, row.ticket, settings.data.address);
+  const ctx = threadContext(tx, ticket, settings.data.address);
   if (!ctx.to.length) return failNow(tx, messageId, 'The customer has no email address');
   const payload = composeEmail(settings.data, ctx, body, messageId);
   updateMessageEnvelope(tx, messageId, {
@@ -31,6 +38,16 @@ export function queueOutbound(tx: Tx, ticketId: number, messageId: number, body:
     meta: { subject: payload.subject, from: payload.from, to: payload.to, cc: payload.cc, inReplyTo: payload.inReplyTo ?? undefined, references: payload.references, autoSubmitted: payload.autoSubmitted || undefined },
   });
   insertOutbox(tx, { messageId, channelId: channel.id, payload, now });
+}
+
+/**
+ * A chat reply while the visitor is not connected: the conversation continues by email (if we know
+ * their address) through the widget's email inbox. Their answer by email threads back onto the chat.
+ */
+function queueChatFallback(tx: Tx, ticket: q.TicketRow, chatChannelId: number, messageId: number, body: OutboundBody, now: number) {
+  if (isVisitorWatching(ticket.id) || !findCustomer(tx, ticket.customerId)?.email) return;
+  const inbox = chatEmailInbox(tx, chatChannelId);
+  if (inbox) queueEmail(tx, ticket, inbox, messageId, body, now);
 }
 
 function failNow(tx: Tx, messageId: number, reason: string) {

@@ -16,9 +16,11 @@ import { applyVerifiedIdentity, findVisitorCustomerId, visitorExternalId, type V
 import { agentsOnlineFor, buildWidgetSession } from '@/server/channels/chat/widget-session';
 import { chatEnded, receiveChatMessage } from '@/server/channels/chat/receive-chat-message';
 import { toWidgetMessage, widgetMessagesOf } from '@/server/channels/chat/widget-messages';
+import { emailTranscript } from '@/server/channels/chat/transcript';
 import { getBus, type BusEvents } from './bus';
+import { setVisitorProbe } from '@/server/channels/chat/visitor-presence';
 
-type WidgetSocket = Socket<WidgetClientToServer, WidgetServerToClient, Record<string, never>, { visitor: Visitor; ip: string; attributes: Record<string, string> }>;
+type WidgetSocket = Socket<WidgetClientToServer, WidgetServerToClient, Record<string, never>, { visitor: Visitor; ip: string; attributes: Record<string, string>; locale: 'en' | 'de' }>;
 
 const authSchema: z.ZodType<WidgetAuth> = z.object({
   channel: z.string().min(1).max(64),
@@ -85,7 +87,7 @@ export function mountWidgetNamespace(io: Server) {
     }
     const visitor: Visitor = { channelId: channel.id, visitorId, identified };
     if (identified) applyVerifiedIdentity(db, { ...visitor, identified });
-    socket.data = { visitor, ip: socket.handshake.address, attributes: {} };
+    socket.data = { visitor, ip: socket.handshake.address, attributes: {}, locale: auth.data.locale ?? settings.data.defaultLocale };
     next();
   });
 
@@ -152,6 +154,17 @@ export function mountWidgetNamespace(io: Server) {
       if (ticketId !== null) getBus().emit('chat.typing', { ticketId, who: 'visitor', name: '', typing: typing.data!.typing });
     });
 
+    socket.on('transcript', async (payload, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = z.object({ email: z.string().trim().email().max(200).optional() }).safeParse(payload);
+      if (!parsed.success) return ack({ ok: false, error: { code: 'BAD_REQUEST', message: 'Please enter a valid email address.' } });
+      try {
+        ack({ ok: true, ...(await emailTranscript(db, visitor, parsed.data.email, socket.data.locale)) });
+      } catch (err) {
+        ack(failure(err));
+      }
+    });
+
     socket.on('read', (payload) => {
       const read = z.object({ upTo: z.number().int().positive() }).safeParse(payload);
       if (!read.success) return;
@@ -164,6 +177,7 @@ export function mountWidgetNamespace(io: Server) {
   });
 
   const hasVisitors = (ticketId: number) => (nsp.adapter.rooms.get(conv(ticketId))?.size ?? 0) > 0;
+  setVisitorProbe(hasVisitors);
   const onMessage = ({ ticketId, messageId, internal }: BusEvents['message.created'][0]) => {
     if (internal || !hasVisitors(ticketId)) return;
     const row = findPublicMessage(db, messageId);
@@ -200,6 +214,7 @@ export function mountWidgetNamespace(io: Server) {
   bus.on('ticket.changed', onTicketChanged);
   bus.on('agents.online', onAgentsOnline);
   return () => {
+    setVisitorProbe(undefined);
     bus.off('message.created', onMessage);
     bus.off('chat.typing', onTyping);
     bus.off('chat.read', onRead);

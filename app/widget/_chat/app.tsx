@@ -7,6 +7,7 @@ import { fill, type Texts } from './i18n';
 import { MessageList } from './message-list';
 import { PrechatFields, prechatErrors } from './prechat-form';
 import { PaperclipIcon } from './paperclip-icon';
+import { TranscriptBar } from './transcript-bar';
 
 type Props = { client: ChatClient; state: ChatState; locale: WidgetLocale; t: Texts; onClose: () => void };
 
@@ -83,6 +84,7 @@ export function App({ client, state, locale, t, onClose }: Props) {
           ×
         </button>
       </header>
+      {state.conversation && <TranscriptBar client={client} t={t} />}
       {state.connection === 'offline' && (
         <p class="banner" role="status" data-testid="widget-offline">
           {t.reconnecting}

@@ -169,6 +169,17 @@ export class ChatClient {
     }
   }
 
+  /** Asks for the conversation by email; resolves to the address it went to, or the server's refusal. */
+  async transcript(email?: string): Promise<{ ok: true; to: string } | { ok: false; message: string }> {
+    if (!this.socket.connected) return { ok: false, message: 'offline' };
+    try {
+      const res = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('transcript', email ? { email } : {});
+      return res.ok ? { ok: true, to: res.to } : { ok: false, message: res.error.message };
+    } catch {
+      return { ok: false, message: 'offline' };
+    }
+  }
+
   typing(typing: boolean) {
     if (this.socket.connected) this.socket.emit('typing', { typing });
   }

@@ -22,6 +22,8 @@ export const chatSettingsSchema = z.object({
   expectedReplyMinutes: z.number().int().min(1).max(10080).default(60),
   /** The intake form asked before a conversation; null: name, email and message only. */
   formId: z.number().int().positive().nullable().default(null),
+  /** The email inbox that continues conversations by email and sends transcripts; null: the first one. */
+  emailChannelId: z.number().int().positive().nullable().default(null),
 });
 export type ChatSettings = z.infer<typeof chatSettingsSchema>;
 

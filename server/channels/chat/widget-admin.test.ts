@@ -26,6 +26,7 @@ const input = {
   defaultLocale: 'de',
   expectedReplyMinutes: 30,
   formId: null,
+  emailChannelId: null,
 };
 
 describe('chat widget settings', () => {

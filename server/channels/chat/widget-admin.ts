@@ -23,6 +23,7 @@ export const chatWidgetInput = z.object({
   defaultLocale: z.enum(['en', 'de']),
   expectedReplyMinutes: z.number().int().min(1).max(10080),
   formId: z.number().int().positive().nullable(),
+  emailChannelId: z.number().int().positive().nullable(),
 });
 export type ChatWidgetInput = z.infer<typeof chatWidgetInput>;
 
@@ -39,6 +40,7 @@ export function listChatWidgets(db: Db) {
 
 export function createChatWidget(db: Db, input: ChatWidgetInput) {
   checkForm(db, input.formId);
+  checkEmailInbox(db, input.emailChannelId);
   const { name, defaultTeamId, ...settings } = input;
   return insertChannel(db, { kind: 'chat', name, defaultTeamId, settings: { ...settings, ...newChatSecrets() } satisfies ChatSettings });
 }
@@ -46,6 +48,7 @@ export function createChatWidget(db: Db, input: ChatWidgetInput) {
 export function updateChatWidget(db: Db, id: number, input: ChatWidgetInput) {
   const current = settingsOf(db, id);
   checkForm(db, input.formId);
+  checkEmailInbox(db, input.emailChannelId);
   const { name, defaultTeamId, ...settings } = input;
   updateChannel(db, id, { name, defaultTeamId, settings: { ...current, ...settings } });
 }
@@ -76,4 +79,8 @@ function checkForm(db: Db, formId: number | null) {
   if (findFormVersion(db, form.id, form.currentVersion)!.definition.fields.some((f) => f.type === 'file')) {
     throw new DomainError('BAD_REQUEST', `"${form.name}" has a file field; visitors send files in the chat itself, so it cannot be the pre-chat form`);
   }
+}
+
+function checkEmailInbox(db: Db, id: number | null) {
+  if (id !== null && findChannel(db, id)?.kind !== 'email') throw new DomainError('BAD_REQUEST', `Email inbox ${id} does not exist`);
 }

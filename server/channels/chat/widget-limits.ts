@@ -2,7 +2,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { getConfig } from '@/server/runtime-config';
 import { DomainError } from '@/server/errors/domain-error';
 
-type Limiters = { visitor: RateLimiterMemory; ipMessages: RateLimiterMemory; ipConversations: RateLimiterMemory };
+type Limiters = { visitor: RateLimiterMemory; ipMessages: RateLimiterMemory; ipConversations: RateLimiterMemory; transcripts: RateLimiterMemory };
 
 // One set per process (shared with Next's module copies through globalThis), sized from the config.
 const registry = globalThis as unknown as { __helpdeskWidgetLimits?: Limiters };
@@ -13,6 +13,7 @@ function limiters(): Limiters {
     visitor: new RateLimiterMemory({ points: c.WIDGET_VISITOR_MESSAGES_PER_MINUTE, duration: 60 }),
     ipMessages: new RateLimiterMemory({ points: c.WIDGET_IP_MESSAGES_PER_MINUTE, duration: 60 }),
     ipConversations: new RateLimiterMemory({ points: c.WIDGET_IP_CONVERSATIONS_PER_HOUR, duration: 3600 }),
+    transcripts: new RateLimiterMemory({ points: 3, duration: 3600 }),
   };
   return registry.__helpdeskWidgetLimits;
 }
@@ -32,4 +33,8 @@ export async function consumeWidgetMessage(visitorId: string, ip: string) {
 
 export async function consumeWidgetConversation(ip: string) {
   await take(limiters().ipConversations, ip, 'Too many new conversations from your network. Please try again later.');
+}
+
+export async function consumeTranscript(visitorId: string) {
+  await take(limiters().transcripts, visitorId, 'You have asked for several transcripts already. Please try again later.');
 }

@@ -25,6 +25,7 @@ const DEFAULTS = {
   defaultLocale: 'de' as 'en' | 'de',
   expectedReplyMinutes: 60,
   formId: null as number | null,
+  emailChannelId: null as number | null,
 };
 
 /** One widget's settings, its snippet, and the identity secret behind an explicit reveal. */
@@ -34,6 +35,7 @@ export function ChatWidgetForm({ widget, onCreated }: { widget: ChatWidget | nul
   const queryClient = useQueryClient();
   const teams = useQuery(trpc.admin.teams.queryOptions());
   const forms = useQuery(trpc.forms.list.queryOptions());
+  const inboxes = useQuery(trpc.inboxes.listEmail.queryOptions());
   const [v, setV] = useState(() => {
     if (!widget) return DEFAULTS;
     const { id: _id, publicToken: _token, snippet: _snippet, ...rest } = widget;
@@ -117,6 +119,16 @@ export function ChatWidgetForm({ widget, onCreated }: { widget: ChatWidget | nul
             <option value="">{t('builtinForm')}</option>
             <NamedOptions items={forms.data ?? []} />
           </select>
+        </label>
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t('emailInbox')}</span>
+          <select className={select} value={v.emailChannelId ?? ''} onChange={(e) => setV({ ...v, emailChannelId: idOrNull(e.target.value) })} aria-describedby="email-inbox-hint">
+            <option value="">{t('firstInbox')}</option>
+            <NamedOptions items={inboxes.data?.inboxes ?? []} />
+          </select>
+          <span id="email-inbox-hint" className="mt-1 block text-xs text-slate-500">
+            {t('emailInboxHint')}
+          </span>
         </label>
         <label className="block text-sm">
           <span className="mb-1 block font-medium text-slate-700">{t('unverified')}</span>

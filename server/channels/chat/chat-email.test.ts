@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io as connect, type Socket } from 'socket.io-client';
+import nodemailer from 'nodemailer';
+import { startTestServer, httpClient } from '@/server/testing/test-server';
+import { startSmtpSink } from '@/server/testing/smtp-sink';
+import { DEMO_CHAT_TOKEN, DEMO_PASSWORD } from '@/db/seed/generate';
+import { getDb } from '@/db/client';
+import { listChannelsOfKind } from '@/db/queries/inbound';
+import { updateChannelSettings } from '@/db/queries/channels';
+import { listMessages } from '@/db/queries/tickets';
+import type { WidgetMessage, WidgetSession } from '@/lib/widget-events';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+let agent: ReturnType<typeof httpClient>;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer({ OUTBOX_INTERVAL_MS: '100' });
+  sink = await startSmtpSink();
+  const inbox = listChannelsOfKind(getDb(), 'email')[0]!;
+  updateChannelSettings(getDb(), inbox.id, { address: 'support@demo.local', displayName: 'Demo Support', smtp: { host: '127.0.0.1', port: sink.port, secure: false } });
+  agent = httpClient(server.url);
+  await agent.mutate('auth.login', { email: 'jana@demo.local', password: DEMO_PASSWORD });
+});
+afterAll(async () => {
+  for (const s of sockets) s.close();
+  await sink?.close();
+  await server?.close();
+});
+
+function visitor(token?: string): Promise<{ socket: Socket; session: WidgetSession }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(`${server.url}/widget`, { auth: { channel: DEMO_CHAT_TOKEN, token, locale: 'de' }, transports: ['websocket'], reconnection: false, forceNew: true });
+    sockets.push(socket);
+    socket.once('session', (session: WidgetSession) => resolve({ socket, session }));
+    socket.once('connect_error', reject);
+  });
+}
+
+const send = async (s: Socket, text: string, prechat?: Record<string, unknown>) => {
+  const res = await s.emitWithAck('message:send', { clientId: `c-${Date.now()}-${Math.random().toString(36).slice(2)}`, text, prechat });
+  if (!res.ok) throw new Error(res.error.message);
+  return res.message as WidgetMessage;
+};
+
+describe('chat conversations continue by email', () => {
+  it('emails an agent reply to a visitor who has left, and threads their email answer back onto the chat', async () => {
+    const { socket, session } = await visitor();
+    const first = await send(socket, 'Kann ich umtauschen?', { name: 'Ole Offline', email: 'ole@example.de' });
+
+    // While the visitor is there, the reply goes over the socket only.
+    const live = new Promise<WidgetMessage>((r) => socket.once('message', r));
+    expect(await agent.mutate('tickets.reply', { ticketId: first.ticketId, body: 'Einen Moment bitte.' })).toMatchObject({ ok: true });
+    await live;
+
+    socket.close();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await agent.mutate('tickets.reply', { ticketId: first.ticketId, body: 'Ja, innerhalb von 30 Tagen.' })).toMatchObject({ ok: true });
+    const mail = await sink.waitFor((m) => m.rcptTo.includes('ole@example.de'));
+    expect(mail.parsed.text).toContain('Ja, innerhalb von 30 Tagen.');
+    expect(sink.mails.filter((m) => m.parsed.text?.includes('Einen Moment bitte.'))).toHaveLength(0);
+
+    // The visitor answers by email; it lands on the chat and shows in the widget when they come back.
+    const replyTo = (mail.parsed.replyTo?.value[0]?.address ?? '') as string;
+    const smtp = nodemailer.createTransport({ host: '127.0.0.1', port: server.smtpPort, secure: false, ignoreTLS: true });
+    await smtp.sendMail({ from: 'ole@example.de', to: replyTo, subject: `Re: ${mail.parsed.subject}`, text: 'Super, danke!', inReplyTo: mail.parsed.messageId });
+    smtp.close();
+    expect(listMessages(getDb(), first.ticketId).at(-1)).toMatchObject({ authorKind: 'customer', bodyText: expect.stringContaining('Super, danke!') });
+    const back = await visitor(session.token);
+    expect(back.session.conversation!.messages.map((m) => m.text).at(-1)).toContain('Super, danke!');
+  });
+
+  it('emails the transcript to the address the visitor gives when none is known', async () => {
+    const { socket } = await visitor();
+    await send(socket, 'Frage ohne E-Mail', {});
+    await agent.mutate('tickets.reply', { ticketId: (await socket.emitWithAck('messages:since', { afterId: 0 })).messages[0].ticketId, body: 'Antwort im Chat' });
+    expect(await socket.emitWithAck('transcript', {})).toMatchObject({ ok: false, error: { message: 'email_needed' } });
+    expect(await socket.emitWithAck('transcript', { email: 'mia@example.de' })).toMatchObject({ ok: true, to: 'mia@example.de' });
+    const mail = await sink.waitFor((m) => m.rcptTo.includes('mia@example.de'));
+    expect(mail.parsed.subject).toMatch(/^Ihr Chat mit uns \[#\d+\]$/);
+    expect(mail.parsed.text).toMatch(/Sie:\nFrage ohne E-Mail[\s\S]*Jana Berger:\nAntwort im Chat/);
+  });
+});
