@@ -10,6 +10,7 @@ async function main() {
   const server = await startServer({ config, next: { dev } });
   console.log(`\nHelpdesk is running at ${server.url}`);
   console.log(`Inbound email (SMTP) on port ${server.smtpPort}`);
+  console.log(`Chat widget demo page: ${server.url}/widget/demo`);
   for (const line of server.notices) console.log(line);
 
   const shutdown = (signal: string) => {

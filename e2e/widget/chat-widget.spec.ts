@@ -78,6 +78,12 @@ test('a visitor on another site chats with an agent live; messages sent offline 
   await visitor.reload();
   const again = await openWidget(visitor);
   await expect(again.getByTestId('widget-message')).toHaveText([/Hallo, wo bleibt/, /Ich schaue sofort nach/, /Erste Nachricht offline/, /Zweite Nachricht offline/]);
+
+  // With the chat closed, a new reply shows as unread on the launcher.
+  await again.getByRole('button', { name: 'Close chat' }).click();
+  await composer.fill('Das Paket kommt morgen.');
+  await composer.press('Control+Enter');
+  await expect(visitor.getByRole('button', { name: /Chat with us/ }).locator('span')).toHaveText('1');
   await agentContext.close();
   await visitorContext.close();
 });
