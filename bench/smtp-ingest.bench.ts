@@ -13,6 +13,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import nodemailer from 'nodemailer';
 import Database from 'better-sqlite3';
+import { waitForLine } from './support';
 
 const { values } = parseArgs({ options: { messages: { type: 'string', default: '3000' }, concurrency: { type: 'string', default: '8,16' }, 'kill-run': { type: 'string', default: '5000' } } });
 const N = Number(values.messages);
@@ -21,22 +22,6 @@ let C = LEVELS[0]!;
 const KILL_N = Number(values['kill-run']);
 const root = path.resolve(import.meta.dirname, '..');
 if (!fs.existsSync(path.join(root, 'dist/server/index.js'))) throw new Error('Run `npm run build` first: the benchmark measures the built server.');
-
-function waitForLine(child: ChildProcess, re: RegExp): Promise<RegExpMatchArray> {
-  return new Promise((resolve, reject) => {
-    let buf = '';
-    const onData = (d: Buffer) => {
-      buf += d.toString();
-      const m = buf.match(re);
-      if (m) {
-        child.stdout!.off('data', onData);
-        resolve(m);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`process exited (${code}) before printing ${re}: ${buf}`)));
-  });
-}
 
 async function startHelpdesk(dataDir: string) {
   const child = spawn(process.execPath, ['dist/server/index.js'], {

@@ -15,6 +15,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
+import { waitForLine } from './support';
 
 const { values } = parseArgs({ options: { visitors: { type: 'string', default: '1000' }, agents: { type: 'string', default: '20' }, messages: { type: 'string', default: '2000' }, rate: { type: 'string', default: '200' } } });
 const VISITORS = Number(values.visitors);
@@ -26,22 +27,6 @@ const root = path.resolve(import.meta.dirname, '..');
 if (!fs.existsSync(path.join(root, 'dist/server/index.js'))) throw new Error('Run `npm run build` first: the benchmark measures the built server.');
 
 const DEMO_AGENTS = ['jana', 'tom', 'sam', 'mehmet', 'nils', 'lena', 'claire', 'admin'].map((n) => `${n}@demo.local`);
-
-function waitForLine(child: ChildProcess, re: RegExp): Promise<RegExpMatchArray> {
-  return new Promise((resolve, reject) => {
-    let buf = '';
-    const onData = (d: Buffer) => {
-      buf += d.toString();
-      const m = buf.match(re);
-      if (m) {
-        child.stdout!.off('data', onData);
-        resolve(m);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`process exited (${code}) before printing ${re}: ${buf}`)));
-  });
-}
 
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

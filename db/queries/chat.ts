@@ -3,6 +3,17 @@ import type { Queryable } from '../client';
 import { agents, agentTeams, attachments, channels, customerIdentities, customers, messages, tickets } from '../schema';
 import { preparedPerConnection, p } from '../prepared';
 
+/** A message as the widget shows it: who wrote it (the agent's name), what, when, and the client's id. */
+const chatMessageColumns = {
+  id: messages.id,
+  ticketId: messages.ticketId,
+  authorKind: messages.authorKind,
+  agentName: agents.name,
+  bodyText: messages.bodyText,
+  channelMessageId: messages.channelMessageId,
+  createdAt: messages.createdAt,
+};
+
 const prepared = preparedPerConnection((db) => ({
   channelByPublicToken: db
     .select()
@@ -17,15 +28,7 @@ const prepared = preparedPerConnection((db) => ({
     .limit(1)
     .prepare(),
   publicMessage: db
-    .select({
-      id: messages.id,
-      ticketId: messages.ticketId,
-      authorKind: messages.authorKind,
-      agentName: agents.name,
-      bodyText: messages.bodyText,
-      channelMessageId: messages.channelMessageId,
-      createdAt: messages.createdAt,
-    })
+    .select(chatMessageColumns)
     .from(messages)
     .leftJoin(agents, eq(agents.id, messages.authorAgentId))
     .where(and(eq(messages.id, p('id')), eq(messages.isInternal, false)))
@@ -51,15 +54,7 @@ export function findPublicMessage(db: Queryable, id: number): ChatMessageRow | u
 export function listPublicMessages(db: Queryable, ticketIds: number[], afterId: number, limit: number): ChatMessageRow[] {
   if (!ticketIds.length) return [];
   return db
-    .select({
-      id: messages.id,
-      ticketId: messages.ticketId,
-      authorKind: messages.authorKind,
-      agentName: agents.name,
-      bodyText: messages.bodyText,
-      channelMessageId: messages.channelMessageId,
-      createdAt: messages.createdAt,
-    })
+    .select(chatMessageColumns)
     .from(messages)
     .leftJoin(agents, eq(agents.id, messages.authorAgentId))
     .where(and(inArray(messages.ticketId, ticketIds), eq(messages.isInternal, false), gt(messages.id, afterId)))
@@ -78,6 +73,7 @@ export function listChatTicketIds(db: Queryable, channelId: number, customerId: 
     .select({ id: tickets.id })
     .from(tickets)
     .where(and(eq(tickets.channelId, channelId), eq(tickets.customerId, customerId)))
+    .orderBy(asc(tickets.id))
     .all()
     .map((r) => r.id);
 }

@@ -5,6 +5,8 @@ import { catalogs } from '@/lib/i18n';
 
 export const dynamic = 'force-dynamic';
 
+const SECTIONS = ['agents', 'teams', 'inboxes', 'chatWidgets', 'forms'] as const;
+
 /** Admin pages are refused on the server, not only hidden in the navigation. */
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
   const viewer = await getCurrentViewer();
@@ -21,21 +23,11 @@ export default async function SettingsLayout({ children }: { children: React.Rea
   return (
     <div className="grid h-full grid-cols-[12rem_minmax(0,1fr)]">
       <nav className="border-r border-slate-200 bg-white p-3 text-sm" aria-label="Settings">
-        <Link className="block rounded px-2 py-1 hover:bg-slate-100" href="/settings/agents">
-          {t.agents}
-        </Link>
-        <Link className="block rounded px-2 py-1 hover:bg-slate-100" href="/settings/teams">
-          {t.teams}
-        </Link>
-        <Link className="block rounded px-2 py-1 hover:bg-slate-100" href="/settings/inboxes">
-          {t.inboxes}
-        </Link>
-        <Link className="block rounded px-2 py-1 hover:bg-slate-100" href="/settings/chat">
-          {t.chatWidgets}
-        </Link>
-        <Link className="block rounded px-2 py-1 hover:bg-slate-100" href="/settings/forms">
-          {t.forms}
-        </Link>
+        {SECTIONS.map((section) => (
+          <Link key={section} className="block rounded px-2 py-1 hover:bg-slate-100" href={`/settings/${section === 'chatWidgets' ? 'chat' : section}`}>
+            {t[section]}
+          </Link>
+        ))}
       </nav>
       <main className="min-h-0 overflow-y-auto p-6">{children}</main>
     </div>
