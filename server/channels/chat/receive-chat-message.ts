@@ -8,6 +8,7 @@ import type { TicketStatus } from '@/lib/domain';
 import { DomainError } from '@/server/errors/domain-error';
 import { getConfig } from '@/server/runtime-config';
 import { ingest } from '@/server/channels/ingest';
+import { commitGrouped } from '@/db/group-commit';
 import { refuseReason, storeAttachments } from '@/server/content/attachment-store';
 import { applyFormAnswers, mappedAnswer } from '@/server/forms/apply-form-answers';
 import { chatSettingsSchema } from './chat-settings';
@@ -63,32 +64,35 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
 
   const email = visitor.identified?.email ?? (prechat && mappedAnswer(prechat.definition, answers, (f) => f.type === 'email'));
   const name = visitor.identified?.name || (prechat && mappedAnswer(prechat.definition, answers, (f) => f.key === 'name'));
-  const result = ingest(
-    db,
-    {
-      channelId,
-      from: { externalId: visitorExternalId(visitor), name: typeof name === 'string' && name ? name : placeholderName(visitor.visitorId), email: typeof email === 'string' ? email.toLowerCase() : null },
-      channelMessageId: id,
-      subject: null,
-      text: text || (file ? file.filename : ''),
-      html: null,
-      meta: null,
-      receivedAt: now,
-      autoSubmitted: false,
-      attachments,
-    },
-    {
-      resolveThread: (tx, customer) => {
-        const open = findLatestChatTicket(tx, channelId, customer);
-        if (open && !chatEnded(open.status)) return { kind: 'join', ticketId: open.id };
-        // The conversation ended between the check above and this transaction: the answers were not asked.
-        if (!startsConversation) throw new DomainError('CONFLICT', 'This conversation has ended. Please start a new one.');
-        return { kind: 'new' };
+  // Shares its commit with other messages of the same moment (many visitors writing at once).
+  const result = await commitGrouped(db, () =>
+    ingest(
+      db,
+      {
+        channelId,
+        from: { externalId: visitorExternalId(visitor), name: typeof name === 'string' && name ? name : placeholderName(visitor.visitorId), email: typeof email === 'string' ? email.toLowerCase() : null },
+        channelMessageId: id,
+        subject: null,
+        text: text || (file ? file.filename : ''),
+        html: null,
+        meta: null,
+        receivedAt: now,
+        autoSubmitted: false,
+        attachments,
       },
-      onTicketCreated: (tx, ticket) => {
-        if (prechat?.form) applyFormAnswers(tx, { form: prechat.form, version: prechat.version, definition: prechat.definition, answers, ticket, now });
+      {
+        resolveThread: (tx, customer) => {
+          const open = findLatestChatTicket(tx, channelId, customer);
+          if (open && !chatEnded(open.status)) return { kind: 'join', ticketId: open.id };
+          // The conversation ended between the check above and this transaction: the answers were not asked.
+          if (!startsConversation) throw new DomainError('CONFLICT', 'This conversation has ended. Please start a new one.');
+          return { kind: 'new' };
+        },
+        onTicketCreated: (tx, ticket) => {
+          if (prechat?.form) applyFormAnswers(tx, { form: prechat.form, version: prechat.version, definition: prechat.definition, answers, ticket, now });
+        },
       },
-    },
+    ),
   );
   const row = findPublicMessage(db, result.messageId)!;
   return toWidgetMessage(row, attachments.map((a) => ({ filename: a.filename, size: a.size })));
