@@ -286,6 +286,8 @@ export const de: Messages = {
     loading: 'Wird geladen…',
   },
   widget: {
+    connecting: 'Verbindung wird hergestellt…',
+    unavailable: 'Der Chat ist hier nicht verfügbar.',
     transcript: 'Gespräch per E-Mail zusenden',
     transcriptEmail: 'Ihre E-Mail-Adresse',
     transcriptSent: 'Das Gespräch ist unterwegs an {email}.',

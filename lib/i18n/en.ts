@@ -285,6 +285,8 @@ export const en = {
     loading: 'Loading…',
   },
   widget: {
+    connecting: 'Connecting…',
+    unavailable: 'The chat is not available here.',
     transcript: 'Email me this conversation',
     transcriptEmail: 'Your email address',
     transcriptSent: 'The conversation is on its way to {email}.',

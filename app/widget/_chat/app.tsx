@@ -25,7 +25,7 @@ export function App({ client, state, locale, t, onClose }: Props) {
     if (appearance) document.documentElement.style.setProperty('--brand', appearance.color);
   }, [appearance]);
 
-  if (!session) return <div class="shell loading">{state.connection === 'refused' ? '—' : t.sending}</div>;
+  if (!session) return <div class="shell loading">{state.connection === 'refused' ? t.unavailable : t.connecting}</div>;
 
   // A new conversation starts with the pre-chat form; an open one goes straight to the chat.
   const needsPrechat = !state.conversation || state.conversation.status === 'ended';
@@ -112,7 +112,7 @@ export function App({ client, state, locale, t, onClose }: Props) {
         )}
         <textarea
           aria-label={t.placeholder}
-          placeholder={needsPrechat ? t.start : t.placeholder}
+          placeholder={ended ? t.newConversation : needsPrechat ? t.start : t.placeholder}
           rows={2}
           value={text}
           onInput={(e) => onType(e.currentTarget.value)}
