@@ -76,6 +76,9 @@ test('a visitor on another site chats with an agent live; messages sent offline 
 
   // A reload continues the same conversation.
   await visitor.reload();
+  // The conversation's iframe loads hidden at once; let it connect before the visitor opens it.
+  await expect(visitor.locator('iframe[title="Chat with us"]')).toHaveCount(1);
+  await visitor.waitForTimeout(1_500);
   const again = await openWidget(visitor);
   await expect(again.getByTestId('widget-message')).toHaveText([/Hallo, wo bleibt/, /Ich schaue sofort nach/, /Erste Nachricht offline/, /Zweite Nachricht offline/]);
 

@@ -32,6 +32,8 @@ export class ChatClient {
   private identity: WidgetAuth['identity'];
   private attributes: Record<string, string> = {};
   private flushing = false;
+  private failures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private state: ChatState;
 
   constructor(private readonly o: Options) {
@@ -98,12 +100,17 @@ export class ChatClient {
     });
     s.on('connect_error', (err) => {
       const reason = (err as Error & { data?: { reason?: string } }).data?.reason ?? err.message;
-      if (reason === 'invalid_token') {
-        // An expired or foreign token: continue as a new visitor rather than not at all.
-        this.store('token', null);
-        s.connect();
-      } else if (reason === 'unknown_channel' || reason === 'identity_refused') this.set({ connection: 'refused' });
-      else this.set({ connection: 'offline' });
+      console.warn(`Helpdesk chat: cannot connect (${reason})`);
+      if (reason === 'unknown_channel' || reason === 'identity_refused') return this.set({ connection: 'refused' });
+      this.set({ connection: 'offline' });
+      // An expired or foreign token: continue as a new visitor rather than not at all.
+      if (reason === 'invalid_token') this.store('token', null);
+      // socket.io retries lost connections itself, but not a refusal by the server: try again shortly.
+      if (!s.active) this.retryTimer = setTimeout(() => s.connect(), reason === 'invalid_token' ? 0 : Math.min(15_000, 1000 * 2 ** this.failures++));
+    });
+    s.on('connect', () => {
+      this.failures = 0;
+      clearTimeout(this.retryTimer);
     });
     s.on('disconnect', () => this.set({ connection: 'offline', agentTyping: null }));
     // A phone losing its network is noticed at once rather than after the heartbeat times out.

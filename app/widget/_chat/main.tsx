@@ -60,6 +60,8 @@ function Root() {
   const [state, setState] = useState(client.current);
   useEffect(() => {
     update = setState;
+    // Effects wait for a frame, and a hidden (preloaded) iframe gets none: catch up on what changed meanwhile.
+    setState(client.current);
   }, []);
   return (
     <App
@@ -77,5 +79,7 @@ function Root() {
 
 render(<Root />, document.getElementById('root')!);
 toHost({ type: 'helpdesk:ready' });
-// Opened on its own (not inside a site's page), there is no host to wait for.
+// Opened on its own (not inside a site's page), there is no host to wait for; inside one, a host that
+// never answers (an old loader, a blocked message) must not keep the chat from connecting.
 if (window.parent === window || !hostOrigin) client.start();
+else setTimeout(() => client.start(), 3_000);
