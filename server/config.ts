@@ -24,6 +24,8 @@ const envSchema = z.object({
   WIDGET_VISITOR_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(30),
   WIDGET_IP_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(300),
   WIDGET_IP_CONVERSATIONS_PER_HOUR: z.coerce.number().int().positive().default(30),
+  /** How long an agent's chat reply waits for a visitor who left before it goes out by email. */
+  CHAT_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(86400).default(120),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });

@@ -8,7 +8,7 @@ export type OutboxRow = typeof outbox.$inferSelect;
 const prepared = preparedPerConnection((db) => ({
   insert: db
     .insert(outbox)
-    .values({ messageId: p('messageId'), channelId: p('channelId'), payload: p('payload'), nextAttemptAt: p('now'), createdAt: p('now'), updatedAt: p('now') })
+    .values({ messageId: p('messageId'), channelId: p('channelId'), payload: p('payload'), nextAttemptAt: p('dueAt'), createdAt: p('now'), updatedAt: p('now') })
     .onConflictDoNothing()
     .prepare(),
   due: db
@@ -31,8 +31,8 @@ const prepared = preparedPerConnection((db) => ({
     .prepare(),
 }));
 
-export function insertOutbox(db: Queryable, row: { messageId: number; channelId: number; payload: Record<string, unknown>; now: number }) {
-  prepared(db).insert.run(row);
+export function insertOutbox(db: Queryable, row: { messageId: number; channelId: number; payload: Record<string, unknown>; now: number; dueAt?: number }) {
+  prepared(db).insert.run({ ...row, dueAt: row.dueAt ?? row.now });
 }
 
 export function listDueOutbox(db: Queryable, now: number, limit: number) {
@@ -44,7 +44,7 @@ export function claimOutbox(db: Queryable, id: number, now: number): boolean {
   return prepared(db).claim.all({ id, now }).length === 1;
 }
 
-export function finishOutbox(db: Queryable, id: number, patch: { state: 'queued' | 'sent' | 'failed'; attempts: number; nextAttemptAt: number; lastError: string | null; now: number }) {
+export function finishOutbox(db: Queryable, id: number, patch: { state: 'queued' | 'sent' | 'failed' | 'skipped'; attempts: number; nextAttemptAt: number; lastError: string | null; now: number }) {
   prepared(db).finish.run({ id, ...patch });
 }
 

@@ -2,7 +2,8 @@ import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
 import { channels } from './channels';
 import { messages } from './messages';
 
-export const OUTBOX_STATES = ['queued', 'sending', 'sent', 'failed'] as const;
+/** skipped: a chat reply's email fallback that was not needed (the visitor read it in the chat). */
+export const OUTBOX_STATES = ['queued', 'sending', 'sent', 'failed', 'skipped'] as const;
 
 /**
  * Deliveries waiting for a channel. Written in the same transaction as the message, so a reply is never

@@ -9,6 +9,7 @@ import { composeEmail, newReplyToken, type ThreadContext } from './email/compose
 import { emailSettingsSchema, splitPlusAddress } from './email/email-settings';
 import { isVisitorWatching } from './chat/visitor-presence';
 import { chatEmailInbox } from './chat/chat-email-inbox';
+import { getConfig } from '@/server/runtime-config';
 
 export type OutboundBody = { text: string; subject?: string; autoSubmitted?: boolean };
 
@@ -25,7 +26,16 @@ export function queueOutbound(tx: Tx, ticketId: number, messageId: number, body:
 }
 
 /** The message as an email from `channel` (an email inbox) on the ticket's thread. */
-export function queueEmail(tx: Tx, ticket: q.TicketRow, channel: { id: number; name: string; settings: Record<string, unknown> }, messageId: number, body: OutboundBody, now: number) {
+/** `chatFallback`: sent only after `dueAt`, and not at all if the visitor has read the message in the chat by then. */
+export function queueEmail(
+  tx: Tx,
+  ticket: q.TicketRow,
+  channel: { id: number; name: string; settings: Record<string, unknown> },
+  messageId: number,
+  body: OutboundBody,
+  now: number,
+  fallback?: { dueAt: number },
+) {
   const settings = emailSettingsSchema.safeParse(channel.settings);
   if (!settings.success) return failNow(tx, messageId, `Inbox "${channel.name}" has no valid email address configured`);
 
@@ -37,7 +47,7 @@ export function queueEmail(tx: Tx, ticket: q.TicketRow, channel: { id: number; n
     deliveryState: 'queued',
     meta: { subject: payload.subject, from: payload.from, to: payload.to, cc: payload.cc, inReplyTo: payload.inReplyTo ?? undefined, references: payload.references, autoSubmitted: payload.autoSubmitted || undefined },
   });
-  insertOutbox(tx, { messageId, channelId: channel.id, payload, now });
+  insertOutbox(tx, { messageId, channelId: channel.id, payload: fallback ? { ...payload, chatFallback: true } : payload, now, dueAt: fallback?.dueAt });
 }
 
 /**
@@ -47,7 +57,8 @@ export function queueEmail(tx: Tx, ticket: q.TicketRow, channel: { id: number; n
 function queueChatFallback(tx: Tx, ticket: q.TicketRow, chatChannelId: number, messageId: number, body: OutboundBody, now: number) {
   if (isVisitorWatching(ticket.id) || !findCustomer(tx, ticket.customerId)?.email) return;
   const inbox = chatEmailInbox(tx, chatChannelId);
-  if (inbox) queueEmail(tx, ticket, inbox, messageId, body, now);
+  // A visitor who only switched tabs or lost the network for a moment reads it in the chat instead.
+  if (inbox) queueEmail(tx, ticket, inbox, messageId, body, now, { dueAt: now + getConfig().CHAT_EMAIL_DELAY_SECONDS * 1000 });
 }
 
 function failNow(tx: Tx, messageId: number, reason: string) {

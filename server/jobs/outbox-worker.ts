@@ -2,6 +2,7 @@ import type { Db } from '@/db/client';
 import * as outboxQ from '@/db/queries/outbox';
 import { findChannel, setMessageDelivery } from '@/db/queries/inbound';
 import { findTicketIdOfMessage } from '@/db/queries/messages';
+import { findTicket } from '@/db/queries/tickets';
 import { getBus } from '@/server/realtime/bus';
 import { commitGrouped } from '@/db/group-commit';
 import { emailSettingsSchema } from '@/server/channels/email/email-settings';
@@ -23,10 +24,13 @@ export async function runOutboxOnce(db: Db, now = Date.now()): Promise<number> {
     if (!outboxQ.claimOutbox(db, row.id, now)) continue;
     handled++;
     const attempts = row.attempts + 1;
-    let outcome: { state: 'sent' | 'failed' | 'queued'; error: string | null };
+    let outcome: { state: 'sent' | 'failed' | 'queued' | 'skipped'; error: string | null };
     try {
-      await deliver(db, row);
-      outcome = { state: 'sent', error: null };
+      if (row.payload.chatFallback && seenInChat(db, row.messageId)) outcome = { state: 'skipped', error: null };
+      else {
+        await deliver(db, row);
+        outcome = { state: 'sent', error: null };
+      }
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
       const permanent = err instanceof PermanentDeliveryError || attempts >= MAX_ATTEMPTS;
@@ -37,13 +41,21 @@ export async function runOutboxOnce(db: Db, now = Date.now()): Promise<number> {
       db.transaction((tx) => {
         outboxQ.finishOutbox(tx, row.id, { state: outcome.state, attempts, nextAttemptAt: now + backoffMs(attempts), lastError: outcome.error, now: Date.now() });
         // While retrying the message stays "queued" but shows the last error, so agents see why.
-        setMessageDelivery(tx, row.messageId, outcome.state, outcome.error);
+        // A skipped fallback was delivered in the chat and read there.
+        setMessageDelivery(tx, row.messageId, outcome.state === 'skipped' ? 'sent' : outcome.state, outcome.error);
       }),
     );
     const ticketId = findTicketIdOfMessage(db, row.messageId);
     if (ticketId) getBus().emit('ticket.changed', { ticketId, kind: 'message', actorAgentId: null });
   }
   return handled;
+}
+
+/** Whether the visitor has read this chat message in the widget (read receipts only move forward). */
+function seenInChat(db: Db, messageId: number) {
+  const ticketId = findTicketIdOfMessage(db, messageId);
+  const read = ticketId === undefined ? null : findTicket(db, ticketId)?.customerReadMessageId;
+  return read != null && read >= messageId;
 }
 
 async function deliver(db: Db, row: outboxQ.OutboxRow) {

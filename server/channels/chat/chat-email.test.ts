@@ -9,6 +9,8 @@ import { listChannelsOfKind } from '@/db/queries/inbound';
 import { updateChannelSettings } from '@/db/queries/channels';
 import { listMessages } from '@/db/queries/tickets';
 import type { WidgetMessage, WidgetSession } from '@/lib/widget-events';
+import { outbox } from '@/db/schema';
+import { eq } from 'drizzle-orm';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -16,7 +18,7 @@ let agent: ReturnType<typeof httpClient>;
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer({ OUTBOX_INTERVAL_MS: '100' });
+  server = await startTestServer({ OUTBOX_INTERVAL_MS: '100', CHAT_EMAIL_DELAY_SECONDS: '1' });
   sink = await startSmtpSink();
   const inbox = listChannelsOfKind(getDb(), 'email')[0]!;
   updateChannelSettings(getDb(), inbox.id, { address: 'support@demo.local', displayName: 'Demo Support', smtp: { host: '127.0.0.1', port: sink.port, secure: false } });
@@ -69,6 +71,21 @@ describe('chat conversations continue by email', () => {
     expect(listMessages(getDb(), first.ticketId).at(-1)).toMatchObject({ authorKind: 'customer', bodyText: expect.stringContaining('Super, danke!') });
     const back = await visitor(session.token);
     expect(back.session.conversation!.messages.map((m) => m.text).at(-1)).toContain('Super, danke!');
+  });
+
+  it('does not email a reply the visitor came back for and read in the chat', async () => {
+    const { socket, session } = await visitor();
+    const first = await send(socket, 'Nur kurz weg', { email: 'kurz@example.de' });
+    socket.close();
+    await new Promise((r) => setTimeout(r, 100));
+    const reply = await agent.mutate<{ messageId: number }>('tickets.reply', { ticketId: first.ticketId, body: 'Antwort für später' });
+    const back = await visitor(session.token);
+    expect(back.session.conversation!.messages.at(-1)!.text).toBe('Antwort für später');
+    back.socket.emit('read', { upTo: reply.ok ? reply.data.messageId : 0 });
+    await new Promise((r) => setTimeout(r, 1_600));
+    expect(sink.mails.filter((m) => m.rcptTo.includes('kurz@example.de'))).toHaveLength(0);
+    const row = getDb().select().from(outbox).where(eq(outbox.messageId, reply.ok ? reply.data.messageId : 0)).get();
+    expect(row?.state).toBe('skipped');
   });
 
   it('emails the transcript to the address the visitor gives when none is known', async () => {
