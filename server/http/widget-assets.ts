@@ -72,13 +72,16 @@ export function handleWidgetRequest(req: http.IncomingMessage, res: http.ServerR
 }
 
 /** A stand-in for a customer's website, to try the widget: the same snippet a site would embed. */
-const demoPage = (token: string) => `<!doctype html>
+const demoPage = (raw: string) => {
+  const token = raw.replace(/[^\w-]/g, '');
+  return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Widget demo</title></head>
 <body style="font:16px system-ui;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#0f172a">
 <h1>A shop's website</h1><p>This page embeds the chat widget with the snippet from Settings → Chat widgets:</p>
-<pre style="background:#f1f5f9;padding:1rem;white-space:pre-wrap">&lt;script src="${getConfig().publicUrl}/widget.js" data-channel="${token.replace(/[^\w-]/g, '')}" async&gt;&lt;/script&gt;</pre>
-<script src="/widget.js" data-channel="${token.replace(/[^\w-]/g, '')}" async></script>
+<pre style="background:#f1f5f9;padding:1rem;white-space:pre-wrap">&lt;script src="${getConfig().publicUrl}/widget.js" data-channel="${token}" async&gt;&lt;/script&gt;</pre>
+<script src="/widget.js" data-channel="${token}" async></script>
 </body></html>`;
+};
 
 const FRAME_HTML = `<!doctype html>
 <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -129,7 +129,10 @@ describe('the /widget namespace', () => {
     const exe = { name: 'setup.exe', type: 'application/octet-stream', data: Buffer.from('MZ') };
     expect(await send(socket, { clientId: clientId(), text: '', file: exe, prechat: {} })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/\.exe is not accepted/) } });
     const png = { name: 'foto.png', type: 'image/png', data: Buffer.from('89504e47', 'hex') };
-    expect(await send(socket, { clientId: clientId(), text: '', file: png, prechat: {} })).toMatchObject({ ok: true, message: { text: 'foto.png', attachments: [{ filename: 'foto.png', size: 4 }] } });
+    const photoId = clientId();
+    expect(await send(socket, { clientId: photoId, text: '', file: png, prechat: {} })).toMatchObject({ ok: true, message: { text: 'foto.png', attachments: [{ filename: 'foto.png', size: 4 }] } });
+    // A re-send after a lost ack answers with the stored message, file included.
+    expect(await send(socket, { clientId: photoId, text: '', file: png })).toMatchObject({ ok: true, message: { attachments: [{ filename: 'foto.png', size: 4 }] } });
     const results = [];
     for (let i = 0; i < 12; i++) results.push(await send(socket, { clientId: clientId(), text: `spam ${i}` }));
     expect(results.at(-1)).toMatchObject({ ok: false, error: { code: 'TOO_MANY_REQUESTS' } });

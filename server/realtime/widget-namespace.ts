@@ -4,7 +4,7 @@ import type { WidgetAuth, WidgetClientToServer, WidgetError, WidgetServerToClien
 import { answerValue } from '@/lib/forms/form-definition';
 import { getDb } from '@/db/client';
 import { findChannel } from '@/db/queries/inbound';
-import { findChatChannelByPublicToken, findPublicMessage, listChatTicketIds, markCustomerRead, mergeCustomerAttributes } from '@/db/queries/chat';
+import { findChatChannelByPublicToken, findLatestChatTicket, listChatTicketIds, markCustomerRead, mergeCustomerAttributes } from '@/db/queries/chat';
 import { findTicket } from '@/db/queries/tickets';
 import { findTicketIdOfMessage } from '@/db/queries/messages';
 import { getConfig } from '@/server/runtime-config';
@@ -15,7 +15,7 @@ import { verifyIdentity } from '@/server/channels/chat/identity-signature';
 import { applyVerifiedIdentity, findVisitorCustomerId, visitorExternalId, type Visitor } from '@/server/channels/chat/widget-visitor';
 import { agentsOnlineFor, buildWidgetSession } from '@/server/channels/chat/widget-session';
 import { chatEnded, receiveChatMessage } from '@/server/channels/chat/receive-chat-message';
-import { toWidgetMessage, widgetMessagesOf } from '@/server/channels/chat/widget-messages';
+import { widgetMessage, widgetMessagesOf } from '@/server/channels/chat/widget-messages';
 import { emailTranscript } from '@/server/channels/chat/transcript';
 import { getBus, type BusEvents } from './bus';
 import { setVisitorProbe } from '@/server/channels/chat/visitor-presence';
@@ -106,8 +106,8 @@ export function mountWidgetNamespace(io: Server) {
       return customerId === null ? [] : listChatTicketIds(db, visitor.channelId, customerId);
     };
     const openTicketId = () => {
-      const latest = ownTicketIds().at(-1);
-      const ticket = latest === undefined ? undefined : findTicket(db, latest);
+      const customerId = findVisitorCustomerId(db, visitor);
+      const ticket = customerId === null ? undefined : findLatestChatTicket(db, visitor.channelId, customerId);
       return ticket && !chatEnded(ticket.status) ? ticket.id : null;
     };
 
@@ -180,8 +180,8 @@ export function mountWidgetNamespace(io: Server) {
   setVisitorProbe(hasVisitors);
   const onMessage = ({ ticketId, messageId, internal }: BusEvents['message.created'][0]) => {
     if (internal || !hasVisitors(ticketId)) return;
-    const row = findPublicMessage(db, messageId);
-    if (row) nsp.to(conv(ticketId)).emit('message', toWidgetMessage(row));
+    const message = widgetMessage(db, messageId);
+    if (message) nsp.to(conv(ticketId)).emit('message', message);
   };
   const onTyping = ({ ticketId, who, name, typing }: BusEvents['chat.typing'][0]) => {
     if (who === 'agent' && hasVisitors(ticketId)) nsp.to(conv(ticketId)).emit('typing', { ticketId, agentName: name, typing });

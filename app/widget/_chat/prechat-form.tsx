@@ -21,6 +21,7 @@ export function PrechatFields({ form, prefill, answers, errors, locale, t, onCha
   const definition = { ...form, routing: [] };
   const evaluation = evaluateForm(definition, normalizeAnswers(definition, { ...answers, ...prefill }));
   const text = (l: Field['label'] | undefined) => (l ? (locale === 'de' && l.de) || l.en : '');
+  const optionLabel = (f: Field, value: string) => text(f.options?.find((x) => x.value === value)?.label) || value;
   return (
     <div class="fields">
       {form.fields.map((f) => {
@@ -38,7 +39,7 @@ export function PrechatFields({ form, prefill, answers, errors, locale, t, onCha
               <option value="">—</option>
               {(s.options ?? []).map((o) => (
                 <option key={o} value={o}>
-                  {text(f.options?.find((x) => x.value === o)?.label) || o}
+                  {optionLabel(f, o)}
                 </option>
               ))}
             </select>
@@ -53,7 +54,7 @@ export function PrechatFields({ form, prefill, answers, errors, locale, t, onCha
                 {(s.options ?? []).map((o) => (
                   <label key={o}>
                     <input type="checkbox" checked={chosen.includes(o)} onChange={(e) => set(e.currentTarget.checked ? [...chosen, o] : chosen.filter((x) => x !== o))} />
-                    {text(f.options?.find((x) => x.value === o)?.label) || o}
+                    {optionLabel(f, o)}
                   </label>
                 ))}
               </span>

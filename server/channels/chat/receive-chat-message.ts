@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { findChannel } from '@/db/queries/inbound';
-import { findLatestChatTicket, findPublicMessage } from '@/db/queries/chat';
+import { findLatestChatTicket } from '@/db/queries/chat';
 import { findMessageByChannelMessageId } from '@/db/queries/inbound';
 import { validateSubmission } from '@/lib/forms/validate-submission';
 import type { SendMessage, WidgetMessage } from '@/lib/widget-events';
@@ -14,7 +14,7 @@ import { applyFormAnswers, mappedAnswer } from '@/server/forms/apply-form-answer
 import { chatSettingsSchema } from './chat-settings';
 import { prechatOf, prefillFor, type Prechat } from './prechat';
 import type { Answers } from '@/lib/forms/form-definition';
-import { chatMessageId, toWidgetMessage } from './widget-messages';
+import { chatMessageId, widgetMessage } from './widget-messages';
 import { findVisitorCustomerId, placeholderName, visitorExternalId, type Visitor } from './widget-visitor';
 import { consumeWidgetConversation, consumeWidgetMessage } from './widget-limits';
 
@@ -31,7 +31,7 @@ export const chatEnded = (status: TicketStatus) => status === 'solved' || status
 export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMessage, ip: string, now = Date.now()): Promise<WidgetMessage> {
   const id = chatMessageId(visitor.channelId, visitor.visitorId, input.clientId);
   const existing = findMessageByChannelMessageId(db, id);
-  if (existing) return toWidgetMessage(findPublicMessage(db, existing.id)!);
+  if (existing) return widgetMessage(db, existing.id)!;
 
   const text = input.text.trim();
   if (!text && !input.file) throw new DomainError('BAD_REQUEST', 'The message is empty');
@@ -94,6 +94,5 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
       },
     ),
   );
-  const row = findPublicMessage(db, result.messageId)!;
-  return toWidgetMessage(row, attachments.map((a) => ({ filename: a.filename, size: a.size })));
+  return widgetMessage(db, result.messageId)!;
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '@/db/client';
-import { listAttachmentNames, listPublicMessages, type ChatMessageRow } from '@/db/queries/chat';
+import { findPublicMessage, listAttachmentNames, listPublicMessages, type ChatMessageRow } from '@/db/queries/chat';
 import type { WidgetMessage } from '@/lib/widget-events';
 
 /** `chat:<channelId>:<visitorId>:<clientId>`: unique per visitor, so a re-sent message is stored once. */
@@ -7,7 +7,7 @@ export function chatMessageId(channelId: number, visitorId: string, clientId: st
   return `chat:${channelId}:${visitorId}:${clientId}`;
 }
 
-export function toWidgetMessage(row: ChatMessageRow, files: { filename: string; size: number }[] = []): WidgetMessage {
+function toWidgetMessage(row: ChatMessageRow, files: { filename: string; size: number }[]): WidgetMessage {
   const clientId = row.channelMessageId?.startsWith('chat:') ? row.channelMessageId.split(':')[3] ?? null : null;
   return {
     id: row.id,
@@ -26,4 +26,10 @@ export function widgetMessagesOf(db: Queryable, ticketIds: number[], afterId = 0
   const rows = listPublicMessages(db, ticketIds, afterId, limit).filter((r) => r.authorKind === 'agent' || r.authorKind === 'customer');
   const files = listAttachmentNames(db, rows.map((r) => r.id));
   return rows.map((r) => toWidgetMessage(r, files.filter((f) => f.messageId === r.id).map(({ filename, size }) => ({ filename, size }))));
+}
+
+/** One public message with its file names, as the widget shows it; undefined for notes and unknown ids. */
+export function widgetMessage(db: Queryable, id: number): WidgetMessage | undefined {
+  const row = findPublicMessage(db, id);
+  return row && toWidgetMessage(row, listAttachmentNames(db, [id]).map(({ filename, size }) => ({ filename, size })));
 }

@@ -7,6 +7,7 @@ import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
 import { useTRPC } from '@/app/_components/trpc';
 import { TextField } from '@/app/_components/text-field';
+import { SelectField } from '@/app/_components/select-field';
 import { NamedOptions, idOrNull } from '@/app/_components/named-options';
 
 export type ChatWidget = inferRouterOutputs<AppRouter>['chatWidgets']['list'][number];
@@ -86,57 +87,36 @@ export function ChatWidgetForm({ widget, onCreated }: { widget: ChatWidget | nul
         }}
       >
         <TextField label={t('name')} required value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} />
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t('defaultTeam')}</span>
-          <select className={select} value={v.defaultTeamId ?? ''} onChange={(e) => setV({ ...v, defaultTeamId: idOrNull(e.target.value) })}>
+        <SelectField label={t('defaultTeam')} value={v.defaultTeamId ?? ''} onChange={(e) => setV({ ...v, defaultTeamId: idOrNull(e.target.value) })}>
             <option value="">{t('noTeam')}</option>
             <NamedOptions items={teams.data ?? []} />
-          </select>
-        </label>
+        </SelectField>
         {text('greeting', 'en', t('greetingEn'))}
         {text('greeting', 'de', t('greetingDe'))}
         {text('launcherText', 'en', t('launcherEn'))}
         {text('launcherText', 'de', t('launcherDe'))}
         <TextField label={t('color')} type="color" value={v.color} onChange={(e) => setV({ ...v, color: e.target.value })} className="[&_input]:h-10 [&_input]:p-1" />
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t('position')}</span>
-          <select className={select} value={v.position} onChange={(e) => setV({ ...v, position: e.target.value as 'left' | 'right' })}>
+        <SelectField label={t('position')} value={v.position} onChange={(e) => setV({ ...v, position: e.target.value as 'left' | 'right' })}>
             <option value="right">{t('right')}</option>
             <option value="left">{t('left')}</option>
-          </select>
-        </label>
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t('defaultLocale')}</span>
-          <select className={select} value={v.defaultLocale} onChange={(e) => setV({ ...v, defaultLocale: e.target.value as 'en' | 'de' })}>
+        </SelectField>
+        <SelectField label={t('defaultLocale')} value={v.defaultLocale} onChange={(e) => setV({ ...v, defaultLocale: e.target.value as 'en' | 'de' })}>
             <option value="de">Deutsch</option>
             <option value="en">English</option>
-          </select>
-        </label>
+        </SelectField>
         <TextField label={t('expectedReply')} type="number" min={1} max={10080} value={v.expectedReplyMinutes} onChange={(e) => setV({ ...v, expectedReplyMinutes: Number(e.target.value) })} />
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t('prechatForm')}</span>
-          <select className={select} value={v.formId ?? ''} onChange={(e) => setV({ ...v, formId: idOrNull(e.target.value) })}>
+        <SelectField label={t('prechatForm')} value={v.formId ?? ''} onChange={(e) => setV({ ...v, formId: idOrNull(e.target.value) })}>
             <option value="">{t('builtinForm')}</option>
             <NamedOptions items={forms.data ?? []} />
-          </select>
-        </label>
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t('emailInbox')}</span>
-          <select className={select} value={v.emailChannelId ?? ''} onChange={(e) => setV({ ...v, emailChannelId: idOrNull(e.target.value) })} aria-describedby="email-inbox-hint">
+        </SelectField>
+        <SelectField label={t('emailInbox')} hint={t('emailInboxHint')} value={v.emailChannelId ?? ''} onChange={(e) => setV({ ...v, emailChannelId: idOrNull(e.target.value) })}>
             <option value="">{t('firstInbox')}</option>
             <NamedOptions items={inboxes.data?.inboxes ?? []} />
-          </select>
-          <span id="email-inbox-hint" className="mt-1 block text-xs text-slate-500">
-            {t('emailInboxHint')}
-          </span>
-        </label>
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t('unverified')}</span>
-          <select className={select} value={v.unverifiedIdentity} onChange={(e) => setV({ ...v, unverifiedIdentity: e.target.value as 'anonymous' | 'refuse' })}>
+        </SelectField>
+        <SelectField label={t('unverified')} value={v.unverifiedIdentity} onChange={(e) => setV({ ...v, unverifiedIdentity: e.target.value as 'anonymous' | 'refuse' })}>
             <option value="anonymous">{t('keepAnonymous')}</option>
             <option value="refuse">{t('refuse')}</option>
-          </select>
-        </label>
+        </SelectField>
         <label className="col-span-2 block text-sm">
           <span className="mb-1 block font-medium text-slate-700">{t('allowedOrigins')}</span>
           <textarea className={`${select} font-mono`} rows={3} value={origins} onChange={(e) => setOrigins(e.target.value)} aria-describedby="origins-hint" />
