@@ -20,4 +20,20 @@ describe('commitGrouped', () => {
     expect(db.$client.inTransaction).toBe(false);
     expect(db.all(sql`select v from t`)).toEqual([{ v: 'x' }]);
   });
+
+  it('lets a job that can wait ride along with the next commit, or commit by itself when none comes', async () => {
+    const db = openDatabase(':memory:');
+    db.run(sql`create table t (v text)`);
+    const insert = (v: string) => () => db.run(sql`insert into t (v) values (${v})`);
+    const order: string[] = [];
+    const receipt = commitGrouped(db, insert('receipt'), 60_000).then(() => order.push('receipt'));
+    await commitGrouped(db, insert('message')).then(() => order.push('message'));
+    await receipt;
+    expect(order).toEqual(['receipt', 'message']);
+    const alone = commitGrouped(db, insert('alone'), 30);
+    await new Promise((r) => setImmediate(r));
+    expect(db.all(sql`select v from t`)).toHaveLength(2);
+    await alone;
+    expect(db.all(sql`select v from t`)).toHaveLength(3);
+  });
 });

@@ -2,23 +2,31 @@ import type { Db } from './client';
 
 type Job = { fn: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };
 
-const queues = new WeakMap<Db, (fn: () => unknown) => Promise<unknown>>();
+const queues = new WeakMap<Db, (fn: () => unknown, waitMs: number) => Promise<unknown>>();
 
 /**
  * Group commit: writes that arrive in the same event-loop turn share one SQLite transaction. Each job
  * runs in its own savepoint (its own db.transaction nests), so one failing job rolls back only itself;
  * every promise settles only after the shared COMMIT, so "acknowledge after commit" still holds.
  * Under a burst of inbound mail this turns hundreds of commits (and FTS segment flushes) into a few.
+ *
+ * `waitMs` is for bookkeeping nobody waits on (a read receipt): such a job rides along with the next
+ * commit somebody else causes within that time, and only commits on its own when nothing else does.
  */
-export function commitGrouped<T>(db: Db, fn: () => T): Promise<T> {
+export function commitGrouped<T>(db: Db, fn: () => T, waitMs = 0): Promise<T> {
   let run = queues.get(db);
   if (!run) queues.set(db, (run = createQueue(db)));
-  return run(fn) as Promise<T>;
+  return run(fn, waitMs) as Promise<T>;
 }
 
 function createQueue(db: Db) {
   let pending: Job[] = [];
+  let soon: NodeJS.Immediate | undefined;
+  let later: NodeJS.Timeout | undefined;
   const flush = () => {
+    clearImmediate(soon);
+    clearTimeout(later);
+    soon = later = undefined;
     const batch = pending;
     pending = [];
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
@@ -42,8 +50,10 @@ function createQueue(db: Db) {
       else job.reject(o.error);
     });
   };
-  return (fn: () => unknown) =>
+  return (fn: () => unknown, waitMs: number) =>
     new Promise((resolve, reject) => {
-      if (pending.push({ fn, resolve, reject }) === 1) setImmediate(flush);
+      pending.push({ fn, resolve, reject });
+      if (waitMs === 0) soon ??= setImmediate(flush);
+      else if (!soon) later ??= setTimeout(flush, waitMs);
     });
 }

@@ -18,8 +18,12 @@ parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.cl
  * writes and fsyncs many pages; done by the connection that commits, it stalls whichever request
  * happens to commit then (tens of milliseconds at the tail). PASSIVE never blocks writers, and the main
  * connection's autocheckpoint stays as a backstop should this thread fall behind.
+ * Every 10 s rather than every 2 s: each checkpoint costs two fsyncs here and one more on the main
+ * thread (SQLite syncs the WAL header when the next commit starts the log over), and while the disk
+ * flushes, commits on the main thread wait in write(); measured with `npm run bench:widget`, the
+ * 2 s interval put those stalls into the p99. The price is a WAL of up to 10 s of writes.
  */
-export function startWalCheckpointer(file: string, log: (line: string) => void, intervalMs = 2000) {
+export function startWalCheckpointer(file: string, log: (line: string) => void, intervalMs = 10_000) {
   if (file === ':memory:') return { stop: async () => {} };
   const worker = new Worker(WORKER, { eval: true, workerData: { file, intervalMs } });
   worker.on('message', (m) => log(`WAL checkpoint failed: ${m}`));

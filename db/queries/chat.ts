@@ -27,11 +27,26 @@ const prepared = preparedPerConnection((db) => ({
     .orderBy(desc(tickets.id))
     .limit(1)
     .prepare(),
+  latestTicketRef: db
+    .select({ id: tickets.id, status: tickets.status })
+    .from(tickets)
+    .where(and(eq(tickets.channelId, p('channelId')), eq(tickets.customerId, p('customerId'))))
+    .orderBy(desc(tickets.id))
+    .limit(1)
+    .prepare(),
   publicMessage: db
     .select(chatMessageColumns)
     .from(messages)
     .leftJoin(agents, eq(agents.id, messages.authorAgentId))
     .where(and(eq(messages.id, p('id')), eq(messages.isInternal, false)))
+    .prepare(),
+  attachmentsOf: db.select({ filename: attachments.filename, size: attachments.size }).from(attachments).where(eq(attachments.messageId, p('messageId'))).prepare(),
+  // Runs for every visitor message while an agent has the chat open.
+  markAgentRead: db
+    .update(tickets)
+    .set({ agentReadMessageId: sql`(select max(id) from messages where ticket_id = ${p('ticketId')} and author_kind = 'customer')` })
+    .where(eq(tickets.id, p('ticketId')))
+    .returning({ upTo: tickets.agentReadMessageId })
     .prepare(),
 }));
 
@@ -44,6 +59,11 @@ export function findChatChannelByPublicToken(db: Queryable, token: string) {
 /** The customer's newest conversation on this widget (the one a returning visitor sees). */
 export function findLatestChatTicket(db: Queryable, channelId: number, customerId: number) {
   return prepared(db).latestTicket.get({ channelId, customerId });
+}
+
+/** The same, id and status only: every visitor message asks this (twice), and a whole ticket row costs more to read. */
+export function findLatestChatTicketRef(db: Queryable, channelId: number, customerId: number) {
+  return prepared(db).latestTicketRef.get({ channelId, customerId });
 }
 
 export function findPublicMessage(db: Queryable, id: number): ChatMessageRow | undefined {
@@ -61,6 +81,11 @@ export function listPublicMessages(db: Queryable, ticketIds: number[], afterId: 
     .orderBy(asc(messages.id))
     .limit(limit)
     .all();
+}
+
+/** File names and sizes of one message (every widget message is looked up this way once). */
+export function listAttachmentsOf(db: Queryable, messageId: number) {
+  return prepared(db).attachmentsOf.all({ messageId });
 }
 
 export function listAttachmentNames(db: Queryable, messageIds: number[]) {
@@ -87,12 +112,7 @@ export function markCustomerRead(db: Queryable, ticketId: number, messageId: num
 }
 
 export function markAgentRead(db: Queryable, ticketId: number) {
-  return db
-    .update(tickets)
-    .set({ agentReadMessageId: sql`(select max(id) from messages where ticket_id = ${ticketId} and author_kind = 'customer')` })
-    .where(eq(tickets.id, ticketId))
-    .returning({ upTo: tickets.agentReadMessageId })
-    .get()?.upTo ?? null;
+  return prepared(db).markAgentRead.get({ ticketId })?.upTo ?? null;
 }
 
 export function listTeamMemberIds(db: Queryable, teamId: number) {

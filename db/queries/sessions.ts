@@ -1,13 +1,11 @@
 import { eq, lt } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Db, Queryable } from '../client';
 import { agents, sessions } from '../schema';
+import { p, preparedPerConnection } from '../prepared';
 
-export function insertSession(db: Db, s: { id: string; agentId: number; expiresAt: number }) {
-  db.insert(sessions).values({ ...s, createdAt: Date.now() }).run();
-}
-
-export function findSessionWithAgent(db: Db, id: string) {
-  return db
+// Every HTTP request and every agent socket event looks its session up: built once, not per call.
+const prepared = preparedPerConnection((db: Queryable) => ({
+  sessionWithAgent: db
     .select({
       sessionId: sessions.id,
       expiresAt: sessions.expiresAt,
@@ -20,8 +18,16 @@ export function findSessionWithAgent(db: Db, id: string) {
     })
     .from(sessions)
     .innerJoin(agents, eq(agents.id, sessions.agentId))
-    .where(eq(sessions.id, id))
-    .get();
+    .where(eq(sessions.id, p('id')))
+    .prepare(),
+}));
+
+export function insertSession(db: Db, s: { id: string; agentId: number; expiresAt: number }) {
+  db.insert(sessions).values({ ...s, createdAt: Date.now() }).run();
+}
+
+export function findSessionWithAgent(db: Db, id: string) {
+  return prepared(db).sessionWithAgent.get({ id });
 }
 
 export function extendSession(db: Db, id: string, expiresAt: number) {

@@ -24,7 +24,11 @@ export function createSession(db: Db, agentId: number, ttlMs: number): { token: 
  */
 export function validateSession(db: Db, token: string | undefined, ttlMs: number): Viewer | null {
   if (!token || token.length > 100) return null;
-  const id = hashToken(token);
+  return validateSessionId(db, hashToken(token), ttlMs);
+}
+
+/** The same for a session already identified (a socket keeps its session id: no hashing per event). */
+export function validateSessionId(db: Db, id: string, ttlMs: number): Viewer | null {
   const row = q.findSessionWithAgent(db, id);
   if (!row) return null;
   const now = Date.now();

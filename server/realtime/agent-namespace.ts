@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AgentClientToServer, AgentServerToClient, TicketChange } from '@/lib/realtime-events';
 import { ChangeBatcher } from './change-batcher';
 import { getDb } from '@/db/client';
-import { readSessionToken, validateSession, type Viewer } from '@/server/auth/sessions';
+import { readSessionToken, validateSession, validateSessionId, type Viewer } from '@/server/auth/sessions';
 import { getConfig } from '@/server/runtime-config';
 import { getBus, type BusEvents } from './bus';
 import { agentConnected, agentDisconnected } from './online-agents';
@@ -13,7 +13,7 @@ import { DomainError } from '@/server/errors/domain-error';
 import { markChatSeen } from '@/server/channels/chat/mark-chat-seen';
 import { PresenceRegistry } from './presence';
 
-type AgentSocket = Socket<AgentClientToServer, AgentServerToClient, Record<string, never>, { viewer: Viewer; token: string }>;
+type AgentSocket = Socket<AgentClientToServer, AgentServerToClient, Record<string, never>, { viewer: Viewer }>;
 
 const ticketIdSchema = z.number().int().positive();
 const typingSchema = z.object({ ticketId: ticketIdSchema, typing: z.boolean() });
@@ -26,6 +26,7 @@ const replySchema = z.object({ ticketId: ticketIdSchema, body: z.string().max(50
  */
 export function mountAgentNamespace(io: Server) {
   const nsp = io.of('/agent');
+  const seen = (ticketId: number) => void markChatSeen(getDb(), ticketId).catch((err) => console.error('Marking a chat seen failed:', err));
   const presence = new PresenceRegistry();
   const ttl = () => getConfig().SESSION_TTL_HOURS * 3600_000;
   const room = (ticketId: number) => `ticket:${ticketId}`;
@@ -34,8 +35,8 @@ export function mountAgentNamespace(io: Server) {
   nsp.use((socket, next) => {
     const token = readSessionToken(socket.handshake.headers.cookie);
     const viewer = validateSession(getDb(), token, ttl());
-    if (!viewer || !token) return next(new Error('unauthorized'));
-    (socket as AgentSocket).data = { viewer, token };
+    if (!viewer) return next(new Error('unauthorized'));
+    (socket as AgentSocket).data = { viewer };
     next();
   });
 
@@ -43,7 +44,7 @@ export function mountAgentNamespace(io: Server) {
     const socket = raw as AgentSocket;
     // Every event re-checks the session: a sign-out or deactivation elsewhere ends this socket's rights.
     const authorized = () => {
-      if (validateSession(getDb(), socket.data.token, ttl())) return true;
+      if (validateSessionId(getDb(), socket.data.viewer.sessionId, ttl())) return true;
       socket.emit('session:ended');
       socket.disconnect(true);
       return false;
@@ -57,19 +58,19 @@ export function mountAgentNamespace(io: Server) {
       presence.view(parsed.data, socket.id, socket.data.viewer);
       void socket.join(room(parsed.data));
       broadcastPresence(parsed.data);
-      markChatSeen(getDb(), parsed.data);
+      seen(parsed.data);
     });
 
-    socket.on('reply', (payload, ack) => {
+    socket.on('reply', async (payload, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = replySchema.safeParse(payload);
       if (!parsed.success) return ack({ ok: false, message: 'Bad request' });
       if (!authorized()) return ack({ ok: false, message: 'Your session has ended' });
       try {
-        ack({ ok: true, ...replyToTicket(getDb(), socket.data.viewer, parsed.data) });
+        ack({ ok: true, ...(await replyToTicket(getDb(), socket.data.viewer, parsed.data)) });
       } catch (err) {
-        if (!(err instanceof DomainError)) throw err;
-        ack({ ok: false, message: err.message });
+        if (!(err instanceof DomainError)) console.error('Agent reply failed:', err);
+        ack({ ok: false, message: err instanceof DomainError ? err.message : 'The reply could not be saved; please try again' });
       }
     });
 
@@ -111,7 +112,7 @@ export function mountAgentNamespace(io: Server) {
   const onMessage = (m: BusEvents['message.created'][0]) => {
     nsp.to(room(m.ticketId)).emit('ticket:message', m);
     // A chat message arriving while an agent has the conversation open is seen at once.
-    if (m.authorKind === 'customer' && (nsp.adapter.rooms.get(room(m.ticketId))?.size ?? 0) > 0) markChatSeen(getDb(), m.ticketId);
+    if (m.authorKind === 'customer' && (nsp.adapter.rooms.get(room(m.ticketId))?.size ?? 0) > 0) seen(m.ticketId);
   };
   const onTyping = ({ ticketId, who, typing }: BusEvents['chat.typing'][0]) => {
     if (who === 'visitor') nsp.to(room(ticketId)).emit('customer:typing', { ticketId, typing });

@@ -4,7 +4,7 @@ import type { WidgetAuth, WidgetClientToServer, WidgetError, WidgetServerToClien
 import { answerValue } from '@/lib/forms/form-definition';
 import { getDb } from '@/db/client';
 import { findChannel } from '@/db/queries/inbound';
-import { findChatChannelByPublicToken, findLatestChatTicket, listChatTicketIds, markCustomerRead, mergeCustomerAttributes } from '@/db/queries/chat';
+import { findChatChannelByPublicToken, findLatestChatTicketRef, listChatTicketIds, markCustomerRead, mergeCustomerAttributes } from '@/db/queries/chat';
 import { findTicket } from '@/db/queries/tickets';
 import { findTicketIdOfMessage } from '@/db/queries/messages';
 import { getConfig } from '@/server/runtime-config';
@@ -107,7 +107,7 @@ export function mountWidgetNamespace(io: Server) {
     };
     const openTicketId = () => {
       const customerId = findVisitorCustomerId(db, visitor);
-      const ticket = customerId === null ? undefined : findLatestChatTicket(db, visitor.channelId, customerId);
+      const ticket = customerId === null ? undefined : findLatestChatTicketRef(db, visitor.channelId, customerId);
       return ticket && !chatEnded(ticket.status) ? ticket.id : null;
     };
 

@@ -7,19 +7,22 @@ import type { TicketStatus } from '@/lib/domain';
 import { statusTransition } from './status-transition';
 import { previewOf } from '@/lib/preview';
 import { queueOutbound } from '@/server/channels/outbound';
+import { commitGrouped } from '@/db/group-commit';
 
 export type ReplyInput = { ticketId: number; body: string; internal: boolean; status?: TicketStatus };
 
 /**
  * An agent's public reply or internal note, with an optional status change in the same step ("reply and
  * set pending"), written with its events and its channel delivery (outbox) in one transaction. A public reply on a new ticket opens it and
- * stamps the first response; an internal note changes neither, because notes are not responses.
+ * stamps the first response; an internal note changes neither, because notes are not responses. The
+ * transaction shares its commit with other writes of the same moment (live chats reply in bursts);
+ * the promise settles after that commit.
  */
-export function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput) {
+export async function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput) {
   const body = input.body.trim();
   if (!body) throw new DomainError('BAD_REQUEST', 'The message is empty');
   const now = Date.now();
-  const message = db.transaction((tx) => {
+  const message = await commitGrouped(db, () => db.transaction((tx) => {
     const t = q.findTicket(tx, input.ticketId);
     if (!t) throw new DomainError('NOT_FOUND', `Ticket ${input.ticketId} does not exist`);
     if (t.status === 'closed') throw new DomainError('CONFLICT', 'A closed ticket cannot be changed; open a follow-up ticket instead');
@@ -48,7 +51,7 @@ export function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput) {
     q.updateTicketColumns(tx, t.id, cols);
     q.insertEvents(tx, events);
     return m;
-  });
+  }));
   getBus().emit('ticket.changed', { ticketId: input.ticketId, kind: 'message', actorAgentId: viewer.id });
   getBus().emit('message.created', { ticketId: input.ticketId, messageId: message.id, authorKind: 'agent', internal: input.internal, text: body });
   return { messageId: message.id };

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { findChannel } from '@/db/queries/inbound';
-import { findLatestChatTicket } from '@/db/queries/chat';
+import { findLatestChatTicketRef } from '@/db/queries/chat';
 import { findMessageByChannelMessageId } from '@/db/queries/inbound';
 import { validateSubmission } from '@/lib/forms/validate-submission';
 import type { SendMessage, WidgetMessage } from '@/lib/widget-events';
@@ -40,7 +40,7 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
 
   const channelId = visitor.channelId;
   const customerId = findVisitorCustomerId(db, visitor);
-  const latest = customerId === null ? undefined : findLatestChatTicket(db, channelId, customerId);
+  const latest = customerId === null ? undefined : findLatestChatTicketRef(db, channelId, customerId);
   const startsConversation = !latest || chatEnded(latest.status);
 
   // Only a new conversation asks the pre-chat form (the common case, a reply in a running chat, skips it).
@@ -82,7 +82,7 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
       },
       {
         resolveThread: (tx, customer) => {
-          const open = findLatestChatTicket(tx, channelId, customer);
+          const open = findLatestChatTicketRef(tx, channelId, customer);
           if (open && !chatEnded(open.status)) return { kind: 'join', ticketId: open.id };
           // The conversation ended between the check above and this transaction: the answers were not asked.
           if (!startsConversation) throw new DomainError('CONFLICT', 'This conversation has ended. Please start a new one.');

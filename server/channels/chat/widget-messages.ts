@@ -1,5 +1,5 @@
 import type { Queryable } from '@/db/client';
-import { findPublicMessage, listAttachmentNames, listPublicMessages, type ChatMessageRow } from '@/db/queries/chat';
+import { findPublicMessage, listAttachmentNames, listAttachmentsOf, listPublicMessages, type ChatMessageRow } from '@/db/queries/chat';
 import type { WidgetMessage } from '@/lib/widget-events';
 
 /** `chat:<channelId>:<visitorId>:<clientId>`: unique per visitor, so a re-sent message is stored once. */
@@ -31,5 +31,5 @@ export function widgetMessagesOf(db: Queryable, ticketIds: number[], afterId = 0
 /** One public message with its file names, as the widget shows it; undefined for notes and unknown ids. */
 export function widgetMessage(db: Queryable, id: number): WidgetMessage | undefined {
   const row = findPublicMessage(db, id);
-  return row && toWidgetMessage(row, listAttachmentNames(db, [id]).map(({ filename, size }) => ({ filename, size })));
+  return row && toWidgetMessage(row, listAttachmentsOf(db, id));
 }
