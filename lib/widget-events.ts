@@ -32,6 +32,13 @@ export type WidgetAppearance = {
   maxMessageLength: number;
 };
 
+/**
+ * Whether someone answers now: agents of the widget's team with the app open, and whether it is within
+ * the widget's business hours (always, without a calendar). `opensAt`: the next opening while closed
+ * (null when none is planned).
+ */
+export type WidgetAvailability = { agentsOnline: number; open: boolean; opensAt: number | null };
+
 export type WidgetSession = {
   /** The visitor token to keep: a reload or a later visit continues with it. */
   token: string;
@@ -40,7 +47,7 @@ export type WidgetSession = {
   /** The pre-chat form asked before a new conversation (fields already answered by identify are prefilled). */
   prechat: Pick<FormDefinition, 'fields' | 'version'> | null;
   prefill: Answers;
-  agentsOnline: number;
+  availability: WidgetAvailability;
   appearance: WidgetAppearance;
 };
 
@@ -58,7 +65,7 @@ export interface WidgetServerToClient {
   typing: (p: { ticketId: number; agentName: string; typing: boolean }) => void;
   read: (p: { ticketId: number; upTo: number }) => void;
   conversation: (p: { ticketId: number; status: 'open' | 'ended' }) => void;
-  availability: (p: { agentsOnline: number }) => void;
+  availability: (p: WidgetAvailability) => void;
 }
 
 export interface WidgetClientToServer {

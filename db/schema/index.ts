@@ -8,3 +8,4 @@ export * from './ticket-events';
 export * from './outbox';
 export * from './attachments';
 export * from './forms';
+export * from './calendars';

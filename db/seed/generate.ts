@@ -38,6 +38,14 @@ const DAY = 24 * HOUR;
 
 export type SeedOptions = { tickets: number; seed?: number; now?: number; passwordHash: string; onProgress?: (done: number) => void };
 
+/** Nationwide public holidays in Germany, for the demo business-hours calendar. */
+const GERMAN_HOLIDAYS = [
+  ['2026-01-01', 'Neujahr'], ['2026-04-03', 'Karfreitag'], ['2026-04-06', 'Ostermontag'], ['2026-05-01', 'Tag der Arbeit'], ['2026-05-14', 'Christi Himmelfahrt'],
+  ['2026-05-25', 'Pfingstmontag'], ['2026-10-03', 'Tag der Deutschen Einheit'], ['2026-12-25', '1. Weihnachtstag'], ['2026-12-26', '2. Weihnachtstag'],
+  ['2027-01-01', 'Neujahr'], ['2027-03-26', 'Karfreitag'], ['2027-03-29', 'Ostermontag'], ['2027-05-01', 'Tag der Arbeit'], ['2027-05-06', 'Christi Himmelfahrt'],
+  ['2027-05-17', 'Pfingstmontag'], ['2027-10-03', 'Tag der Deutschen Einheit'], ['2027-12-25', '1. Weihnachtstag'], ['2027-12-26', '2. Weihnachtstag'],
+].map(([date, name]) => ({ date, name }));
+
 /**
  * Demo data: agents, teams, channels, customers with identities and multi-channel tickets spread over
  * 90 days, with a consistent event history (created, replies, notes, status changes, reopens).
@@ -56,6 +64,9 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
     return id;
   });
   const channelIds = CHANNELS.map((c) => Number(sqlite.prepare('insert into channels (kind, name, settings, default_team_id, created_at) values (?, ?, ?, ?, ?)').run(c.kind, c.name, JSON.stringify(c.settings ?? {}), teamIds[0], start).lastInsertRowid));
+  sqlite
+    .prepare('insert into calendars (name, time_zone, periods, holidays, created_at, updated_at) values (?, ?, ?, ?, ?, ?)')
+    .run('Support Berlin (Mo–Fr 8–18)', 'Europe/Berlin', JSON.stringify([1, 2, 3, 4, 5].map((day) => ({ day, from: '08:00', to: '18:00' }))), JSON.stringify(GERMAN_HOLIDAYS), start, start);
   const tagIds = new Map(['reklamation', 'lieferung', 'rechnung', 'konto', 'retoure', 'vip', 'dringend'].map((t) => [t, Number(sqlite.prepare('insert into tags (name) values (?)').run(t).lastInsertRowid)]));
 
   const insCustomer = sqlite.prepare('insert into customers (name, email, attributes, created_at) values (?, ?, ?, ?)');

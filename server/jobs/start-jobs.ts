@@ -4,9 +4,10 @@ import { indexAllRows, indexNewRows } from '@/db/queries/search-index';
 import { ImapPoller } from '@/server/channels/email/imap-poller';
 import { setImapPoller } from '@/server/channels/email/imap-status';
 import { createScheduler } from './scheduler';
+import { getBus } from '@/server/realtime/bus';
 import { runOutboxOnce } from './outbox-worker';
 
-/** The process's timed work: outbox delivery, search indexing, IMAP polling. */
+/** The process's timed work: outbox delivery, search indexing, IMAP polling, widget business hours. */
 export function startJobs(db: Db, opts: { outboxIntervalMs: number; log: (line: string) => void }) {
   const scheduler = createScheduler(opts.log);
   // A delivery interrupted by a crash is sent again; the index catches up with what was written meanwhile.
@@ -17,6 +18,8 @@ export function startJobs(db: Db, opts: { outboxIntervalMs: number; log: (line: 
   const imapPoller = new ImapPoller(db, opts.log);
   setImapPoller(imapPoller);
   scheduler.every('imap', 2000, () => imapPoller.tick());
+  // Business hours open and close by the clock: widgets re-check what they show (and say only changes).
+  scheduler.every('chat-availability', 15_000, () => void getBus().emit('chat.availability'));
   return {
     stop: async () => {
       await scheduler.stop();

@@ -9,8 +9,8 @@ export type BusEvents = {
   'message.created': [{ ticketId: number; messageId: number; authorKind: 'customer' | 'agent'; internal: boolean; text: string }];
   'chat.typing': [{ ticketId: number; who: 'agent' | 'visitor'; name: string; typing: boolean }];
   'chat.read': [{ ticketId: number; by: 'agent' | 'visitor'; upTo: number }];
-  /** The set of signed-in agents with an open socket changed. */
-  'agents.online': [];
+  /** Agents came or went, or business hours may have opened or closed (a job says so every few seconds). */
+  'chat.availability': [];
 };
 
 export type Bus = EventEmitter<BusEvents>;

@@ -8,14 +8,14 @@ const sockets = () => (registry.__helpdeskOnlineAgents ??= new Map());
 export function agentConnected(agentId: number) {
   const n = sockets().get(agentId) ?? 0;
   sockets().set(agentId, n + 1);
-  if (n === 0) getBus().emit('agents.online');
+  if (n === 0) getBus().emit('chat.availability');
 }
 
 export function agentDisconnected(agentId: number) {
   const n = (sockets().get(agentId) ?? 1) - 1;
   if (n > 0) return void sockets().set(agentId, n);
   sockets().delete(agentId);
-  getBus().emit('agents.online');
+  getBus().emit('chat.availability');
 }
 
 export function onlineAgentIds(): number[] {

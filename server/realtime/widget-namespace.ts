@@ -13,7 +13,7 @@ import { chatSettingsSchema } from '@/server/channels/chat/chat-settings';
 import { checkVisitorToken, issueVisitorToken, newVisitorId } from '@/server/channels/chat/visitor-token';
 import { verifyIdentity } from '@/server/channels/chat/identity-signature';
 import { applyVerifiedIdentity, findVisitorCustomerId, visitorExternalId, type Visitor } from '@/server/channels/chat/widget-visitor';
-import { agentsOnlineFor, buildWidgetSession } from '@/server/channels/chat/widget-session';
+import { availabilityFor, buildWidgetSession } from '@/server/channels/chat/widget-session';
 import { chatEnded, receiveChatMessage } from '@/server/channels/chat/receive-chat-message';
 import { widgetMessage, widgetMessagesOf } from '@/server/channels/chat/widget-messages';
 import { emailTranscript } from '@/server/channels/chat/transcript';
@@ -59,7 +59,7 @@ const refuse = (reason: 'bad_request' | 'unknown_channel' | 'invalid_token' | 'i
  * `/widget`: website visitors, authenticated by a signed visitor token (or identified by the site's
  * HMAC signature). A visitor reaches only their own conversations: every event works from the identity
  * the handshake proved, never from ids the client sends. Rooms: `conv:<ticketId>` for live messages,
- * `visitor:<…>` for all of one visitor's tabs, `channel:<id>` for the agents-online count.
+ * `visitor:<…>` for all of one visitor's tabs, `channel:<id>` for availability (agents online, business hours).
  */
 export function mountWidgetNamespace(io: Server) {
   const nsp = io.of('/widget');
@@ -200,11 +200,20 @@ export function mountWidgetNamespace(io: Server) {
     told.set(ticketId, status);
     nsp.to(conv(ticketId)).emit('conversation', { ticketId, status });
   };
-  const onAgentsOnline = () => {
+  // What each widget's visitors were last told, so the periodic business-hours check stays silent.
+  const availabilityTold = new Map<string, string>();
+  nsp.adapter.on('delete-room', (room: string) => availabilityTold.delete(room));
+  const onAvailability = () => {
     for (const room of nsp.adapter.rooms.keys()) {
       if (!room.startsWith('channel:')) continue;
       const channel = findChannel(db, Number(room.slice('channel:'.length)));
-      if (channel) nsp.to(room).emit('availability', { agentsOnline: agentsOnlineFor(db, channel.defaultTeamId) });
+      const settings = channel && chatSettingsSchema.safeParse(channel.settings);
+      if (!channel || !settings?.success) continue;
+      const availability = availabilityFor(db, channel, settings.data);
+      const key = JSON.stringify(availability);
+      if (availabilityTold.get(room) === key) continue;
+      availabilityTold.set(room, key);
+      nsp.to(room).emit('availability', availability);
     }
   };
   const bus = getBus();
@@ -212,13 +221,13 @@ export function mountWidgetNamespace(io: Server) {
   bus.on('chat.typing', onTyping);
   bus.on('chat.read', onRead);
   bus.on('ticket.changed', onTicketChanged);
-  bus.on('agents.online', onAgentsOnline);
+  bus.on('chat.availability', onAvailability);
   return () => {
     setVisitorProbe(undefined);
     bus.off('message.created', onMessage);
     bus.off('chat.typing', onTyping);
     bus.off('chat.read', onRead);
     bus.off('ticket.changed', onTicketChanged);
-    bus.off('agents.online', onAgentsOnline);
+    bus.off('chat.availability', onAvailability);
   };
 }

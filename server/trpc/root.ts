@@ -7,6 +7,7 @@ import { adminRouter } from './routers/admin';
 import { inboxesRouter } from './routers/inboxes';
 import { formsRouter } from './routers/forms';
 import { chatWidgetsRouter } from './routers/chat-widgets';
+import { calendarsRouter } from './routers/calendars';
 
 export const appRouter = router({
   auth: authRouter,
@@ -17,6 +18,7 @@ export const appRouter = router({
   inboxes: inboxesRouter,
   forms: formsRouter,
   chatWidgets: chatWidgetsRouter,
+  calendars: calendarsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,7 +5,8 @@ import { catalogs } from '@/lib/i18n';
 
 export const dynamic = 'force-dynamic';
 
-const SECTIONS = ['agents', 'teams', 'inboxes', 'chatWidgets', 'forms'] as const;
+const SECTIONS = ['agents', 'teams', 'inboxes', 'chatWidgets', 'businessHours', 'forms'] as const;
+const PATHS: Partial<Record<(typeof SECTIONS)[number], string>> = { chatWidgets: 'chat', businessHours: 'business-hours' };
 
 /** Admin pages are refused on the server, not only hidden in the navigation. */
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
@@ -24,7 +25,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
     <div className="grid h-full grid-cols-[12rem_minmax(0,1fr)]">
       <nav className="border-r border-slate-200 bg-white p-3 text-sm" aria-label="Settings">
         {SECTIONS.map((section) => (
-          <Link key={section} className="block rounded px-2 py-1 hover:bg-slate-100" href={`/settings/${section === 'chatWidgets' ? 'chat' : section}`}>
+          <Link key={section} className="block rounded px-2 py-1 hover:bg-slate-100" href={`/settings/${PATHS[section] ?? section}`}>
             {t[section]}
           </Link>
         ))}

@@ -8,6 +8,7 @@ import { MessageList } from './message-list';
 import { PrechatFields, prechatErrors } from './prechat-form';
 import { PaperclipIcon } from './paperclip-icon';
 import { TranscriptBar } from './transcript-bar';
+import { AvailabilityStatus } from './availability-status';
 
 type Props = { client: ChatClient; state: ChatState; locale: WidgetLocale; t: Texts; onClose: () => void };
 
@@ -75,10 +76,7 @@ export function App({ client, state, locale, t, onClose }: Props) {
       <header>
         <div>
           <h1>{t.title}</h1>
-          <p class="status" data-testid="widget-availability">
-            <span class={`dot ${state.agentsOnline > 0 ? 'on' : ''}`} aria-hidden="true" />
-            {state.agentsOnline > 0 ? t.online : fill(t.offline, { minutes: appearance!.expectedReplyMinutes })}
-          </p>
+          <AvailabilityStatus availability={state.availability} expectedReplyMinutes={appearance!.expectedReplyMinutes} locale={locale} t={t} />
         </div>
         <button type="button" class="close" aria-label={t.close} onClick={onClose}>
           ×

@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Answers } from '@/lib/forms/form-definition';
 import type { FieldError } from '@/lib/forms/evaluate-form';
-import type { WidgetAuth, WidgetClientToServer, WidgetFile, WidgetLocale, WidgetMessage, WidgetServerToClient, WidgetSession } from '@/lib/widget-events';
+import type { WidgetAuth, WidgetAvailability, WidgetClientToServer, WidgetFile, WidgetLocale, WidgetMessage, WidgetServerToClient, WidgetSession } from '@/lib/widget-events';
 import { newClientId, Outbox, type Pending } from './outbox';
 
 export type ChatState = {
@@ -12,7 +12,7 @@ export type ChatState = {
   conversation: { ticketId: number; status: 'open' | 'ended' } | null;
   agentTyping: string | null;
   agentReadUpTo: number | null;
-  agentsOnline: number;
+  availability: WidgetAvailability;
   /** Problems with the pre-chat answers the server reported for the first message. */
   fieldErrors: FieldError[];
 };
@@ -38,7 +38,7 @@ export class ChatClient {
 
   constructor(private readonly o: Options) {
     this.outbox = new Outbox(o.storage, `hd:${o.channel}:outbox`);
-    this.state = { connection: 'connecting', session: null, messages: [], pending: this.outbox.list(), conversation: null, agentTyping: null, agentReadUpTo: null, agentsOnline: 0, fieldErrors: [] };
+    this.state = { connection: 'connecting', session: null, messages: [], pending: this.outbox.list(), conversation: null, agentTyping: null, agentReadUpTo: null, availability: { agentsOnline: 0, open: true, opensAt: null }, fieldErrors: [] };
     this.socket = io('/widget', {
       // A function, so every reconnect presents the newest token and identity.
       auth: (cb) => cb({ channel: o.channel, token: this.stored('token') ?? undefined, identity: this.identity, locale: o.locale }),
@@ -91,7 +91,7 @@ export class ChatClient {
     s.on('session', (session) => {
       this.store('token', session.token);
       const conv = session.conversation;
-      this.set({ connection: 'online', session, conversation: conv && { ticketId: conv.ticketId, status: conv.status }, agentReadUpTo: conv?.agentReadUpTo ?? null, agentsOnline: session.agentsOnline });
+      this.set({ connection: 'online', session, conversation: conv && { ticketId: conv.ticketId, status: conv.status }, agentReadUpTo: conv?.agentReadUpTo ?? null, availability: session.availability });
       this.merge(conv?.messages ?? []);
       const lastId = this.state.messages.at(-1)?.id ?? 0;
       void s.timeout(ACK_TIMEOUT_MS).emitWithAck('messages:since', { afterId: lastId }).then((res) => res.ok && this.merge(res.messages), () => {});
@@ -126,7 +126,7 @@ export class ChatClient {
     s.on('typing', (t) => this.set({ agentTyping: t.typing ? t.agentName : null }));
     s.on('read', (r) => this.set({ agentReadUpTo: Math.max(r.upTo, this.state.agentReadUpTo ?? 0) }));
     s.on('conversation', (c) => this.set({ conversation: c }));
-    s.on('availability', (a) => this.set({ agentsOnline: a.agentsOnline }));
+    s.on('availability', (availability) => this.set({ availability }));
   }
 
   send(text: string, extra: { prechat?: Answers; file?: WidgetFile } = {}) {

@@ -20,6 +20,8 @@ export const chatSettingsSchema = z.object({
   launcherText: text.default({ en: 'Chat with us', de: 'Chatten Sie mit uns' }),
   defaultLocale: z.enum(['en', 'de']).default('de'),
   expectedReplyMinutes: z.number().int().min(1).max(10080).default(60),
+  /** Business hours: outside them the widget says when the team is back; null: always open. */
+  calendarId: z.number().int().positive().nullable().default(null),
   /** The intake form asked before a conversation; null: name, email and message only. */
   formId: z.number().int().positive().nullable().default(null),
   /** The email inbox that continues conversations by email and sends transcripts; null: the first one. */

@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { findChannel, listChannelsOfKind } from '@/db/queries/inbound';
 import { insertChannel, updateChannel, updateChannelSettings } from '@/db/queries/channels';
 import { findForm, findFormVersion } from '@/db/queries/forms';
+import { findCalendar } from '@/db/queries/calendars';
 import { DomainError } from '@/server/errors/domain-error';
 import { getConfig } from '@/server/runtime-config';
 import { chatSettingsSchema, newChatSecrets, type ChatSettings } from './chat-settings';
@@ -22,6 +23,7 @@ export const chatWidgetInput = z.object({
   launcherText: text,
   defaultLocale: z.enum(['en', 'de']),
   expectedReplyMinutes: z.number().int().min(1).max(10080),
+  calendarId: z.number().int().positive().nullable().default(null),
   formId: z.number().int().positive().nullable(),
   emailChannelId: z.number().int().positive().nullable(),
 });
@@ -39,16 +41,14 @@ export function listChatWidgets(db: Db) {
 }
 
 export function createChatWidget(db: Db, input: ChatWidgetInput) {
-  checkForm(db, input.formId);
-  checkEmailInbox(db, input.emailChannelId);
+  checkReferences(db, input);
   const { name, defaultTeamId, ...settings } = input;
   return insertChannel(db, { kind: 'chat', name, defaultTeamId, settings: { ...settings, ...newChatSecrets() } satisfies ChatSettings });
 }
 
 export function updateChatWidget(db: Db, id: number, input: ChatWidgetInput) {
   const current = settingsOf(db, id);
-  checkForm(db, input.formId);
-  checkEmailInbox(db, input.emailChannelId);
+  checkReferences(db, input);
   const { name, defaultTeamId, ...settings } = input;
   updateChannel(db, id, { name, defaultTeamId, settings: { ...current, ...settings } });
 }
@@ -69,6 +69,12 @@ function settingsOf(db: Db, id: number): ChatSettings {
   const channel = findChannel(db, id);
   if (channel?.kind !== 'chat') throw new DomainError('NOT_FOUND', `Chat widget ${id} does not exist`);
   return chatSettingsSchema.parse(channel.settings);
+}
+
+function checkReferences(db: Db, input: ChatWidgetInput) {
+  checkForm(db, input.formId);
+  checkEmailInbox(db, input.emailChannelId);
+  if (input.calendarId !== null && !findCalendar(db, input.calendarId)) throw new DomainError('BAD_REQUEST', `Calendar ${input.calendarId} does not exist`);
 }
 
 /** A pre-chat form must exist and ask nothing the widget cannot: files travel as chat messages instead. */

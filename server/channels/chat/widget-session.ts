@@ -1,6 +1,8 @@
 import type { Db } from '@/db/client';
 import { findLatestChatTicket, listTeamMemberIds } from '@/db/queries/chat';
-import type { WidgetConversation, WidgetSession } from '@/lib/widget-events';
+import type { WidgetAvailability, WidgetConversation, WidgetSession } from '@/lib/widget-events';
+import { businessHoursAt } from '@/lib/business-hours';
+import { findBusinessCalendar } from '@/server/calendars/calendar-admin';
 import { getConfig } from '@/server/runtime-config';
 import { onlineAgentIds } from '@/server/realtime/online-agents';
 import { appearanceOf, type ChatSettings } from './chat-settings';
@@ -15,6 +17,13 @@ export function agentsOnlineFor(db: Db, teamId: number | null): number {
   if (teamId === null) return online.length;
   const members = new Set(listTeamMemberIds(db, teamId));
   return online.filter((id) => members.has(id)).length;
+}
+
+/** Who answers now: online agents of the widget's team, within the widget's business hours. */
+export function availabilityFor(db: Db, channel: { defaultTeamId: number | null }, settings: Pick<ChatSettings, 'calendarId'>, now = Date.now()): WidgetAvailability {
+  const calendar = findBusinessCalendar(db, settings.calendarId);
+  const hours = calendar ? businessHoursAt(calendar, now) : { open: true, changesAt: null };
+  return { agentsOnline: agentsOnlineFor(db, channel.defaultTeamId), open: hours.open, opensAt: hours.open ? null : hours.changesAt };
 }
 
 /** The visitor's newest conversation with its last messages, or null for someone who never wrote. */
@@ -35,7 +44,7 @@ export function buildWidgetSession(db: Db, visitor: Visitor, channel: { defaultT
     conversation,
     prechat: { fields: prechat.definition.fields, version: prechat.version },
     prefill: prefillFor(prechat.definition, visitor.identified),
-    agentsOnline: agentsOnlineFor(db, channel.defaultTeamId),
+    availability: availabilityFor(db, channel, settings),
     appearance: appearanceOf(settings, { maxFileMb: getConfig().ATTACHMENT_MAX_MB, maxMessageLength: MAX_CHAT_MESSAGE }),
   };
 }

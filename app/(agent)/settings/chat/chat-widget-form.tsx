@@ -25,6 +25,7 @@ const DEFAULTS = {
   launcherText: { en: 'Chat with us', de: 'Chatten Sie mit uns' },
   defaultLocale: 'de' as 'en' | 'de',
   expectedReplyMinutes: 60,
+  calendarId: null as number | null,
   formId: null as number | null,
   emailChannelId: null as number | null,
 };
@@ -37,6 +38,7 @@ export function ChatWidgetForm({ widget, onCreated }: { widget: ChatWidget | nul
   const teams = useQuery(trpc.admin.teams.queryOptions());
   const forms = useQuery(trpc.forms.list.queryOptions());
   const inboxes = useQuery(trpc.inboxes.listEmail.queryOptions());
+  const calendars = useQuery(trpc.calendars.list.queryOptions());
   const [v, setV] = useState(() => {
     if (!widget) return DEFAULTS;
     const { id: _id, publicToken: _token, snippet: _snippet, ...rest } = widget;
@@ -105,6 +107,10 @@ export function ChatWidgetForm({ widget, onCreated }: { widget: ChatWidget | nul
             <option value="en">English</option>
         </SelectField>
         <TextField label={t('expectedReply')} type="number" min={1} max={10080} value={v.expectedReplyMinutes} onChange={(e) => setV({ ...v, expectedReplyMinutes: Number(e.target.value) })} />
+        <SelectField label={t('businessHours')} hint={t('businessHoursHint')} value={v.calendarId ?? ''} onChange={(e) => setV({ ...v, calendarId: idOrNull(e.target.value) })}>
+            <option value="">{t('alwaysOpen')}</option>
+            <NamedOptions items={calendars.data ?? []} />
+        </SelectField>
         <SelectField label={t('prechatForm')} value={v.formId ?? ''} onChange={(e) => setV({ ...v, formId: idOrNull(e.target.value) })}>
             <option value="">{t('builtinForm')}</option>
             <NamedOptions items={forms.data ?? []} />

@@ -1,0 +1,86 @@
+'use client';
+
+import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'use-intl';
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '@/server/trpc/root';
+import type { Holiday, WeeklyPeriod } from '@/lib/business-hours';
+import { useTRPC } from '@/app/_components/trpc';
+import { TextField } from '@/app/_components/text-field';
+import { WeeklyPeriodsEditor } from './weekly-periods-editor';
+import { HolidaysEditor } from './holidays-editor';
+
+export type Calendar = inferRouterOutputs<AppRouter>['calendars']['list'][number];
+
+const OFFICE_WEEK: WeeklyPeriod[] = [1, 2, 3, 4, 5].map((day) => ({ day, from: '09:00', to: '17:00' }));
+
+/** One calendar: name, zone, opening periods per weekday, holidays. Saved as a whole; the server validates. */
+type Props = { calendar: Calendar | null; saved: boolean; onSaving: () => void; onSaved: (id: number) => void; onDeleted: () => void };
+
+export function CalendarEditor({ calendar, saved, onSaving, onSaved, onDeleted }: Props) {
+  const t = useTranslations('hoursAdmin');
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState(calendar?.name ?? '');
+  const [timeZone, setTimeZone] = useState(calendar?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const [periods, setPeriods] = useState<WeeklyPeriod[]>(calendar?.periods ?? OFFICE_WEEK);
+  const [holidays, setHolidays] = useState<Holiday[]>(calendar?.holidays ?? []);
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: trpc.calendars.list.queryKey() });
+  };
+  const save = useMutation(
+    trpc.calendars.save.mutationOptions({
+      onSuccess: (r) => {
+        refresh();
+        onSaved(r.id);
+      },
+    }),
+  );
+  const remove = useMutation(trpc.calendars.delete.mutationOptions({ onSuccess: () => (refresh(), onDeleted()) }));
+  const error = save.error ?? remove.error;
+
+  return (
+    <form
+      className="space-y-5 rounded-lg border border-slate-200 bg-white p-4"
+      aria-label={calendar ? calendar.name : t('new')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSaving();
+        save.mutate({ id: calendar?.id, name, timeZone, periods, holidays });
+      }}
+    >
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField label={t('name')} required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
+        <TextField label={t('timeZone')} required value={timeZone} onChange={(e) => setTimeZone(e.target.value)} list="calendar-time-zones" />
+        <datalist id="calendar-time-zones">
+          {Intl.supportedValuesOf('timeZone').map((z) => (
+            <option key={z} value={z} />
+          ))}
+        </datalist>
+      </div>
+      <WeeklyPeriodsEditor periods={periods} onChange={setPeriods} />
+      <HolidaysEditor holidays={holidays} onChange={setHolidays} />
+      {error && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error.message}
+        </p>
+      )}
+      <div className="flex items-center gap-3">
+        <button type="submit" disabled={save.isPending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          {t('save')}
+        </button>
+        {saved && !save.isPending && (
+          <span role="status" className="text-sm text-emerald-700">
+            {t('saved')}
+          </span>
+        )}
+        {calendar && (
+          <button type="button" onClick={() => window.confirm(t('confirmDelete', { name: calendar.name })) && remove.mutate({ id: calendar.id })} className="ml-auto rounded-md px-3 py-1.5 text-sm text-red-700 hover:bg-red-50">
+            {t('delete')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

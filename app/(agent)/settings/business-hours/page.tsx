@@ -1,0 +1,5 @@
+import { BusinessHoursAdmin } from './business-hours-admin';
+
+export default function BusinessHoursPage() {
+  return <BusinessHoursAdmin />;
+}

@@ -1,0 +1,37 @@
+import type { Db } from '@/db/client';
+import * as q from '@/db/queries/calendars';
+import type { z } from 'zod';
+import { businessHoursAt, type BusinessCalendar, type calendarInputSchema } from '@/lib/business-hours';
+import { DomainError } from '@/server/errors/domain-error';
+
+type CalendarInput = z.infer<typeof calendarInputSchema>;
+
+/** Calendars as the settings page lists them: with whether each is open now and what uses it. */
+export function listCalendarsForAdmin(db: Db, now = Date.now()) {
+  return q.listCalendars(db).map((c) => ({ ...c, now: businessHoursAt(c, now), usedBy: q.listChannelsUsingCalendar(db, c.id).map((w) => w.name) }));
+}
+
+/** Creates (no id) or replaces a calendar; names are unique regardless of case. */
+export function saveCalendar(db: Db, input: CalendarInput & { id?: number }, now = Date.now()) {
+  const { id, ...fields } = input;
+  const sameName = q.findCalendarByName(db, fields.name);
+  if (sameName && sameName.id !== id) throw new DomainError('CONFLICT', `A calendar named "${fields.name}" already exists`);
+  const periods = [...fields.periods].sort((a, b) => a.day - b.day || a.from.localeCompare(b.from));
+  const holidays = [...fields.holidays].sort((a, b) => a.date.localeCompare(b.date));
+  if (id === undefined) return q.insertCalendar(db, { ...fields, periods, holidays }, now);
+  if (!q.findCalendar(db, id)) throw new DomainError('NOT_FOUND', `Calendar ${id} does not exist`);
+  q.updateCalendar(db, id, { ...fields, periods, holidays }, now);
+  return { id };
+}
+
+/** A calendar a widget still follows cannot go: the widget would silently become "always open". */
+export function deleteCalendar(db: Db, id: number) {
+  const users = q.listChannelsUsingCalendar(db, id);
+  if (users.length) throw new DomainError('CONFLICT', `In use by ${users.map((u) => `"${u.name}"`).join(', ')}; choose other business hours there first`);
+  q.deleteCalendar(db, id);
+}
+
+/** The calendar a widget follows, or null for "always open" (also when it was deleted meanwhile). */
+export function findBusinessCalendar(db: Db, id: number | null): BusinessCalendar | null {
+  return id === null ? null : (q.findCalendar(db, id) ?? null);
+}
