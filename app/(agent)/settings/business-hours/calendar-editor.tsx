@@ -8,6 +8,7 @@ import type { AppRouter } from '@/server/trpc/root';
 import type { Holiday, WeeklyPeriod } from '@/lib/business-hours';
 import { useTRPC } from '@/app/_components/trpc';
 import { TextField } from '@/app/_components/text-field';
+import { TimeZoneField } from '@/app/_components/time-zone-field';
 import { WeeklyPeriodsEditor } from './weekly-periods-editor';
 import { HolidaysEditor } from './holidays-editor';
 
@@ -52,12 +53,7 @@ export function CalendarEditor({ calendar, saved, onSaving, onSaved, onDeleted }
     >
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField label={t('name')} required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
-        <TextField label={t('timeZone')} required value={timeZone} onChange={(e) => setTimeZone(e.target.value)} list="calendar-time-zones" />
-        <datalist id="calendar-time-zones">
-          {Intl.supportedValuesOf('timeZone').map((z) => (
-            <option key={z} value={z} />
-          ))}
-        </datalist>
+        <TimeZoneField id="calendar-time-zones" label={t('timeZone')} value={timeZone} onChange={setTimeZone} />
       </div>
       <WeeklyPeriodsEditor periods={periods} onChange={setPeriods} />
       <HolidaysEditor holidays={holidays} onChange={setHolidays} />

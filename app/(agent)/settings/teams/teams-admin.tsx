@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'use-intl';
 import { useTRPC } from '@/app/_components/trpc';
 import { TextField } from '@/app/_components/text-field';
+import { TimeZoneField } from '@/app/_components/time-zone-field';
 
 export function TeamsAdmin() {
   const t = useTranslations('admin');
@@ -41,12 +42,7 @@ export function TeamsAdmin() {
         }}
       >
         <TextField label={t('name')} required value={name} onChange={(e) => setName(e.target.value)} />
-        <TextField label={t('timeZone')} required value={timeZone} onChange={(e) => setTimeZone(e.target.value)} list="time-zones" />
-        <datalist id="time-zones">
-          {Intl.supportedValuesOf('timeZone').map((z) => (
-            <option key={z} value={z} />
-          ))}
-        </datalist>
+        <TimeZoneField id="team-time-zones" label={t('timeZone')} value={timeZone} onChange={setTimeZone} />
         <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
           {t('newTeam')}
         </button>
