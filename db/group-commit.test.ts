@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from './client';
-import { commitGrouped } from './group-commit';
+import { afterCommit, commitGrouped } from './group-commit';
 
 describe('commitGrouped', () => {
   it('commits jobs of one turn together, isolating a failing job', async () => {
@@ -35,5 +35,25 @@ describe('commitGrouped', () => {
     expect(db.all(sql`select v from t`)).toHaveLength(2);
     await alone;
     expect(db.all(sql`select v from t`)).toHaveLength(3);
+  });
+
+  it('tells afterCommit listeners only after the shared COMMIT, and never about a job that failed', async () => {
+    const db = openDatabase(':memory:');
+    db.run(sql`create table t (v text unique)`);
+    const told: { v: string; inTransaction: boolean }[] = [];
+    const insert = (v: string) => () =>
+      db.transaction((tx) => {
+        tx.run(sql`insert into t (v) values (${v})`);
+        afterCommit(db, () => told.push({ v, inTransaction: db.$client.inTransaction }));
+        if (v === 'bad') throw new Error('refused after writing');
+      });
+    await Promise.allSettled([commitGrouped(db, insert('a')), commitGrouped(db, insert('bad')), commitGrouped(db, insert('b'))]);
+    expect(told).toEqual([
+      { v: 'a', inTransaction: false },
+      { v: 'b', inTransaction: false },
+    ]);
+    // Outside a group commit (called after the caller's own transaction) it runs at once.
+    afterCommit(db, () => told.push({ v: 'c', inTransaction: db.$client.inTransaction }));
+    expect(told.at(-1)).toEqual({ v: 'c', inTransaction: false });
   });
 });

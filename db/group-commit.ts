@@ -3,6 +3,20 @@ import type { Db } from './client';
 type Job = { fn: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };
 
 const queues = new WeakMap<Db, (fn: () => unknown, waitMs: number) => Promise<unknown>>();
+/** Callbacks waiting for the group transaction in progress on a connection to commit. */
+const waitingForCommit = new WeakMap<Db, (() => void)[]>();
+
+/**
+ * Runs `fn` once what the caller wrote is committed: after the shared COMMIT inside a group commit
+ * (dropped if the caller's job or the whole group fails), at once outside one — so call it after your
+ * own transaction, as `ingest` does. Realtime events go through
+ * here, so nobody is told about a message that a failed commit would take back.
+ */
+export function afterCommit(db: Db, fn: () => void) {
+  const list = waitingForCommit.get(db);
+  if (list) list.push(fn);
+  else fn();
+}
 
 /**
  * Group commit: writes that arrive in the same event-loop turn share one SQLite transaction. Each job
@@ -30,12 +44,16 @@ function createQueue(db: Db) {
     const batch = pending;
     pending = [];
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    const callbacks: (() => void)[] = [];
+    waitingForCommit.set(db, callbacks);
     try {
       db.transaction(() => {
         for (const job of batch) {
+          const before = callbacks.length;
           try {
             outcomes.push({ ok: true, value: job.fn() });
           } catch (error) {
+            callbacks.length = before;
             outcomes.push({ ok: false, error });
           }
         }
@@ -43,7 +61,10 @@ function createQueue(db: Db) {
     } catch (error) {
       for (const job of batch) job.reject(error);
       return;
+    } finally {
+      waitingForCommit.delete(db);
     }
+    for (const callback of callbacks) callback();
     batch.forEach((job, i) => {
       const o = outcomes[i]!;
       if (o.ok) job.resolve(o.value);

@@ -1,4 +1,5 @@
 import type { Db, Tx } from '@/db/client';
+import { afterCommit } from '@/db/group-commit';
 import * as q from '@/db/queries/tickets';
 import * as inbound from '@/db/queries/inbound';
 import { insertAttachments } from '@/db/queries/attachments';
@@ -92,8 +93,10 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
     return { ticketId: ticket.id, messageId: message.id, createdTicket, duplicate: false };
   });
   if (!result.duplicate) {
-    getBus().emit('ticket.changed', { ticketId: result.ticketId, kind: result.createdTicket ? 'created' : 'message', actorAgentId: null });
-    getBus().emit('message.created', { ticketId: result.ticketId, messageId: result.messageId, authorKind: 'customer', internal: false, text: msg.text });
+    afterCommit(db, () => {
+      getBus().emit('ticket.changed', { ticketId: result.ticketId, kind: result.createdTicket ? 'created' : 'message', actorAgentId: null });
+      getBus().emit('message.created', { ticketId: result.ticketId, messageId: result.messageId, authorKind: 'customer', internal: false, text: msg.text });
+    });
   }
   return result;
 }
