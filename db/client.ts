@@ -25,8 +25,9 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('temp_store = MEMORY');
   // A worker thread checkpoints (db/wal-checkpointer.ts); this connection's own checkpoint is only the
-  // backstop should that thread fall behind (~200 MB), because checkpointing here stalls a request.
-  sqlite.pragma('wal_autocheckpoint = 50000');
+  // backstop should that thread fall behind (~400 MB: a 10 s burst of new chats wrote 190 MB), because
+  // checkpointing here stalls a request.
+  sqlite.pragma('wal_autocheckpoint = 100000');
   cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });

@@ -9,3 +9,4 @@ export * from './outbox';
 export * from './attachments';
 export * from './forms';
 export * from './calendars';
+export * from './maintenance';
