@@ -19,7 +19,7 @@ export function BusinessHoursAdmin() {
   const current = selected === 'new' ? null : (calendars.data?.find((c) => c.id === selected) ?? calendars.data?.[0] ?? null);
   const editing = selected === 'new' || (!current && calendars.isSuccess) ? 'new' : current?.id;
   return (
-    <div className="grid max-w-5xl gap-6 md:grid-cols-[18rem_minmax(0,1fr)]">
+    <div className="grid max-w-5xl gap-6 lg:grid-cols-[18rem_minmax(0,1fr)]">
       <section aria-labelledby="hours-title" className="space-y-3">
         <div className="flex items-center justify-between">
           <h1 id="hours-title" className="text-lg font-semibold">

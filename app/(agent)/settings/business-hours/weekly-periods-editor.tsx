@@ -20,7 +20,7 @@ export function WeeklyPeriodsEditor({ periods, onChange }: { periods: WeeklyPeri
   };
   return (
     <fieldset className="space-y-2">
-      <div className="flex items-center justify-between">
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
         <legend className="text-sm font-medium text-slate-700">{t('weeklyHours')}</legend>
         <button type="button" onClick={mondayToWeekdays} className="text-xs text-brand-700 hover:underline">
           {t('copyMonday')}
