@@ -14,7 +14,8 @@ export type WidgetMessage = {
   author: 'visitor' | 'agent';
   agentName: string | null;
   text: string;
-  attachments: { filename: string; size: number }[];
+  /** `url` downloads the file (null when it was refused and not kept). */
+  attachments: { filename: string; size: number; url: string | null }[];
   createdAt: number;
 };
 

@@ -10,6 +10,7 @@ import { createContext } from './trpc/context';
 import { mountAgentNamespace } from './realtime/agent-namespace';
 import { prepareDatabase } from './prepare-database';
 import { handleAttachmentDownload } from './http/attachment-download';
+import { handleAttachmentUpload } from './http/attachment-upload';
 import { stampClientIp } from './http/client-ip';
 import { handleWidgetRequest, isWidgetRequest } from './http/widget-assets';
 import { mountWidgetNamespace } from './realtime/widget-namespace';
@@ -49,6 +50,12 @@ export async function startServer({ config, next = { dev: false }, log = console
     if (req.url?.startsWith('/api/trpc/')) return void trpc(req, res);
     if (req.url === '/healthz') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     if (req.url?.startsWith('/attachments/') && req.method === 'GET') return handleAttachmentDownload(req, res);
+    if (req.url === '/attachments' && req.method === 'POST') {
+      return void handleAttachmentUpload(req, res).catch((err) => {
+        log(`Upload failed: ${err instanceof Error ? err.stack : String(err)}`);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'The upload failed; please try again' }));
+      });
+    }
     if (req.url && isWidgetRequest(req.url)) return handleWidgetRequest(req, res);
     if (nextHandler) {
       stampClientIp(req);

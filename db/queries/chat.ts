@@ -40,7 +40,7 @@ const prepared = preparedPerConnection((db) => ({
     .leftJoin(agents, eq(agents.id, messages.authorAgentId))
     .where(and(eq(messages.id, p('id')), eq(messages.isInternal, false)))
     .prepare(),
-  attachmentsOf: db.select({ filename: attachments.filename, size: attachments.size }).from(attachments).where(eq(attachments.messageId, p('messageId'))).prepare(),
+  attachmentsOf: db.select({ id: attachments.id, filename: attachments.filename, size: attachments.size, sha256: attachments.sha256 }).from(attachments).where(eq(attachments.messageId, p('messageId'))).prepare(),
   // Runs for every visitor message while an agent has the chat open.
   markAgentRead: db
     .update(tickets)
@@ -90,7 +90,11 @@ export function listAttachmentsOf(db: Queryable, messageId: number) {
 
 export function listAttachmentNames(db: Queryable, messageIds: number[]) {
   if (!messageIds.length) return [];
-  return db.select({ messageId: attachments.messageId, filename: attachments.filename, size: attachments.size }).from(attachments).where(inArray(attachments.messageId, messageIds)).all();
+  return db
+    .select({ id: attachments.id, messageId: attachments.messageId, filename: attachments.filename, size: attachments.size, sha256: attachments.sha256 })
+    .from(attachments)
+    .where(inArray(attachments.messageId, messageIds))
+    .all();
 }
 
 export function listChatTicketIds(db: Queryable, channelId: number, customerId: number) {

@@ -117,3 +117,36 @@ test('an identified visitor with a valid signature lands on the existing custome
   expect(await chatAs(signIdentity(secret, known.email), `Signiert ${Date.now()}`)).toBe(known.id);
   expect(await chatAs(signIdentity('not-the-secret', known.email), `Gefälscht ${Date.now()}`)).not.toBe(known.id);
 });
+
+test('an agent attaches a file to a chat reply; the visitor downloads it from the widget', async ({ browser, baseURL }) => {
+  const email = `datei-${Date.now()}@example.de`;
+  const visitorContext = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const visitor = await visitorContext.newPage();
+  await visitor.goto(site.origin);
+  const chat = await openWidget(visitor);
+  await chat.getByLabel('Your name').fill('Fritz Datei');
+  await chat.getByLabel(/^Email/).fill(email);
+  await chat.getByRole('textbox', { name: 'Write a message…' }).fill('Können Sie mir die Anleitung schicken?');
+  await chat.getByRole('button', { name: 'Send' }).click();
+
+  const { page: agent, context: agentContext } = await agentPage(browser, 'jana@demo.local');
+  await agent.getByRole('button', { name: 'All tickets' }).click();
+  await agent.getByLabel('Search').fill(email);
+  await agent.locator('[data-ticket-id]').first().click();
+  await expect(agent.getByTestId('thread')).toContainText('Anleitung schicken');
+  const manual = Buffer.from('%PDF-1.4\n% Aufbauanleitung\n');
+  await agent.locator('form input[type=file]').setInputFiles({ name: 'Aufbauanleitung.pdf', mimeType: 'application/pdf', buffer: manual });
+  await expect(agent.getByTestId('composer-file')).toHaveText('Aufbauanleitung.pdf');
+  await agent.getByPlaceholder('Write a reply to the customer…').fill('Gern, hier ist sie.');
+  await agent.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(agent.getByTestId('composer-file')).toHaveCount(0);
+  await expect(agent.getByTestId('thread')).toContainText('Aufbauanleitung.pdf');
+
+  const link = chat.getByRole('link', { name: 'Aufbauanleitung.pdf' });
+  await expect(link).toBeVisible();
+  const res = await visitor.request.get(new URL((await link.getAttribute('href'))!, baseURL).toString());
+  expect(res.status()).toBe(200);
+  expect(await res.body()).toEqual(manual);
+  await agentContext.close();
+  await visitorContext.close();
+});

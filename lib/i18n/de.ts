@@ -98,6 +98,11 @@ export const de: Messages = {
     addNote: 'Notiz hinzufügen',
     sending: 'Wird gesendet…',
     hint: 'Strg+Enter zum Senden',
+    attach: 'Dateien anhängen',
+    attachments: 'Angehängte Dateien',
+    removeFile: '{name} entfernen',
+    uploading: 'Wird hochgeladen…',
+    uploadFailed: 'das Hochladen ist fehlgeschlagen; bitte erneut versuchen',
   },
   message: {
     showOriginal: 'Ganze Nachricht zeigen',

@@ -97,6 +97,11 @@ export const en = {
     addNote: 'Add note',
     sending: 'Sending…',
     hint: 'Ctrl+Enter to send',
+    attach: 'Attach files',
+    attachments: 'Attached files',
+    removeFile: 'Remove {name}',
+    uploading: 'Uploading…',
+    uploadFailed: 'the upload failed; please try again',
   },
   message: {
     showOriginal: 'Show full message',

@@ -2,11 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type http from 'node:http';
 import { getDb } from '@/db/client';
-import { findChatChannelByPublicToken } from '@/db/queries/chat';
+import { findChatChannelByPublicToken, findPublicMessage } from '@/db/queries/chat';
 import { chatSettingsSchema, appearanceOf } from '@/server/channels/chat/chat-settings';
 import { getConfig } from '@/server/runtime-config';
 import { MAX_CHAT_MESSAGE } from '@/server/channels/chat/receive-chat-message';
 import { DEMO_CHAT_TOKEN } from '@/db/seed/generate';
+import { findAttachment } from '@/db/queries/attachments';
+import { verifyWidgetFileLink } from '@/server/channels/chat/widget-file-link';
+import { sendStoredFile } from './send-stored-file';
 
 // The widget is served by the custom server, not by Next: the loader must be tiny and the chat iframe
 // must not carry a framework runtime. Files come from dist/widget (scripts/build.mjs).
@@ -62,6 +65,14 @@ export function handleWidgetRequest(req: http.IncomingMessage, res: http.ServerR
       'referrer-policy': 'no-referrer',
     });
     return void res.end(FRAME_HTML);
+  }
+  if (url.pathname.startsWith('/widget/files/') && req.method === 'GET') {
+    const config = getConfig();
+    const id = verifyWidgetFileLink(config.sessionSecret, url.pathname);
+    const att = id === null ? undefined : findAttachment(getDb(), id);
+    // Files of internal notes never reach visitors, whatever a link says.
+    if (!att || !findPublicMessage(getDb(), att.messageId)) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('This link is not valid (any more)');
+    return sendStoredFile(res, config.DATA_DIR, att);
   }
   if (url.pathname === '/widget/demo' && req.method === 'GET') {
     const token = url.searchParams.get('channel') ?? DEMO_CHAT_TOKEN;

@@ -8,6 +8,9 @@ import { commitGrouped } from '@/db/group-commit';
 import { emailSettingsSchema } from '@/server/channels/email/email-settings';
 import { sendEmail, PermanentDeliveryError } from '@/server/channels/email/send-email';
 import type { EmailPayload } from '@/server/channels/email/compose-email';
+import { listAttachmentsOfMessages } from '@/db/queries/attachments';
+import { blobPath } from '@/server/content/attachment-store';
+import { getConfig } from '@/server/runtime-config';
 
 export const MAX_ATTEMPTS = 8;
 
@@ -63,5 +66,7 @@ async function deliver(db: Db, row: outboxQ.OutboxRow) {
   if (channel?.kind !== 'email') throw new PermanentDeliveryError(`Channel ${row.channelId} cannot deliver messages`);
   const settings = emailSettingsSchema.safeParse(channel.settings);
   if (!settings.success) throw new PermanentDeliveryError(`Inbox "${channel.name}" has no valid email settings`);
-  await sendEmail(settings.data, row.payload as unknown as EmailPayload);
+  // The files travel from the store at send time; the outbox row keeps only the message they belong to.
+  const files = listAttachmentsOfMessages(db, [row.messageId]).flatMap((a) => (a.sha256 ? [{ filename: a.filename, contentType: a.contentType, path: blobPath(getConfig().DATA_DIR, a.sha256) }] : []));
+  await sendEmail(settings.data, row.payload as unknown as EmailPayload, files);
 }

@@ -7,8 +7,8 @@ import { readSessionToken, validateSession, validateSessionId, type Viewer } fro
 import { getConfig } from '@/server/runtime-config';
 import { getBus, type BusEvents } from './bus';
 import { agentConnected, agentDisconnected } from './online-agents';
-import { TICKET_STATUSES } from '@/lib/domain';
 import { replyToTicket } from '@/server/tickets/reply-to-ticket';
+import { replyInputSchema } from '@/server/tickets/reply-input';
 import { DomainError } from '@/server/errors/domain-error';
 import { markChatSeen } from '@/server/channels/chat/mark-chat-seen';
 import { PresenceRegistry } from './presence';
@@ -17,7 +17,6 @@ type AgentSocket = Socket<AgentClientToServer, AgentServerToClient, Record<strin
 
 const ticketIdSchema = z.number().int().positive();
 const typingSchema = z.object({ ticketId: ticketIdSchema, typing: z.boolean() });
-const replySchema = z.object({ ticketId: ticketIdSchema, body: z.string().max(50_000), internal: z.boolean(), status: z.enum(TICKET_STATUSES).optional() });
 
 /**
  * `/agent`: signed-in agents only (session cookie checked at the handshake and again on every event, so a
@@ -63,7 +62,7 @@ export function mountAgentNamespace(io: Server) {
 
     socket.on('reply', async (payload, ack) => {
       if (typeof ack !== 'function') return;
-      const parsed = replySchema.safeParse(payload);
+      const parsed = replyInputSchema.safeParse(payload);
       if (!parsed.success) return ack({ ok: false, message: 'Bad request' });
       if (!authorized()) return ack({ ok: false, message: 'Your session has ended' });
       try {

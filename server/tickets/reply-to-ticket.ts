@@ -8,8 +8,11 @@ import { statusTransition } from './status-transition';
 import { previewOf } from '@/lib/preview';
 import { queueOutbound } from '@/server/channels/outbound';
 import { commitGrouped } from '@/db/group-commit';
+import { insertAttachments } from '@/db/queries/attachments';
+import { uploadedAttachment, verifyUpload } from '@/server/content/upload-token';
+import { getConfig } from '@/server/runtime-config';
 
-export type ReplyInput = { ticketId: number; body: string; internal: boolean; status?: TicketStatus };
+export type ReplyInput = { ticketId: number; body: string; internal: boolean; status?: TicketStatus; attachments?: string[] };
 
 /**
  * An agent's public reply or internal note, with an optional status change in the same step ("reply and
@@ -20,7 +23,9 @@ export type ReplyInput = { ticketId: number; body: string; internal: boolean; st
  */
 export async function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput) {
   const body = input.body.trim();
-  if (!body) throw new DomainError('BAD_REQUEST', 'The message is empty');
+  const files = (input.attachments ?? []).map((token) => verifyUpload(getConfig().sessionSecret, token, viewer.id));
+  if (files.some((f) => f === null)) throw new DomainError('BAD_REQUEST', 'An attachment is no longer available; please attach it again');
+  if (!body && !files.length) throw new DomainError('BAD_REQUEST', 'The message is empty');
   const now = Date.now();
   const message = await commitGrouped(db, () => db.transaction((tx) => {
     const t = q.findTicket(tx, input.ticketId);
@@ -39,7 +44,7 @@ export async function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput) {
     ];
     const cols: Parameters<typeof q.updateTicketColumns>[2] = { updatedAt: now, lastActivityAt: now };
     if (!input.internal) {
-      cols.preview = previewOf(body);
+      cols.preview = previewOf(body || files.map((f) => f!.filename).join(", "));
       if (t.firstResponseAt == null) cols.firstResponseAt = now;
       queueOutbound(tx, t.id, m.id, { text: body }, now);
     }
@@ -48,6 +53,7 @@ export async function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput) {
       Object.assign(cols, statusTransition(t, nextStatus, now));
       events.push({ ticketId: t.id, type: 'status_changed', actorKind: 'agent', actorAgentId: viewer.id, data: { from: t.status, to: nextStatus }, createdAt: now });
     }
+    insertAttachments(tx, m.id, files.map((f) => uploadedAttachment(f!)), now);
     q.updateTicketColumns(tx, t.id, cols);
     q.insertEvents(tx, events);
     return m;

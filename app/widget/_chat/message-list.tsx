@@ -42,11 +42,17 @@ export function MessageList({ messages, pending, agentReadUpTo, agentTyping, loc
             {m.author === 'agent' && <div class="who">{m.agentName}</div>}
             <div class="bubble">
               {m.text}
-              {m.attachments.map((a) => (
-                <div class="file" key={a.filename}>
-                  <PaperclipIcon /> {a.filename}
-                </div>
-              ))}
+              {m.attachments.map((a) =>
+                a.url ? (
+                  <a class="file" key={a.url} href={a.url} download={a.filename} target="_blank" rel="noopener">
+                    <PaperclipIcon /> {a.filename}
+                  </a>
+                ) : (
+                  <div class="file" key={a.filename}>
+                    <PaperclipIcon /> {a.filename}
+                  </div>
+                ),
+              )}
             </div>
             <div class="meta">
               {time.format(m.createdAt)}

@@ -1,13 +1,19 @@
 import type { Queryable } from '@/db/client';
 import { findPublicMessage, listAttachmentNames, listAttachmentsOf, listPublicMessages, type ChatMessageRow } from '@/db/queries/chat';
 import type { WidgetMessage } from '@/lib/widget-events';
+import { getConfig } from '@/server/runtime-config';
+import { widgetFileLink } from './widget-file-link';
 
 /** `chat:<channelId>:<visitorId>:<clientId>`: unique per visitor, so a re-sent message is stored once. */
 export function chatMessageId(channelId: number, visitorId: string, clientId: string) {
   return `chat:${channelId}:${visitorId}:${clientId}`;
 }
 
-function toWidgetMessage(row: ChatMessageRow, files: { filename: string; size: number }[]): WidgetMessage {
+type StoredFile = { id: number; filename: string; size: number; sha256: string | null };
+
+function toWidgetMessage(row: ChatMessageRow, stored: StoredFile[]): WidgetMessage {
+  const secret = getConfig().sessionSecret;
+  const files = stored.map((f) => ({ filename: f.filename, size: f.size, url: f.sha256 ? widgetFileLink(secret, f.id) : null }));
   const clientId = row.channelMessageId?.startsWith('chat:') ? row.channelMessageId.split(':')[3] ?? null : null;
   return {
     id: row.id,
@@ -25,7 +31,7 @@ function toWidgetMessage(row: ChatMessageRow, files: { filename: string; size: n
 export function widgetMessagesOf(db: Queryable, ticketIds: number[], afterId = 0, limit = 200): WidgetMessage[] {
   const rows = listPublicMessages(db, ticketIds, afterId, limit).filter((r) => r.authorKind === 'agent' || r.authorKind === 'customer');
   const files = listAttachmentNames(db, rows.map((r) => r.id));
-  return rows.map((r) => toWidgetMessage(r, files.filter((f) => f.messageId === r.id).map(({ filename, size }) => ({ filename, size }))));
+  return rows.map((r) => toWidgetMessage(r, files.filter((f) => f.messageId === r.id)));
 }
 
 /** One public message with its file names, as the widget shows it; undefined for notes and unknown ids. */

@@ -28,7 +28,9 @@ function transportFor(smtp: NonNullable<EmailSettings['smtp']>): Transporter {
  * Sends one email through the inbox's relay. Throws PermanentDeliveryError when retrying cannot help
  * (no relay configured, a 5xx answer); any other error is worth a retry.
  */
-export async function sendEmail(settings: EmailSettings, mail: EmailPayload): Promise<string> {
+export type MailFile = { filename: string; contentType: string; path: string };
+
+export async function sendEmail(settings: EmailSettings, mail: EmailPayload, files: MailFile[] = []): Promise<string> {
   if (!settings.smtp) throw new PermanentDeliveryError(`No outgoing SMTP server is configured for ${settings.address}`);
   try {
     const info = await transportFor(settings.smtp).sendMail({
@@ -42,6 +44,7 @@ export async function sendEmail(settings: EmailSettings, mail: EmailPayload): Pr
       references: mail.references,
       text: mail.text,
       html: mail.html,
+      attachments: files,
       headers: mail.autoSubmitted ? { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' } : {},
     });
     return info.response ?? '';

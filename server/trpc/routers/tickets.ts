@@ -6,6 +6,7 @@ import { listTickets } from '@/server/tickets/list-tickets';
 import { getTicket } from '@/server/tickets/get-ticket';
 import { updateTicket } from '@/server/tickets/update-ticket';
 import { replyToTicket } from '@/server/tickets/reply-to-ticket';
+import { replyInputSchema } from '@/server/tickets/reply-input';
 import { markTicketRead } from '@/db/queries/tickets';
 import { answerValue } from '@/lib/forms/form-definition';
 import { updateTicketAnswers } from '@/server/forms/update-ticket-answers';
@@ -36,14 +37,7 @@ export const ticketsRouter = router({
     }),
 
   reply: agentProcedure
-    .input(
-      z.object({
-        ticketId,
-        body: z.string().trim().min(1, 'The message is empty').max(50_000),
-        internal: z.boolean().default(false),
-        status: z.enum(TICKET_STATUSES).optional(),
-      }),
-    )
+    .input(replyInputSchema)
     .mutation(({ ctx, input }) => replyToTicket(ctx.db, ctx.viewer, input)),
 
   updateFormAnswers: agentProcedure

@@ -7,6 +7,8 @@ import type { TicketStatus } from '@/lib/domain';
 import { useTRPC, useTRPCClient } from '@/app/_components/trpc';
 import { useRealtime } from '@/app/_components/realtime';
 import type { ComposerMode } from './inbox-app';
+import { Paperclip, X } from 'lucide-react';
+import { useAttachmentUploads } from './use-attachment-uploads';
 
 const SEND_AS: TicketStatus[] = ['open', 'pending', 'on_hold', 'solved'];
 export const COMPOSER_ID = 'composer-body';
@@ -15,7 +17,7 @@ const draftKey = (ticketId: number, mode: ComposerMode) => `draft:${ticketId}:${
 const readDraft = (ticketId: number, mode: ComposerMode) => (typeof window === 'undefined' ? '' : (sessionStorage.getItem(draftKey(ticketId, mode)) ?? ''));
 
 type Props = { ticketId: number; status: TicketStatus; mode: ComposerMode; onMode: (m: ComposerMode) => void; live?: boolean };
-type ReplyInput = { ticketId: number; body: string; internal: boolean; status?: TicketStatus };
+type ReplyInput = { ticketId: number; body: string; internal: boolean; status?: TicketStatus; attachments?: string[] };
 
 /**
  * Public reply or internal note; drafts survive switching tickets (kept per ticket and mode in session
@@ -38,6 +40,8 @@ export function Composer({ ticketId, status, mode, onMode, live = false }: Props
     else sessionStorage.removeItem(draftKey(ticketId, mode));
   };
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const uploads = useAttachmentUploads(t('composer.uploadFailed'));
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const stopTyping = () => {
     clearTimeout(typingTimer.current);
@@ -56,14 +60,16 @@ export function Composer({ ticketId, status, mode, onMode, live = false }: Props
     },
     onSuccess: () => {
       setBody('');
+      uploads.clear();
       void queryClient.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ id: ticketId }) });
       void queryClient.invalidateQueries({ queryKey: trpc.tickets.list.pathKey() });
     },
   });
+  const canSend = (body.trim() !== '' || uploads.files.length > 0) && !uploads.uploading && !reply.isPending;
   const send = (nextStatus?: TicketStatus) => {
-    if (!body.trim() || reply.isPending) return;
+    if (!canSend) return;
     stopTyping();
-    reply.mutate({ ticketId, body, internal: mode === 'note', status: nextStatus });
+    reply.mutate({ ticketId, body, internal: mode === 'note', status: nextStatus, attachments: uploads.files.map((f) => f.token) });
   };
 
   const isNote = mode === 'note';
@@ -112,16 +118,38 @@ export function Composer({ ticketId, status, mode, onMode, live = false }: Props
           if (e.key === 'Escape') e.currentTarget.blur();
         }}
       />
+      {(uploads.files.length > 0 || uploads.uploading) && (
+        <ul className="mt-1 flex flex-wrap gap-1.5" aria-label={t('composer.attachments')}>
+          {uploads.files.map((f) => (
+            <li key={f.token} className="flex items-center gap-1 rounded border border-slate-200 bg-slate-50 py-0.5 pr-1 pl-2 text-xs" data-testid="composer-file">
+              <Paperclip className="size-3 text-slate-500" aria-hidden />
+              {f.filename}
+              <button type="button" aria-label={t('composer.removeFile', { name: f.filename })} onClick={() => uploads.remove(f.token)} className="rounded p-0.5 text-slate-500 hover:bg-slate-200">
+                <X className="size-3" aria-hidden />
+              </button>
+            </li>
+          ))}
+          {uploads.uploading && <li className="py-0.5 text-xs text-slate-500">{t('composer.uploading')}</li>}
+        </ul>
+      )}
       <div className="mt-1.5 flex items-center gap-2">
+        <input ref={fileInput} type="file" multiple hidden onChange={(e) => (void uploads.add(e.target.files ?? []), (e.target.value = ''))} />
+        <button type="button" aria-label={t('composer.attach')} title={t('composer.attach')} onClick={() => fileInput.current?.click()} className="rounded p-1 text-slate-500 hover:bg-slate-100">
+          <Paperclip className="size-4" aria-hidden />
+        </button>
         <span className="text-[11px] text-slate-400">{t('composer.hint')}</span>
-        {reply.error && <span role="alert" className="text-xs text-red-700">{reply.error.message}</span>}
+        {(reply.error ?? uploads.error) && (
+          <span role="alert" className="text-xs text-red-700">
+            {reply.error?.message ?? uploads.error}
+          </span>
+        )}
         <div className="ml-auto flex items-center gap-1">
           {!isNote && (
             <select
               aria-label={t('composer.sendAs', { status: '…' })}
               className="rounded border border-slate-200 bg-white px-1.5 py-1 text-xs"
               value=""
-              disabled={!body.trim() || reply.isPending}
+              disabled={!canSend}
               onChange={(e) => e.target.value && send(e.target.value as TicketStatus)}
             >
               <option value="">{t('composer.sendAs', { status: '…' })}</option>
@@ -134,7 +162,7 @@ export function Composer({ ticketId, status, mode, onMode, live = false }: Props
           )}
           <button
             type="submit"
-            disabled={!body.trim() || reply.isPending}
+            disabled={!canSend}
             className={`rounded-md px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50 ${isNote ? 'bg-amber-600 hover:bg-amber-700' : 'bg-brand-600 hover:bg-brand-700'}`}
           >
             {reply.isPending ? t('composer.sending') : isNote ? t('composer.addNote') : t('composer.send')}

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { TICKET_STATUSES } from '@/lib/domain';
+
+/** An agent's reply or note as both ways in (tRPC and the agent socket) accept it. */
+export const replyInputSchema = z.object({
+  ticketId: z.number().int().positive(),
+  // May be empty when files are attached; replyToTicket refuses a reply with neither.
+  body: z.string().max(50_000),
+  internal: z.boolean().default(false),
+  status: z.enum(TICKET_STATUSES).optional(),
+  /** Receipts from POST /attachments. */
+  attachments: z.array(z.string().max(2000)).max(10).optional(),
+});
