@@ -8,7 +8,7 @@ import { getDb } from '@/db/client';
 import { listChannelsOfKind } from '@/db/queries/inbound';
 import { updateChannelSettings } from '@/db/queries/channels';
 import { tickets } from '@/db/schema';
-import type { WidgetMessage, WidgetSession } from '@/lib/widget-events';
+import type { WidgetMessage } from '@/lib/widget-events';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
