@@ -49,6 +49,8 @@ export type WidgetSession = {
   prechat: Pick<FormDefinition, 'fields' | 'version'> | null;
   prefill: Answers;
   availability: WidgetAvailability;
+  /** Where a reply goes if the visitor has left by then; null: we have no address yet (ask for one). */
+  contactEmail: string | null;
   appearance: WidgetAppearance;
 };
 
@@ -76,6 +78,8 @@ export interface WidgetClientToServer {
   read: (p: { upTo: number }) => void;
   /** Emails the conversation to the visitor (to the address they give if we know none: error 'email_needed'). */
   transcript: (p: { email?: string }, ack: Ack<{ to: string }>) => void;
+  /** The visitor leaves an address for replies while nobody can answer live. */
+  contact: (p: { email: string }, ack: Ack<{ email: string }>) => void;
   /** Customer attributes from the site (plan, customer number…); shown in the agent's customer panel. */
   attributes: (a: Record<string, string>) => void;
 }

@@ -53,8 +53,15 @@ test('an admin sets business hours; outside them the widget says when the team i
     const status = chat.getByTestId('widget-availability');
     await expect(status).toHaveAttribute('data-state', 'closed');
     await expect(status).toContainText(/We are closed until \w{3}.* \d{1,2}:\d{2}( [AP]M)?\. Leave a message and your email/);
-    // They can still write; the pre-chat form asks for the address the answer goes to.
+    // They can still write; without an address in the pre-chat form, the widget asks where the answer may go.
     await expect(chat.getByLabel(/^Email/)).toBeVisible();
+    await chat.getByLabel('Your name').fill('Nachteule');
+    await chat.getByRole('textbox', { name: 'Write a message…' }).fill('Meine Bestellung ist nicht angekommen.');
+    await chat.getByRole('button', { name: 'Send' }).click();
+    const contact = chat.getByTestId('widget-contact');
+    await contact.getByLabel('Nobody can answer right now. Where may we send our reply?').fill('nachteule@example.de');
+    await contact.getByRole('button', { name: 'Save' }).click();
+    await expect(contact).toHaveText('If you have left by then, our reply goes to nachteule@example.de.');
     await visitor.close();
   } finally {
     await site.close();

@@ -294,6 +294,9 @@ export const de: Messages = {
   widget: {
     connecting: 'Verbindung wird hergestellt…',
     unavailable: 'Der Chat ist hier nicht verfügbar.',
+    contactAsk: 'Gerade kann niemand antworten. Wohin dürfen wir unsere Antwort schicken?',
+    contactSave: 'Speichern',
+    contactKept: 'Falls Sie dann nicht mehr hier sind, geht unsere Antwort an {email}.',
     transcript: 'Gespräch per E-Mail zusenden',
     transcriptEmail: 'Ihre E-Mail-Adresse',
     transcriptSent: 'Das Gespräch ist unterwegs an {email}.',

@@ -293,6 +293,9 @@ export const en = {
   widget: {
     connecting: 'Connecting…',
     unavailable: 'The chat is not available here.',
+    contactAsk: 'Nobody can answer right now. Where may we send our reply?',
+    contactSave: 'Save',
+    contactKept: 'If you have left by then, our reply goes to {email}.',
     transcript: 'Email me this conversation',
     transcriptEmail: 'Your email address',
     transcriptSent: 'The conversation is on its way to {email}.',

@@ -19,6 +19,7 @@ import { widgetMessage, widgetMessagesOf } from '@/server/channels/chat/widget-m
 import { emailTranscript } from '@/server/channels/chat/transcript';
 import { getBus, type BusEvents } from './bus';
 import { setVisitorProbe } from '@/server/channels/chat/visitor-presence';
+import { leaveContactEmail } from '@/server/channels/chat/contact-email';
 
 type WidgetSocket = Socket<WidgetClientToServer, WidgetServerToClient, Record<string, never>, { visitor: Visitor; ip: string; attributes: Record<string, string>; locale: 'en' | 'de' }>;
 
@@ -160,6 +161,17 @@ export function mountWidgetNamespace(io: Server) {
       if (!parsed.success) return ack({ ok: false, error: { code: 'BAD_REQUEST', message: 'Please enter a valid email address.' } });
       try {
         ack({ ok: true, ...(await emailTranscript(db, visitor, parsed.data.email, socket.data.locale)) });
+      } catch (err) {
+        ack(failure(err));
+      }
+    });
+
+    socket.on('contact', (payload, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = z.object({ email: z.string().trim().email().max(200) }).safeParse(payload);
+      if (!parsed.success) return ack({ ok: false, error: { code: 'BAD_REQUEST', message: 'Please enter a valid email address.' } });
+      try {
+        ack({ ok: true, ...leaveContactEmail(db, visitor, parsed.data.email) });
       } catch (err) {
         ack(failure(err));
       }

@@ -9,6 +9,7 @@ import { PrechatFields, prechatErrors } from './prechat-form';
 import { PaperclipIcon } from './paperclip-icon';
 import { TranscriptBar } from './transcript-bar';
 import { AvailabilityStatus } from './availability-status';
+import { ContactBar } from './contact-bar';
 
 type Props = { client: ChatClient; state: ChatState; locale: WidgetLocale; t: Texts; onClose: () => void };
 
@@ -18,6 +19,8 @@ export function App({ client, state, locale, t, onClose }: Props) {
   const [answers, setAnswers] = useState<Answers>({});
   const [localErrors, setLocalErrors] = useState<ReturnType<typeof prechatErrors> | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // An address given in the pre-chat form counts as left for replies.
+  const [prechatEmail, setPrechatEmail] = useState<string | null>(null);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const appearance = session?.appearance;
@@ -58,6 +61,8 @@ export function App({ client, state, locale, t, onClose }: Props) {
       // A first message refused for its answers is replaced by this corrected one.
       for (const p of state.pending) if (p.error) client.discard(p.clientId);
       client.send(body, { prechat: answers, file });
+      const emailField = session.prechat.fields.find((f) => f.type === 'email' && typeof answers[f.key] === 'string' && answers[f.key]);
+      if (emailField) setPrechatEmail(String(answers[emailField.key]));
     } else client.send(body, { file });
     setText('');
     stopTyping();
@@ -92,6 +97,9 @@ export function App({ client, state, locale, t, onClose }: Props) {
         <p class="greeting">{greeting}</p>
         <MessageList messages={state.messages} pending={state.pending} agentReadUpTo={state.agentReadUpTo} agentTyping={state.agentTyping} locale={locale} t={t} onRetry={(id) => client.retry(id)} />
         {ended && state.pending.length === 0 && <p class="banner ended">{t.ended}</p>}
+        {state.conversation?.status === 'open' && !(state.availability.open && state.availability.agentsOnline > 0) && (
+          <ContactBar client={client} email={session.contactEmail ?? prechatEmail} t={t} />
+        )}
         {needsPrechat && session.prechat && (
           <PrechatFields form={session.prechat} prefill={session.prefill} answers={answers} errors={errors} locale={locale} t={t} onChange={(k, v) => setAnswers((a) => ({ ...a, [k]: v }))} />
         )}

@@ -176,6 +176,19 @@ export class ChatClient {
     }
   }
 
+  /** Leaves an address for replies; resolves to the address kept, or the server's refusal. */
+  async contact(email: string): Promise<{ ok: true; email: string } | { ok: false; message: string }> {
+    if (!this.socket.connected) return { ok: false, message: 'offline' };
+    try {
+      const res = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('contact', { email });
+      if (!res.ok) return { ok: false, message: res.error.message };
+      if (this.state.session) this.set({ session: { ...this.state.session, contactEmail: res.email } });
+      return { ok: true, email: res.email };
+    } catch {
+      return { ok: false, message: 'offline' };
+    }
+  }
+
   /** Asks for the conversation by email; resolves to the address it went to, or the server's refusal. */
   async transcript(email?: string): Promise<{ ok: true; to: string } | { ok: false; message: string }> {
     if (!this.socket.connected) return { ok: false, message: 'offline' };

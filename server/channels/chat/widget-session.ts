@@ -9,6 +9,7 @@ import { appearanceOf, type ChatSettings } from './chat-settings';
 import { prechatOf, prefillFor } from './prechat';
 import { chatEnded, MAX_CHAT_MESSAGE } from './receive-chat-message';
 import { widgetMessagesOf } from './widget-messages';
+import { contactEmailOf } from './contact-email';
 import { findVisitorCustomerId, type Visitor } from './widget-visitor';
 
 /** Agents of the channel's team (every agent when it has none) who have the app open now. */
@@ -45,6 +46,7 @@ export function buildWidgetSession(db: Db, visitor: Visitor, channel: { defaultT
     prechat: { fields: prechat.definition.fields, version: prechat.version },
     prefill: prefillFor(prechat.definition, visitor.identified),
     availability: availabilityFor(db, channel, settings),
+    contactEmail: contactEmailOf(db, visitor),
     appearance: appearanceOf(settings, { maxFileMb: getConfig().ATTACHMENT_MAX_MB, maxMessageLength: MAX_CHAT_MESSAGE }),
   };
 }
