@@ -30,6 +30,7 @@ const authSchema: z.ZodType<WidgetAuth> = z.object({
   locale: z.enum(['en', 'de']).optional(),
 });
 
+const emailSchema = z.string().trim().email().max(200);
 const sendSchema = z.object({
   clientId: z.string().regex(/^[\w-]{8,64}$/),
   text: z.string().max(20_000),
@@ -157,7 +158,7 @@ export function mountWidgetNamespace(io: Server) {
 
     socket.on('transcript', async (payload, ack) => {
       if (typeof ack !== 'function') return;
-      const parsed = z.object({ email: z.string().trim().email().max(200).optional() }).safeParse(payload);
+      const parsed = z.object({ email: emailSchema.optional() }).safeParse(payload);
       if (!parsed.success) return ack({ ok: false, error: { code: 'BAD_REQUEST', message: 'Please enter a valid email address.' } });
       try {
         ack({ ok: true, ...(await emailTranscript(db, visitor, parsed.data.email, socket.data.locale)) });
@@ -168,7 +169,7 @@ export function mountWidgetNamespace(io: Server) {
 
     socket.on('contact', (payload, ack) => {
       if (typeof ack !== 'function') return;
-      const parsed = z.object({ email: z.string().trim().email().max(200) }).safeParse(payload);
+      const parsed = z.object({ email: emailSchema }).safeParse(payload);
       if (!parsed.success) return ack({ ok: false, error: { code: 'BAD_REQUEST', message: 'Please enter a valid email address.' } });
       try {
         ack({ ok: true, ...leaveContactEmail(db, visitor, parsed.data.email) });

@@ -9,7 +9,7 @@ import { previewOf } from '@/lib/preview';
 import { queueOutbound } from '@/server/channels/outbound';
 import { commitGrouped } from '@/db/group-commit';
 import { insertAttachments } from '@/db/queries/attachments';
-import { uploadedAttachment, verifyUpload } from '@/server/content/upload-token';
+import { uploadedAttachment, verifyUpload, type UploadedFile } from '@/server/content/upload-token';
 import { getConfig } from '@/server/runtime-config';
 
 export type ReplyInput = { ticketId: number; body: string; internal: boolean; status?: TicketStatus; attachments?: string[] };
@@ -23,8 +23,9 @@ export type ReplyInput = { ticketId: number; body: string; internal: boolean; st
  */
 export async function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput) {
   const body = input.body.trim();
-  const files = (input.attachments ?? []).map((token) => verifyUpload(getConfig().sessionSecret, token, viewer.id));
-  if (files.some((f) => f === null)) throw new DomainError('BAD_REQUEST', 'An attachment is no longer available; please attach it again');
+  const receipts = input.attachments ?? [];
+  const files = receipts.map((token) => verifyUpload(getConfig().sessionSecret, token, viewer.id)).filter((f): f is UploadedFile => f !== null);
+  if (files.length < receipts.length) throw new DomainError('BAD_REQUEST', 'An attachment is no longer available; please attach it again');
   if (!body && !files.length) throw new DomainError('BAD_REQUEST', 'The message is empty');
   const now = Date.now();
   const message = await commitGrouped(db, () => db.transaction((tx) => {
@@ -44,7 +45,7 @@ export async function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput) {
     ];
     const cols: Parameters<typeof q.updateTicketColumns>[2] = { updatedAt: now, lastActivityAt: now };
     if (!input.internal) {
-      cols.preview = previewOf(body || files.map((f) => f!.filename).join(", "));
+      cols.preview = previewOf(body || files.map((f) => f.filename).join(', '));
       if (t.firstResponseAt == null) cols.firstResponseAt = now;
       queueOutbound(tx, t.id, m.id, { text: body }, now);
     }
@@ -53,7 +54,7 @@ export async function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput) {
       Object.assign(cols, statusTransition(t, nextStatus, now));
       events.push({ ticketId: t.id, type: 'status_changed', actorKind: 'agent', actorAgentId: viewer.id, data: { from: t.status, to: nextStatus }, createdAt: now });
     }
-    insertAttachments(tx, m.id, files.map((f) => uploadedAttachment(f!)), now);
+    insertAttachments(tx, m.id, files.map(uploadedAttachment), now);
     q.updateTicketColumns(tx, t.id, cols);
     q.insertEvents(tx, events);
     return m;
