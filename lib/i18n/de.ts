@@ -118,6 +118,7 @@ export const de: Messages = {
   customer: {
     title: 'Kunde',
     identities: 'Kontakt',
+    widgetVisitor: 'Besucher im Website-Chat',
     attributes: 'Merkmale',
     otherTickets: 'Tickets',
     formAnswers: 'Formular „{form}“',

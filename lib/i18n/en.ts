@@ -117,6 +117,7 @@ export const en = {
   customer: {
     title: 'Customer',
     identities: 'Contact',
+    widgetVisitor: 'Website chat visitor',
     attributes: 'Attributes',
     otherTickets: 'Tickets',
     formAnswers: 'Form “{form}”',

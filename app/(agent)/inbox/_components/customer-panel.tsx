@@ -19,6 +19,11 @@ export function CustomerPanel({ customerId, currentTicketId, onOpenTicket, form 
   const profile = useQuery(trpc.customers.profile.queryOptions({ id: customerId }));
   if (!profile.data) return <aside className="hidden border-l border-slate-200 bg-white xl:block" />;
   const c = profile.data;
+  // A widget visitor's id means nothing to an agent; an address given in the chat (no email identity) does.
+  const contacts = [
+    ...(c.email && !c.identities.some((i) => i.kind === 'email' && i.externalId === c.email) ? [{ key: 'email', kind: 'email' as const, label: c.email, title: c.email }] : []),
+    ...c.identities.map((i) => ({ key: String(i.id), kind: i.kind, label: i.kind === 'chat' ? t('customer.widgetVisitor') : i.externalId, title: i.externalId })),
+  ];
   return (
     <aside className="hidden min-h-0 overflow-y-auto border-l border-slate-200 bg-white p-4 xl:block" aria-label={t('customer.title')} data-testid="customer-panel">
       <div className="flex items-center gap-3">
@@ -31,11 +36,11 @@ export function CustomerPanel({ customerId, currentTicketId, onOpenTicket, form 
 
       <h3 className="mt-5 mb-1 text-[11px] font-semibold tracking-wide text-slate-400 uppercase">{t('customer.identities')}</h3>
       <ul className="space-y-1">
-        {c.identities.map((i) => (
-          <li key={i.id} className="flex items-center gap-2 text-xs text-slate-700">
+        {contacts.map((i) => (
+          <li key={i.key} className="flex items-center gap-2 text-xs text-slate-700">
             <ChannelIcon kind={i.kind} label={t(`channel.${i.kind}`)} className="size-3.5" />
-            <span className="truncate" title={i.externalId}>
-              {i.externalId}
+            <span className="truncate" title={i.title}>
+              {i.label}
             </span>
           </li>
         ))}
