@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../client';
 import { channels, messages, tags, ticketEvents, ticketReads, tickets, ticketTags } from '../schema';
-import { preparedPerConnection, p } from '../prepared';
+import { preparedPerConnection, p, ps } from '../prepared';
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type NewMessage = typeof messages.$inferInsert;
@@ -83,8 +83,20 @@ export function listEvents(db: Queryable, ticketId: number) {
   return db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.createdAt), asc(ticketEvents.id)).all();
 }
 
+// Every message updates its ticket, with one of a few column sets; each set's statement is built once.
+const updateStatements = preparedPerConnection(() => new Map<string, { run: (values: Record<string, unknown>) => unknown }>());
+
+/** Ticket columns are plain numbers and strings, so values bind as they are (see `ps`). */
 export function updateTicketColumns(db: Queryable, id: number, patch: Partial<Omit<TicketRow, 'id' | 'number'>>) {
-  db.update(tickets).set(patch).where(eq(tickets.id, id)).run();
+  const keys = (Object.keys(patch) as (keyof typeof patch)[]).filter((k) => patch[k] !== undefined).sort();
+  if (!keys.length) return;
+  const statements = updateStatements(db);
+  let statement = statements.get(keys.join());
+  if (!statement) {
+    statement = db.update(tickets).set(Object.fromEntries(keys.map((k) => [k, ps(k)]))).where(eq(tickets.id, p('id'))).prepare();
+    statements.set(keys.join(), statement);
+  }
+  statement.run({ ...patch, id });
 }
 
 export function insertMessage(db: Queryable, m: NewMessage) {

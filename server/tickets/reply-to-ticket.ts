@@ -59,7 +59,8 @@ export async function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput) {
     q.insertEvents(tx, events);
     return m;
   }));
-  getBus().emit('ticket.changed', { ticketId: input.ticketId, kind: 'message', actorAgentId: viewer.id });
+  // The message first: the customer's live chat waits on it, inbox lists only refresh on the change.
   getBus().emit('message.created', { ticketId: input.ticketId, messageId: message.id, authorKind: 'agent', internal: input.internal, text: body });
+  getBus().emit('ticket.changed', { ticketId: input.ticketId, kind: 'message', actorAgentId: viewer.id });
   return { messageId: message.id };
 }
