@@ -70,7 +70,7 @@ export async function startServer({ config, next = { dev: false }, log = console
 
   const db = getDb();
   const smtp = await startSmtpListener({ db, host: config.SMTP_HOST ?? config.HOST, port: config.SMTP_PORT, maxBytes: config.MAIL_MAX_MB * 1024 * 1024, log });
-  const jobs = startJobs(db, { outboxIntervalMs: config.OUTBOX_INTERVAL_MS, log });
+  const jobs = startJobs(db, { outboxIntervalMs: config.OUTBOX_INTERVAL_MS, dataDir: config.DATA_DIR, log });
   const checkpointer = startWalCheckpointer(config.databaseFile, log);
 
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));

@@ -15,3 +15,8 @@ export function listAttachmentsOfMessages(db: Queryable, messageIds: number[]) {
 export function findAttachment(db: Queryable, id: number) {
   return db.select().from(attachments).where(eq(attachments.id, id)).get();
 }
+
+/** Whether any attachment still names this stored file. */
+export function isBlobReferenced(db: Queryable, sha256: string) {
+  return db.select({ id: attachments.id }).from(attachments).where(eq(attachments.sha256, sha256)).limit(1).get() !== undefined;
+}

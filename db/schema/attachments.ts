@@ -18,5 +18,5 @@ export const attachments = sqliteTable(
     blockedReason: text('blocked_reason'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('attachments_message').on(t.messageId)],
+  (t) => [index('attachments_message').on(t.messageId), index('attachments_sha256').on(t.sha256)],
 );

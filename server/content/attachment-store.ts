@@ -36,7 +36,12 @@ export async function storeAttachments(dataDir: string, files: IncomingFile[], m
     }
     const sha256 = crypto.createHash('sha256').update(f.content).digest('hex');
     const target = blobPath(dataDir, sha256);
-    if (!fs.existsSync(target)) {
+    if (fs.existsSync(target)) {
+      // A reused file is fresh again, so the orphan collector (attachment-gc.ts) keeps it. Synchronous
+      // with the check, as the collector's check and delete are: the two never interleave.
+      const now = new Date();
+      fs.utimesSync(target, now, now);
+    } else {
       await fs.promises.mkdir(path.dirname(target), { recursive: true });
       const tmp = `${target}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
       await fs.promises.writeFile(tmp, f.content);
