@@ -4,8 +4,8 @@
 // agent watches its share of them. Then, paced at --rate messages per second: visitor → agent (visitor
 // emits message:send, the agent's socket receives it) and agent → visitor (the agent replies over its
 // socket, the visitor's widget receives it). Printed next to a bare socket.io relay with the same shape
-// measured in the same run, with the ratio; server RSS per connected visitor; loader and chat bundle
-// sizes. Targets (issue #4): p99 ≤ 50 ms and ≤ 3× the relay at 1,000 visitors; widget.js ≤ 6 KB gzip,
+// measured in the same run, with the ratio; server RSS per connected visitor and server CPU time per
+// message (all threads; what the ratio comes from); loader and chat bundle sizes. Targets (issue #4): p99 ≤ 50 ms and ≤ 3× the relay at 1,000 visitors; widget.js ≤ 6 KB gzip,
 // chat iframe JS ≤ 100 KB gzip.
 import { parseArgs } from 'node:util';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -28,6 +28,11 @@ if (!fs.existsSync(path.join(root, 'dist/server/index.js'))) throw new Error('Ru
 
 const DEMO_AGENTS = ['jana', 'tom', 'sam', 'mehmet', 'nils', 'lena', 'claire', 'admin'].map((n) => `${n}@demo.local`);
 
+/** CPU time the process has used (user + system, all threads), in ms, from /proc. */
+const cpuMs = (pid: number) => {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime in clock ticks (USER_HZ 100)
+};
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pct = (xs: number[], p: number) => {
@@ -82,12 +87,14 @@ async function run(name: string, t: Target) {
   for (const v of visitors) v.on('message', received(toVisitor));
 
   const pace = 1000 / RATE;
+  let cpuAtStart = 0;
   const begin = performance.now();
   // The first WARMUP messages each way warm both servers up (JIT, caches) and are not counted.
   for (let m = -WARMUP; m < MESSAGES; m++) {
     if (m === 0) {
       toAgent.length = 0;
       toVisitor.length = 0;
+      cpuAtStart = cpuMs(t.pid);
     }
     const i = (m + WARMUP) % VISITORS;
     const text = `${name}-v2a-${m}-${Math.random().toString(36).slice(2)}`;
@@ -101,8 +108,9 @@ async function run(name: string, t: Target) {
     if (wait > 0) await sleep(wait);
   }
   for (let i = 0; i < 100 && waiting.size; i++) await sleep(50);
+  const cpuPerMessage = (cpuMs(t.pid) - cpuAtStart) / (2 * MESSAGES);
   for (const s of [...visitors, ...agents]) s.close();
-  return { toAgent, toVisitor, lost: waiting.size, rssPerVisitorKb: ((rssAfter - rssBefore) * 1024) / VISITORS };
+  return { toAgent, toVisitor, lost: waiting.size, rssPerVisitorKb: ((rssAfter - rssBefore) * 1024) / VISITORS, cpuPerMessage };
 }
 
 async function helpdesk(): Promise<Target & { child: ChildProcess; dataDir: string }> {
@@ -180,7 +188,7 @@ await new Promise((r) => hd.child.once('exit', r));
 fs.rmSync(hd.dataDir, { recursive: true, force: true });
 
 const row = (label: string, r: typeof ours) =>
-  `${label.padEnd(34)} v→a p50 ${pct(r.toAgent, 50).toFixed(2).padStart(6)} ms  p99 ${pct(r.toAgent, 99).toFixed(2).padStart(6)} ms   a→v p50 ${pct(r.toVisitor, 50).toFixed(2).padStart(6)} ms  p99 ${pct(r.toVisitor, 99).toFixed(2).padStart(6)} ms   lost ${r.lost}   RSS ${r.rssPerVisitorKb.toFixed(1)} KB/visitor`;
+  `${label.padEnd(34)} v→a p50 ${pct(r.toAgent, 50).toFixed(2).padStart(6)} ms  p99 ${pct(r.toAgent, 99).toFixed(2).padStart(6)} ms   a→v p50 ${pct(r.toVisitor, 50).toFixed(2).padStart(6)} ms  p99 ${pct(r.toVisitor, 99).toFixed(2).padStart(6)} ms   lost ${r.lost}   RSS ${r.rssPerVisitorKb.toFixed(1)} KB/visitor   server CPU ${r.cpuPerMessage.toFixed(3)} ms/message`;
 console.log(row('raw socket.io relay (no database)', base));
 console.log(row('helpdesk (store, route, deliver)', ours));
 const ratio = (a: number[], b: number[]) => (pct(a, 99) / pct(b, 99)).toFixed(2);
