@@ -5,8 +5,9 @@
 // emits message:send, the agent's socket receives it) and agent → visitor (the agent replies over its
 // socket, the visitor's widget receives it). Printed next to a bare socket.io relay with the same shape
 // measured in the same run, with the ratio; server RSS per connected visitor and server CPU time per
-// message (all threads; what the ratio comes from); loader and chat bundle sizes. Targets (issue #4): p99 ≤ 50 ms and ≤ 3× the relay at 1,000 visitors; widget.js ≤ 6 KB gzip,
-// chat iframe JS ≤ 100 KB gzip.
+// message (all threads; what the ratio comes from); loader and chat bundle sizes.
+// Targets (issue #4): p99 ≤ 50 ms and ≤ 3× the relay at 1,000 visitors; widget.js ≤ 6 KB gzip, chat
+// iframe JS ≤ 100 KB gzip.
 import { parseArgs } from 'node:util';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
