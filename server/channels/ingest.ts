@@ -94,7 +94,7 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
   });
   if (!result.duplicate) {
     afterCommit(db, () => {
-      getBus().emit('message.created', { ticketId: result.ticketId, messageId: result.messageId, authorKind: 'customer', internal: false, text: msg.text });
+      getBus().emit('message.created', { ticketId: result.ticketId, messageId: result.messageId, authorKind: 'customer', internal: false, text: msg.text, channelMessageId: msg.channelMessageId });
       getBus().emit('ticket.changed', { ticketId: result.ticketId, kind: result.createdTicket ? 'created' : 'message', actorAgentId: null });
     });
   }

@@ -6,7 +6,7 @@ export type BusEvents = {
   'ticket.changed': [TicketChange];
   'session.revoked': [{ sessionIds: string[] }];
   /** After the commit of any message; channel adapters with live delivery (the widget) pick theirs. */
-  'message.created': [{ ticketId: number; messageId: number; authorKind: 'customer' | 'agent'; internal: boolean; text: string }];
+  'message.created': [{ ticketId: number; messageId: number; authorKind: 'customer' | 'agent'; internal: boolean; text: string; channelMessageId: string | null }];
   'chat.typing': [{ ticketId: number; who: 'agent' | 'visitor'; name: string; typing: boolean }];
   'chat.read': [{ ticketId: number; by: 'agent' | 'visitor'; upTo: number }];
   /** Agents came or went, or business hours may have opened or closed (a job says so every few seconds). */

@@ -153,4 +153,25 @@ describe('the /widget namespace', () => {
     const f = await send(forged.socket, { clientId: clientId(), text: 'Ich bin es auch', prechat: {} });
     expect(f.ok && findTicket(getDb(), f.message.ticketId)!.customerId).not.toBe(known.id);
   });
+
+  it('shows a message in the visitor’s other tabs, and not twice in the tab that sent it', async () => {
+    const first = await visitor();
+    const opened = await send(first.socket, { clientId: clientId(), text: 'Zwei Tabs offen', prechat: { name: 'Tabea', email: 'tabea@example.de' } });
+    const second = await visitor({ token: first.session.token });
+    expect(second.session.conversation?.ticketId).toBe(opened.ok && opened.message.ticketId);
+
+    const echoes: WidgetMessage[] = [];
+    first.socket.on('message', (m: WidgetMessage) => echoes.push(m));
+    const inOtherTab = next<WidgetMessage>(second.socket, 'message');
+    const sent = await send(first.socket, { clientId: clientId(), text: 'Aus dem ersten Tab' });
+    expect(sent).toMatchObject({ ok: true, message: { text: 'Aus dem ersten Tab', author: 'visitor' } });
+    expect(await inOtherTab).toMatchObject({ text: 'Aus dem ersten Tab', author: 'visitor' });
+
+    // An agent's reply reaches both tabs; by then the sending tab would have seen its own echo.
+    const agent = await agentSocket();
+    const replyInFirst = next<WidgetMessage>(first.socket, 'message');
+    await agent.emitWithAck('reply', { ticketId: opened.ok && opened.message.ticketId, body: 'Beide Tabs sehen das', internal: false });
+    expect(await replyInFirst).toMatchObject({ text: 'Beide Tabs sehen das' });
+    expect(echoes.map((m) => m.text)).toEqual(['Beide Tabs sehen das']);
+  });
 });

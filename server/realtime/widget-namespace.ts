@@ -15,7 +15,7 @@ import { verifyIdentity } from '@/server/channels/chat/identity-signature';
 import { applyVerifiedIdentity, findVisitorCustomerId, visitorExternalId, type Visitor } from '@/server/channels/chat/widget-visitor';
 import { availabilityFor, buildWidgetSession } from '@/server/channels/chat/widget-session';
 import { chatEnded, receiveChatMessage } from '@/server/channels/chat/receive-chat-message';
-import { widgetMessage, widgetMessagesOf } from '@/server/channels/chat/widget-messages';
+import { isChatMessageId, widgetMessage, widgetMessagesOf } from '@/server/channels/chat/widget-messages';
 import { emailTranscript } from '@/server/channels/chat/transcript';
 import { getBus, type BusEvents } from './bus';
 import { setVisitorProbe } from '@/server/channels/chat/visitor-presence';
@@ -134,8 +134,10 @@ export function mountWidgetNamespace(io: Server) {
       if (!parsed.success) return ack({ ok: false, error: { code: 'BAD_REQUEST', message: 'This message cannot be sent.' } });
       try {
         const message = await receiveChatMessage(db, visitor, parsed.data, ip);
-        // Every tab of this visitor follows the conversation (a first message opens it).
+        // Every tab of this visitor follows the conversation (a first message opens it); the others
+        // see the message now, this one has it in the ack.
         nsp.in(visitorRoom(visitor)).socketsJoin(conv(message.ticketId));
+        socket.to(conv(message.ticketId)).emit('message', message);
         applyAttributes();
         ack({ ok: true, message });
       } catch (err) {
@@ -191,8 +193,9 @@ export function mountWidgetNamespace(io: Server) {
 
   const hasVisitors = (ticketId: number) => (nsp.adapter.rooms.get(conv(ticketId))?.size ?? 0) > 0;
   setVisitorProbe(hasVisitors);
-  const onMessage = ({ ticketId, messageId, internal }: BusEvents['message.created'][0]) => {
-    if (internal || !hasVisitors(ticketId)) return;
+  const onMessage = ({ ticketId, messageId, internal, channelMessageId }: BusEvents['message.created'][0]) => {
+    // Messages sent from the widget reach the visitor's tabs from the sending socket (see message:send).
+    if (internal || isChatMessageId(channelMessageId) || !hasVisitors(ticketId)) return;
     const message = widgetMessage(db, messageId);
     if (message) nsp.to(conv(ticketId)).emit('message', message);
   };

@@ -60,7 +60,7 @@ export async function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput) {
     return m;
   }));
   // The message first: the customer's live chat waits on it, inbox lists only refresh on the change.
-  getBus().emit('message.created', { ticketId: input.ticketId, messageId: message.id, authorKind: 'agent', internal: input.internal, text: body });
+  getBus().emit('message.created', { ticketId: input.ticketId, messageId: message.id, authorKind: 'agent', internal: input.internal, text: body, channelMessageId: null });
   getBus().emit('ticket.changed', { ticketId: input.ticketId, kind: 'message', actorAgentId: viewer.id });
   return { messageId: message.id };
 }

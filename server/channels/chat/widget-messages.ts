@@ -9,6 +9,8 @@ export function chatMessageId(channelId: number, visitorId: string, clientId: st
   return `chat:${channelId}:${visitorId}:${clientId}`;
 }
 
+export const isChatMessageId = (id: string | null) => id?.startsWith('chat:') ?? false;
+
 type StoredFile = { id: number; filename: string; size: number; sha256: string | null };
 
 function toWidgetMessage(row: ChatMessageRow, stored: StoredFile[]): WidgetMessage {
