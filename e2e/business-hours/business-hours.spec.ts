@@ -39,6 +39,7 @@ test('an admin sets business hours; outside them the widget says when the team i
   await admin.getByLabel('Name', { exact: true }).fill('Hotline-Chat');
   await admin.getByLabel('Business hours').selectOption({ label: 'Hotline UTC' });
   await admin.getByRole('button', { name: 'Save' }).click();
+  await expect(admin.getByRole('tab', { name: 'Hotline-Chat' })).toHaveAttribute('aria-selected', 'true');
   const snippet = admin.getByTestId('widget-snippet');
   await expect(snippet).toBeVisible();
   const token = /data-channel="([^"]+)"/.exec((await snippet.textContent()) ?? '')![1]!;

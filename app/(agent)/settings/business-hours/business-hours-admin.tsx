@@ -16,8 +16,9 @@ export function BusinessHoursAdmin() {
   const [selected, setSelected] = useState<number | 'new' | null>(null);
   // Lives here: saving a new calendar selects it, which mounts a fresh editor.
   const [savedId, setSavedId] = useState<number | null>(null);
-  const current = selected === 'new' ? null : (calendars.data?.find((c) => c.id === selected) ?? calendars.data?.[0] ?? null);
-  const editing = selected === 'new' || (!current && calendars.isSuccess) ? 'new' : current?.id;
+  // A calendar just created is not in the list until it is fetched again: never show another one meanwhile.
+  const current = selected === 'new' ? null : selected === null ? (calendars.data?.[0] ?? null) : (calendars.data?.find((c) => c.id === selected) ?? null);
+  const editing = selected === 'new' || (selected === null && calendars.data?.length === 0) ? 'new' : current?.id;
   return (
     <div className="grid max-w-5xl gap-6 lg:grid-cols-[18rem_minmax(0,1fr)]">
       <section aria-labelledby="hours-title" className="space-y-3">

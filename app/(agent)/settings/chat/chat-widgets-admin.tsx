@@ -12,7 +12,9 @@ export function ChatWidgetsAdmin() {
   const trpc = useTRPC();
   const widgets = useQuery(trpc.chatWidgets.list.queryOptions());
   const [selected, setSelected] = useState<number | 'new' | null>(null);
-  const current = selected === 'new' ? null : (widgets.data?.find((w) => w.id === selected) ?? widgets.data?.[0] ?? null);
+  // A widget just created is not in the list until it is fetched again: show nothing meanwhile rather
+  // than another widget's snippet.
+  const current = selected === 'new' ? null : selected === null ? (widgets.data?.[0] ?? null) : (widgets.data?.find((w) => w.id === selected) ?? null);
   return (
     <div className="max-w-4xl space-y-4">
       <div className="flex items-center gap-2">
