@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { connectVisitor } from '@/server/testing/widget-visitor';
 import { startTestServer, httpClient } from '@/server/testing/test-server';
 import { DEMO_CHAT_TOKEN, DEMO_PASSWORD } from '@/db/seed/generate';
 import { getBus } from '@/server/realtime/bus';
-import type { WidgetAvailability, WidgetSession } from '@/lib/widget-events';
+import type { WidgetAvailability } from '@/lib/widget-events';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let admin: ReturnType<typeof httpClient>;
@@ -30,14 +31,7 @@ async function useCalendar(calendarId: number | null, expected: Record<string, u
   expect(await admin.mutate('chatWidgets.update', { ...widget, calendarId })).toMatchObject(expected);
 }
 
-function visitor(): Promise<{ socket: Socket; session: WidgetSession }> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(`${server.url}/widget`, { auth: { channel: DEMO_CHAT_TOKEN }, transports: ['websocket'], reconnection: false, forceNew: true });
-    sockets.push(socket);
-    socket.once('session', (session: WidgetSession) => resolve({ socket, session }));
-    socket.once('connect_error', reject);
-  });
-}
+const visitor = () => connectVisitor(server.url, sockets);
 
 describe('business hours', () => {
   it('closes the widget outside its calendar and reopens it when the hours change', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
+import { connectVisitor } from '@/server/testing/widget-visitor';
 import { startTestServer, httpClient } from '@/server/testing/test-server';
 import { DEMO_CHAT_TOKEN, DEMO_PASSWORD } from '@/db/seed/generate';
 import { getDb } from '@/db/client';
@@ -28,14 +29,7 @@ afterAll(async () => {
 
 type Visitor = { socket: Socket; session: WidgetSession };
 
-function visitor(auth: Partial<WidgetAuth> = {}): Promise<Visitor> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(`${server.url}/widget`, { auth: { channel: DEMO_CHAT_TOKEN, ...auth }, transports: ['websocket'], reconnection: false, forceNew: true });
-    open.push(socket);
-    socket.once('session', (session: WidgetSession) => resolve({ socket, session }));
-    socket.once('connect_error', reject);
-  });
-}
+const visitor = (auth: Partial<WidgetAuth> = {}): Promise<Visitor> => connectVisitor(server.url, open, auth);
 
 function agentSocket(): Promise<Socket> {
   return new Promise((resolve, reject) => {

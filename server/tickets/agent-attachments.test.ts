@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { and, eq, ne } from 'drizzle-orm';
-import { startTestServer, httpClient } from '@/server/testing/test-server';
+import { startTestServer, httpClient, sendDemoInboxTo } from '@/server/testing/test-server';
 import { startSmtpSink } from '@/server/testing/smtp-sink';
 import { DEMO_CHAT_TOKEN, DEMO_PASSWORD } from '@/db/seed/generate';
 import { getDb } from '@/db/client';
 import { listChannelsOfKind } from '@/db/queries/inbound';
-import { updateChannelSettings } from '@/db/queries/channels';
 import { tickets } from '@/db/schema';
 import type { WidgetMessage } from '@/lib/widget-events';
 
@@ -20,8 +19,7 @@ const PDF = Buffer.from('%PDF-1.4\n% Rechnung 4711\n');
 beforeAll(async () => {
   server = await startTestServer({ ATTACHMENT_MAX_MB: '1' });
   sink = await startSmtpSink();
-  const inbox = listChannelsOfKind(getDb(), 'email')[0]!;
-  updateChannelSettings(getDb(), inbox.id, { address: 'support@demo.local', displayName: 'Demo Support', smtp: { host: '127.0.0.1', port: sink.port, secure: false } });
+  sendDemoInboxTo(sink.port);
   jana = httpClient(server.url);
   await jana.mutate('auth.login', { email: 'jana@demo.local', password: DEMO_PASSWORD });
   tom = httpClient(server.url);

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import nodemailer from 'nodemailer';
-import { startTestServer, httpClient } from '@/server/testing/test-server';
+import { connectVisitor } from '@/server/testing/widget-visitor';
+import { startTestServer, httpClient, sendDemoInboxTo } from '@/server/testing/test-server';
 import { startSmtpSink } from '@/server/testing/smtp-sink';
-import { DEMO_CHAT_TOKEN, DEMO_PASSWORD } from '@/db/seed/generate';
+import { DEMO_PASSWORD } from '@/db/seed/generate';
 import { getDb } from '@/db/client';
-import { listChannelsOfKind } from '@/db/queries/inbound';
-import { updateChannelSettings } from '@/db/queries/channels';
+
+
 import { listMessages } from '@/db/queries/tickets';
-import type { WidgetMessage, WidgetSession } from '@/lib/widget-events';
+import type { WidgetMessage } from '@/lib/widget-events';
 import { outbox } from '@/db/schema';
 import { eq } from 'drizzle-orm';
 
@@ -20,8 +21,7 @@ const sockets: Socket[] = [];
 beforeAll(async () => {
   server = await startTestServer({ OUTBOX_INTERVAL_MS: '100', CHAT_EMAIL_DELAY_SECONDS: '1' });
   sink = await startSmtpSink();
-  const inbox = listChannelsOfKind(getDb(), 'email')[0]!;
-  updateChannelSettings(getDb(), inbox.id, { address: 'support@demo.local', displayName: 'Demo Support', smtp: { host: '127.0.0.1', port: sink.port, secure: false } });
+  sendDemoInboxTo(sink.port);
   agent = httpClient(server.url);
   await agent.mutate('auth.login', { email: 'jana@demo.local', password: DEMO_PASSWORD });
 });
@@ -31,14 +31,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-function visitor(token?: string): Promise<{ socket: Socket; session: WidgetSession }> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(`${server.url}/widget`, { auth: { channel: DEMO_CHAT_TOKEN, token, locale: 'de' }, transports: ['websocket'], reconnection: false, forceNew: true });
-    sockets.push(socket);
-    socket.once('session', (session: WidgetSession) => resolve({ socket, session }));
-    socket.once('connect_error', reject);
-  });
-}
+const visitor = (token?: string) => connectVisitor(server.url, sockets, { token, locale: 'de' });
 
 const send = async (s: Socket, text: string, prechat?: Record<string, unknown>) => {
   const res = await s.emitWithAck('message:send', { clientId: `c-${Date.now()}-${Math.random().toString(36).slice(2)}`, text, prechat });

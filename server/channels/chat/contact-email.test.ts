@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { connectVisitor } from '@/server/testing/widget-visitor';
 import { startTestServer } from '@/server/testing/test-server';
-import { DEMO_CHAT_TOKEN } from '@/db/seed/generate';
 import { getDb } from '@/db/client';
 import { findTicket } from '@/db/queries/tickets';
 import { findCustomer } from '@/db/queries/customers';
-import type { WidgetMessage, WidgetSession } from '@/lib/widget-events';
+import type { WidgetMessage } from '@/lib/widget-events';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 const sockets: Socket[] = [];
@@ -18,14 +18,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-function visitor(token?: string): Promise<{ socket: Socket; session: WidgetSession }> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(`${server.url}/widget`, { auth: { channel: DEMO_CHAT_TOKEN, token }, transports: ['websocket'], reconnection: false, forceNew: true });
-    sockets.push(socket);
-    socket.once('session', (session: WidgetSession) => resolve({ socket, session }));
-    socket.once('connect_error', reject);
-  });
-}
+const visitor = (token?: string) => connectVisitor(server.url, sockets, { token });
 
 describe('a visitor nobody can answer live leaves an address', () => {
   it('keeps the address on their customer, and the next session knows it', async () => {

@@ -4,12 +4,11 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { startTestServer, httpClient } from '@/server/testing/test-server';
+import { startTestServer, httpClient, sendDemoInboxTo } from '@/server/testing/test-server';
 import { startSmtpSink } from '@/server/testing/smtp-sink';
 import { getDb } from '@/db/client';
-import { findMessageByChannelMessageId, listChannelsOfKind } from '@/db/queries/inbound';
+import { findMessageByChannelMessageId } from '@/db/queries/inbound';
 import { findTicket, listMessages } from '@/db/queries/tickets';
-import { updateChannelSettings } from '@/db/queries/channels';
 import { DEMO_PASSWORD } from '@/db/seed/generate';
 import { runOutboxOnce } from '@/server/jobs/outbox-worker';
 
@@ -22,8 +21,7 @@ beforeAll(async () => {
   // The worker's own timer is parked: tests deliver the outbox explicitly, so what they see is deterministic.
   server = await startTestServer({ MAIL_MAX_MB: '1', OUTBOX_INTERVAL_MS: '3600000' });
   sink = await startSmtpSink();
-  const inbox = listChannelsOfKind(getDb(), 'email')[0]!;
-  updateChannelSettings(getDb(), inbox.id, { address: 'support@demo.local', displayName: 'Demo Support', signature: 'Ihr Demo-Team', smtp: { host: '127.0.0.1', port: sink.port, secure: false } });
+  sendDemoInboxTo(sink.port, { signature: 'Ihr Demo-Team' });
   agent = httpClient(server.url);
   await agent.mutate('auth.login', { email: 'jana@demo.local', password: DEMO_PASSWORD });
   client = nodemailer.createTransport({ host: '127.0.0.1', port: server.smtpPort, secure: false, ignoreTLS: true });
