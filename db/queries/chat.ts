@@ -14,26 +14,17 @@ const chatMessageColumns = {
   createdAt: messages.createdAt,
 };
 
+/** A ticket of this customer on this widget (both bound when the query runs). */
+const visitorsTicket = and(eq(tickets.channelId, p('channelId')), eq(tickets.customerId, p('customerId')));
+
 const prepared = preparedPerConnection((db) => ({
   channelByPublicToken: db
     .select()
     .from(channels)
     .where(and(eq(channels.kind, 'chat'), sql`json_extract(${channels.settings}, '$.publicToken') = ${p('token')}`))
     .prepare(),
-  latestTicket: db
-    .select()
-    .from(tickets)
-    .where(and(eq(tickets.channelId, p('channelId')), eq(tickets.customerId, p('customerId'))))
-    .orderBy(desc(tickets.id))
-    .limit(1)
-    .prepare(),
-  latestTicketRef: db
-    .select({ id: tickets.id, status: tickets.status })
-    .from(tickets)
-    .where(and(eq(tickets.channelId, p('channelId')), eq(tickets.customerId, p('customerId'))))
-    .orderBy(desc(tickets.id))
-    .limit(1)
-    .prepare(),
+  latestTicket: db.select().from(tickets).where(visitorsTicket).orderBy(desc(tickets.id)).limit(1).prepare(),
+  latestTicketRef: db.select({ id: tickets.id, status: tickets.status }).from(tickets).where(visitorsTicket).orderBy(desc(tickets.id)).limit(1).prepare(),
   publicMessage: db
     .select(chatMessageColumns)
     .from(messages)

@@ -5,7 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'use-intl';
 import { Plus } from 'lucide-react';
 import { useTRPC } from '@/app/_components/trpc';
-import { CalendarEditor, type Calendar } from './calendar-editor';
+import { CalendarEditor } from './calendar-editor';
+import { selectedRecord } from '../selected-record';
 
 /** Business-hours calendars: the list (open now or when they open) beside the selected one's editor. */
 export function BusinessHoursAdmin() {
@@ -16,8 +17,7 @@ export function BusinessHoursAdmin() {
   const [selected, setSelected] = useState<number | 'new' | null>(null);
   // Lives here: saving a new calendar selects it, which mounts a fresh editor.
   const [savedId, setSavedId] = useState<number | null>(null);
-  // A calendar just created is not in the list until it is fetched again: never show another one meanwhile.
-  const current = selected === 'new' ? null : selected === null ? (calendars.data?.[0] ?? null) : (calendars.data?.find((c) => c.id === selected) ?? null);
+  const current = selectedRecord(calendars.data, selected);
   const editing = selected === 'new' || (selected === null && calendars.data?.length === 0) ? 'new' : current?.id;
   return (
     <div className="grid max-w-5xl gap-6 lg:grid-cols-[18rem_minmax(0,1fr)]">
@@ -49,7 +49,7 @@ export function BusinessHoursAdmin() {
       {editing !== undefined && (
         <CalendarEditor
           key={editing}
-          calendar={editing === 'new' ? null : (current as Calendar)}
+          calendar={editing === 'new' ? null : current}
           saved={savedId !== null && savedId === editing}
           onSaving={() => setSavedId(null)}
           onSaved={(id) => (setSavedId(id), setSelected(id))}

@@ -5,16 +5,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'use-intl';
 import { Plus } from 'lucide-react';
 import { useTRPC } from '@/app/_components/trpc';
-import { ChatWidgetForm, type ChatWidget } from './chat-widget-form';
+import { ChatWidgetForm } from './chat-widget-form';
+import { selectedRecord } from '../selected-record';
 
 export function ChatWidgetsAdmin() {
   const t = useTranslations('chatAdmin');
   const trpc = useTRPC();
   const widgets = useQuery(trpc.chatWidgets.list.queryOptions());
   const [selected, setSelected] = useState<number | 'new' | null>(null);
-  // A widget just created is not in the list until it is fetched again: show nothing meanwhile rather
-  // than another widget's snippet.
-  const current = selected === 'new' ? null : selected === null ? (widgets.data?.[0] ?? null) : (widgets.data?.find((w) => w.id === selected) ?? null);
+  const current = selectedRecord(widgets.data, selected);
   return (
     <div className="max-w-4xl space-y-4">
       <div className="flex items-center gap-2">
@@ -37,7 +36,7 @@ export function ChatWidgetsAdmin() {
           <Plus className="size-4" aria-hidden /> {t('newWidget')}
         </button>
       </div>
-      {(selected === 'new' || current) && <ChatWidgetForm key={selected === 'new' ? 'new' : current!.id} widget={selected === 'new' ? null : (current as ChatWidget)} onCreated={(id) => setSelected(id)} />}
+      {(selected === 'new' || current) && <ChatWidgetForm key={selected === 'new' ? 'new' : current!.id} widget={selected === 'new' ? null : current} onCreated={(id) => setSelected(id)} />}
     </div>
   );
 }
