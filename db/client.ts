@@ -8,8 +8,22 @@ import * as schema from './schema';
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** What query functions need: satisfied by the db handle and by a transaction, so both can call them. */
 export type Queryable = Pick<Db, 'select' | 'insert' | 'update' | 'delete' | 'get' | 'all' | 'run'>;
-/** A transaction handle, as passed to `db.transaction((tx) => ...)`. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** The handle inside `transact(db, (tx) => ...)`: the same connection, named so signatures say "inside a transaction". */
+export type Tx = Db;
+
+const transactors = new WeakMap<Database.Database, (fn: () => unknown) => unknown>();
+
+/**
+ * Runs `fn` in a transaction (a savepoint inside one already open, so a failing inner step rolls back
+ * only itself), passing the db itself: every query on it runs on the same connection. Used instead of
+ * drizzle's `db.transaction`, which builds a new transaction object and better-sqlite3 wrapper per call,
+ * costing more than the writes of a chat message.
+ */
+export function transact<T>(db: Db, fn: (tx: Tx) => T): T {
+  let run = transactors.get(db.$client);
+  if (!run) transactors.set(db.$client, (run = db.$client.transaction((f: () => unknown) => f())));
+  return run(() => fn(db)) as T;
+}
 
 const MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'migrations');
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { openDatabase } from './client';
+import { openDatabase, transact } from './client';
 import { afterCommit, commitGrouped } from './group-commit';
 
 describe('commitGrouped', () => {
   it('commits jobs of one turn together, isolating a failing job', async () => {
     const db = openDatabase(':memory:');
     db.run(sql`create table t (v text unique)`);
-    const insert = (v: string) => () => db.transaction((tx) => tx.run(sql`insert into t (v) values (${v})`));
+    const insert = (v: string) => () => transact(db, (tx) => tx.run(sql`insert into t (v) values (${v})`));
     const results = await Promise.allSettled([commitGrouped(db, insert('a')), commitGrouped(db, insert('a')), commitGrouped(db, insert('b'))]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(db.all(sql`select v from t order by v`)).toEqual([{ v: 'a' }, { v: 'b' }]);
@@ -42,7 +42,7 @@ describe('commitGrouped', () => {
     db.run(sql`create table t (v text unique)`);
     const told: { v: string; inTransaction: boolean }[] = [];
     const insert = (v: string) => () =>
-      db.transaction((tx) => {
+      transact(db, (tx) => {
         tx.run(sql`insert into t (v) values (${v})`);
         afterCommit(db, () => told.push({ v, inTransaction: db.$client.inTransaction }));
         if (v === 'bad') throw new Error('refused after writing');

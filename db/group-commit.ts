@@ -1,4 +1,4 @@
-import type { Db } from './client';
+import { type Db, transact } from './client';
 
 type Job = { fn: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void };
 
@@ -47,7 +47,7 @@ function createQueue(db: Db) {
     const callbacks: (() => void)[] = [];
     waitingForCommit.set(db, callbacks);
     try {
-      db.transaction(() => {
+      transact(db, () => {
         for (const job of batch) {
           const before = callbacks.length;
           try {

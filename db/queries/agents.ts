@@ -1,5 +1,5 @@
 import { eq, asc, count, inArray } from 'drizzle-orm';
-import type { Db } from '../client';
+import { type Db, transact } from '../client';
 import { agents, agentTeams, teams } from '../schema';
 import type { Role, Locale } from '../../lib/domain';
 
@@ -19,7 +19,7 @@ export function countAgents(db: Db): number {
 }
 
 export function insertAgent(db: Db, a: { email: string; name: string; passwordHash: string; role: Role; teamIds?: number[] }) {
-  return db.transaction((tx) => {
+  return transact(db, (tx) => {
     const row = tx
       .insert(agents)
       .values({ email: a.email.toLowerCase(), name: a.name, passwordHash: a.passwordHash, role: a.role, createdAt: Date.now() })
@@ -31,7 +31,7 @@ export function insertAgent(db: Db, a: { email: string; name: string; passwordHa
 }
 
 export function updateAgent(db: Db, id: number, patch: { role?: Role; active?: boolean; name?: string; teamIds?: number[] }) {
-  return db.transaction((tx) => {
+  return transact(db, (tx) => {
     const { teamIds, ...cols } = patch;
     if (Object.keys(cols).length) tx.update(agents).set(cols).where(eq(agents.id, id)).run();
     if (teamIds) {

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../client';
+import { type Db, transact } from '../client';
 
 // What each full-text table indexes: the rows after the watermark, oldest first.
 const SOURCES: { name: string; select: (after: number, limit: number) => SQL }[] = [
@@ -17,7 +17,7 @@ const SOURCES: { name: string; select: (after: number, limit: number) => SQL }[]
  * rest. Returns how many rows were indexed.
  */
 export function indexNewRows(db: Db, batch = 5000): number {
-  return db.transaction((tx) => {
+  return transact(db, (tx) => {
     let total = 0;
     for (const source of SOURCES) {
       const last = tx.get<{ last_id: number }>(sql`select last_id from search_watermarks where name = ${source.name}`)?.last_id ?? 0;

@@ -1,4 +1,4 @@
-import type { Db, Tx } from '@/db/client';
+import { type Db, type Tx, transact } from '@/db/client';
 import { afterCommit } from '@/db/group-commit';
 import * as q from '@/db/queries/tickets';
 import * as inbound from '@/db/queries/inbound';
@@ -15,9 +15,18 @@ export type IngestOptions = {
   resolveThread: (tx: Tx, customerId: number) => ThreadDecision;
   /** Runs in the same transaction when a ticket was opened (e.g. queue the acknowledgement). */
   onTicketCreated?: (tx: Tx, ticket: q.TicketRow, customerId: number) => void;
+  /** Whether an agent has this ticket open right now, so the message counts as read by agents on arrival (live chat). */
+  agentWatching?: (ticketId: number) => boolean;
 };
 
-export type IngestResult = { ticketId: number; messageId: number; createdTicket: boolean; duplicate: boolean };
+export type IngestResult = {
+  ticketId: number;
+  messageId: number;
+  createdTicket: boolean;
+  duplicate: boolean;
+  /** Read by an agent who had the ticket open when it arrived. */
+  seenByAgent: boolean;
+};
 
 // A customer writing again wakes a ticket that was waiting or solved; closed tickets get a follow-up instead.
 const WAKE: Partial<Record<TicketStatus, TicketStatus>> = { pending: 'open', on_hold: 'open', solved: 'open' };
@@ -28,10 +37,10 @@ const WAKE: Partial<Record<TicketStatus, TicketStatus>> = { pending: 'open', on_
  * all in one transaction; then tell the agents. Callers acknowledge to the channel only after this returns.
  */
 export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): IngestResult {
-  const result = db.transaction((tx) => {
+  const result = transact(db, (tx) => {
     if (msg.channelMessageId) {
       const existing = inbound.findMessageByChannelMessageId(tx, msg.channelMessageId);
-      if (existing) return { ticketId: existing.ticketId, messageId: existing.id, createdTicket: false, duplicate: true };
+      if (existing) return { ticketId: existing.ticketId, messageId: existing.id, createdTicket: false, duplicate: true, seenByAgent: false };
     }
     const channel = inbound.findChannel(tx, msg.channelId);
     if (!channel) throw new Error(`Channel ${msg.channelId} does not exist`);
@@ -82,6 +91,9 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
     events.push({ ticketId: ticket.id, type: 'customer_message', actorKind: 'customer', data: { messageId: message.id }, createdAt: now });
 
     const cols: Parameters<typeof q.updateTicketColumns>[2] = { updatedAt: now, lastActivityAt: now, lastCustomerMessageAt: now, preview: previewOf(msg.text) };
+    // Marked in the same write as the message (not a write of its own after it): the chat's read receipt.
+    const seen = opts.agentWatching?.(ticket.id) ?? false;
+    if (seen) cols.agentReadMessageId = message.id;
     const wakeTo = createdTicket ? undefined : WAKE[ticket.status];
     if (wakeTo) {
       Object.assign(cols, statusTransition(ticket, wakeTo, now));
@@ -90,12 +102,23 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
     q.updateTicketColumns(tx, ticket.id, cols);
     q.insertEvents(tx, events);
     if (createdTicket) opts.onTicketCreated?.(tx, ticket, customer.id);
-    return { ticketId: ticket.id, messageId: message.id, createdTicket, duplicate: false };
+    return { ticketId: ticket.id, messageId: message.id, createdTicket, duplicate: false, seenByAgent: seen };
   });
   if (!result.duplicate) {
     afterCommit(db, () => {
-      getBus().emit('message.created', { ticketId: result.ticketId, messageId: result.messageId, authorKind: 'customer', internal: false, text: msg.text, channelMessageId: msg.channelMessageId });
+      getBus().emit('message.created', {
+        ticketId: result.ticketId,
+        messageId: result.messageId,
+        authorKind: 'customer',
+        authorName: null,
+        internal: false,
+        text: msg.text,
+        channelMessageId: msg.channelMessageId,
+        createdAt: msg.receivedAt,
+        fileCount: msg.attachments?.length ?? 0,
+      });
       getBus().emit('ticket.changed', { ticketId: result.ticketId, kind: result.createdTicket ? 'created' : 'message', actorAgentId: null });
+      if (result.seenByAgent) getBus().emit('chat.read', { ticketId: result.ticketId, by: 'agent', upTo: result.messageId });
     });
   }
   return result;

@@ -7,7 +7,7 @@ import { updateMessageEnvelope } from '@/db/queries/messages';
 import type { MailAddress } from '@/db/schema';
 import { composeEmail, newReplyToken, type ThreadContext } from './email/compose-email';
 import { emailSettingsSchema, splitPlusAddress } from './email/email-settings';
-import { isVisitorWatching } from './chat/visitor-presence';
+import { isWatching } from './chat/chat-watchers';
 import { chatEmailInbox } from './chat/chat-email-inbox';
 import { getConfig } from '@/server/runtime-config';
 
@@ -55,7 +55,7 @@ export function queueEmail(
  * their address) through the widget's email inbox. Their answer by email threads back onto the chat.
  */
 function queueChatFallback(tx: Tx, ticket: q.TicketRow, chatChannelId: number, messageId: number, body: OutboundBody, now: number) {
-  if (isVisitorWatching(ticket.id) || !findCustomer(tx, ticket.customerId)?.email) return;
+  if (isWatching('visitor', ticket.id) || !findCustomer(tx, ticket.customerId)?.email) return;
   const inbox = chatEmailInbox(tx, chatChannelId);
   // A visitor who only switched tabs or lost the network for a moment reads it in the chat instead.
   if (inbox) queueEmail(tx, ticket, inbox, messageId, body, now, { dueAt: now + getConfig().CHAT_EMAIL_DELAY_SECONDS * 1000 });

@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '@/db/client';
+import { type Db, type Queryable, transact } from '@/db/client';
 import { findForm, findFormBySlug, findFormVersion, insertForm } from '@/db/queries/forms';
 import { DomainError } from '@/server/errors/domain-error';
 
@@ -11,7 +11,7 @@ export function getFormForEditing(db: Queryable, id: number) {
 
 /** A copy of the form's current version under a free slug ("kontakt-copy", "kontakt-copy-2", …), starting at version 1. */
 export function duplicateForm(db: Db, id: number, now = Date.now()) {
-  return db.transaction((tx) => {
+  return transact(db, (tx) => {
     const source = getFormForEditing(tx, id);
     const base = `${source.slug.slice(0, 50)}-copy`;
     let slug = base;

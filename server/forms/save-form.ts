@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import { type Db, transact } from '@/db/client';
 import { findForm, findFormBySlug, insertForm, insertFormVersion } from '@/db/queries/forms';
 import { findChannel } from '@/db/queries/inbound';
 import { validateDefinition } from '@/lib/forms/validate-definition';
@@ -14,7 +14,7 @@ export function saveForm(db: Db, input: SaveFormInput) {
   const sameSlug = findFormBySlug(db, input.slug);
   if (sameSlug && sameSlug.id !== input.id) throw new DomainError('CONFLICT', `Another form already uses /f/${input.slug}`);
   const now = Date.now();
-  return db.transaction((tx) => {
+  return transact(db, (tx) => {
     if (input.id === null) return { id: insertForm(tx, { ...input, definition: checked.form, now }).id, version: 1 };
     const current = findForm(tx, input.id);
     if (!current) throw new DomainError('NOT_FOUND', `Form ${input.id} does not exist`);

@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import { type Db, transact } from '@/db/client';
 import { findFormVersion, findSubmissionOfTicket, updateSubmissionAnswers } from '@/db/queries/forms';
 import { insertEvents, updateTicketColumns } from '@/db/queries/tickets';
 import type { AnswerValue, Answers, FormDefinition } from '@/lib/forms/form-definition';
@@ -41,7 +41,7 @@ export function updateTicketAnswers(db: Db, viewer: Viewer, ticketId: number, an
     .map((f) => ({ field: f.key, label: f.label.en, from: submission.answers[f.key] ?? null, to: result.answers[f.key] ?? null }));
   if (changes.length === 0) return { changed: false };
   const now = Date.now();
-  db.transaction((tx) => {
+  transact(db, (tx) => {
     updateSubmissionAnswers(tx, submission.id, result.answers);
     insertEvents(tx, [{ ticketId, type: 'form_answers_changed', actorKind: 'agent', actorAgentId: viewer.id, data: { changes }, createdAt: now }]);
     updateTicketColumns(tx, ticketId, { updatedAt: now });

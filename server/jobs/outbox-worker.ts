@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import { type Db, transact } from '@/db/client';
 import * as outboxQ from '@/db/queries/outbox';
 import { findChannel, setMessageDelivery } from '@/db/queries/inbound';
 import { findTicketIdOfMessage } from '@/db/queries/messages';
@@ -41,7 +41,7 @@ export async function runOutboxOnce(db: Db, now = Date.now()): Promise<number> {
     }
     // Shares a commit with whatever else is written in this turn (inbound mail under load).
     await commitGrouped(db, () =>
-      db.transaction((tx) => {
+      transact(db, (tx) => {
         outboxQ.finishOutbox(tx, row.id, { state: outcome.state, attempts, nextAttemptAt: now + backoffMs(attempts), lastError: outcome.error, now: Date.now() });
         // While retrying the message stays "queued" but shows the last error, so agents see why.
         // A skipped fallback was delivered in the chat and read there.

@@ -11,6 +11,7 @@ import { replyToTicket } from '@/server/tickets/reply-to-ticket';
 import { replyInputSchema } from '@/server/tickets/reply-input';
 import { DomainError } from '@/server/errors/domain-error';
 import { markChatSeen } from '@/server/channels/chat/mark-chat-seen';
+import { setWatchProbe } from '@/server/channels/chat/chat-watchers';
 import { PresenceRegistry } from './presence';
 
 type AgentSocket = Socket<AgentClientToServer, AgentServerToClient, Record<string, never>, { viewer: Viewer }>;
@@ -41,9 +42,17 @@ export function mountAgentNamespace(io: Server) {
 
   nsp.on('connection', (raw) => {
     const socket = raw as AgentSocket;
-    // Every event re-checks the session: a sign-out or deactivation elsewhere ends this socket's rights.
+    // Events re-check the session, at most once a second (agents type and reply many times a second):
+    // a sign-out or deactivation ends this socket at once through the bus (onRevoked below); the
+    // re-check catches expiry and sessions removed any other way.
+    let checkedAt = 0;
     const authorized = () => {
-      if (validateSessionId(getDb(), socket.data.viewer.sessionId, ttl())) return true;
+      const now = Date.now();
+      if (now - checkedAt < 1000) return true;
+      if (validateSessionId(getDb(), socket.data.viewer.sessionId, ttl())) {
+        checkedAt = now;
+        return true;
+      }
       socket.emit('session:ended');
       socket.disconnect(true);
       return false;
@@ -108,11 +117,9 @@ export function mountAgentNamespace(io: Server) {
       }
     }
   };
-  const onMessage = (m: BusEvents['message.created'][0]) => {
-    nsp.to(room(m.ticketId)).emit('ticket:message', m);
-    // A chat message arriving while an agent has the conversation open is seen at once.
-    if (m.authorKind === 'customer' && (nsp.adapter.rooms.get(room(m.ticketId))?.size ?? 0) > 0) seen(m.ticketId);
-  };
+  const onMessage = (m: BusEvents['message.created'][0]) => nsp.to(room(m.ticketId)).emit('ticket:message', m);
+  // A chat message arriving while an agent has the conversation open is read on arrival (see ingest).
+  setWatchProbe('agent', (ticketId) => (nsp.adapter.rooms.get(room(ticketId))?.size ?? 0) > 0);
   const onTyping = ({ ticketId, who, typing }: BusEvents['chat.typing'][0]) => {
     if (who === 'visitor') nsp.to(room(ticketId)).emit('customer:typing', { ticketId, typing });
   };
@@ -125,6 +132,7 @@ export function mountAgentNamespace(io: Server) {
   bus.on('chat.typing', onTyping);
   bus.on('chat.read', onRead);
   return () => {
+    setWatchProbe('agent', undefined);
     batcher.drain();
     bus.off('ticket.changed', onChange);
     bus.off('session.revoked', onRevoked);

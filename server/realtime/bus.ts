@@ -6,11 +6,25 @@ export type BusEvents = {
   'ticket.changed': [TicketChange];
   'session.revoked': [{ sessionIds: string[] }];
   /** After the commit of any message; channel adapters with live delivery (the widget) pick theirs. */
-  'message.created': [{ ticketId: number; messageId: number; authorKind: 'customer' | 'agent'; internal: boolean; text: string; channelMessageId: string | null }];
+  'message.created': [NewMessage];
   'chat.typing': [{ ticketId: number; who: 'agent' | 'visitor'; name: string; typing: boolean }];
   'chat.read': [{ ticketId: number; by: 'agent' | 'visitor'; upTo: number }];
   /** Agents came or went, or business hours may have opened or closed (a job says so every few seconds). */
   'chat.availability': [];
+};
+
+/** A message just committed, as its writer knows it: enough to show it live without reading it back. */
+export type NewMessage = {
+  ticketId: number;
+  messageId: number;
+  authorKind: 'customer' | 'agent';
+  /** The agent's name; null for customers. */
+  authorName: string | null;
+  internal: boolean;
+  text: string;
+  channelMessageId: string | null;
+  createdAt: number;
+  fileCount: number;
 };
 
 export type Bus = EventEmitter<BusEvents>;

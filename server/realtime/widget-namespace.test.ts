@@ -69,9 +69,14 @@ describe('the /widget namespace', () => {
     const seen = next<{ upTo: number }>(socket, 'read');
     expect((await seen).upTo).toBe(first.message.id);
 
+    // With the chat open in the inbox, a new message is read on arrival: the receipt comes with it.
     const customerMessage = next<{ text: string }>(agent, 'ticket:message');
-    await send(socket, { clientId: clientId(), text: 'Nummer A-123456' });
+    const readOnArrival = next<{ upTo: number }>(socket, 'read');
+    const second = await send(socket, { clientId: clientId(), text: 'Nummer A-123456' });
+    if (!second.ok) throw new Error(second.error.message);
     expect((await customerMessage).text).toBe('Nummer A-123456');
+    expect((await readOnArrival).upTo).toBe(second.message.id);
+    expect(findTicket(getDb(), ticketId)?.agentReadMessageId).toBe(second.message.id);
 
     const typing = next<{ agentName: string; typing: boolean }>(socket, 'typing');
     agent.emit('typing', { ticketId, typing: true });

@@ -5,7 +5,7 @@ import { answerValue } from '@/lib/forms/form-definition';
 import { getDb } from '@/db/client';
 import { findChannel } from '@/db/queries/inbound';
 import { findChatChannelByPublicToken, findLatestChatTicketRef, listChatTicketIds, markCustomerRead, mergeCustomerAttributes } from '@/db/queries/chat';
-import { findTicket } from '@/db/queries/tickets';
+import { findTicketStatus } from '@/db/queries/tickets';
 import { findTicketIdOfMessage } from '@/db/queries/messages';
 import { getConfig } from '@/server/runtime-config';
 import { DomainError } from '@/server/errors/domain-error';
@@ -15,10 +15,10 @@ import { verifyIdentity } from '@/server/channels/chat/identity-signature';
 import { applyVerifiedIdentity, findVisitorCustomerId, visitorExternalId, type Visitor } from '@/server/channels/chat/widget-visitor';
 import { availabilityFor, buildWidgetSession } from '@/server/channels/chat/widget-session';
 import { chatEnded, receiveChatMessage } from '@/server/channels/chat/receive-chat-message';
-import { isChatMessageId, widgetMessage, widgetMessagesOf } from '@/server/channels/chat/widget-messages';
+import { isChatMessageId, newWidgetMessage, widgetMessagesOf } from '@/server/channels/chat/widget-messages';
 import { emailTranscript } from '@/server/channels/chat/transcript';
-import { getBus, type BusEvents } from './bus';
-import { setVisitorProbe } from '@/server/channels/chat/visitor-presence';
+import { getBus, type BusEvents, type NewMessage } from './bus';
+import { setWatchProbe } from '@/server/channels/chat/chat-watchers';
 import { leaveContactEmail } from '@/server/channels/chat/contact-email';
 
 type WidgetSocket = Socket<WidgetClientToServer, WidgetServerToClient, Record<string, never>, { visitor: Visitor; ip: string; attributes: Record<string, string>; locale: 'en' | 'de' }>;
@@ -192,12 +192,12 @@ export function mountWidgetNamespace(io: Server) {
   });
 
   const hasVisitors = (ticketId: number) => (nsp.adapter.rooms.get(conv(ticketId))?.size ?? 0) > 0;
-  setVisitorProbe(hasVisitors);
-  const onMessage = ({ ticketId, messageId, internal, channelMessageId }: BusEvents['message.created'][0]) => {
+  setWatchProbe('visitor', hasVisitors);
+  const onMessage = (m: NewMessage) => {
     // Messages sent from the widget reach the visitor's tabs from the sending socket (see message:send).
-    if (internal || isChatMessageId(channelMessageId) || !hasVisitors(ticketId)) return;
-    const message = widgetMessage(db, messageId);
-    if (message) nsp.to(conv(ticketId)).emit('message', message);
+    if (m.internal || isChatMessageId(m.channelMessageId) || !hasVisitors(m.ticketId)) return;
+    const message = newWidgetMessage(db, m);
+    if (message) nsp.to(conv(m.ticketId)).emit('message', message);
   };
   const onTyping = ({ ticketId, who, name, typing }: BusEvents['chat.typing'][0]) => {
     if (who === 'agent' && hasVisitors(ticketId)) nsp.to(conv(ticketId)).emit('typing', { ticketId, agentName: name, typing });
@@ -210,8 +210,8 @@ export function mountWidgetNamespace(io: Server) {
   nsp.adapter.on('delete-room', (room: string) => room.startsWith('conv:') && told.delete(Number(room.slice(5))));
   const onTicketChanged = ({ ticketId, actorAgentId }: BusEvents['ticket.changed'][0]) => {
     if (actorAgentId === null || !hasVisitors(ticketId)) return;
-    const ticket = findTicket(db, ticketId);
-    const status = ticket && (chatEnded(ticket.status) ? 'ended' : 'open');
+    const current = findTicketStatus(db, ticketId);
+    const status = current && (chatEnded(current) ? 'ended' : 'open');
     if (!status || told.get(ticketId) === status) return;
     told.set(ticketId, status);
     nsp.to(conv(ticketId)).emit('conversation', { ticketId, status });
@@ -239,7 +239,7 @@ export function mountWidgetNamespace(io: Server) {
   bus.on('ticket.changed', onTicketChanged);
   bus.on('chat.availability', onAvailability);
   return () => {
-    setVisitorProbe(undefined);
+    setWatchProbe('visitor', undefined);
     bus.off('message.created', onMessage);
     bus.off('chat.typing', onTyping);
     bus.off('chat.read', onRead);

@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import { type Db, type Tx, transact } from '@/db/client';
 import * as q from '@/db/queries/tickets';
 import { DomainError } from '@/server/errors/domain-error';
 import { getBus } from '@/server/realtime/bus';
@@ -7,7 +7,7 @@ import type { TicketStatus } from '@/lib/domain';
 import { statusTransition } from './status-transition';
 import { previewOf } from '@/lib/preview';
 import { queueOutbound } from '@/server/channels/outbound';
-import { commitGrouped } from '@/db/group-commit';
+import { afterCommit, commitGrouped } from '@/db/group-commit';
 import { insertAttachments } from '@/db/queries/attachments';
 import { uploadedAttachment, verifyUpload, type UploadedFile } from '@/server/content/upload-token';
 import { getConfig } from '@/server/runtime-config';
@@ -16,10 +16,10 @@ export type ReplyInput = { ticketId: number; body: string; internal: boolean; st
 
 /**
  * An agent's public reply or internal note, with an optional status change in the same step ("reply and
- * set pending"), written with its events and its channel delivery (outbox) in one transaction. A public reply on a new ticket opens it and
- * stamps the first response; an internal note changes neither, because notes are not responses. The
- * transaction shares its commit with other writes of the same moment (live chats reply in bursts);
- * the promise settles after that commit.
+ * set pending"), written with its events and its channel delivery (outbox) in one transaction. A public
+ * reply on a new ticket opens it and stamps the first response; an internal note changes neither,
+ * because notes are not responses. The transaction shares its commit with other writes of the same
+ * moment (live chats reply in bursts); the promise settles after that commit.
  */
 export async function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput) {
   const body = input.body.trim();
@@ -28,39 +28,51 @@ export async function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput) {
   if (files.length < receipts.length) throw new DomainError('BAD_REQUEST', 'An attachment is no longer available; please attach it again');
   if (!body && !files.length) throw new DomainError('BAD_REQUEST', 'The message is empty');
   const now = Date.now();
-  const message = await commitGrouped(db, () => db.transaction((tx) => {
-    const t = q.findTicket(tx, input.ticketId);
-    if (!t) throw new DomainError('NOT_FOUND', `Ticket ${input.ticketId} does not exist`);
-    if (t.status === 'closed') throw new DomainError('CONFLICT', 'A closed ticket cannot be changed; open a follow-up ticket instead');
-    const m = q.insertMessage(tx, {
-      ticketId: t.id,
-      authorKind: 'agent',
-      authorAgentId: viewer.id,
-      isInternal: input.internal,
-      bodyText: body,
-      createdAt: now,
+  const messageId = await commitGrouped(db, () => {
+    const id = transact(db, (tx) => writeReply(tx, viewer, input, body, files, now));
+    // Right after the shared commit, before anyone's ack: the customer's live chat waits on the message;
+    // inbox lists only refresh on the change.
+    afterCommit(db, () => {
+      const bus = getBus();
+      bus.emit('message.created', {
+        ticketId: input.ticketId,
+        messageId: id,
+        authorKind: 'agent',
+        authorName: viewer.name,
+        internal: input.internal,
+        text: body,
+        channelMessageId: null,
+        createdAt: now,
+        fileCount: files.length,
+      });
+      bus.emit('ticket.changed', { ticketId: input.ticketId, kind: 'message', actorAgentId: viewer.id });
     });
-    const events: q.NewTicketEvent[] = [
-      { ticketId: t.id, type: input.internal ? 'internal_note' : 'public_reply', actorKind: 'agent', actorAgentId: viewer.id, data: { messageId: m.id }, createdAt: now },
-    ];
-    const cols: Parameters<typeof q.updateTicketColumns>[2] = { updatedAt: now, lastActivityAt: now };
-    if (!input.internal) {
-      cols.preview = previewOf(body || files.map((f) => f.filename).join(', '));
-      if (t.firstResponseAt == null) cols.firstResponseAt = now;
-      queueOutbound(tx, t.id, m.id, { text: body }, now);
-    }
-    const nextStatus = input.status ?? (!input.internal && t.status === 'new' ? 'open' : undefined);
-    if (nextStatus && nextStatus !== t.status) {
-      Object.assign(cols, statusTransition(t, nextStatus, now));
-      events.push({ ticketId: t.id, type: 'status_changed', actorKind: 'agent', actorAgentId: viewer.id, data: { from: t.status, to: nextStatus }, createdAt: now });
-    }
-    insertAttachments(tx, m.id, files.map(uploadedAttachment), now);
-    q.updateTicketColumns(tx, t.id, cols);
-    q.insertEvents(tx, events);
-    return m;
-  }));
-  // The message first: the customer's live chat waits on it, inbox lists only refresh on the change.
-  getBus().emit('message.created', { ticketId: input.ticketId, messageId: message.id, authorKind: 'agent', internal: input.internal, text: body, channelMessageId: null });
-  getBus().emit('ticket.changed', { ticketId: input.ticketId, kind: 'message', actorAgentId: viewer.id });
-  return { messageId: message.id };
+    return id;
+  });
+  return { messageId };
+}
+
+function writeReply(tx: Tx, viewer: Viewer, input: ReplyInput, body: string, files: UploadedFile[], now: number): number {
+  const t = q.findTicket(tx, input.ticketId);
+  if (!t) throw new DomainError('NOT_FOUND', `Ticket ${input.ticketId} does not exist`);
+  if (t.status === 'closed') throw new DomainError('CONFLICT', 'A closed ticket cannot be changed; open a follow-up ticket instead');
+  const m = q.insertMessage(tx, { ticketId: t.id, authorKind: 'agent', authorAgentId: viewer.id, isInternal: input.internal, bodyText: body, createdAt: now });
+  const events: q.NewTicketEvent[] = [
+    { ticketId: t.id, type: input.internal ? 'internal_note' : 'public_reply', actorKind: 'agent', actorAgentId: viewer.id, data: { messageId: m.id }, createdAt: now },
+  ];
+  const cols: Parameters<typeof q.updateTicketColumns>[2] = { updatedAt: now, lastActivityAt: now };
+  if (!input.internal) {
+    cols.preview = previewOf(body || files.map((f) => f.filename).join(', '));
+    if (t.firstResponseAt == null) cols.firstResponseAt = now;
+    queueOutbound(tx, t.id, m.id, { text: body }, now);
+  }
+  const nextStatus = input.status ?? (!input.internal && t.status === 'new' ? 'open' : undefined);
+  if (nextStatus && nextStatus !== t.status) {
+    Object.assign(cols, statusTransition(t, nextStatus, now));
+    events.push({ ticketId: t.id, type: 'status_changed', actorKind: 'agent', actorAgentId: viewer.id, data: { from: t.status, to: nextStatus }, createdAt: now });
+  }
+  insertAttachments(tx, m.id, files.map(uploadedAttachment), now);
+  q.updateTicketColumns(tx, t.id, cols);
+  q.insertEvents(tx, events);
+  return m.id;
 }

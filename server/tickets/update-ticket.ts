@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import { type Db, transact } from '@/db/client';
 import * as q from '@/db/queries/tickets';
 import { findAgentById, listTeams } from '@/db/queries/agents';
 import { DomainError } from '@/server/errors/domain-error';
@@ -28,7 +28,7 @@ export function updateTicket(db: Db, viewer: Viewer, ticketId: number, patch: Ti
     throw new DomainError('BAD_REQUEST', `Team ${patch.teamId} does not exist`);
   }
   const now = Date.now();
-  const changed = db.transaction((tx) => {
+  const changed = transact(db, (tx) => {
     const t = q.findTicket(tx, ticketId);
     if (!t) throw new DomainError('NOT_FOUND', `Ticket ${ticketId} does not exist`);
     const events: q.NewTicketEvent[] = [];

@@ -14,7 +14,8 @@ import { applyFormAnswers, mappedAnswer } from '@/server/forms/apply-form-answer
 import { chatSettingsSchema } from './chat-settings';
 import { prechatOf, prefillFor, type Prechat } from './prechat';
 import type { Answers } from '@/lib/forms/form-definition';
-import { chatMessageId, widgetMessage } from './widget-messages';
+import { chatMessageId, newWidgetMessage, widgetMessage } from './widget-messages';
+import { isWatching } from './chat-watchers';
 import { findVisitorCustomerId, placeholderName, visitorExternalId, type Visitor } from './widget-visitor';
 import { consumeWidgetConversation, consumeWidgetMessage } from './widget-limits';
 
@@ -62,6 +63,7 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
   }
   const attachments = file ? await storeAttachments(getConfig().DATA_DIR, [file], maxBytes) : [];
 
+  const body = text || (file ? file.filename : '');
   const email = visitor.identified?.email ?? (prechat && mappedAnswer(prechat.definition, answers, (f) => f.type === 'email'));
   const name = visitor.identified?.name || (prechat && mappedAnswer(prechat.definition, answers, (f) => f.key === 'name'));
   // Shares its commit with other messages of the same moment (many visitors writing at once).
@@ -73,7 +75,7 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
         from: { externalId: visitorExternalId(visitor), name: typeof name === 'string' && name ? name : placeholderName(visitor.visitorId), email: typeof email === 'string' ? email.toLowerCase() : null },
         channelMessageId: id,
         subject: null,
-        text: text || (file ? file.filename : ''),
+        text: body,
         html: null,
         meta: null,
         receivedAt: now,
@@ -91,8 +93,10 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
         onTicketCreated: (tx, ticket) => {
           if (prechat?.form) applyFormAnswers(tx, { form: prechat.form, version: prechat.version, definition: prechat.definition, answers, ticket, now });
         },
+        agentWatching: (ticketId) => isWatching('agent', ticketId),
       },
     ),
   );
-  return widgetMessage(db, result.messageId)!;
+  if (result.duplicate) return widgetMessage(db, result.messageId)!;
+  return newWidgetMessage(db, { ticketId: result.ticketId, messageId: result.messageId, authorKind: 'customer', authorName: null, internal: false, text: body, channelMessageId: id, createdAt: now, fileCount: attachments.length })!;
 }

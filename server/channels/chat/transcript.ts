@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import { type Db, transact } from '@/db/client';
 import { findLatestChatTicket, updateCustomerContact } from '@/db/queries/chat';
 import { findCustomer } from '@/db/queries/customers';
 import { insertMessage } from '@/db/queries/tickets';
@@ -31,7 +31,7 @@ export async function emailTranscript(db: Db, visitor: Visitor, given: string | 
 
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
   const lines = widgetMessagesOf(db, [ticket.id], 0, 1000).map((m) => `${time.format(m.createdAt)} ${m.author === 'agent' ? m.agentName : YOU[locale]}:\n${m.text}\n`);
-  db.transaction((tx) => {
+  transact(db, (tx) => {
     if (!customer.email) updateCustomerContact(tx, customer.id, { email: to });
     const note = insertMessage(tx, { ticketId: ticket.id, authorKind: 'system', isInternal: true, bodyText: `Chat transcript emailed to ${to}`, createdAt: now });
     queueEmail(tx, ticket, inbox, note.id, { text: lines.join('\n'), subject: `${SUBJECT[locale]} [#${ticket.number}]` }, now);

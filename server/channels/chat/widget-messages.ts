@@ -1,6 +1,7 @@
 import type { Queryable } from '@/db/client';
 import { findPublicMessage, listAttachmentNames, listAttachmentsOf, listPublicMessages, type ChatMessageRow } from '@/db/queries/chat';
 import type { WidgetMessage } from '@/lib/widget-events';
+import type { NewMessage } from '@/server/realtime/bus';
 import { getConfig } from '@/server/runtime-config';
 import { widgetFileLink } from './widget-file-link';
 
@@ -34,6 +35,17 @@ export function widgetMessagesOf(db: Queryable, ticketIds: number[], afterId = 0
   const rows = listPublicMessages(db, ticketIds, afterId, limit).filter((r) => r.authorKind === 'agent' || r.authorKind === 'customer');
   const files = listAttachmentNames(db, rows.map((r) => r.id));
   return rows.map((r) => toWidgetMessage(r, files.filter((f) => f.messageId === r.id)));
+}
+
+/**
+ * A message just stored, as the widget shows it, from what its writer knows (every live chat message
+ * passes here, so no read-back); only one with files is read back, for its files' links.
+ */
+export function newWidgetMessage(db: Queryable, m: NewMessage): WidgetMessage | undefined {
+  if (m.internal) return undefined;
+  if (m.fileCount) return widgetMessage(db, m.messageId);
+  const row = { id: m.messageId, ticketId: m.ticketId, authorKind: m.authorKind, agentName: m.authorName, bodyText: m.text, channelMessageId: m.channelMessageId, createdAt: m.createdAt };
+  return toWidgetMessage(row, []);
 }
 
 /** One public message with its file names, as the widget shows it; undefined for notes and unknown ids. */

@@ -1,4 +1,4 @@
-import type { Db, Tx } from '@/db/client';
+import { type Db, type Tx, transact } from '@/db/client';
 import { findCustomerByIdentity, insertCustomerWithIdentity } from '@/db/queries/inbound';
 import { addIdentity, findCustomerByEmail, mergeCustomerInto, updateCustomerContact } from '@/db/queries/chat';
 import { findCustomer } from '@/db/queries/customers';
@@ -21,7 +21,7 @@ export function findVisitorCustomerId(db: Db | Tx, v: Visitor): number | null {
  */
 export function applyVerifiedIdentity(db: Db, v: Visitor & { identified: NonNullable<Visitor['identified']> }, now = Date.now()): number {
   const { email, name } = v.identified;
-  return db.transaction((tx) => {
+  return transact(db, (tx) => {
     const anonymous = findCustomerByIdentity(tx, 'chat', `v:${v.visitorId}`)?.id ?? null;
     const known = findCustomerByIdentity(tx, 'chat', visitorExternalId(v))?.id ?? findCustomerByEmail(tx, email)?.id ?? null;
     let target = known ?? anonymous;
