@@ -72,7 +72,8 @@ export interface WidgetServerToClient {
 }
 
 export interface WidgetClientToServer {
-  'message:send': (m: SendMessage, ack: Ack<{ message: WidgetMessage }>) => void;
+  /** `agentReadUpTo`: an agent had the chat open, so the message was read on arrival. */
+  'message:send': (m: SendMessage, ack: Ack<{ message: WidgetMessage; agentReadUpTo?: number }>) => void;
   'messages:since': (p: { afterId: number }, ack: Ack<{ messages: WidgetMessage[] }>) => void;
   typing: (p: { typing: boolean }) => void;
   read: (p: { upTo: number }) => void;

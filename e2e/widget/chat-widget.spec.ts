@@ -67,6 +67,8 @@ test('a visitor on another site chats with an agent live; messages sent offline 
   await expect(chat.getByTestId('widget-pending')).toHaveCount(2);
   await visitorContext.setOffline(false);
   await expect(chat.getByTestId('widget-pending')).toHaveCount(0);
+  // The agent has the chat open, so they arrive read (the receipt comes with the ack).
+  await expect(chat.getByTestId('widget-message').last()).toContainText('Seen');
   const thread = agent.getByTestId('thread');
   await expect(thread).toContainText('Zweite Nachricht offline');
   const text = await thread.innerText();

@@ -118,7 +118,6 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
         fileCount: msg.attachments?.length ?? 0,
       });
       getBus().emit('ticket.changed', { ticketId: result.ticketId, kind: result.createdTicket ? 'created' : 'message', actorAgentId: null });
-      if (result.seenByAgent) getBus().emit('chat.read', { ticketId: result.ticketId, by: 'agent', upTo: result.messageId });
     });
   }
   return result;

@@ -75,7 +75,7 @@ export function mountAgentNamespace(io: Server) {
       if (!parsed.success) return ack({ ok: false, message: 'Bad request' });
       if (!authorized()) return ack({ ok: false, message: 'Your session has ended' });
       try {
-        ack({ ok: true, ...(await replyToTicket(getDb(), socket.data.viewer, parsed.data)) });
+        ack({ ok: true, ...(await replyToTicket(getDb(), socket.data.viewer, parsed.data, socket.id)) });
       } catch (err) {
         if (!(err instanceof DomainError)) console.error('Agent reply failed:', err);
         ack({ ok: false, message: err instanceof DomainError ? err.message : 'The reply could not be saved; please try again' });
@@ -117,7 +117,8 @@ export function mountAgentNamespace(io: Server) {
       }
     }
   };
-  const onMessage = (m: BusEvents['message.created'][0]) => nsp.to(room(m.ticketId)).emit('ticket:message', m);
+  // Not back to the socket that sent it (the composer has its ack); other agents and tabs in the chat get it.
+  const onMessage = ({ originSocketId, ...m }: BusEvents['message.created'][0]) => nsp.to(room(m.ticketId)).except(originSocketId ?? []).emit('ticket:message', m);
   // A chat message arriving while an agent has the conversation open is read on arrival (see ingest).
   setWatchProbe('agent', (ticketId) => (nsp.adapter.rooms.get(room(ticketId))?.size ?? 0) > 0);
   const onTyping = ({ ticketId, who, typing }: BusEvents['chat.typing'][0]) => {

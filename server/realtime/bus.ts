@@ -25,6 +25,8 @@ export type NewMessage = {
   channelMessageId: string | null;
   createdAt: number;
   fileCount: number;
+  /** The socket it was sent over, if any: that one has it from its ack and is not sent it again. */
+  originSocketId?: string;
 };
 
 export type Bus = EventEmitter<BusEvents>;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { connectVisitor } from '@/server/testing/widget-visitor';
 import { startTestServer, httpClient } from '@/server/testing/test-server';
@@ -69,13 +69,12 @@ describe('the /widget namespace', () => {
     const seen = next<{ upTo: number }>(socket, 'read');
     expect((await seen).upTo).toBe(first.message.id);
 
-    // With the chat open in the inbox, a new message is read on arrival: the receipt comes with it.
+    // With the chat open in the inbox, a new message is read on arrival: the receipt comes in the ack.
     const customerMessage = next<{ text: string }>(agent, 'ticket:message');
-    const readOnArrival = next<{ upTo: number }>(socket, 'read');
     const second = await send(socket, { clientId: clientId(), text: 'Nummer A-123456' });
     if (!second.ok) throw new Error(second.error.message);
     expect((await customerMessage).text).toBe('Nummer A-123456');
-    expect((await readOnArrival).upTo).toBe(second.message.id);
+    expect(second).toMatchObject({ agentReadUpTo: second.message.id });
     expect(findTicket(getDb(), ticketId)?.agentReadMessageId).toBe(second.message.id);
 
     const typing = next<{ agentName: string; typing: boolean }>(socket, 'typing');
@@ -172,5 +171,34 @@ describe('the /widget namespace', () => {
     await agent.emitWithAck('reply', { ticketId: opened.ok && opened.message.ticketId, body: 'Beide Tabs sehen das', internal: false });
     expect(await replyInFirst).toMatchObject({ text: 'Beide Tabs sehen das' });
     expect(echoes.map((m) => m.text)).toEqual(['Beide Tabs sehen das']);
+
+    // With the chat open in the inbox, the other tab hears that a new message was read on arrival.
+    agent.emit('ticket:view', opened.ok && opened.message.ticketId);
+    await next(second.socket, 'read');
+    const readInOtherTab: number[] = [];
+    second.socket.on('read', (r: { upTo: number }) => readInOtherTab.push(r.upTo));
+    const third = await send(first.socket, { clientId: clientId(), text: 'Gelesen?' });
+    if (!third.ok) throw new Error(third.error.message);
+    await vi.waitFor(() => expect(readInOtherTab).toContain(third.message.id));
+  });
+
+  it('does not echo an agent’s socket reply back to the socket that sent it, only to the others in the chat', async () => {
+    const v = await visitor();
+    const opened = await send(v.socket, { clientId: clientId(), text: 'Zwei Agenten', prechat: { name: 'Otto', email: 'otto@example.de' } });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const [a, b] = [await agentSocket(), await agentSocket()];
+    const heardByA: string[] = [];
+    a.on('ticket:message', (m: { text: string }) => heardByA.push(m.text));
+    a.emit('ticket:view', opened.message.ticketId);
+    b.emit('ticket:view', opened.message.ticketId);
+    await Promise.all([next(a, 'presence'), next(b, 'presence')]);
+
+    const atB = next<{ text: string }>(b, 'ticket:message');
+    expect(await a.emitWithAck('reply', { ticketId: opened.message.ticketId, body: 'Von A', internal: false })).toMatchObject({ ok: true });
+    expect((await atB).text).toBe('Von A');
+    const atA = next<{ text: string }>(a, 'ticket:message');
+    await b.emitWithAck('reply', { ticketId: opened.message.ticketId, body: 'Von B', internal: false });
+    expect((await atA).text).toBe('Von B');
+    expect(heardByA).toEqual(['Von B']);
   });
 });

@@ -133,13 +133,15 @@ export function mountWidgetNamespace(io: Server) {
       const parsed = sendSchema.safeParse(payload);
       if (!parsed.success) return ack({ ok: false, error: { code: 'BAD_REQUEST', message: 'This message cannot be sent.' } });
       try {
-        const message = await receiveChatMessage(db, visitor, parsed.data, ip);
+        const { message, readByAgent } = await receiveChatMessage(db, visitor, parsed.data, ip);
         // Every tab of this visitor follows the conversation (a first message opens it); the others
-        // see the message now, this one has it in the ack.
+        // see the message (and its read receipt) now, this one has both in the ack.
         nsp.in(visitorRoom(visitor)).socketsJoin(conv(message.ticketId));
-        socket.to(conv(message.ticketId)).emit('message', message);
+        const otherTabs = socket.to(conv(message.ticketId));
+        otherTabs.emit('message', message);
+        if (readByAgent) otherTabs.emit('read', { ticketId: message.ticketId, upTo: message.id });
         applyAttributes();
-        ack({ ok: true, message });
+        ack({ ok: true, message, ...(readByAgent && { agentReadUpTo: message.id }) });
       } catch (err) {
         ack(failure(err));
       }
@@ -208,13 +210,26 @@ export function mountWidgetNamespace(io: Server) {
   // What each watched conversation was last told, so visitors hear only real status changes.
   const told = new Map<number, 'open' | 'ended'>();
   nsp.adapter.on('delete-room', (room: string) => room.startsWith('conv:') && told.delete(Number(room.slice(5))));
-  const onTicketChanged = ({ ticketId, actorAgentId }: BusEvents['ticket.changed'][0]) => {
-    if (actorAgentId === null || !hasVisitors(ticketId)) return;
+  const tellStatus = (ticketId: number) => {
     const current = findTicketStatus(db, ticketId);
     const status = current && (chatEnded(current) ? 'ended' : 'open');
     if (!status || told.get(ticketId) === status) return;
     told.set(ticketId, status);
     nsp.to(conv(ticketId)).emit('conversation', { ticketId, status });
+  };
+  // Checked at the end of the event-loop turn: after the live messages of the same commit went out,
+  // and once for all changes a ticket had meanwhile.
+  const toCheck = new Set<number>();
+  let checking: NodeJS.Immediate | undefined;
+  const onTicketChanged = ({ ticketId, actorAgentId }: BusEvents['ticket.changed'][0]) => {
+    if (actorAgentId === null || !hasVisitors(ticketId)) return;
+    toCheck.add(ticketId);
+    checking ??= setImmediate(() => {
+      checking = undefined;
+      const ids = [...toCheck];
+      toCheck.clear();
+      for (const id of ids) tellStatus(id);
+    });
   };
   // What each widget's visitors were last told, so the periodic business-hours check stays silent.
   const availabilityTold = new Map<string, string>();
@@ -239,6 +254,7 @@ export function mountWidgetNamespace(io: Server) {
   bus.on('ticket.changed', onTicketChanged);
   bus.on('chat.availability', onAvailability);
   return () => {
+    clearImmediate(checking);
     setWatchProbe('visitor', undefined);
     bus.off('message.created', onMessage);
     bus.off('chat.typing', onTyping);

@@ -21,7 +21,7 @@ export type ReplyInput = { ticketId: number; body: string; internal: boolean; st
  * because notes are not responses. The transaction shares its commit with other writes of the same
  * moment (live chats reply in bursts); the promise settles after that commit.
  */
-export async function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput) {
+export async function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput, originSocketId?: string) {
   const body = input.body.trim();
   const receipts = input.attachments ?? [];
   const files = receipts.map((token) => verifyUpload(getConfig().sessionSecret, token, viewer.id)).filter((f): f is UploadedFile => f !== null);
@@ -44,6 +44,7 @@ export async function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput) {
         channelMessageId: null,
         createdAt: now,
         fileCount: files.length,
+        originSocketId,
       });
       bus.emit('ticket.changed', { ticketId: input.ticketId, kind: 'message', actorAgentId: viewer.id });
     });

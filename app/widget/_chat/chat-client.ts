@@ -162,6 +162,7 @@ export class ChatClient {
           this.outbox.acked(p.clientId);
           const conv = this.state.conversation;
           this.set({ pending: this.outbox.list(), conversation: conv?.ticketId === res.message.ticketId ? conv : { ticketId: res.message.ticketId, status: 'open' } });
+          if (res.agentReadUpTo) this.set({ agentReadUpTo: Math.max(res.agentReadUpTo, this.state.agentReadUpTo ?? 0) });
           this.merge([res.message]);
         } else if (res.error.code === 'TOO_MANY_REQUESTS') {
           setTimeout(() => void this.flush(), 5_000);

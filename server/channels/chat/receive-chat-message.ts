@@ -21,6 +21,9 @@ import { consumeWidgetConversation, consumeWidgetMessage } from './widget-limits
 
 export const MAX_CHAT_MESSAGE = 5000;
 
+/** The stored message, and whether an agent had the chat open when it arrived (so it is read already). */
+export type ReceivedChatMessage = { message: WidgetMessage; readByAgent: boolean };
+
 /** A solved or closed chat is over; the visitor's next message starts a new conversation. */
 export const chatEnded = (status: TicketStatus) => status === 'solved' || status === 'closed';
 
@@ -29,10 +32,10 @@ export const chatEnded = (status: TicketStatus) => status === 'solved' || status
  * joined to their open conversation or, with valid pre-chat answers, opening a new one that the form's
  * routing sorts. Resolves only after the commit, so the socket acks only what is safe.
  */
-export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMessage, ip: string, now = Date.now()): Promise<WidgetMessage> {
+export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMessage, ip: string, now = Date.now()): Promise<ReceivedChatMessage> {
   const id = chatMessageId(visitor.channelId, visitor.visitorId, input.clientId);
   const existing = findMessageByChannelMessageId(db, id);
-  if (existing) return widgetMessage(db, existing.id)!;
+  if (existing) return { message: widgetMessage(db, existing.id)!, readByAgent: false };
 
   const text = input.text.trim();
   if (!text && !input.file) throw new DomainError('BAD_REQUEST', 'The message is empty');
@@ -97,6 +100,7 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
       },
     ),
   );
-  if (result.duplicate) return widgetMessage(db, result.messageId)!;
-  return newWidgetMessage(db, { ticketId: result.ticketId, messageId: result.messageId, authorKind: 'customer', authorName: null, internal: false, text: body, channelMessageId: id, createdAt: now, fileCount: attachments.length })!;
+  if (result.duplicate) return { message: widgetMessage(db, result.messageId)!, readByAgent: false };
+  const message = newWidgetMessage(db, { ticketId: result.ticketId, messageId: result.messageId, authorKind: 'customer', authorName: null, internal: false, text: body, channelMessageId: id, createdAt: now, fileCount: attachments.length })!;
+  return { message, readByAgent: result.seenByAgent };
 }
