@@ -25,7 +25,7 @@ export type IngestResult = {
   createdTicket: boolean;
   duplicate: boolean;
   /** Read by an agent who had the ticket open when it arrived. */
-  seenByAgent: boolean;
+  readByAgent: boolean;
 };
 
 // A customer writing again wakes a ticket that was waiting or solved; closed tickets get a follow-up instead.
@@ -40,7 +40,7 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
   const result = transact(db, (tx) => {
     if (msg.channelMessageId) {
       const existing = inbound.findMessageByChannelMessageId(tx, msg.channelMessageId);
-      if (existing) return { ticketId: existing.ticketId, messageId: existing.id, createdTicket: false, duplicate: true, seenByAgent: false };
+      if (existing) return { ticketId: existing.ticketId, messageId: existing.id, createdTicket: false, duplicate: true, readByAgent: false };
     }
     const channel = inbound.findChannel(tx, msg.channelId);
     if (!channel) throw new Error(`Channel ${msg.channelId} does not exist`);
@@ -92,8 +92,8 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
 
     const cols: Parameters<typeof q.updateTicketColumns>[2] = { updatedAt: now, lastActivityAt: now, lastCustomerMessageAt: now, preview: previewOf(msg.text) };
     // Marked in the same write as the message (not a write of its own after it): the chat's read receipt.
-    const seen = opts.agentWatching?.(ticket.id) ?? false;
-    if (seen) cols.agentReadMessageId = message.id;
+    const readOnArrival = opts.agentWatching?.(ticket.id) ?? false;
+    if (readOnArrival) cols.agentReadMessageId = message.id;
     const wakeTo = createdTicket ? undefined : WAKE[ticket.status];
     if (wakeTo) {
       Object.assign(cols, statusTransition(ticket, wakeTo, now));
@@ -102,7 +102,7 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
     q.updateTicketColumns(tx, ticket.id, cols);
     q.insertEvents(tx, events);
     if (createdTicket) opts.onTicketCreated?.(tx, ticket, customer.id);
-    return { ticketId: ticket.id, messageId: message.id, createdTicket, duplicate: false, seenByAgent: seen };
+    return { ticketId: ticket.id, messageId: message.id, createdTicket, duplicate: false, readByAgent: readOnArrival };
   });
   if (!result.duplicate) {
     afterCommit(db, () => {

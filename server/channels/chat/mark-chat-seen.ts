@@ -5,9 +5,9 @@ import { commitGrouped } from '@/db/group-commit';
 import { getBus } from '@/server/realtime/bus';
 
 /**
- * An agent opened a chat (or has it open while the visitor writes): the visitor's messages so far count
- * as seen, and the widget shows the receipt. The write waits up to 50 ms to share a commit with other
- * writes (the next message usually comes with one) rather than costing a commit of its own.
+ * An agent opened a chat: the visitor's messages so far count as seen, and the widget shows the receipt
+ * (messages arriving while it stays open are marked read by ingest itself). The write waits up to 50 ms
+ * to share a commit with other writes rather than costing a commit of its own.
  */
 export async function markChatSeen(db: Db, ticketId: number) {
   const row = findTicketWithChannel(db, ticketId);

@@ -102,5 +102,5 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
   );
   if (result.duplicate) return { message: widgetMessage(db, result.messageId)!, readByAgent: false };
   const message = newWidgetMessage(db, { ticketId: result.ticketId, messageId: result.messageId, authorKind: 'customer', authorName: null, internal: false, text: body, channelMessageId: id, createdAt: now, fileCount: attachments.length })!;
-  return { message, readByAgent: result.seenByAgent };
+  return { message, readByAgent: result.readByAgent };
 }
