@@ -14,17 +14,29 @@ const chatMessageColumns = {
   createdAt: messages.createdAt,
 };
 
-/** A ticket of this customer on this widget (both bound when the query runs). */
-const visitorsTicket = and(eq(tickets.channelId, p('channelId')), eq(tickets.customerId, p('customerId')));
-
 const prepared = preparedPerConnection((db) => ({
   channelByPublicToken: db
     .select()
     .from(channels)
     .where(and(eq(channels.kind, 'chat'), sql`json_extract(${channels.settings}, '$.publicToken') = ${p('token')}`))
     .prepare(),
-  latestTicket: db.select().from(tickets).where(visitorsTicket).orderBy(desc(tickets.id)).limit(1).prepare(),
-  latestTicketRef: db.select({ id: tickets.id, status: tickets.status }).from(tickets).where(visitorsTicket).orderBy(desc(tickets.id)).limit(1).prepare(),
+  latestTicket: db
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.channelId, p('channelId')), eq(tickets.customerId, p('customerId'))))
+    .orderBy(desc(tickets.id))
+    .limit(1)
+    .prepare(),
+  // Every visitor message asks this before its transaction: customer and newest conversation in one read.
+  latestConversation: db
+    .select({ customerId: customerIdentities.customerId, ticketId: tickets.id, status: tickets.status })
+    .from(customerIdentities)
+    .leftJoin(
+      tickets,
+      eq(tickets.id, sql`(select ${tickets.id} from ${tickets} where ${tickets.channelId} = ${p('channelId')} and ${tickets.customerId} = ${customerIdentities.customerId} order by ${tickets.id} desc limit 1)`),
+    )
+    .where(and(eq(customerIdentities.kind, 'chat'), eq(customerIdentities.externalId, p('externalId'))))
+    .prepare(),
   publicMessage: db
     .select(chatMessageColumns)
     .from(messages)
@@ -52,9 +64,12 @@ export function findLatestChatTicket(db: Queryable, channelId: number, customerI
   return prepared(db).latestTicket.get({ channelId, customerId });
 }
 
-/** The same, id and status only: every visitor message asks this (twice), and a whole ticket row costs more to read. */
-export function findLatestChatTicketRef(db: Queryable, channelId: number, customerId: number) {
-  return prepared(db).latestTicketRef.get({ channelId, customerId });
+/**
+ * A chat identity's customer and their newest conversation on this widget (id and status only; `ticketId`
+ * null before the first message); undefined for an identity no message has created a customer for yet.
+ */
+export function findLatestChatConversation(db: Queryable, channelId: number, externalId: string) {
+  return prepared(db).latestConversation.get({ channelId, externalId });
 }
 
 export function findPublicMessage(db: Queryable, id: number): ChatMessageRow | undefined {

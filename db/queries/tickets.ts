@@ -9,7 +9,6 @@ export type NewTicketEvent = typeof ticketEvents.$inferInsert;
 
 const prepared = preparedPerConnection((db) => ({
   ticket: db.select().from(tickets).where(eq(tickets.id, p('id'))).prepare(),
-  status: db.select({ status: tickets.status }).from(tickets).where(eq(tickets.id, p('id'))).prepare(),
   ticketWithChannel: db
     .select({ ticket: tickets, channel: { id: channels.id, kind: channels.kind, name: channels.name } })
     .from(tickets)
@@ -50,18 +49,14 @@ const prepared = preparedPerConnection((db) => ({
       meta: p('meta'),
       createdAt: p('createdAt'),
     })
-    .returning()
+    // Only the id: every message is inserted here, and callers know the rest.
+    .returning({ id: messages.id })
     .prepare(),
   insertEvent: db
     .insert(ticketEvents)
     .values({ ticketId: p('ticketId'), type: p('type'), actorKind: p('actorKind'), actorAgentId: p('actorAgentId'), data: p('data'), createdAt: p('createdAt') })
     .prepare(),
 }));
-
-/** Only the status: live chats ask it after every agent action. */
-export function findTicketStatus(db: Queryable, id: number) {
-  return prepared(db).status.get({ id })?.status;
-}
 
 export function findTicket(db: Queryable, id: number) {
   return prepared(db).ticket.get({ id });

@@ -1,5 +1,6 @@
 import type { MessageMeta } from '@/db/schema';
 import type { NewAttachment } from '@/db/queries/attachments';
+import type { TicketRow } from '@/db/queries/tickets';
 
 /** What every channel adapter turns a customer's message into before `ingest`. */
 export type InboundMessage = {
@@ -20,9 +21,12 @@ export type InboundMessage = {
   attachments?: NewAttachment[];
 };
 
-/** Where a message belongs, decided by the channel's threading rules inside the ingest transaction. */
+/**
+ * Where a message belongs, decided by the channel's threading rules inside the ingest transaction. A join
+ * carries the ticket as the rules read it, so ingest does not read it again.
+ */
 export type ThreadDecision =
-  | { kind: 'join'; ticketId: number }
+  | { kind: 'join'; ticket: TicketRow }
   | { kind: 'new' }
   /** A new ticket for this sender, linked to the thread they wrote into (never joining someone else's). */
   | { kind: 'new_linked'; linkedTicketId: number };

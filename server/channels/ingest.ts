@@ -51,7 +51,7 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
       inbound.insertCustomerWithIdentity(tx, { name: msg.from.name || msg.from.externalId, email: msg.from.email, kind: identityKind, externalId: msg.from.externalId, now });
 
     let decision = opts.resolveThread(tx, customer.id);
-    let ticket = decision.kind === 'join' ? q.findTicket(tx, decision.ticketId) : undefined;
+    let ticket = decision.kind === 'join' ? decision.ticket : undefined;
     if (ticket?.status === 'closed') decision = { kind: 'new_linked', linkedTicketId: ticket.id };
     const events: q.NewTicketEvent[] = [];
     let createdTicket = false;
@@ -95,14 +95,15 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
     const readOnArrival = opts.agentWatching?.(ticket.id) ?? false;
     if (readOnArrival) cols.agentReadMessageId = message.id;
     const wakeTo = createdTicket ? undefined : WAKE[ticket.status];
-    if (wakeTo) {
-      Object.assign(cols, statusTransition(ticket, wakeTo, now));
-      events.push({ ticketId: ticket.id, type: 'status_changed', actorKind: 'customer', data: { from: ticket.status, to: wakeTo }, createdAt: now });
+    const status = wakeTo ? { from: ticket.status, to: wakeTo } : null;
+    if (status) {
+      Object.assign(cols, statusTransition(ticket, status.to, now));
+      events.push({ ticketId: ticket.id, type: 'status_changed', actorKind: 'customer', data: status, createdAt: now });
     }
     q.updateTicketColumns(tx, ticket.id, cols);
     q.insertEvents(tx, events);
     if (createdTicket) opts.onTicketCreated?.(tx, ticket, customer.id);
-    return { ticketId: ticket.id, messageId: message.id, createdTicket, duplicate: false, readByAgent: readOnArrival };
+    return { ticketId: ticket.id, messageId: message.id, createdTicket, duplicate: false, readByAgent: readOnArrival, status };
   });
   if (!result.duplicate) {
     afterCommit(db, () => {
@@ -117,6 +118,7 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
         createdAt: msg.receivedAt,
         fileCount: msg.attachments?.length ?? 0,
       });
+      if (result.status) getBus().emit('ticket.status', { ticketId: result.ticketId, ...result.status });
       getBus().emit('ticket.changed', { ticketId: result.ticketId, kind: result.createdTicket ? 'created' : 'message', actorAgentId: null });
     });
   }

@@ -5,6 +5,7 @@ import { findCustomer } from '@/db/queries/customers';
 import { insertOutbox } from '@/db/queries/outbox';
 import { updateMessageEnvelope } from '@/db/queries/messages';
 import type { MailAddress } from '@/db/schema';
+import type { ChannelKind } from '@/lib/domain';
 import { composeEmail, newReplyToken, type ThreadContext } from './email/compose-email';
 import { emailSettingsSchema, splitPlusAddress } from './email/email-settings';
 import { isWatching } from './chat/chat-watchers';
@@ -19,10 +20,9 @@ export type OutboundBody = { text: string; subject?: string; autoSubmitted?: boo
  * Chat replies travel over the visitor's socket; only a visitor who has left gets them by email.
  * Channels without an outbound adapter yet leave the message as it is.
  */
-export function queueOutbound(tx: Tx, ticketId: number, messageId: number, body: OutboundBody, now: number) {
-  const row = q.findTicketWithChannel(tx, ticketId);
-  if (row?.channel.kind === 'email') queueEmail(tx, row.ticket, inbound.findChannel(tx, row.channel.id)!, messageId, body, now);
-  else if (row?.channel.kind === 'chat') queueChatFallback(tx, row.ticket, row.channel.id, messageId, body, now);
+export function queueOutbound(tx: Tx, ticket: q.TicketRow, channel: { id: number; kind: ChannelKind }, messageId: number, body: OutboundBody, now: number) {
+  if (channel.kind === 'email') queueEmail(tx, ticket, inbound.findChannel(tx, channel.id)!, messageId, body, now);
+  else if (channel.kind === 'chat') queueChatFallback(tx, ticket, channel.id, messageId, body, now);
 }
 
 /** The message as an email from `channel` (an email inbox) on the ticket's thread. */

@@ -1,9 +1,12 @@
 import { EventEmitter } from 'node:events';
 import type { TicketChange } from '@/lib/realtime-events';
+import type { TicketStatus } from '@/lib/domain';
 
 /** Domain events inside the process. Domain code emits here; the realtime module (and later jobs) listen. */
 export type BusEvents = {
   'ticket.changed': [TicketChange];
+  /** After the commit of a status change (emitted before the ticket.changed of the same write). */
+  'ticket.status': [{ ticketId: number; from: TicketStatus; to: TicketStatus }];
   'session.revoked': [{ sessionIds: string[] }];
   /** After the commit of any message; channel adapters with live delivery (the widget) pick theirs. */
   'message.created': [NewMessage];

@@ -13,14 +13,15 @@ import { isNotNull } from 'drizzle-orm';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let agentCookie = '';
+let agentHttp: ReturnType<typeof httpClient>;
 const open: Socket[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({ WIDGET_VISITOR_MESSAGES_PER_MINUTE: '12' });
-  const agent = httpClient(server.url);
-  const login = await agent.mutate('auth.login', { email: 'jana@demo.local', password: DEMO_PASSWORD });
+  agentHttp = httpClient(server.url);
+  const login = await agentHttp.mutate('auth.login', { email: 'jana@demo.local', password: DEMO_PASSWORD });
   expect(login).toMatchObject({ ok: true });
-  agentCookie = agent.cookie;
+  agentCookie = agentHttp.cookie;
 });
 afterAll(async () => {
   for (const s of open) s.close();
@@ -102,6 +103,26 @@ describe('the /widget namespace', () => {
     const fresh = await send(socket, { clientId: clientId(), text: 'Noch eine Frage', prechat: {} });
     expect(fresh.ok && fresh.message.ticketId).not.toBe(ticketId);
     expect(findTicket(getDb(), ticketId)!.status).toBe('solved');
+  });
+
+  it('tells the widget when the chat ends or opens again, after the agent’s last message, and nothing in between', async () => {
+    const { socket } = await visitor();
+    const opened = await send(socket, { clientId: clientId(), text: 'Status bitte', prechat: { name: 'Tom Status', email: 'tom.status@example.de' } });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const ticketId = opened.message.ticketId;
+    const heard: string[] = [];
+    socket.on('message', (m: WidgetMessage) => heard.push(`message ${m.text}`));
+    socket.on('conversation', (c: { status: string }) => heard.push(`conversation ${c.status}`));
+    const agent = await agentSocket();
+
+    expect(await agentHttp.mutate('tickets.update', { id: ticketId, status: 'pending' })).toMatchObject({ ok: true });
+    const ended = next(socket, 'conversation');
+    await agent.emitWithAck('reply', { ticketId, body: 'Erledigt.', internal: false, status: 'solved' });
+    await ended;
+    const reopened = next(socket, 'conversation');
+    expect(await agentHttp.mutate('tickets.update', { id: ticketId, status: 'open' })).toMatchObject({ ok: true });
+    await reopened;
+    expect(heard).toEqual(['message Erledigt.', 'conversation ended', 'conversation open']);
   });
 
   it('refuses forged tokens and keeps visitors out of each other’s conversations', async () => {

@@ -4,15 +4,14 @@ import type { WidgetAuth, WidgetClientToServer, WidgetError, WidgetServerToClien
 import { answerValue } from '@/lib/forms/form-definition';
 import { getDb } from '@/db/client';
 import { findChannel } from '@/db/queries/inbound';
-import { findChatChannelByPublicToken, findLatestChatTicketRef, listChatTicketIds, markCustomerRead, mergeCustomerAttributes } from '@/db/queries/chat';
-import { findTicketStatus } from '@/db/queries/tickets';
+import { findChatChannelByPublicToken, listChatTicketIds, markCustomerRead, mergeCustomerAttributes } from '@/db/queries/chat';
 import { findTicketIdOfMessage } from '@/db/queries/messages';
 import { getConfig } from '@/server/runtime-config';
 import { DomainError } from '@/server/errors/domain-error';
 import { chatSettingsSchema } from '@/server/channels/chat/chat-settings';
 import { checkVisitorToken, issueVisitorToken, newVisitorId } from '@/server/channels/chat/visitor-token';
 import { verifyIdentity } from '@/server/channels/chat/identity-signature';
-import { applyVerifiedIdentity, findVisitorCustomerId, visitorExternalId, type Visitor } from '@/server/channels/chat/widget-visitor';
+import { applyVerifiedIdentity, findVisitorConversation, findVisitorCustomerId, visitorExternalId, type Visitor } from '@/server/channels/chat/widget-visitor';
 import { availabilityFor, buildWidgetSession } from '@/server/channels/chat/widget-session';
 import { chatEnded, receiveChatMessage } from '@/server/channels/chat/receive-chat-message';
 import { isChatMessageId, newWidgetMessage, widgetMessagesOf } from '@/server/channels/chat/widget-messages';
@@ -108,9 +107,8 @@ export function mountWidgetNamespace(io: Server) {
       return customerId === null ? [] : listChatTicketIds(db, visitor.channelId, customerId);
     };
     const openTicketId = () => {
-      const customerId = findVisitorCustomerId(db, visitor);
-      const ticket = customerId === null ? undefined : findLatestChatTicketRef(db, visitor.channelId, customerId);
-      return ticket && !chatEnded(ticket.status) ? ticket.id : null;
+      const latest = findVisitorConversation(db, visitor);
+      return latest && !chatEnded(latest.status) ? latest.id : null;
     };
 
     /** Attributes the site set before the visitor wrote wait until there is a customer to hold them. */
@@ -136,7 +134,7 @@ export function mountWidgetNamespace(io: Server) {
         const { message, readByAgent } = await receiveChatMessage(db, visitor, parsed.data, ip);
         // Every tab of this visitor follows the conversation (a first message opens it); the others
         // see the message (and its read receipt) now, this one has both in the ack.
-        nsp.in(visitorRoom(visitor)).socketsJoin(conv(message.ticketId));
+        if (!socket.rooms.has(conv(message.ticketId))) nsp.in(visitorRoom(visitor)).socketsJoin(conv(message.ticketId));
         const otherTabs = socket.to(conv(message.ticketId));
         otherTabs.emit('message', message);
         if (readByAgent) otherTabs.emit('read', { ticketId: message.ticketId, upTo: message.id });
@@ -207,29 +205,11 @@ export function mountWidgetNamespace(io: Server) {
   const onRead = ({ ticketId, by, upTo }: BusEvents['chat.read'][0]) => {
     if (by === 'agent' && hasVisitors(ticketId)) nsp.to(conv(ticketId)).emit('read', { ticketId, upTo });
   };
-  // What each watched conversation was last told, so visitors hear only real status changes.
-  const told = new Map<number, 'open' | 'ended'>();
-  nsp.adapter.on('delete-room', (room: string) => room.startsWith('conv:') && told.delete(Number(room.slice(5))));
-  const tellStatus = (ticketId: number) => {
-    const current = findTicketStatus(db, ticketId);
-    const status = current && (chatEnded(current) ? 'ended' : 'open');
-    if (!status || told.get(ticketId) === status) return;
-    told.set(ticketId, status);
-    nsp.to(conv(ticketId)).emit('conversation', { ticketId, status });
-  };
-  // Checked at the end of the event-loop turn: after the live messages of the same commit went out,
-  // and once for all changes a ticket had meanwhile.
-  const toCheck = new Set<number>();
-  let checking: NodeJS.Immediate | undefined;
-  const onTicketChanged = ({ ticketId, actorAgentId }: BusEvents['ticket.changed'][0]) => {
-    if (actorAgentId === null || !hasVisitors(ticketId)) return;
-    toCheck.add(ticketId);
-    checking ??= setImmediate(() => {
-      checking = undefined;
-      const ids = [...toCheck];
-      toCheck.clear();
-      for (const id of ids) tellStatus(id);
-    });
+  // Only a change across "ended" is news to the widget (open ↔ pending is not). Status events follow the
+  // live messages of the same write, so the agent's last message arrives before the end.
+  const onStatus = ({ ticketId, from, to }: BusEvents['ticket.status'][0]) => {
+    if (chatEnded(from) === chatEnded(to) || !hasVisitors(ticketId)) return;
+    nsp.to(conv(ticketId)).emit('conversation', { ticketId, status: chatEnded(to) ? 'ended' : 'open' });
   };
   // What each widget's visitors were last told, so the periodic business-hours check stays silent.
   const availabilityTold = new Map<string, string>();
@@ -251,15 +231,14 @@ export function mountWidgetNamespace(io: Server) {
   bus.on('message.created', onMessage);
   bus.on('chat.typing', onTyping);
   bus.on('chat.read', onRead);
-  bus.on('ticket.changed', onTicketChanged);
+  bus.on('ticket.status', onStatus);
   bus.on('chat.availability', onAvailability);
   return () => {
-    clearImmediate(checking);
     setWatchProbe('visitor', undefined);
     bus.off('message.created', onMessage);
     bus.off('chat.typing', onTyping);
     bus.off('chat.read', onRead);
-    bus.off('ticket.changed', onTicketChanged);
+    bus.off('ticket.status', onStatus);
     bus.off('chat.availability', onAvailability);
   };
 }

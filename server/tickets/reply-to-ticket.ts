@@ -29,7 +29,7 @@ export async function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput, o
   if (!body && !files.length) throw new DomainError('BAD_REQUEST', 'The message is empty');
   const now = Date.now();
   const messageId = await commitGrouped(db, () => {
-    const id = transact(db, (tx) => writeReply(tx, viewer, input, body, files, now));
+    const { id, status } = transact(db, (tx) => writeReply(tx, viewer, input, body, files, now));
     // Right after the shared commit, before anyone's ack: the customer's live chat waits on the message;
     // inbox lists only refresh on the change.
     afterCommit(db, () => {
@@ -46,6 +46,7 @@ export async function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput, o
         fileCount: files.length,
         originSocketId,
       });
+      if (status) bus.emit('ticket.status', { ticketId: input.ticketId, ...status });
       bus.emit('ticket.changed', { ticketId: input.ticketId, kind: 'message', actorAgentId: viewer.id });
     });
     return id;
@@ -53,9 +54,10 @@ export async function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput, o
   return { messageId };
 }
 
-function writeReply(tx: Tx, viewer: Viewer, input: ReplyInput, body: string, files: UploadedFile[], now: number): number {
-  const t = q.findTicket(tx, input.ticketId);
-  if (!t) throw new DomainError('NOT_FOUND', `Ticket ${input.ticketId} does not exist`);
+function writeReply(tx: Tx, viewer: Viewer, input: ReplyInput, body: string, files: UploadedFile[], now: number) {
+  const row = q.findTicketWithChannel(tx, input.ticketId);
+  if (!row) throw new DomainError('NOT_FOUND', `Ticket ${input.ticketId} does not exist`);
+  const t = row.ticket;
   if (t.status === 'closed') throw new DomainError('CONFLICT', 'A closed ticket cannot be changed; open a follow-up ticket instead');
   const m = q.insertMessage(tx, { ticketId: t.id, authorKind: 'agent', authorAgentId: viewer.id, isInternal: input.internal, bodyText: body, createdAt: now });
   const events: q.NewTicketEvent[] = [
@@ -65,15 +67,16 @@ function writeReply(tx: Tx, viewer: Viewer, input: ReplyInput, body: string, fil
   if (!input.internal) {
     cols.preview = previewOf(body || files.map((f) => f.filename).join(', '));
     if (t.firstResponseAt == null) cols.firstResponseAt = now;
-    queueOutbound(tx, t.id, m.id, { text: body }, now);
+    queueOutbound(tx, t, row.channel, m.id, { text: body }, now);
   }
   const nextStatus = input.status ?? (!input.internal && t.status === 'new' ? 'open' : undefined);
-  if (nextStatus && nextStatus !== t.status) {
-    Object.assign(cols, statusTransition(t, nextStatus, now));
-    events.push({ ticketId: t.id, type: 'status_changed', actorKind: 'agent', actorAgentId: viewer.id, data: { from: t.status, to: nextStatus }, createdAt: now });
+  const status = nextStatus && nextStatus !== t.status ? { from: t.status, to: nextStatus } : null;
+  if (status) {
+    Object.assign(cols, statusTransition(t, status.to, now));
+    events.push({ ticketId: t.id, type: 'status_changed', actorKind: 'agent', actorAgentId: viewer.id, data: status, createdAt: now });
   }
   insertAttachments(tx, m.id, files.map(uploadedAttachment), now);
   q.updateTicketColumns(tx, t.id, cols);
   q.insertEvents(tx, events);
-  return m.id;
+  return { id: m.id, status };
 }

@@ -28,7 +28,7 @@ export function updateTicket(db: Db, viewer: Viewer, ticketId: number, patch: Ti
     throw new DomainError('BAD_REQUEST', `Team ${patch.teamId} does not exist`);
   }
   const now = Date.now();
-  const changed = transact(db, (tx) => {
+  const changes = transact(db, (tx) => {
     const t = q.findTicket(tx, ticketId);
     if (!t) throw new DomainError('NOT_FOUND', `Ticket ${ticketId} does not exist`);
     const events: q.NewTicketEvent[] = [];
@@ -36,9 +36,10 @@ export function updateTicket(db: Db, viewer: Viewer, ticketId: number, patch: Ti
     const event = (type: q.NewTicketEvent['type'], data: Record<string, unknown>) =>
       events.push({ ticketId, type, actorKind: 'agent', actorAgentId: viewer.id, data, createdAt: now });
 
-    if (patch.status !== undefined && patch.status !== t.status) {
-      Object.assign(cols, statusTransition(t, patch.status, now));
-      event('status_changed', { from: t.status, to: patch.status });
+    const status = patch.status !== undefined && patch.status !== t.status ? { from: t.status, to: patch.status } : null;
+    if (status) {
+      Object.assign(cols, statusTransition(t, status.to, now));
+      event('status_changed', status);
     }
     if (patch.priority !== undefined && patch.priority !== t.priority) {
       cols.priority = patch.priority;
@@ -60,11 +61,12 @@ export function updateTicket(db: Db, viewer: Viewer, ticketId: number, patch: Ti
         event('tags_changed', { added: after.filter((x) => !before.includes(x)), removed: before.filter((x) => !after.includes(x)) });
       }
     }
-    if (events.length === 0) return false;
+    if (events.length === 0) return null;
     q.updateTicketColumns(tx, ticketId, { ...cols, updatedAt: now });
     q.insertEvents(tx, events);
-    return true;
+    return { status };
   });
-  if (changed) getBus().emit('ticket.changed', { ticketId, kind: 'updated', actorAgentId: viewer.id });
-  return { changed };
+  if (changes?.status) getBus().emit('ticket.status', { ticketId, ...changes.status });
+  if (changes) getBus().emit('ticket.changed', { ticketId, kind: 'updated', actorAgentId: viewer.id });
+  return { changed: changes !== null };
 }

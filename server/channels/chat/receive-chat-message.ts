@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { findChannel } from '@/db/queries/inbound';
-import { findLatestChatTicketRef } from '@/db/queries/chat';
+import { findLatestChatTicket } from '@/db/queries/chat';
 import { findMessageByChannelMessageId } from '@/db/queries/inbound';
 import { validateSubmission } from '@/lib/forms/validate-submission';
 import type { SendMessage, WidgetMessage } from '@/lib/widget-events';
@@ -16,7 +16,7 @@ import { prechatOf, prefillFor, type Prechat } from './prechat';
 import type { Answers } from '@/lib/forms/form-definition';
 import { chatMessageId, newWidgetMessage, widgetMessage } from './widget-messages';
 import { isWatching } from './chat-watchers';
-import { findVisitorCustomerId, placeholderName, visitorExternalId, type Visitor } from './widget-visitor';
+import { findVisitorConversation, placeholderName, visitorExternalId, type Visitor } from './widget-visitor';
 import { consumeWidgetConversation, consumeWidgetMessage } from './widget-limits';
 
 export const MAX_CHAT_MESSAGE = 5000;
@@ -43,8 +43,7 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
   await consumeWidgetMessage(visitor.visitorId, ip);
 
   const channelId = visitor.channelId;
-  const customerId = findVisitorCustomerId(db, visitor);
-  const latest = customerId === null ? undefined : findLatestChatTicketRef(db, channelId, customerId);
+  const latest = findVisitorConversation(db, visitor);
   const startsConversation = !latest || chatEnded(latest.status);
 
   // Only a new conversation asks the pre-chat form (the common case, a reply in a running chat, skips it).
@@ -87,8 +86,8 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
       },
       {
         resolveThread: (tx, customer) => {
-          const open = findLatestChatTicketRef(tx, channelId, customer);
-          if (open && !chatEnded(open.status)) return { kind: 'join', ticketId: open.id };
+          const open = findLatestChatTicket(tx, channelId, customer);
+          if (open && !chatEnded(open.status)) return { kind: 'join', ticket: open };
           // The conversation ended between the check above and this transaction: the answers were not asked.
           if (!startsConversation) throw new DomainError('CONFLICT', 'This conversation has ended. Please start a new one.');
           return { kind: 'new' };

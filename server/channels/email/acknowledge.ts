@@ -1,6 +1,7 @@
 import type { Tx } from '@/db/client';
 import { insertEvents, insertMessage, type TicketRow } from '@/db/queries/tickets';
-import { queueOutbound } from '../outbound';
+import { findChannel } from '@/db/queries/inbound';
+import { queueEmail } from '../outbound';
 import type { EmailSettings } from './email-settings';
 
 /**
@@ -14,5 +15,5 @@ export function queueAcknowledgement(tx: Tx, settings: EmailSettings, ticket: Ti
   const fill = (s: string) => s.replaceAll('{{number}}', String(ticket.number)).replaceAll('{{subject}}', ticket.subject);
   const m = insertMessage(tx, { ticketId: ticket.id, authorKind: 'system', bodyText: fill(ack.body), createdAt: now });
   insertEvents(tx, [{ ticketId: ticket.id, type: 'acknowledgement_sent', actorKind: 'system', data: { messageId: m.id }, createdAt: now }]);
-  queueOutbound(tx, ticket.id, m.id, { text: fill(ack.body), subject: fill(ack.subject), autoSubmitted: true }, now);
+  queueEmail(tx, ticket, findChannel(tx, ticket.channelId)!, m.id, { text: fill(ack.body), subject: fill(ack.subject), autoSubmitted: true }, now);
 }

@@ -25,13 +25,13 @@ export function findEmailThread(tx: Tx, mail: ParsedEmail, recipients: string[],
 
   if (strongTicketId) {
     const ticket = byToken ?? findTicket(tx, strongTicketId);
-    if (ticket && (ticket.customerId === customerId || isParticipant(tx, ticket.id, mail.from?.address, ourAddresses))) return { kind: 'join', ticketId: ticket.id };
+    if (ticket && (ticket.customerId === customerId || isParticipant(tx, ticket.id, mail.from?.address, ourAddresses))) return { kind: 'join', ticket };
     return { kind: 'new_linked', linkedTicketId: strongTicketId };
   }
 
   const number = mail.subject.match(SUBJECT_TOKEN)?.[1];
   const bySubject = number ? inbound.findTicketByNumber(tx, Number(number)) : undefined;
-  if (bySubject) return bySubject.customerId === customerId ? { kind: 'join', ticketId: bySubject.id } : { kind: 'new_linked', linkedTicketId: bySubject.id };
+  if (bySubject) return bySubject.customerId === customerId ? { kind: 'join', ticket: bySubject } : { kind: 'new_linked', linkedTicketId: bySubject.id };
   return { kind: 'new' };
 }
 
