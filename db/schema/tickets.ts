@@ -38,13 +38,14 @@ export const tickets = sqliteTable(
   },
   (t) => [
     // The inbox reads newest-first; each index serves one filter and keeps the order so LIMIT stops early.
+    // Every message rewrites each of these, so a filter that selects few tickets anyway (one customer's)
+    // has none: it reads tickets_customer_channel and sorts the handful.
     index('tickets_activity').on(sql`${t.lastActivityAt} desc`, sql`${t.id} desc`),
     index('tickets_status_activity').on(t.status, sql`${t.lastActivityAt} desc`, sql`${t.id} desc`),
     index('tickets_assignee_activity').on(t.assigneeId, sql`${t.lastActivityAt} desc`, sql`${t.id} desc`),
     index('tickets_team_activity').on(t.teamId, sql`${t.lastActivityAt} desc`, sql`${t.id} desc`),
-    index('tickets_customer_activity').on(t.customerId, sql`${t.lastActivityAt} desc`, sql`${t.id} desc`),
     index('tickets_channel_activity').on(t.channelId, sql`${t.lastActivityAt} desc`, sql`${t.id} desc`),
-    // A chat visitor's newest conversation on a widget, looked up on every message.
+    // A chat visitor's newest conversation on a widget, looked up on every message; a customer's tickets.
     index('tickets_customer_channel').on(t.customerId, t.channelId, t.id),
   ],
 );
