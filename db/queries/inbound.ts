@@ -6,6 +6,7 @@ import { preparedPerConnection, p, ps } from '../prepared';
 
 const prepared = preparedPerConnection((db) => ({
   channel: db.select().from(channels).where(eq(channels.id, p('id'))).prepare(),
+  channelKind: db.select({ id: channels.id, kind: channels.kind, defaultTeamId: channels.defaultTeamId }).from(channels).where(eq(channels.id, p('id'))).prepare(),
   channelsOfKind: db.select().from(channels).where(eq(channels.kind, p('kind'))).prepare(),
   messageByChannelId: db.select({ id: messages.id, ticketId: messages.ticketId }).from(messages).where(eq(messages.channelMessageId, p('id'))).prepare(),
   customerByIdentity: db
@@ -30,6 +31,11 @@ const prepared = preparedPerConnection((db) => ({
 
 export function findChannel(db: Queryable, id: number) {
   return prepared(db).channel.get({ id });
+}
+
+/** Kind and default team only, without the settings JSON: every inbound message asks. */
+export function findChannelKind(db: Queryable, id: number) {
+  return prepared(db).channelKind.get({ id });
 }
 
 export function listChannelsOfKind(db: Queryable, kind: ChannelKind) {

@@ -42,7 +42,7 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
       const existing = inbound.findMessageByChannelMessageId(tx, msg.channelMessageId);
       if (existing) return { ticketId: existing.ticketId, messageId: existing.id, createdTicket: false, duplicate: true, readByAgent: false };
     }
-    const channel = inbound.findChannel(tx, msg.channelId);
+    const channel = inbound.findChannelKind(tx, msg.channelId);
     if (!channel) throw new Error(`Channel ${msg.channelId} does not exist`);
     const now = msg.receivedAt;
     const identityKind = channel.kind === 'web_form' ? 'email' : channel.kind;
