@@ -16,7 +16,7 @@ const chatMessageColumns = {
 
 // "The newest" is `id = (select max(id) …)` rather than ORDER BY … LIMIT: drizzle binds LIMIT as a
 // parameter, and a bound LIMIT makes this SQLite build re-prepare the statement on every run (the plan
-// may depend on it), which cost 17 µs a query here against 2 µs.
+// may depend on it): 25 µs a lookup here against 9 µs.
 const prepared = preparedPerConnection((db) => ({
   channelByPublicToken: db
     .select()
