@@ -5,6 +5,7 @@ import { AGENT_REPLIES, CITIES, CUSTOMER_FOLLOW_UPS, FIRST_NAMES, INTERNAL_NOTES
 import type { ChannelKind, TicketStatus, Priority } from '../../lib/domain';
 import { previewOf } from '../../lib/preview';
 import { indexAllRows } from '../queries/search-index';
+import { analyzeDatabase } from '../analyze';
 
 export const DEMO_PASSWORD = 'demo-password';
 export const DEMO_CHAT_TOKEN = 'demo-website-chat';
@@ -119,7 +120,7 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
     opts.onProgress?.(done);
   }
   indexAllRows(db);
-  sqlite.exec('analyze');
+  analyzeDatabase(db);
 
   function writeTicket(r: Random, c: Customer, chIndex: number, num: number, createdAt: number) {
     const topic = r.pick(TOPICS);
