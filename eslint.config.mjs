@@ -40,7 +40,7 @@ export default tseslint.config(
     },
   },
   {
-    // Drizzle: an update or delete without where would touch every row.
+    // Drizzle: an update or delete without where would touch every row; a LIMIT is written into the SQL.
     files: ['db/**/*.ts', 'server/**/*.ts'],
     rules: {
       'no-restricted-syntax': [
@@ -52,6 +52,11 @@ export default tseslint.config(
         {
           selector: "CallExpression[callee.property.name=/^(run|returning)$/] > MemberExpression > CallExpression[callee.property.name='set'] > MemberExpression > CallExpression[callee.property.name='update']",
           message: 'update().set() needs a where(): without it every row changes',
+        },
+        {
+          // A bound LIMIT makes SQLite prepare the statement again on every run (db/prepared.ts).
+          selector: "CallExpression[callee.property.name='limit']:not([arguments.0.callee.name='limitRows'])",
+          message: 'write .limit(limitRows(n)): drizzle binds a plain .limit(n), and a bound LIMIT is prepared again on every run',
         },
       ],
     },

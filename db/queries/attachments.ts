@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { attachments } from '../schema';
+import { limitRows } from '../prepared';
 
 export type NewAttachment = Omit<typeof attachments.$inferInsert, 'id' | 'messageId' | 'createdAt'>;
 
@@ -18,5 +19,5 @@ export function findAttachment(db: Queryable, id: number) {
 
 /** Whether any attachment still names this stored file. */
 export function isBlobReferenced(db: Queryable, sha256: string) {
-  return db.select({ id: attachments.id }).from(attachments).where(eq(attachments.sha256, sha256)).limit(1).get() !== undefined;
+  return db.select({ id: attachments.id }).from(attachments).where(eq(attachments.sha256, sha256)).limit(limitRows(1)).get() !== undefined;
 }

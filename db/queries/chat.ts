@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { agents, agentTeams, attachments, channels, customerIdentities, customers, messages, tickets } from '../schema';
-import { preparedPerConnection, p } from '../prepared';
+import { limitRows, preparedPerConnection, p } from '../prepared';
 
 /** A message as the widget shows it: who wrote it (the agent's name), what, when, and the client's id. */
 const chatMessageColumns = {
@@ -14,9 +14,8 @@ const chatMessageColumns = {
   createdAt: messages.createdAt,
 };
 
-// "The newest" is `id = (select max(id) …)` rather than ORDER BY … LIMIT: drizzle binds LIMIT as a
-// parameter, and a bound LIMIT makes this SQLite build re-prepare the statement on every run (the plan
-// may depend on it): 25 µs a lookup here against 9 µs.
+// "The newest" is `id = (select max(id) …)`: one seek in tickets_customer_channel, and no LIMIT (a bound
+// one cost 25 µs a lookup here against 9 µs; see inlineLimit in db/prepared.ts).
 const prepared = preparedPerConnection((db) => ({
   channelByPublicToken: db
     .select()
@@ -86,7 +85,7 @@ export function listPublicMessages(db: Queryable, ticketIds: number[], afterId: 
     .leftJoin(agents, eq(agents.id, messages.authorAgentId))
     .where(and(inArray(messages.ticketId, ticketIds), eq(messages.isInternal, false), gt(messages.id, afterId)))
     .orderBy(asc(messages.id))
-    .limit(limit)
+    .limit(limitRows(limit))
     .all();
 }
 
@@ -137,7 +136,7 @@ export function findCustomerByEmail(db: Queryable, email: string) {
     .innerJoin(customers, eq(customers.id, customerIdentities.customerId))
     .where(and(eq(customerIdentities.kind, 'email'), eq(customerIdentities.externalId, email)))
     .get();
-  return byIdentity ?? db.select({ id: customers.id }).from(customers).where(eq(customers.email, email)).orderBy(asc(customers.id)).limit(1).get();
+  return byIdentity ?? db.select({ id: customers.id }).from(customers).where(eq(customers.email, email)).orderBy(asc(customers.id)).limit(limitRows(1)).get();
 }
 
 export function addIdentity(db: Queryable, customerId: number, kind: 'email' | 'chat', externalId: string, now: number) {

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { channels, customerIdentities, customers, messages, ticketLinks, tickets } from '../schema';
 import type { ChannelKind } from '../../lib/domain';
-import { preparedPerConnection, p, ps } from '../prepared';
+import { limitRows, preparedPerConnection, p, ps } from '../prepared';
 
 const prepared = preparedPerConnection((db) => ({
   channel: db.select().from(channels).where(eq(channels.id, p('id'))).prepare(),
@@ -54,7 +54,7 @@ export function findMessageByAnyChannelMessageId(db: Queryable, ids: string[]) {
     .from(messages)
     .where(inArray(messages.channelMessageId, ids))
     .orderBy(sql`${messages.id} desc`)
-    .limit(1)
+    .limit(limitRows(1))
     .get();
 }
 

@@ -1,9 +1,12 @@
 import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { outbox } from '../schema';
-import { preparedPerConnection, p, ps } from '../prepared';
+import { limitRows, preparedPerConnection, p, ps } from '../prepared';
 
 export type OutboxRow = typeof outbox.$inferSelect;
+
+/** How many due deliveries one worker tick takes. */
+const DUE_BATCH = 20;
 
 const prepared = preparedPerConnection((db) => ({
   insert: db
@@ -16,7 +19,7 @@ const prepared = preparedPerConnection((db) => ({
     .from(outbox)
     .where(and(eq(outbox.state, 'queued'), lte(outbox.nextAttemptAt, p('now'))))
     .orderBy(asc(outbox.nextAttemptAt))
-    .limit(p('limit'))
+    .limit(limitRows(DUE_BATCH))
     .prepare(),
   claim: db
     .update(outbox)
@@ -35,8 +38,8 @@ export function insertOutbox(db: Queryable, row: { messageId: number; channelId:
   prepared(db).insert.run({ ...row, dueAt: row.dueAt ?? row.now });
 }
 
-export function listDueOutbox(db: Queryable, now: number, limit: number) {
-  return prepared(db).due.all({ now, limit });
+export function listDueOutbox(db: Queryable, now: number) {
+  return prepared(db).due.all({ now });
 }
 
 /** Claims a queued row for sending; false when another tick already took it. */

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
+import { inlineLimit } from '../prepared';
 
 /** How many of the newest hits each index contributes; search shows the most recent matching tickets. */
 export const SEARCH_CANDIDATES = 300;
@@ -15,13 +16,14 @@ export function searchTicketIds(db: Db, ftsQuery: string, limit = SEARCH_CANDIDA
 }
 
 export function searchTicketIdsSql(ftsQuery: string, limit: number): SQL {
+  const max = inlineLimit(limit);
   return sql`
-    select id from (select rowid as id from ticket_fts where ticket_fts match ${ftsQuery} order by rowid desc limit ${limit})
+    select id from (select rowid as id from ticket_fts where ticket_fts match ${ftsQuery} order by rowid desc limit ${max})
     union
     select ticket_id from messages where id in (
-      select rowid from message_fts where message_fts match ${ftsQuery} order by rowid desc limit ${limit})
+      select rowid from message_fts where message_fts match ${ftsQuery} order by rowid desc limit ${max})
     union
     select id from (select t.id from tickets t where t.customer_id in (
       select rowid from customer_fts where customer_fts match ${ftsQuery} order by rowid desc limit 50)
-      order by t.id desc limit ${limit})`;
+      order by t.id desc limit ${max})`;
 }

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
+import { limitRows } from '../prepared';
 import { channels, customers, ticketReads, tickets, ticketTags } from '../schema';
 import type { TicketCursor } from '../../lib/ticket-filter';
 import type { TicketStatus, ChannelKind, Priority } from '../../lib/domain';
@@ -56,7 +57,7 @@ export function selectTicketKeys(db: Db, w: TicketListWhere, status: TicketStatu
     .from(tickets)
     .where(and(...conditions))
     .orderBy(desc(tickets.lastActivityAt), desc(tickets.id))
-    .limit(limit);
+    .limit(limitRows(limit));
 }
 
 /** The columns the inbox list shows, for a page of ticket ids. */

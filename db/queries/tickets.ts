@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../client';
 import { channels, messages, tags, ticketEvents, ticketReads, tickets, ticketTags } from '../schema';
-import { preparedPerConnection, p, ps } from '../prepared';
+import { limitRows, preparedPerConnection, p, ps } from '../prepared';
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type NewMessage = typeof messages.$inferInsert;
@@ -162,6 +162,6 @@ export function listCustomerTickets(db: Db, customerId: number, limit: number) {
     .innerJoin(channels, eq(channels.id, tickets.channelId))
     .where(and(eq(tickets.customerId, customerId)))
     .orderBy(desc(tickets.lastActivityAt))
-    .limit(limit)
+    .limit(limitRows(limit))
     .all();
 }

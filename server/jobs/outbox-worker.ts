@@ -21,7 +21,7 @@ export function backoffMs(attempts: number): number {
 
 /** Delivers what is due in the outbox once; the scheduler calls it every second. */
 export async function runOutboxOnce(db: Db, now = Date.now()): Promise<number> {
-  const due = outboxQ.listDueOutbox(db, now, 20);
+  const due = outboxQ.listDueOutbox(db, now);
   let handled = 0;
   for (const row of due) {
     if (!outboxQ.claimOutbox(db, row.id, now)) continue;

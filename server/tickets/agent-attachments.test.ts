@@ -78,7 +78,7 @@ describe('files agents attach to replies', () => {
   });
 
   it('refuses a receipt that is forged or another agent’s', async () => {
-    const ticket = getDb().select({ id: tickets.id }).from(tickets).where(ne(tickets.status, 'closed')).limit(1).get()!;
+    const ticket = getDb().select({ id: tickets.id }).from(tickets).where(ne(tickets.status, 'closed')).get()!;
     const toms = await receipt(tom.cookie);
     expect(await jana.mutate('tickets.reply', { ticketId: ticket.id, body: 'Anbei', attachments: [toms] })).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: expect.stringMatching(/attach it again/) });
     expect(await jana.mutate('tickets.reply', { ticketId: ticket.id, body: 'Anbei', attachments: [`${toms.split('.')[0]}.forged`] })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
@@ -86,7 +86,7 @@ describe('files agents attach to replies', () => {
 
   it('sends the file with the email reply', async () => {
     const inbox = listChannelsOfKind(getDb(), 'email')[0]!;
-    const ticket = getDb().select({ id: tickets.id }).from(tickets).where(and(eq(tickets.channelId, inbox.id), ne(tickets.status, 'closed'))).limit(1).get()!;
+    const ticket = getDb().select({ id: tickets.id }).from(tickets).where(and(eq(tickets.channelId, inbox.id), ne(tickets.status, 'closed'))).get()!;
     expect(await jana.mutate('tickets.reply', { ticketId: ticket.id, body: 'Anbei die Rechnung.', attachments: [await receipt(jana.cookie, 'Rechnung-Email.pdf')] })).toMatchObject({ ok: true });
     const mail = await sink.waitFor((m) => m.parsed.attachments.some((a) => a.filename === 'Rechnung-Email.pdf'));
     expect(mail.parsed.attachments[0]!.content).toEqual(PDF);
