@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { agents, agentTeams, attachments, channels, customerIdentities, customers, messages, tickets } from '../schema';
 import { limitRows, preparedPerConnection, p } from '../prepared';
@@ -14,27 +14,26 @@ const chatMessageColumns = {
   createdAt: messages.createdAt,
 };
 
-// "The newest" is `id = (select max(id) …)`: one seek in tickets_customer_channel, and no LIMIT (a bound
-// one cost 25 µs a lookup here against 9 µs; see inlineLimit in db/prepared.ts).
+/**
+ * "This customer's newest ticket on this widget" as `id = (select max(id) …)`: one seek in
+ * tickets_customer_channel, and no LIMIT (a bound one cost 25 µs a lookup here against 9 µs; see
+ * inlineLimit in db/prepared.ts).
+ */
+const isNewestTicketOf = (customerId: SQLWrapper) =>
+  eq(tickets.id, sql`(select max(${tickets.id}) from ${tickets} where ${tickets.channelId} = ${p('channelId')} and ${tickets.customerId} = ${customerId})`);
+
 const prepared = preparedPerConnection((db) => ({
   channelByPublicToken: db
     .select()
     .from(channels)
     .where(and(eq(channels.kind, 'chat'), sql`json_extract(${channels.settings}, '$.publicToken') = ${p('token')}`))
     .prepare(),
-  latestTicket: db
-    .select()
-    .from(tickets)
-    .where(eq(tickets.id, sql`(select max(${tickets.id}) from ${tickets} where ${tickets.channelId} = ${p('channelId')} and ${tickets.customerId} = ${p('customerId')})`))
-    .prepare(),
-  // Every visitor message asks this before its transaction: customer and newest conversation in one read.
+  latestTicket: db.select().from(tickets).where(isNewestTicketOf(p('customerId'))).prepare(),
+  // Every visitor message asks this before its transaction: identity to newest conversation in one read.
   latestConversation: db
-    .select({ customerId: customerIdentities.customerId, ticketId: tickets.id, status: tickets.status })
+    .select({ id: tickets.id, status: tickets.status })
     .from(customerIdentities)
-    .leftJoin(
-      tickets,
-      eq(tickets.id, sql`(select max(${tickets.id}) from ${tickets} where ${tickets.channelId} = ${p('channelId')} and ${tickets.customerId} = ${customerIdentities.customerId})`),
-    )
+    .innerJoin(tickets, isNewestTicketOf(customerIdentities.customerId))
     .where(and(eq(customerIdentities.kind, 'chat'), eq(customerIdentities.externalId, p('externalId'))))
     .prepare(),
   publicMessage: db
@@ -64,10 +63,7 @@ export function findLatestChatTicket(db: Queryable, channelId: number, customerI
   return prepared(db).latestTicket.get({ channelId, customerId });
 }
 
-/**
- * A chat identity's customer and their newest conversation on this widget (id and status only; `ticketId`
- * null before the first message); undefined for an identity no message has created a customer for yet.
- */
+/** A chat identity's newest conversation on this widget (id and status only); undefined before its first message. */
 export function findLatestChatConversation(db: Queryable, channelId: number, externalId: string) {
   return prepared(db).latestConversation.get({ channelId, externalId });
 }

@@ -2,7 +2,6 @@ import { type Db, type Tx, transact } from '@/db/client';
 import { findCustomerByIdentity, insertCustomerWithIdentity } from '@/db/queries/inbound';
 import { addIdentity, findCustomerByEmail, findLatestChatConversation, mergeCustomerInto, updateCustomerContact } from '@/db/queries/chat';
 import { findCustomer } from '@/db/queries/customers';
-import type { TicketStatus } from '@/lib/domain';
 
 /** A widget visitor as the socket knows them: anonymous (browser-bound id) or identified by the site. */
 export type Visitor = { channelId: number; visitorId: string; identified: { email: string; name: string; externalId?: string } | null };
@@ -17,9 +16,8 @@ export function findVisitorCustomerId(db: Db | Tx, v: Visitor): number | null {
 }
 
 /** The visitor's newest conversation on their widget (id and status), if they ever wrote. */
-export function findVisitorConversation(db: Db | Tx, v: Visitor): { id: number; status: TicketStatus } | null {
-  const latest = findLatestChatConversation(db, v.channelId, visitorExternalId(v));
-  return latest?.ticketId != null && latest.status ? { id: latest.ticketId, status: latest.status } : null;
+export function findVisitorConversation(db: Db | Tx, v: Visitor) {
+  return findLatestChatConversation(db, v.channelId, visitorExternalId(v));
 }
 
 /**
