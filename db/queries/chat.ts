@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Queryable } from '../client';
-import { agents, agentTeams, attachments, channels, customerIdentities, customers, messages, tickets } from '../schema';
+import { agents, agentTeams, attachments, channels, customerAttributes, customerIdentities, customers, messages, tickets } from '../schema';
 import { limitRows, preparedPerConnection, p } from '../prepared';
 
 /** A message as the widget shows it: who wrote it (the agent's name), what, when, and the client's id. */
@@ -125,35 +125,28 @@ export function listTeamMemberIds(db: Queryable, teamId: number) {
   return db.select({ id: agentTeams.agentId }).from(agentTeams).where(eq(agentTeams.teamId, teamId)).all().map((r) => r.id);
 }
 
-export function findCustomerByEmail(db: Queryable, email: string) {
-  const byIdentity = db
-    .select({ id: customers.id })
-    .from(customerIdentities)
-    .innerJoin(customers, eq(customers.id, customerIdentities.customerId))
-    .where(and(eq(customerIdentities.kind, 'email'), eq(customerIdentities.externalId, email)))
-    .get();
-  return byIdentity ?? db.select({ id: customers.id }).from(customers).where(eq(customers.email, email)).orderBy(asc(customers.id)).limit(limitRows(1)).get();
-}
-
 export function addIdentity(db: Queryable, customerId: number, kind: 'email' | 'chat', externalId: string, now: number) {
   db.insert(customerIdentities).values({ customerId, kind, externalId, createdAt: now }).onConflictDoNothing().run();
 }
 
-/** Folds an anonymous widget customer into the identified one: identities and tickets move, the empty record goes. */
-export function mergeCustomerInto(db: Queryable, fromId: number, intoId: number) {
+export function deleteIdentity(db: Queryable, kind: 'chat', externalId: string) {
+  db.delete(customerIdentities).where(and(eq(customerIdentities.kind, kind), eq(customerIdentities.externalId, externalId))).run();
+}
+
+/**
+ * Moves an anonymous widget customer's conversations (tickets, their messages, attributes not set on the
+ * target) to another customer. Identities stay where they are; the record goes once it holds none.
+ */
+export function moveConversationsInto(db: Queryable, fromId: number, intoId: number) {
   if (fromId === intoId) return;
-  db.update(customerIdentities).set({ customerId: intoId }).where(eq(customerIdentities.customerId, fromId)).run();
   db.update(tickets).set({ customerId: intoId }).where(eq(tickets.customerId, fromId)).run();
   db.update(messages).set({ authorCustomerId: intoId }).where(eq(messages.authorCustomerId, fromId)).run();
-  db.delete(customers).where(eq(customers.id, fromId)).run();
+  db.run(sql`insert or ignore into ${customerAttributes} (customer_id, key, value, updated_at) select ${intoId}, key, value, updated_at from ${customerAttributes} where customer_id = ${fromId}`);
+  const remaining = db.select({ id: customerIdentities.id }).from(customerIdentities).where(eq(customerIdentities.customerId, fromId)).limit(limitRows(1)).get();
+  if (!remaining) db.delete(customers).where(eq(customers.id, fromId)).run();
 }
 
-export function updateCustomerContact(db: Queryable, id: number, patch: { name?: string; email?: string }) {
+/** Contact data; `emailVerified` says whether the address is proven or only typed by the visitor. */
+export function updateCustomerContact(db: Queryable, id: number, patch: { name?: string; email?: string; emailVerified?: boolean }) {
   if (patch.name || patch.email) db.update(customers).set(patch).where(eq(customers.id, id)).run();
-}
-
-/** Adds the site's attributes to the customer's (keys it sends again are overwritten). */
-export function mergeCustomerAttributes(db: Queryable, id: number, attributes: Record<string, string>) {
-  const row = db.select({ attributes: customers.attributes }).from(customers).where(eq(customers.id, id)).get();
-  if (row) db.update(customers).set({ attributes: { ...row.attributes, ...attributes } }).where(eq(customers.id, id)).run();
 }

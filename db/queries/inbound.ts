@@ -10,12 +10,17 @@ const prepared = preparedPerConnection((db) => ({
   channelsOfKind: db.select().from(channels).where(eq(channels.kind, p('kind'))).prepare(),
   messageByChannelId: db.select({ id: messages.id, ticketId: messages.ticketId }).from(messages).where(eq(messages.channelMessageId, p('id'))).prepare(),
   customerByIdentity: db
-    .select({ id: customers.id, name: customers.name })
+    .select({ id: customers.id, name: customers.name, emailVerified: customers.emailVerified })
     .from(customerIdentities)
     .innerJoin(customers, eq(customers.id, customerIdentities.customerId))
     .where(and(eq(customerIdentities.kind, p('kind')), eq(customerIdentities.externalId, p('externalId'))))
     .prepare(),
-  insertCustomer: db.insert(customers).values({ name: p('name'), email: p('email'), createdAt: p('now') }).returning({ id: customers.id, name: customers.name }).prepare(),
+  insertCustomer: db
+    .insert(customers)
+    .values({ name: p('name'), email: p('email'), emailVerified: p('emailVerified'), createdAt: p('now') })
+    .returning({ id: customers.id, name: customers.name, emailVerified: customers.emailVerified })
+    .prepare(),
+  verifyEmail: db.update(customers).set({ email: ps('email'), emailVerified: true }).where(eq(customers.id, p('id'))).prepare(),
   insertIdentity: db.insert(customerIdentities).values({ customerId: p('customerId'), kind: p('kind'), externalId: p('externalId'), createdAt: p('now') }).prepare(),
   ticketByReplyToken: db.select().from(tickets).where(eq(tickets.replyToken, p('token'))).prepare(),
   setReplyToken: db.update(tickets).set({ replyToken: ps('token') }).where(eq(tickets.id, p('id'))).prepare(),
@@ -62,10 +67,16 @@ export function findCustomerByIdentity(db: Queryable, kind: ChannelKind, externa
   return prepared(db).customerByIdentity.get({ kind, externalId });
 }
 
-export function insertCustomerWithIdentity(db: Queryable, c: { name: string; email: string | null; kind: ChannelKind; externalId: string; now: number }) {
-  const row = prepared(db).insertCustomer.get({ name: c.name, email: c.email, now: c.now })!;
+/** `emailVerified`: the address is proven (mail came from it, or a site signed it), not merely typed. */
+export function insertCustomerWithIdentity(db: Queryable, c: { name: string; email: string | null; emailVerified: boolean; kind: ChannelKind; externalId: string; now: number }) {
+  const row = prepared(db).insertCustomer.get({ name: c.name, email: c.email, emailVerified: c.emailVerified, now: c.now })!;
   prepared(db).insertIdentity.run({ customerId: row.id, kind: c.kind, externalId: c.externalId, now: c.now });
   return row;
+}
+
+/** Mail arrived from this address: it is the customer's proven one from now on. */
+export function markEmailVerified(db: Queryable, customerId: number, email: string) {
+  prepared(db).verifyEmail.run({ id: customerId, email });
 }
 
 export function findTicketByReplyToken(db: Queryable, token: string) {

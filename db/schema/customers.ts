@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, uniqueIndex, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { CHANNEL_KINDS } from '../../lib/domain';
 
 export const customers = sqliteTable(
@@ -6,9 +6,10 @@ export const customers = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     name: text('name').notNull(),
+    /** Where replies go. Only an email identity (mail received from it, or a site's signed identify) proves it. */
     email: text('email'),
-    /** Free-form key/value attributes (plan, city, language...), JSON object of strings. */
-    attributes: text('attributes', { mode: 'json' }).$type<Record<string, string>>().notNull().default({}),
+    /** False for an address a visitor merely typed: a claim, shown as such, never used to find or merge a customer. */
+    emailVerified: integer('email_verified', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('customers_email').on(t.email)],
@@ -25,4 +26,19 @@ export const customerIdentities = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [uniqueIndex('customer_identities_kind_ext').on(t.kind, t.externalId), index('customer_identities_customer').on(t.customerId)],
+);
+
+/**
+ * Free-form attributes (plan, city, customer number…), one row per key, so a site updating one key
+ * rewrites that row only. Limited per customer in count and size (server/customers/customer-attributes.ts).
+ */
+export const customerAttributes = sqliteTable(
+  'customer_attributes',
+  {
+    customerId: integer('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    value: text('value').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.key] })],
 );

@@ -70,7 +70,8 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
     .run('Support Berlin (Mo–Fr 8–18)', 'Europe/Berlin', JSON.stringify([1, 2, 3, 4, 5].map((day) => ({ day, from: '08:00', to: '18:00' }))), JSON.stringify(GERMAN_HOLIDAYS), start, start);
   const tagIds = new Map(['reklamation', 'lieferung', 'rechnung', 'konto', 'retoure', 'vip', 'dringend'].map((t) => [t, Number(sqlite.prepare('insert into tags (name) values (?)').run(t).lastInsertRowid)]));
 
-  const insCustomer = sqlite.prepare('insert into customers (name, email, attributes, created_at) values (?, ?, ?, ?)');
+  const insCustomer = sqlite.prepare('insert into customers (name, email, email_verified, created_at) values (?, ?, 1, ?)');
+  const insAttribute = sqlite.prepare('insert into customer_attributes (customer_id, key, value, updated_at) values (?, ?, ?, ?)');
   const insIdentity = sqlite.prepare('insert into customer_identities (customer_id, kind, external_id, created_at) values (?, ?, ?, ?)');
   const insTicket = sqlite.prepare(`insert into tickets (number, subject, status, priority, channel_id, customer_id, assignee_id, team_id,
     created_at, updated_at, last_activity_at, last_customer_message_at, preview, first_response_at, first_solved_at, last_solved_at, reopen_count)
@@ -89,8 +90,9 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
     const first = rnd.pick(FIRST_NAMES[lang]);
     const last = rnd.pick(LAST_NAMES[lang]);
     const email = `${ascii(first)}.${ascii(last)}${i}@${lang === 'de' ? 'beispiel.de' : 'example.com'}`;
-    const attrs = JSON.stringify({ city: rnd.pick(CITIES[lang]), plan: rnd.pick(['Basic', 'Plus', 'Business']), language: lang });
-    const id = Number(insCustomer.run(`${first} ${last}`, email, attrs, start).lastInsertRowid);
+    const id = Number(insCustomer.run(`${first} ${last}`, email, start).lastInsertRowid);
+    const attributes = { city: rnd.pick(CITIES[lang]), plan: rnd.pick(['Basic', 'Plus', 'Business']), language: lang };
+    for (const [key, value] of Object.entries(attributes)) insAttribute.run(id, key, value, start);
     insIdentity.run(id, 'email', email, start);
     return { id, lang, first, identities: new Map([['email', email]]) };
   };

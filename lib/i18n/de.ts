@@ -119,6 +119,8 @@ export const de: Messages = {
     title: 'Kunde',
     identities: 'Kontakt',
     widgetVisitor: 'Besucher im Website-Chat',
+    unverified: 'unbestätigt',
+    unverifiedHint: 'Vom Besucher eingegeben, nicht als seine bestätigt',
     attributes: 'Merkmale',
     otherTickets: 'Tickets',
     formAnswers: 'Formular „{form}“',

@@ -118,6 +118,8 @@ export const en = {
     title: 'Customer',
     identities: 'Contact',
     widgetVisitor: 'Website chat visitor',
+    unverified: 'unverified',
+    unverifiedHint: 'Typed by the visitor; not proven to be theirs',
     attributes: 'Attributes',
     otherTickets: 'Tickets',
     formAnswers: 'Form “{form}”',

@@ -6,7 +6,11 @@ import type { TicketRow } from '@/db/queries/tickets';
 export type InboundMessage = {
   channelId: number;
   /** The sender as the channel knows them: an email address, a messenger id, a widget identity. */
-  from: { externalId: string; name: string; email: string | null };
+  /**
+   * `emailProven`: the channel shows the sender controls `email` (mail came from it). A typed address
+   * (pre-chat form, web form) is a claim: stored for replies, never used to find or merge a customer.
+   */
+  from: { externalId: string; name: string; email: string | null; emailProven: boolean };
   /** The channel's own id for this message; a second delivery with the same id is dropped. */
   channelMessageId: string | null;
   subject: string | null;

@@ -46,9 +46,11 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
     if (!channel) throw new Error(`Channel ${msg.channelId} does not exist`);
     const now = msg.receivedAt;
     const identityKind = channel.kind === 'web_form' ? 'email' : channel.kind;
+    const found = inbound.findCustomerByIdentity(tx, identityKind, msg.from.externalId);
     const customer =
-      inbound.findCustomerByIdentity(tx, identityKind, msg.from.externalId) ??
-      inbound.insertCustomerWithIdentity(tx, { name: msg.from.name || msg.from.externalId, email: msg.from.email, kind: identityKind, externalId: msg.from.externalId, now });
+      found ??
+      inbound.insertCustomerWithIdentity(tx, { name: msg.from.name || msg.from.externalId, email: msg.from.email, emailVerified: msg.from.emailProven, kind: identityKind, externalId: msg.from.externalId, now });
+    if (found && !found.emailVerified && msg.from.emailProven && msg.from.email) inbound.markEmailVerified(tx, found.id, msg.from.email);
 
     let decision = opts.resolveThread(tx, customer.id);
     let ticket = decision.kind === 'join' ? decision.ticket : undefined;

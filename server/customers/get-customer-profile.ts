@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
 import { listCustomerTickets } from '@/db/queries/tickets';
 import { findCustomer, listIdentities } from '@/db/queries/customers';
+import { listCustomerAttributes } from '@/db/queries/customer-attributes';
 import { DomainError } from '@/server/errors/domain-error';
 
 /** The sidebar beside a conversation: who the customer is and what else they have asked, on any channel. */
@@ -11,7 +12,8 @@ export function getCustomerProfile(db: Db, customerId: number) {
     id: customer.id,
     name: customer.name,
     email: customer.email,
-    attributes: customer.attributes,
+    emailVerified: customer.emailVerified,
+    attributes: listCustomerAttributes(db, customerId),
     createdAt: customer.createdAt,
     identities: listIdentities(db, customerId),
     tickets: listCustomerTickets(db, customerId, 20),

@@ -56,7 +56,9 @@ export async function submitForm(db: Db, input: SubmitFormInput, secret: string,
     db,
     {
       channelId: channel.id,
-      from: { externalId: email.toLowerCase(), name: '', email: email.toLowerCase() },
+      // The mailbox is the only way back to this person, so the address keys the customer; it is still
+      // a claim until mail arrives from it.
+      from: { externalId: email.toLowerCase(), name: '', email: email.toLowerCase(), emailProven: false },
       channelMessageId: null,
       subject: typeof subject === 'string' && subject.trim() ? subject : form.name,
       text: renderAnswers(definition, answers),

@@ -9,6 +9,8 @@ import { findChatChannelByPublicToken } from '@/db/queries/chat';
 import { signIdentity } from '@/server/channels/chat/identity-signature';
 import type { WidgetAuth, WidgetMessage, WidgetSession } from '@/lib/widget-events';
 import { customers } from '@/db/schema';
+import { listCustomerAttributes } from '@/db/queries/customer-attributes';
+import { ATTRIBUTE_LIMITS } from '@/server/customers/customer-attributes';
 import { isNotNull } from 'drizzle-orm';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -221,5 +223,18 @@ describe('the /widget namespace', () => {
     await b.emitWithAck('reply', { ticketId: opened.message.ticketId, body: 'Von B', internal: false });
     expect((await atA).text).toBe('Von B');
     expect(heardByA).toEqual(['Von B']);
+  });
+
+  it('holds a visitor’s attributes to the per-customer limits however many events arrive', async () => {
+    const { socket } = await visitor();
+    const first = await send(socket, { clientId: clientId(), text: 'Attribute', prechat: {} });
+    if (!first.ok) throw new Error(first.error.message);
+    for (let e = 0; e < 100; e++) socket.emit('attributes', Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`e${e}k${i}`, 'v'.repeat(500)])));
+    // Events of one socket are handled in order: once this message is acked, the floods were handled.
+    await send(socket, { clientId: clientId(), text: 'Danach' });
+    const attributes = listCustomerAttributes(getDb(), findTicket(getDb(), first.message.ticketId)!.customerId);
+    expect(Object.keys(attributes).length).toBeGreaterThan(0);
+    expect(Object.keys(attributes).length).toBeLessThanOrEqual(ATTRIBUTE_LIMITS.MAX_KEYS);
+    expect(Object.entries(attributes).reduce((n, [k, v]) => n + k.length + v.length, 0)).toBeLessThanOrEqual(ATTRIBUTE_LIMITS.MAX_TOTAL_CHARS);
   });
 });

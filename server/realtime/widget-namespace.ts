@@ -4,7 +4,8 @@ import type { WidgetAuth, WidgetClientToServer, WidgetError, WidgetServerToClien
 import { answerValue } from '@/lib/forms/form-definition';
 import { getDb } from '@/db/client';
 import { findChannel } from '@/db/queries/inbound';
-import { findChatChannelByPublicToken, listChatTicketIds, markCustomerRead, mergeCustomerAttributes } from '@/db/queries/chat';
+import { findChatChannelByPublicToken, listChatTicketIds, markCustomerRead } from '@/db/queries/chat';
+import { ATTRIBUTE_LIMITS, setCustomerAttributes } from '@/server/customers/customer-attributes';
 import { findTicketIdOfMessage } from '@/db/queries/messages';
 import { getConfig } from '@/server/runtime-config';
 import { DomainError } from '@/server/errors/domain-error';
@@ -14,6 +15,7 @@ import { verifyIdentity } from '@/server/channels/chat/identity-signature';
 import { applyVerifiedIdentity, findVisitorConversation, findVisitorCustomerId, visitorExternalId, type Visitor } from '@/server/channels/chat/widget-visitor';
 import { availabilityFor, buildWidgetSession } from '@/server/channels/chat/widget-session';
 import { chatEnded, receiveChatMessage } from '@/server/channels/chat/receive-chat-message';
+import { allowAttributeUpdate } from '@/server/channels/chat/widget-limits';
 import { isChatMessageId, newWidgetMessage, widgetMessagesOf } from '@/server/channels/chat/widget-messages';
 import { emailTranscript } from '@/server/channels/chat/transcript';
 import { getBus, type BusEvents, type NewMessage } from './bus';
@@ -37,7 +39,9 @@ const sendSchema = z.object({
   file: z.object({ name: z.string().min(1).max(200), type: z.string().max(100), data: z.instanceof(Buffer) }).optional(),
 });
 
-const attributesSchema = z.record(z.string().trim().min(1).max(60), z.string().max(500)).refine((a) => Object.keys(a).length <= 30, 'at most 30 attributes');
+const attributesSchema = z
+  .record(z.string().trim().min(1).max(ATTRIBUTE_LIMITS.MAX_KEY_CHARS), z.string().max(ATTRIBUTE_LIMITS.MAX_VALUE_CHARS))
+  .refine((a) => Object.keys(a).length <= ATTRIBUTE_LIMITS.MAX_KEYS, `at most ${ATTRIBUTE_LIMITS.MAX_KEYS} attributes`);
 
 const conv = (ticketId: number) => `conv:${ticketId}`;
 const visitorRoom = (v: Visitor) => `visitor:${v.channelId}:${visitorExternalId(v)}`;
@@ -111,18 +115,20 @@ export function mountWidgetNamespace(io: Server) {
       return latest && !chatEnded(latest.status) ? latest.id : null;
     };
 
-    /** Attributes the site set before the visitor wrote wait until there is a customer to hold them. */
+    /** Attributes the site set before the visitor wrote wait (within the same limits) until there is a customer to hold them. */
     const applyAttributes = () => {
       const customerId = Object.keys(socket.data.attributes).length ? findVisitorCustomerId(db, visitor) : null;
       if (customerId === null) return;
-      mergeCustomerAttributes(db, customerId, socket.data.attributes);
+      setCustomerAttributes(db, customerId, socket.data.attributes);
       socket.data.attributes = {};
     };
 
-    socket.on('attributes', (payload) => {
+    socket.on('attributes', async (payload) => {
       const parsed = attributesSchema.safeParse(payload);
-      if (!parsed.success) return;
-      socket.data.attributes = { ...socket.data.attributes, ...parsed.data };
+      if (!parsed.success || !(await allowAttributeUpdate(visitor.visitorId))) return;
+      const pending = { ...socket.data.attributes, ...parsed.data };
+      // Held back for a customer-to-be: never more than one event's worth.
+      if (Object.keys(pending).length <= ATTRIBUTE_LIMITS.MAX_KEYS) socket.data.attributes = pending;
       applyAttributes();
     });
 

@@ -12,14 +12,15 @@ export function contactEmailOf(db: Db, visitor: Visitor): string | null {
 }
 
 /**
- * A visitor nobody can answer live leaves (or corrects) their address. An identified visitor's address
- * is the one their site vouched for and stays.
+ * A visitor nobody can answer live leaves (or corrects) their address. It is stored as a claim
+ * (unverified) on the visitor's own customer and only ever used to send this visitor's replies. An
+ * identified visitor's address is the one their site vouched for and stays.
  */
 export function leaveContactEmail(db: Db, visitor: Visitor, email: string): { email: string } {
   if (visitor.identified) return { email: visitor.identified.email };
   const customerId = findVisitorCustomerId(db, visitor);
   if (customerId === null) throw new DomainError('BAD_REQUEST', 'Write your message first, then leave your address.');
   const normalized = email.trim().toLowerCase();
-  updateCustomerContact(db, customerId, { email: normalized });
+  updateCustomerContact(db, customerId, { email: normalized, emailVerified: false });
   return { email: normalized };
 }

@@ -74,7 +74,7 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
       db,
       {
         channelId,
-        from: { externalId: visitorExternalId(visitor), name: typeof name === 'string' && name ? name : placeholderName(visitor.visitorId), email: typeof email === 'string' ? email.toLowerCase() : null },
+        from: { externalId: visitorExternalId(visitor), name: typeof name === 'string' && name ? name : placeholderName(visitor.visitorId), email: typeof email === 'string' ? email.toLowerCase() : null, emailProven: !!visitor.identified },
         channelMessageId: id,
         subject: null,
         text: body,

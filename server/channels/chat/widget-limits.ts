@@ -2,7 +2,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { getConfig } from '@/server/runtime-config';
 import { DomainError } from '@/server/errors/domain-error';
 
-type Limiters = { visitor: RateLimiterMemory; ipMessages: RateLimiterMemory; ipConversations: RateLimiterMemory; transcripts: RateLimiterMemory };
+type Limiters = { visitor: RateLimiterMemory; ipMessages: RateLimiterMemory; ipConversations: RateLimiterMemory; transcripts: RateLimiterMemory; attributes: RateLimiterMemory };
 
 // One set per process (shared with Next's module copies through globalThis), sized from the config.
 const registry = globalThis as unknown as { __helpdeskWidgetLimits?: Limiters };
@@ -14,6 +14,8 @@ function limiters(): Limiters {
     ipMessages: new RateLimiterMemory({ points: c.WIDGET_IP_MESSAGES_PER_MINUTE, duration: 60 }),
     ipConversations: new RateLimiterMemory({ points: c.WIDGET_IP_CONVERSATIONS_PER_HOUR, duration: 3600 }),
     transcripts: new RateLimiterMemory({ points: 3, duration: 3600 }),
+    // A site sets attributes when the page loads and when something changes, not in a loop.
+    attributes: new RateLimiterMemory({ points: 20, duration: 60 }),
   };
   return registry.__helpdeskWidgetLimits;
 }
@@ -37,4 +39,14 @@ export async function consumeWidgetConversation(ip: string) {
 
 export async function consumeTranscript(visitorId: string) {
   await take(limiters().transcripts, visitorId, 'You have asked for several transcripts already. Please try again later.');
+}
+
+/** Whether a visitor's attribute update is within its rate; past it, updates are dropped quietly (the site's script sends them, not a person). */
+export async function allowAttributeUpdate(visitorId: string): Promise<boolean> {
+  try {
+    await limiters().attributes.consume(visitorId);
+    return true;
+  } catch {
+    return false;
+  }
 }

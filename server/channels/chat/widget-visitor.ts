@@ -1,6 +1,6 @@
 import { type Db, type Tx, transact } from '@/db/client';
 import { findCustomerByIdentity, insertCustomerWithIdentity } from '@/db/queries/inbound';
-import { addIdentity, findCustomerByEmail, findLatestChatConversation, mergeCustomerInto, updateCustomerContact } from '@/db/queries/chat';
+import { addIdentity, deleteIdentity, findLatestChatConversation, moveConversationsInto, updateCustomerContact } from '@/db/queries/chat';
 import { findCustomer } from '@/db/queries/customers';
 
 /** A widget visitor as the socket knows them: anonymous (browser-bound id) or identified by the site. */
@@ -21,22 +21,33 @@ export function findVisitorConversation(db: Db | Tx, v: Visitor) {
 }
 
 /**
- * A verified identify: the visitor becomes the customer with that email (the one their email tickets
- * belong to, so the profile sidebar shows everything), taking along whatever they wrote anonymously.
+ * A verified identify (the site's HMAC signature): the visitor becomes the customer who holds that
+ * email as an identity (mail came from it, or a site signed it before), so their email tickets show
+ * beside the chat, or a new customer. An address some visitor merely typed is a claim and never decides
+ * where a verified person goes. What this browser wrote anonymously moves to the verified customer, but
+ * the browser's anonymous identity does not: an anonymous token (a copy of it, or the same browser
+ * after the site signs the user out) never reaches the verified person's conversations.
  */
 export function applyVerifiedIdentity(db: Db, v: Visitor & { identified: NonNullable<Visitor['identified']> }, now = Date.now()): number {
   const { email, name } = v.identified;
+  const anonymousId = `v:${v.visitorId}`;
   return transact(db, (tx) => {
-    const anonymous = findCustomerByIdentity(tx, 'chat', `v:${v.visitorId}`)?.id ?? null;
-    const known = findCustomerByIdentity(tx, 'chat', visitorExternalId(v))?.id ?? findCustomerByEmail(tx, email)?.id ?? null;
-    let target = known ?? anonymous;
-    if (target === null) target = insertCustomerWithIdentity(tx, { name: name || email, email, kind: 'chat', externalId: visitorExternalId(v), now }).id;
-    if (anonymous !== null && anonymous !== target) mergeCustomerInto(tx, anonymous, target);
+    const anonymous = findCustomerByIdentity(tx, 'chat', anonymousId)?.id ?? null;
+    const target =
+      findCustomerByIdentity(tx, 'chat', visitorExternalId(v))?.id ??
+      findCustomerByIdentity(tx, 'email', email)?.id ??
+      insertCustomerWithIdentity(tx, { name: name || email, email, emailVerified: true, kind: 'chat', externalId: visitorExternalId(v), now }).id;
+    if (anonymous !== null) {
+      deleteIdentity(tx, 'chat', anonymousId);
+      moveConversationsInto(tx, anonymous, target);
+    }
     addIdentity(tx, target, 'chat', visitorExternalId(v), now);
     addIdentity(tx, target, 'email', email, now);
     const current = findCustomer(tx, target)!;
     // A placeholder name ("Visitor 3f2a") gives way to the real one; a name the customer already has stays.
-    updateCustomerContact(tx, target, { email: current.email ?? email, ...(name && (current.name.startsWith('Visitor ') || current.name === email) ? { name } : {}) });
+    const rename = name && (current.name.startsWith('Visitor ') || current.name === email);
+    // The signed address replaces one that was only typed; a proven address the customer has stays.
+    updateCustomerContact(tx, target, { ...(current.emailVerified && current.email ? {} : { email, emailVerified: true }), ...(rename ? { name } : {}) });
     return target;
   });
 }

@@ -73,7 +73,7 @@ export async function receiveEmail(db: Db, raw: Buffer, envelope: Envelope, now 
     db,
     {
       channelId: inbox.id,
-      from: { externalId: address, name: sender?.name ?? '', email: sender ? address : null },
+      from: { externalId: address, name: sender?.name ?? '', email: sender ? address : null, emailProven: !!sender },
       channelMessageId: mail.messageId,
       subject: mail.subject || null,
       text: mail.text,

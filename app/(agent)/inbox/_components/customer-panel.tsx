@@ -19,10 +19,13 @@ export function CustomerPanel({ customerId, currentTicketId, onOpenTicket, form 
   const profile = useQuery(trpc.customers.profile.queryOptions({ id: customerId }));
   if (!profile.data) return <aside className="hidden border-l border-slate-200 bg-white xl:block" />;
   const c = profile.data;
-  // A widget visitor's id means nothing to an agent; an address given in the chat (no email identity) does.
+  // A widget visitor's id means nothing to an agent; an address given in the chat (no email identity) does,
+  // marked as unverified: the visitor typed it, nothing proved it is theirs.
   const contacts = [
-    ...(c.email && !c.identities.some((i) => i.kind === 'email' && i.externalId === c.email) ? [{ key: 'email', kind: 'email' as const, label: c.email, title: c.email }] : []),
-    ...c.identities.map((i) => ({ key: String(i.id), kind: i.kind, label: i.kind === 'chat' ? t('customer.widgetVisitor') : i.externalId, title: i.externalId })),
+    ...(c.email && !c.identities.some((i) => i.kind === 'email' && i.externalId === c.email)
+      ? [{ key: 'email', kind: 'email' as const, label: c.email, title: c.email, unverified: !c.emailVerified }]
+      : []),
+    ...c.identities.map((i) => ({ key: String(i.id), kind: i.kind, label: i.kind === 'chat' ? t('customer.widgetVisitor') : i.externalId, title: i.externalId, unverified: false })),
   ];
   return (
     <aside className="hidden min-h-0 overflow-y-auto border-l border-slate-200 bg-white p-4 xl:block" aria-label={t('customer.title')} data-testid="customer-panel">
@@ -42,6 +45,11 @@ export function CustomerPanel({ customerId, currentTicketId, onOpenTicket, form 
             <span className="truncate" title={i.title}>
               {i.label}
             </span>
+            {i.unverified && (
+              <span className="shrink-0 rounded bg-amber-50 px-1 text-[11px] text-amber-800" title={t('customer.unverifiedHint')}>
+                {t('customer.unverified')}
+              </span>
+            )}
           </li>
         ))}
       </ul>
