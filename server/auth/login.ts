@@ -1,4 +1,4 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
 import type { Db } from '@/db/client';
 import { findAgentByEmail } from '@/db/queries/agents';
 import { DomainError } from '@/server/errors/domain-error';
@@ -6,7 +6,9 @@ import { verifyPassword, hashPassword } from './password';
 import { createSession } from './sessions';
 
 // Two limits: per client address (spraying many accounts) and per account (guessing one password from
-// many addresses). Successful logins reset the account counter.
+// many addresses). An attempt takes its point before the password is checked (consume is atomic), so a
+// burst of concurrent attempts cannot all pass a check made before any of them counted; a successful
+// sign-in gives the address its point back and clears the account's count.
 const perIp = new RateLimiterMemory({ points: 30, duration: 15 * 60 });
 const perAccount = new RateLimiterMemory({ points: 8, duration: 15 * 60 });
 
@@ -23,17 +25,18 @@ let dummyHash: Promise<string> | undefined;
 export async function login(db: Db, input: { email: string; password: string; ip: string }, ttlMs: number) {
   const email = input.email.trim().toLowerCase();
   for (const [limiter, key] of [[perIp, input.ip], [perAccount, email]] as const) {
-    const res = await limiter.get(key);
-    if (res && res.remainingPoints <= 0) throw new TooManyAttemptsError(res.msBeforeNext / 1000);
+    try {
+      await limiter.consume(key);
+    } catch (res) {
+      if (res instanceof Error) throw res;
+      throw new TooManyAttemptsError((res as RateLimiterRes).msBeforeNext / 1000);
+    }
   }
 
   const agent = findAgentByEmail(db, email);
   dummyHash ??= hashPassword('not-a-real-password');
   const ok = await verifyPassword(input.password, agent?.passwordHash ?? (await dummyHash));
-  if (!agent || !ok || !agent.active) {
-    await Promise.all([perIp.penalty(input.ip, 1), perAccount.penalty(email, 1)]);
-    throw new DomainError('BAD_REQUEST', 'Email or password is wrong');
-  }
-  await perAccount.delete(email);
+  if (!agent || !ok || !agent.active) throw new DomainError('BAD_REQUEST', 'Email or password is wrong');
+  await Promise.all([perIp.reward(input.ip, 1), perAccount.delete(email)]);
   return { agent, ...createSession(db, agent.id, ttlMs) };
 }
