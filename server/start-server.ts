@@ -12,6 +12,7 @@ import { prepareDatabase } from './prepare-database';
 import { handleAttachmentDownload } from './http/attachment-download';
 import { handleAttachmentUpload } from './http/attachment-upload';
 import { stampClientIp } from './http/client-ip';
+import { API_BODY_LIMIT_BYTES, refuseOversizedBody } from './http/body-limit';
 import { handleWidgetRequest, isWidgetRequest } from './http/widget-assets';
 import { mountWidgetNamespace } from './realtime/widget-namespace';
 import { startSmtpListener } from './channels/email/smtp-listener';
@@ -37,7 +38,7 @@ export async function startServer({ config, next = { dev: false }, log = console
   setDb(openDatabase(config.databaseFile));
   const notices = await prepareDatabase(getDb(), config, log);
 
-  const trpc = createHTTPHandler({ router: appRouter, createContext, basePath: '/api/trpc/' });
+  const trpc = createHTTPHandler({ router: appRouter, createContext, basePath: '/api/trpc/', maxBodySize: API_BODY_LIMIT_BYTES });
   let nextHandler: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
   if (next) {
     const { default: createNext } = await import('next');
@@ -47,8 +48,16 @@ export async function startServer({ config, next = { dev: false }, log = console
   }
 
   const server = http.createServer((req, res) => {
-    if (req.url?.startsWith('/api/trpc/')) return void trpc(req, res);
-    if (req.url === '/healthz') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    // `OPTIONS *` (and any other request-target that is not a path) asks about the server, not a page.
+    if (!req.url?.startsWith('/')) return void res.writeHead(req.method === 'OPTIONS' ? 204 : 400, { allow: 'GET, HEAD, POST, OPTIONS' }).end();
+    if (req.url.startsWith('/api/trpc/')) {
+      // API answers carry customer data: never cached, never sniffed into something else.
+      res.setHeader('cache-control', 'no-store');
+      res.setHeader('x-content-type-options', 'nosniff');
+      if (refuseOversizedBody(req, res, API_BODY_LIMIT_BYTES)) return;
+      return void trpc(req, res);
+    }
+    if (req.url === '/healthz') return void res.writeHead(200, { 'content-type': 'text/plain', 'cache-control': 'no-store' }).end('ok');
     if (req.url?.startsWith('/attachments/') && req.method === 'GET') return handleAttachmentDownload(req, res);
     if (req.url === '/attachments' && req.method === 'POST') {
       return void handleAttachmentUpload(req, res).catch((err) => {

@@ -76,7 +76,14 @@ export function handleWidgetRequest(req: http.IncomingMessage, res: http.ServerR
   }
   if (url.pathname === '/widget/demo' && req.method === 'GET') {
     const token = url.searchParams.get('channel') ?? DEMO_CHAT_TOKEN;
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      // As strict as a shop page embedding the widget can be: our loader, its styles in a shadow root, the chat frame.
+      'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'strict-origin-when-cross-origin',
+    });
     return void res.end(demoPage(token));
   }
   res.writeHead(404).end();

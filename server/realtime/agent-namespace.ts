@@ -13,6 +13,7 @@ import { DomainError } from '@/server/errors/domain-error';
 import { markChatSeen } from '@/server/channels/chat/mark-chat-seen';
 import { setWatchProbe } from '@/server/channels/chat/chat-watchers';
 import { PresenceRegistry } from './presence';
+import { fromOwnOrigin } from '@/server/http/same-origin';
 
 type AgentSocket = Socket<AgentClientToServer, AgentServerToClient, Record<string, never>, { viewer: Viewer }>;
 
@@ -33,6 +34,9 @@ export function mountAgentNamespace(io: Server) {
   const broadcastPresence = (ticketId: number) => nsp.to(room(ticketId)).emit('presence', { ticketId, viewers: presence.viewers(ticketId) });
 
   nsp.use((socket, next) => {
+    // The session cookie goes along with any page of the same site (a sibling subdomain too): only our
+    // own origin may use it, the same rule tRPC applies to mutations.
+    if (!fromOwnOrigin(socket.request, getConfig().publicUrl)) return next(new Error('forbidden_origin'));
     const token = readSessionToken(socket.handshake.headers.cookie);
     const viewer = validateSession(getDb(), token, ttl());
     if (!viewer) return next(new Error('unauthorized'));
