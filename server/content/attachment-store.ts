@@ -2,22 +2,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { NewAttachment } from '@/db/queries/attachments';
+import { cleanFilename, refuseReason } from './file-safety';
 
 export type IncomingFile = { filename: string; contentType: string; content: Buffer; contentId: string | null; inline: boolean };
 
-// Executables and scripts are never kept: an agent double-clicking one is the classic way in.
-const BLOCKED_EXTENSIONS = new Set(['exe', 'com', 'bat', 'cmd', 'scr', 'pif', 'msi', 'msp', 'dll', 'cpl', 'js', 'jse', 'vbs', 'vbe', 'wsf', 'wsh', 'ps1', 'hta', 'jar', 'lnk', 'reg', 'iso']);
-
 export function blobPath(dataDir: string, sha256: string): string {
   return path.join(dataDir, 'attachments', sha256.slice(0, 2), sha256);
-}
-
-/** Why a file is refused, or null when it may be kept. */
-export function refuseReason(file: { filename: string; content: Buffer }, maxBytes: number): string | null {
-  const ext = file.filename.toLowerCase().split('.').pop() ?? '';
-  if (BLOCKED_EXTENSIONS.has(ext)) return `file type .${ext} is not accepted`;
-  if (file.content.length > maxBytes) return `larger than ${Math.round(maxBytes / 1024 / 1024)} MB`;
-  return null;
 }
 
 /**
@@ -29,7 +19,7 @@ export async function storeAttachments(dataDir: string, files: IncomingFile[], m
   const rows: NewAttachment[] = [];
   for (const f of files) {
     const base = { filename: cleanFilename(f.filename), contentType: f.contentType.toLowerCase(), size: f.content.length, contentId: f.contentId, inline: f.inline };
-    const refused = refuseReason(f, maxBytes);
+    const refused = await refuseReason(f, maxBytes);
     if (refused) {
       rows.push({ ...base, sha256: null, blockedReason: refused });
       continue;
@@ -50,14 +40,4 @@ export async function storeAttachments(dataDir: string, files: IncomingFile[], m
     rows.push({ ...base, sha256, blockedReason: null });
   }
   return rows;
-}
-
-/** A name safe to show and to send back in Content-Disposition: no paths, no control characters. */
-export function cleanFilename(name: string): string {
-  const cleaned = [...name.replace(/[\\/]/g, '_')]
-    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
-    .join('')
-    .trim()
-    .slice(0, 200);
-  return cleaned || 'attachment';
 }

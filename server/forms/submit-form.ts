@@ -11,7 +11,8 @@ import { queueAcknowledgement } from '@/server/channels/email/acknowledge';
 import { checkFormToken } from './form-token';
 import type { FieldError } from '@/lib/forms/evaluate-form';
 import { getConfig } from '@/server/runtime-config';
-import { cleanFilename, refuseReason, storeAttachments } from '@/server/content/attachment-store';
+import { storeAttachments } from '@/server/content/attachment-store';
+import { cleanFilename, refuseReason } from '@/server/content/file-safety';
 
 export type UploadedFile = { field: string; filename: string; contentType: string; content: Buffer };
 export type SubmitFormInput = { slug: string; version: number; answers: Answers; token: string; honeypot: string; files?: UploadedFile[] };
@@ -33,11 +34,11 @@ export async function submitForm(db: Db, input: SubmitFormInput, secret: string,
   const result = validateSubmission(definition, withUploadedFiles(definition, input.answers, files));
   if (!result.ok) throw new DomainError('BAD_REQUEST', 'Some answers need attention', { fieldErrors: result.errors });
   const maxBytes = getConfig().ATTACHMENT_MAX_MB * 1024 * 1024;
-  const fileErrors = files.flatMap((f): FieldError[] => {
-    const reason = refuseReason(f, maxBytes);
-    if (!reason) return [];
-    return [f.content.length > maxBytes ? { field: f.field, code: 'file_size', limit: getConfig().ATTACHMENT_MAX_MB } : { field: f.field, code: 'file_type' }];
-  });
+  const fileErrors: FieldError[] = [];
+  for (const f of files) {
+    if (!(await refuseReason(f, maxBytes))) continue;
+    fileErrors.push(f.content.length > maxBytes ? { field: f.field, code: 'file_size', limit: getConfig().ATTACHMENT_MAX_MB } : { field: f.field, code: 'file_type' });
+  }
   if (fileErrors.length) throw new DomainError('BAD_REQUEST', 'Some files cannot be accepted', { fieldErrors: fileErrors });
   const attachments = await storeAttachments(
     getConfig().DATA_DIR,

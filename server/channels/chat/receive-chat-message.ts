@@ -9,7 +9,8 @@ import { DomainError } from '@/server/errors/domain-error';
 import { getConfig } from '@/server/runtime-config';
 import { ingest } from '@/server/channels/ingest';
 import { commitGrouped } from '@/db/group-commit';
-import { refuseReason, storeAttachments } from '@/server/content/attachment-store';
+import { storeAttachments } from '@/server/content/attachment-store';
+import { refuseReason } from '@/server/content/file-safety';
 import { applyFormAnswers, mappedAnswer } from '@/server/forms/apply-form-answers';
 import { chatSettingsSchema } from './chat-settings';
 import { prechatOf, prefillFor, type Prechat } from './prechat';
@@ -60,7 +61,7 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
   const maxBytes = getConfig().ATTACHMENT_MAX_MB * 1024 * 1024;
   const file = input.file ? { filename: input.file.name, contentType: input.file.type || 'application/octet-stream', content: input.file.data instanceof Uint8Array ? Buffer.from(input.file.data) : Buffer.from(new Uint8Array(input.file.data)), contentId: null, inline: false } : null;
   if (file) {
-    const refused = refuseReason(file, maxBytes);
+    const refused = await refuseReason(file, maxBytes);
     if (refused) throw new DomainError('BAD_REQUEST', `The file cannot be sent: ${refused}`);
   }
   const attachments = file ? await storeAttachments(getConfig().DATA_DIR, [file], maxBytes) : [];
