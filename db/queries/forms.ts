@@ -1,6 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, lt } from 'drizzle-orm';
 import type { Queryable } from '../client';
-import { formSubmissions, intakeForms, intakeFormVersions } from '../schema';
+import { formSubmissions, intakeForms, intakeFormVersions, usedFormTokens } from '../schema';
 import type { Answers, FormDefinition } from '../../lib/forms/form-definition';
 
 export function listForms(db: Queryable) {
@@ -48,4 +48,13 @@ export function findSubmissionOfTicket(db: Queryable, ticketId: number) {
 
 export function updateSubmissionAnswers(db: Queryable, id: number, answers: Answers) {
   db.update(formSubmissions).set({ answers }).where(eq(formSubmissions.id, id)).run();
+}
+
+/** Marks a fill token used; false when it was used before. */
+export function consumeFormToken(db: Queryable, nonce: string, expiresAt: number): boolean {
+  return db.insert(usedFormTokens).values({ nonce, expiresAt }).onConflictDoNothing().run().changes === 1;
+}
+
+export function deleteExpiredFormTokens(db: Queryable, now: number) {
+  return db.delete(usedFormTokens).where(lt(usedFormTokens.expiresAt, now)).run().changes;
 }

@@ -40,3 +40,9 @@ export const formSubmissions = sqliteTable(
   },
   (t) => [index('form_submissions_ticket').on(t.ticketId)],
 );
+
+/** Fill tokens of public forms already used for a ticket: each opens one ticket at most. Kept until the token expires. */
+export const usedFormTokens = sqliteTable('used_form_tokens', {
+  nonce: text('nonce').primaryKey(),
+  expiresAt: integer('expires_at').notNull(),
+});

@@ -52,7 +52,7 @@ describe('intake forms through the API', () => {
   it('serves the public form without its internal routing rules', async () => {
     const res = await visitor().query<{ definition: Record<string, unknown>; token: string }>('forms.getPublic', { slug: 'reklamation' });
     expect(res.ok && res.data.definition.routing).toBeUndefined();
-    expect(res.ok && res.data.token).toMatch(/^\d+\.[\w-]+$/);
+    expect(res.ok && res.data.token).toMatch(/^\d+\.[\w-]+\.[\w-]+$/);
   });
 
   it('refuses what the page would never send, with field-level errors', async () => {
@@ -65,6 +65,21 @@ describe('intake forms through the API', () => {
     expect(await submit({ website: 'http://spam.example' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
     expect(await submit({ token: issueFormToken(getConfig().sessionSecret, Date.now()) })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
     expect(await submit({ token: '123.forged' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+  });
+
+  it('opens one ticket per fill token: a replayed or double submission is refused and opens nothing', async () => {
+    const token = oldToken();
+    const first = await submit({ token });
+    expect(first.ok).toBe(true);
+    const tickets = () => getDb().$client.prepare('select count(*) as n from tickets').get() as { n: number };
+    const before = tickets().n;
+    const replays = await Promise.all([submit({ token }), submit({ token }), submit({ token })]);
+    expect(replays.map((r) => (r.ok ? 'OK' : r.code))).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT']);
+    expect(tickets().n).toBe(before);
+    // A submission with a validation error does not use the token up: the corrected one goes through.
+    const fresh = oldToken();
+    expect(await submit({ token: fresh, answers: { ...valid, resolution: 'voucher' } })).toMatchObject({ ok: false });
+    expect(await submit({ token: fresh })).toMatchObject({ ok: true });
   });
 
   it('opens a routed ticket with the answers, records why, and acknowledges', async () => {

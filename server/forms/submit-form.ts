@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { findFormBySlug, findFormVersion } from '@/db/queries/forms';
+import { consumeFormToken, findFormBySlug, findFormVersion } from '@/db/queries/forms';
 import { findChannel } from '@/db/queries/inbound';
 import type { Answers, FormDefinition } from '@/lib/forms/form-definition';
 import { validateSubmission } from '@/lib/forms/validate-submission';
@@ -27,7 +27,8 @@ export async function submitForm(db: Db, input: SubmitFormInput, secret: string,
   const form = findFormBySlug(db, input.slug);
   if (!form) throw new DomainError('NOT_FOUND', 'This form does not exist');
   // A filled honeypot or an instant submission is a robot; the message stays vague on purpose.
-  if (input.honeypot || checkFormToken(secret, input.token, now) !== 'ok') throw new DomainError('BAD_REQUEST', 'The form could not be accepted. Please reload the page and try again.');
+  const token = checkFormToken(secret, input.token, now);
+  if (input.honeypot || !token.ok) throw new DomainError('BAD_REQUEST', 'The form could not be accepted. Please reload the page and try again.');
   if (input.version !== form.currentVersion) throw new DomainError('CONFLICT', 'This form was changed while you filled it in. Please reload the page; your answers stay.');
   const definition = findFormVersion(db, form.id, form.currentVersion)!.definition;
   const files = input.files ?? [];
@@ -72,6 +73,8 @@ export async function submitForm(db: Db, input: SubmitFormInput, secret: string,
     {
       resolveThread: () => ({ kind: 'new' }),
       onTicketCreated: (tx, ticket) => {
+        // In the ticket's own transaction: a token used twice (a replayed or double submission) rolls the second ticket back.
+        if (!consumeFormToken(tx, token.nonce, token.expiresAt)) throw new DomainError('CONFLICT', 'This form was sent already. To send another request, reload the page.');
         applyFormAnswers(tx, { form, version: form.currentVersion, definition, answers, ticket, now });
         if (settings.success) queueAcknowledgement(tx, settings.data, ticket, now);
       },
