@@ -47,11 +47,13 @@ const prepared = preparedPerConnection((db) => ({
       deliveryState: p('deliveryState'),
       deliveryError: p('deliveryError'),
       meta: p('meta'),
+      clientKey: p('clientKey'),
       createdAt: p('createdAt'),
     })
     // Only the id: every message is inserted here, and callers know the rest.
     .returning({ id: messages.id })
     .prepare(),
+  messageByClientKey: db.select({ id: messages.id, ticketId: messages.ticketId }).from(messages).where(eq(messages.clientKey, p('clientKey'))).prepare(),
   insertEvent: db
     .insert(ticketEvents)
     .values({ ticketId: p('ticketId'), type: p('type'), actorKind: p('actorKind'), actorAgentId: p('actorAgentId'), data: p('data'), createdAt: p('createdAt') })
@@ -110,8 +112,14 @@ export function insertMessage(db: Queryable, m: NewMessage) {
     deliveryState: 'none',
     deliveryError: null,
     meta: null,
+    clientKey: null,
     ...m,
   })!;
+}
+
+/** The message an agent's composer already sent under this key (a re-send after a lost ack). */
+export function findMessageByClientKey(db: Queryable, clientKey: string) {
+  return prepared(db).messageByClientKey.get({ clientKey });
 }
 
 export function insertEvents(db: Queryable, events: NewTicketEvent[]) {

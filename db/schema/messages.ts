@@ -40,10 +40,13 @@ export const messages = sqliteTable(
     deliveryError: text('delivery_error'),
     /** Channel envelope: for email the addresses, subject and threading headers. */
     meta: text('meta', { mode: 'json' }).$type<MessageMeta>(),
+    /** An agent composer's key for one send (`<agent id>:<client id>`): a re-send after a lost ack is the same reply. */
+    clientKey: text('client_key'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [
     index('messages_ticket').on(t.ticketId, t.createdAt),
     uniqueIndex('messages_channel_message_id').on(t.channelMessageId).where(sql`${t.channelMessageId} is not null`),
+    uniqueIndex('messages_client_key').on(t.clientKey).where(sql`${t.clientKey} is not null`),
   ],
 );

@@ -237,4 +237,18 @@ describe('the /widget namespace', () => {
     expect(Object.keys(attributes).length).toBeLessThanOrEqual(ATTRIBUTE_LIMITS.MAX_KEYS);
     expect(Object.entries(attributes).reduce((n, [k, v]) => n + k.length + v.length, 0)).toBeLessThanOrEqual(ATTRIBUTE_LIMITS.MAX_TOTAL_CHARS);
   });
+
+  it('stores an agent’s reply once when the composer sends it again under the same key', async () => {
+    const v = await visitor();
+    const opened = await send(v.socket, { clientId: clientId(), text: 'Doppelt?', prechat: {} });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const agent = await agentSocket();
+    const reply = { ticketId: opened.message.ticketId, body: 'Nur einmal', internal: false, clientId: 'composer-send-0001' };
+    const [a, b] = await Promise.all([agent.emitWithAck('reply', reply), agent.emitWithAck('reply', reply)]);
+    const again = await agentHttp.mutate('tickets.reply', reply);
+    expect(a).toMatchObject({ ok: true });
+    expect(b.messageId).toBe(a.messageId);
+    expect(again).toMatchObject({ ok: true, data: { messageId: a.messageId } });
+    expect(listMessages(getDb(), opened.message.ticketId).filter((m) => m.bodyText === 'Nur einmal')).toHaveLength(1);
+  });
 });

@@ -12,7 +12,7 @@ import { insertAttachments } from '@/db/queries/attachments';
 import { uploadedAttachment, verifyUpload, type UploadedFile } from '@/server/content/upload-token';
 import { getConfig } from '@/server/runtime-config';
 
-export type ReplyInput = { ticketId: number; body: string; internal: boolean; status?: TicketStatus; attachments?: string[] };
+export type ReplyInput = { ticketId: number; body: string; internal: boolean; status?: TicketStatus; attachments?: string[]; clientId?: string };
 
 /**
  * An agent's public reply or internal note, with an optional status change in the same step ("reply and
@@ -29,7 +29,8 @@ export async function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput, o
   if (!body && !files.length) throw new DomainError('BAD_REQUEST', 'The message is empty');
   const now = Date.now();
   const messageId = await commitGrouped(db, () => {
-    const { id, status } = transact(db, (tx) => writeReply(tx, viewer, input, body, files, now));
+    const { id, status, duplicate } = transact(db, (tx) => writeReply(tx, viewer, input, body, files, now));
+    if (duplicate) return id;
     // Right after the shared commit, before anyone's ack: the customer's live chat waits on the message;
     // inbox lists only refresh on the change.
     afterCommit(db, () => {
@@ -58,8 +59,14 @@ function writeReply(tx: Tx, viewer: Viewer, input: ReplyInput, body: string, fil
   const row = q.findTicketWithChannel(tx, input.ticketId);
   if (!row) throw new DomainError('NOT_FOUND', `Ticket ${input.ticketId} does not exist`);
   const t = row.ticket;
+  const clientKey = input.clientId ? `${viewer.id}:${input.clientId}` : null;
+  const sent = clientKey ? q.findMessageByClientKey(tx, clientKey) : undefined;
+  if (sent) {
+    if (sent.ticketId !== t.id) throw new DomainError('CONFLICT', 'This reply was already sent on another ticket');
+    return { id: sent.id, status: null, duplicate: true };
+  }
   if (t.status === 'closed') throw new DomainError('CONFLICT', 'A closed ticket cannot be changed; open a follow-up ticket instead');
-  const m = q.insertMessage(tx, { ticketId: t.id, authorKind: 'agent', authorAgentId: viewer.id, isInternal: input.internal, bodyText: body, createdAt: now });
+  const m = q.insertMessage(tx, { ticketId: t.id, authorKind: 'agent', authorAgentId: viewer.id, isInternal: input.internal, bodyText: body, clientKey, createdAt: now });
   const events: q.NewTicketEvent[] = [
     { ticketId: t.id, type: input.internal ? 'internal_note' : 'public_reply', actorKind: 'agent', actorAgentId: viewer.id, data: { messageId: m.id }, createdAt: now },
   ];
@@ -78,5 +85,5 @@ function writeReply(tx: Tx, viewer: Viewer, input: ReplyInput, body: string, fil
   insertAttachments(tx, m.id, files.map(uploadedAttachment), now);
   q.updateTicketColumns(tx, t.id, cols);
   q.insertEvents(tx, events);
-  return { id: m.id, status };
+  return { id: m.id, status, duplicate: false };
 }

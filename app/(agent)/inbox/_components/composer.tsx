@@ -1,5 +1,6 @@
 'use client';
 
+import type { ReplyInput } from '@/server/tickets/reply-to-ticket';
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'use-intl';
@@ -17,7 +18,6 @@ const draftKey = (ticketId: number, mode: ComposerMode) => `draft:${ticketId}:${
 const readDraft = (ticketId: number, mode: ComposerMode) => (typeof window === 'undefined' ? '' : (sessionStorage.getItem(draftKey(ticketId, mode)) ?? ''));
 
 type Props = { ticketId: number; status: TicketStatus; mode: ComposerMode; onMode: (m: ComposerMode) => void; live?: boolean };
-type ReplyInput = { ticketId: number; body: string; internal: boolean; status?: TicketStatus; attachments?: string[] };
 
 /**
  * Public reply or internal note; drafts survive switching tickets (kept per ticket and mode in session
@@ -34,7 +34,11 @@ export function Composer({ ticketId, status, mode, onMode, live = false }: Props
   // never races with what is being typed.
   const [drafts, setDrafts] = useState(() => ({ reply: readDraft(ticketId, 'reply'), note: readDraft(ticketId, 'note') }));
   const body = drafts[mode];
+  // One key per reply the agent means to send: pressing Send again after a timeout re-sends the same
+  // reply, which the server stores once. Editing the text (or a successful send) starts a new one.
+  const sendKey = useRef<string | null>(null);
   const setBody = (value: string) => {
+    sendKey.current = null;
     setDrafts((d) => ({ ...d, [mode]: value }));
     if (value) sessionStorage.setItem(draftKey(ticketId, mode), value);
     else sessionStorage.removeItem(draftKey(ticketId, mode));
@@ -69,7 +73,8 @@ export function Composer({ ticketId, status, mode, onMode, live = false }: Props
   const send = (nextStatus?: TicketStatus) => {
     if (!canSend) return;
     stopTyping();
-    reply.mutate({ ticketId, body, internal: mode === 'note', status: nextStatus, attachments: uploads.files.map((f) => f.token) });
+    sendKey.current ??= crypto.randomUUID();
+    reply.mutate({ ticketId, body, internal: mode === 'note', status: nextStatus, attachments: uploads.files.map((f) => f.token), clientId: sendKey.current });
   };
 
   const isNote = mode === 'note';
