@@ -41,6 +41,8 @@ export const TICKET_EVENT_TYPES = [
   'acknowledgement_sent',
   'form_submitted',
   'form_answers_changed',
+  'marked_spam',
+  'marked_not_spam',
   'routed',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];

@@ -11,6 +11,8 @@ export const ticketFilterSchema = z.object({
   teamId: z.number().int().positive().optional(),
   tagId: z.number().int().positive().optional(),
   customerId: z.number().int().positive().optional(),
+  /** Spam (and mail failing its domain's DMARC policy) shows only here; every other list leaves it out. */
+  spam: z.boolean().default(false),
   /** Free text; any characters are allowed and never reach FTS5 as syntax. */
   q: z.string().trim().max(200).optional(),
 });
@@ -30,5 +32,6 @@ export const VIEWS = [
   { id: 'pending', filter: { status: ['pending'], assignee: 'any' } },
   { id: 'solved', filter: { status: ['solved', 'closed'], assignee: 'any' } },
   { id: 'all', filter: { assignee: 'any' } },
+  { id: 'spam', filter: { assignee: 'any', spam: true } },
 ] as const satisfies readonly { id: string; filter: TicketFilter }[];
 export type ViewId = (typeof VIEWS)[number]['id'];

@@ -27,6 +27,19 @@ const envSchema = z.object({
   /** How long an agent's chat reply waits for a visitor who left before it goes out by email. */
   CHAT_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(86400).default(120),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+  /** SpamAssassin's spamd (spamc protocol over TCP) checking inbound mail; off when unset. */
+  SPAMD_HOST: z.string().min(1).optional(),
+  SPAMD_PORT: z.coerce.number().int().min(1).max(65535).default(783),
+  /** A check that takes longer lets the mail through unflagged: the SMTP answer never waits on a stuck filter. */
+  SPAMD_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  /** SPF, DKIM and DMARC checks of mail reaching the SMTP listener. */
+  MAIL_AUTH: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** DNS servers for those checks ("127.0.0.1:5353,[::1]:53"); the system's when unset. */
+  DNS_SERVERS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined)),
+  MAIL_AUTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 

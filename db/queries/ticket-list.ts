@@ -14,6 +14,8 @@ export type TicketListWhere = {
   teamId?: number;
   tagId?: number;
   customerId?: number;
+  /** Only spam, or (the default) none of it. */
+  spam?: boolean;
   /** Restricts to these ticket ids (the full-text candidates). */
   ids?: number[];
 };
@@ -41,6 +43,8 @@ function assigneeCondition(w: TicketListWhere): SQL | undefined {
 export function selectTicketKeys(db: Db, w: TicketListWhere, status: TicketStatus | undefined, cursor: TicketCursor | undefined, limit: number) {
   const conditions = [
     status ? eq(tickets.status, status) : undefined,
+    // Literal, so the Spam view reads the partial index tickets_spam_activity.
+    w.spam ? sql`${tickets.isSpam} = 1` : sql`${tickets.isSpam} = 0`,
     w.priority?.length ? inArray(tickets.priority, w.priority) : undefined,
     w.channel?.length ? inArray(tickets.channelId, db.select({ id: channels.id }).from(channels).where(inArray(channels.kind, w.channel))) : undefined,
     assigneeCondition(w),

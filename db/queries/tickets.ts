@@ -30,6 +30,7 @@ const prepared = preparedPerConnection((db) => ({
       createdAt: p('createdAt'),
       updatedAt: p('updatedAt'),
       lastActivityAt: p('lastActivityAt'),
+      isSpam: p('isSpam'),
     })
     .returning()
     .prepare(),
@@ -99,7 +100,8 @@ export function updateTicketColumns(db: Queryable, id: number, patch: Partial<Om
     statement = db.update(tickets).set(Object.fromEntries(keys.map((k) => [k, ps(k)]))).where(eq(tickets.id, p('id'))).prepare();
     statements.set(keys.join(), statement);
   }
-  statement.run({ ...patch, id });
+  // Bound as they are (ps skips column encoders): SQLite stores booleans as 0/1.
+  statement.run({ ...Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, typeof v === 'boolean' ? Number(v) : v])), id });
 }
 
 export function insertMessage(db: Queryable, m: NewMessage) {
@@ -153,10 +155,10 @@ export function nextTicketNumber(db: Queryable): number {
   return (prepared(db).maxNumber.get()?.n ?? 1000) + 1;
 }
 
-export type NewTicket = Pick<typeof tickets.$inferInsert, 'number' | 'subject' | 'status' | 'priority' | 'channelId' | 'customerId' | 'assigneeId' | 'teamId' | 'createdAt' | 'updatedAt' | 'lastActivityAt'>;
+export type NewTicket = Pick<typeof tickets.$inferInsert, 'number' | 'subject' | 'status' | 'priority' | 'channelId' | 'customerId' | 'assigneeId' | 'teamId' | 'createdAt' | 'updatedAt' | 'lastActivityAt' | 'isSpam'>;
 
 export function insertTicket(db: Queryable, t: NewTicket) {
-  return prepared(db).insertTicket.get({ status: 'new', priority: 'normal', assigneeId: null, teamId: null, ...t })!;
+  return prepared(db).insertTicket.get({ status: 'new', priority: 'normal', assigneeId: null, teamId: null, isSpam: false, ...t })!;
 }
 
 export function listChannels(db: Db) {

@@ -4,6 +4,7 @@ import { AUTHOR_KINDS } from '../../lib/domain';
 import { agents } from './agents';
 import { customers } from './customers';
 import { tickets } from './tickets';
+import type { InboundChecks } from '../../lib/mail-checks';
 
 /** 'none': nothing to deliver (inbound messages, internal notes, channels without an outbound adapter yet). */
 export type MailAddress = { address: string; name?: string };
@@ -16,6 +17,8 @@ export type MessageMeta = {
   references?: string[];
   /** Set on automatic mail (auto-replies, bulk): never answered automatically. */
   autoSubmitted?: boolean;
+  /** What the spam and authentication checks on arrival found (server/channels/email/spam). */
+  checks?: InboundChecks;
 };
 
 export const DELIVERY_STATES = ['none', 'queued', 'sent', 'failed'] as const;

@@ -35,6 +35,8 @@ export const tickets = sqliteTable(
     /** Chat read receipts: the newest message the customer has seen, and the newest an agent has seen. */
     customerReadMessageId: integer('customer_read_message_id'),
     agentReadMessageId: integer('agent_read_message_id'),
+    /** Held back as spam (or as mail failing its domain's DMARC policy): out of every view but Spam, never acknowledged. */
+    isSpam: integer('is_spam', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     // The inbox reads newest-first; each index serves one filter and keeps the order so LIMIT stops early.
@@ -47,6 +49,8 @@ export const tickets = sqliteTable(
     index('tickets_channel_activity').on(t.channelId, sql`${t.lastActivityAt} desc`, sql`${t.id} desc`),
     // A chat visitor's newest conversation on a widget, looked up on every message; a customer's tickets.
     index('tickets_customer_channel').on(t.customerId, t.channelId, t.id),
+    // The Spam view: few rows, so a partial index costs nothing on the rest.
+    index('tickets_spam_activity').on(sql`${t.lastActivityAt} desc`, sql`${t.id} desc`).where(sql`${t.isSpam} = 1`),
   ],
 );
 

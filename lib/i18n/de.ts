@@ -25,6 +25,7 @@ export const de: Messages = {
     pending: 'Wartend',
     solved: 'Gelöst & geschlossen',
     all: 'Alle Tickets',
+    spam: 'Spam',
   },
   filters: {
     title: 'Filter',
@@ -77,6 +78,10 @@ export const de: Messages = {
     system: 'System',
   },
   events: {
+    marked_spam: '{actor} hat es als Spam markiert',
+    marked_not_spam: '{actor} hat es aus dem Spam geholt',
+    held_as_spam: 'Zurückgehalten: {reason}',
+    spamReason: { spam: 'der Spamfilter hat es markiert', dmarc: 'der Absender hat die DMARC-Prüfung seiner Domain nicht bestanden' },
     created: 'Ticket erstellt über {channel}',
     status_changed: '{actor} hat den Status von {from} auf {to} gesetzt',
     assignee_changed: '{actor} hat {to} zugewiesen',
@@ -103,6 +108,16 @@ export const de: Messages = {
     removeFile: '{name} entfernen',
     uploading: 'Wird hochgeladen…',
     uploadFailed: 'das Hochladen ist fehlgeschlagen; bitte erneut versuchen',
+  },
+  spam: {
+    mark: 'Spam',
+    held: 'Als Spam zurückgehalten: Es ging keine Eingangsbestätigung hinaus, und es erscheint nur in der Ansicht Spam.',
+    release: 'Kein Spam',
+  },
+  mailChecks: {
+    score: 'Spam-Wert {score} / {required}',
+    filterUnavailable: 'Spamfilter hat nicht geantwortet',
+    upstream: 'Vorgelagert als Spam markiert ({header})',
   },
   message: {
     showOriginal: 'Ganze Nachricht zeigen',

@@ -24,6 +24,7 @@ export const en = {
     pending: 'Pending',
     solved: 'Solved & closed',
     all: 'All tickets',
+    spam: 'Spam',
   },
   filters: {
     title: 'Filters',
@@ -76,6 +77,10 @@ export const en = {
     system: 'System',
   },
   events: {
+    marked_spam: '{actor} marked it as spam',
+    marked_not_spam: '{actor} released it from spam',
+    held_as_spam: 'Held back: {reason}',
+    spamReason: { spam: 'the spam filter flagged it', dmarc: 'the sender failed its domain’s DMARC check' },
     created: 'Ticket created via {channel}',
     status_changed: '{actor} changed status from {from} to {to}',
     assignee_changed: '{actor} assigned to {to}',
@@ -102,6 +107,16 @@ export const en = {
     removeFile: 'Remove {name}',
     uploading: 'Uploading…',
     uploadFailed: 'the upload failed; please try again',
+  },
+  spam: {
+    mark: 'Spam',
+    held: 'Held back as spam: no acknowledgement was sent, and it shows only in the Spam view.',
+    release: 'Not spam',
+  },
+  mailChecks: {
+    score: 'Spam score {score} / {required}',
+    filterUnavailable: 'Spam filter did not answer',
+    upstream: 'Marked as spam upstream ({header})',
   },
   message: {
     showOriginal: 'Show full message',

@@ -70,9 +70,11 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
         createdAt: now,
         updatedAt: now,
         lastActivityAt: now,
+        isSpam: !!msg.quarantine,
       });
       createdTicket = true;
       events.push({ ticketId: ticket.id, type: 'created', actorKind: 'customer', data: { channel: channel.kind }, createdAt: now });
+      if (msg.quarantine) events.push({ ticketId: ticket.id, type: 'marked_spam', actorKind: 'system', data: { reason: msg.quarantine }, createdAt: now });
       if (decision.kind === 'new_linked') {
         const previous = q.findTicket(tx, decision.linkedTicketId);
         inbound.linkTickets(tx, ticket.id, decision.linkedTicketId, previous?.status === 'closed' ? 'follow_up' : 'related', now);

@@ -31,7 +31,7 @@ describe('search index edits', () => {
   it('an edit before indexing is indexed once with the new text; after indexing it replaces the old text', async () => {
     const db = getDb();
     const raw = db.$client;
-    const customerId = Number(raw.prepare("insert into customers (name, email, attributes, created_at) values ('Erika Alt', null, '{}', 1)").run().lastInsertRowid);
+    const customerId = Number(raw.prepare("insert into customers (name, email, created_at) values ('Erika Alt', null, 1)").run().lastInsertRowid);
     raw.prepare("update customers set name = 'Erika Neu' where id = ?").run(customerId);
     indexNewRows(db);
     const find = (q: string) => raw.prepare('select rowid from customer_fts where customer_fts match ?').all(q).map((r) => (r as { rowid: number }).rowid);

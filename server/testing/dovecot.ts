@@ -1,34 +1,11 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort, waitForPort } from './ports';
 
 export const DOVECOT = '/usr/sbin/dovecot';
 export const hasDovecot = () => fs.existsSync(DOVECOT);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function waitForPort(port: number, ms: number) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => (s.end(), resolve(true)));
-      s.on('error', () => resolve(false));
-    });
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`dovecot did not listen on ${port}`);
-}
 
 /**
  * A real IMAP server (Debian's dovecot) for tests: its own config, users and maildirs in a temp dir,
@@ -82,7 +59,7 @@ service stats {
 `,
   );
   const child = spawn(DOVECOT, ['-F', '-c', path.join(dir, 'dovecot.conf')], { stdio: 'ignore' });
-  await waitForPort(port, 10_000);
+  await waitForPort(port, 10_000, 'dovecot');
   return {
     port,
     stop: async () => {

@@ -38,6 +38,7 @@ export function getTicket(db: Db, ticketId: number) {
     deliveryState: m.deliveryState,
     deliveryError: m.deliveryError,
     envelope: m.meta ? { from: m.meta.from ?? null, to: m.meta.to ?? [], cc: m.meta.cc ?? [] } : null,
+    checks: m.meta?.checks ?? null,
     createdAt: m.createdAt,
   }));
   const events = q.listEvents(db, ticketId).map((e) => ({

@@ -211,7 +211,7 @@ describe('inbound email over SMTP', () => {
 
   it('reads real-world mail: Gmail, Outlook, Apple Mail, forwarded Latin-1', async () => {
     const dir = path.join(import.meta.dirname, 'fixtures');
-    for (const f of fs.readdirSync(dir)) await sendRaw(fs.readFileSync(path.join(dir, f)), 'fixture@sender.example');
+    for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.eml'))) await sendRaw(fs.readFileSync(path.join(dir, f)), 'fixture@sender.example');
     const outlook = messagesOf(ticketOf('<AM0PR01MB1234ABCD@AM0PR01MB1234.eurprd01.prod.outlook.example>'))[0]!;
     expect(outlook.bodyText).toContain('beschädigt');
     expect(outlook.bodyHtml).not.toMatch(/<script/i);

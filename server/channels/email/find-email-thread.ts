@@ -12,9 +12,9 @@ const SUBJECT_TOKEN = /\[#(\d{1,12})\]/;
  * against every stored Message-ID, then the `[#123]` subject token, else a new ticket.
  * Token and headers prove the sender saw the thread, so the ticket's customer and anyone who was on the
  * thread (a CC'd colleague) join it. The subject token can be typed by anyone, so it joins only the
- * ticket's own customer. Everyone else gets a new ticket linked to the thread, never someone else's ticket.
+ * ticket's own customer (and only when the From passed DMARC, if it was checked). Everyone else gets a new ticket linked to the thread, never someone else's ticket.
  */
-export function findEmailThread(tx: Tx, mail: ParsedEmail, recipients: string[], ourAddresses: Set<string>, customerId: number): ThreadDecision {
+export function findEmailThread(tx: Tx, mail: ParsedEmail, recipients: string[], ourAddresses: Set<string>, customerId: number, opts = { subjectToken: true }): ThreadDecision {
   const byToken = recipients
     .map((r) => splitPlusAddress(r))
     .filter((r) => r.tag && ourAddresses.has(r.base))
@@ -29,7 +29,8 @@ export function findEmailThread(tx: Tx, mail: ParsedEmail, recipients: string[],
     return { kind: 'new_linked', linkedTicketId: strongTicketId };
   }
 
-  const number = mail.subject.match(SUBJECT_TOKEN)?.[1];
+  // Mail failing DMARC may carry anyone's From: the subject token alone never puts it on a customer's ticket.
+  const number = opts.subjectToken ? mail.subject.match(SUBJECT_TOKEN)?.[1] : undefined;
   const bySubject = number ? inbound.findTicketByNumber(tx, Number(number)) : undefined;
   if (bySubject) return bySubject.customerId === customerId ? { kind: 'join', ticket: bySubject } : { kind: 'new_linked', linkedTicketId: bySubject.id };
   return { kind: 'new' };

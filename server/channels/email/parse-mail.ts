@@ -1,6 +1,8 @@
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import type { MailAddress } from '@/db/schema';
 import type { IncomingFile } from '@/server/content/attachment-store';
+import type { UpstreamVerdict } from '@/lib/mail-checks';
+import { upstreamVerdict } from './spam/upstream-verdict';
 
 export type ParsedEmail = {
   messageId: string | null;
@@ -17,6 +19,8 @@ export type ParsedEmail = {
   attachments: IncomingFile[];
   /** For delivery reports: which of our messages bounced, and why. */
   bounce: { originalMessageId: string | null; reason: string } | null;
+  /** A filter in front of us marked it as spam. */
+  upstreamSpam: UpstreamVerdict | null;
 };
 
 function addresses(field: AddressObject | AddressObject[] | undefined): MailAddress[] {
@@ -93,5 +97,6 @@ export async function parseMail(source: Buffer | string): Promise<ParsedEmail> {
         inline: a.related || a.contentDisposition === 'inline',
       })),
     bounce: readBounce(mail),
+    upstreamSpam: upstreamVerdict((name) => header(mail, name)),
   };
 }

@@ -9,9 +9,13 @@ import { emailSettingsSchema, splitPlusAddress, type EmailSettings } from './ema
 import { findEmailThread } from './find-email-thread';
 import { queueAcknowledgement } from './acknowledge';
 import { parseMail, type ParsedEmail } from './parse-mail';
+import { checkInboundMail } from './spam/check-inbound-mail';
 
-/** SMTP envelope; `mailFrom` is '' for the null reverse path (MAIL FROM:<>) and null when unknown (IMAP). */
-export type Envelope = { mailFrom: string | null; rcptTo: string[] };
+/**
+ * SMTP envelope; `mailFrom` is '' for the null reverse path (MAIL FROM:<>) and null when unknown (IMAP).
+ * The client's address and EHLO name are known only over SMTP; without them SPF cannot be checked.
+ */
+export type Envelope = { mailFrom: string | null; rcptTo: string[]; clientIp?: string; helo?: string | null };
 export type ReceiveResult = ({ kind: 'ingested' } & IngestResult) | { kind: 'ignored'; reason: string } | { kind: 'bounce'; messageId: number | null };
 
 export class UnparseableMailError extends Error {}
@@ -66,14 +70,18 @@ export async function receiveEmail(db: Db, raw: Buffer, envelope: Envelope, now 
   const automatic = mail.autoSubmitted || envelope.mailFrom === '' || !sender;
   const address = sender?.address ?? 'unknown-sender@invalid';
   const config = getConfig();
-  const files = await storeAttachments(config.DATA_DIR, mail.attachments, config.ATTACHMENT_MAX_MB * 1024 * 1024);
+  const [verdict, files] = await Promise.all([
+    checkInboundMail(raw, mail.upstreamSpam, { clientIp: envelope.clientIp ?? null, helo: envelope.helo ?? null, mailFrom: envelope.mailFrom || null }, config),
+    storeAttachments(config.DATA_DIR, mail.attachments, config.ATTACHMENT_MAX_MB * 1024 * 1024),
+  ]);
 
   // Shares a commit with the other mail that arrived in the same turn; resolves after the commit.
   const result = await commitGrouped(db, () => ingest(
     db,
     {
       channelId: inbox.id,
-      from: { externalId: address, name: sender?.name ?? '', email: sender ? address : null, emailProven: !!sender },
+      // A From that fails its domain's DMARC check is someone else's address: it proves nothing.
+      from: { externalId: address, name: sender?.name ?? '', email: sender ? address : null, emailProven: !!sender && !verdict.dmarcFailed },
       channelMessageId: mail.messageId,
       subject: mail.subject || null,
       text: mail.text,
@@ -86,15 +94,18 @@ export async function receiveEmail(db: Db, raw: Buffer, envelope: Envelope, now 
         inReplyTo: mail.inReplyTo ?? undefined,
         references: mail.references,
         autoSubmitted: automatic || undefined,
+        ...(Object.keys(verdict.checks).length ? { checks: verdict.checks } : {}),
       },
       receivedAt: now,
       autoSubmitted: automatic,
+      quarantine: verdict.quarantine,
       attachments: files,
     },
     {
-      resolveThread: (tx, customerId) => findEmailThread(tx, mail, recipients, new Set(inboxes.keys()), customerId),
+      resolveThread: (tx, customerId) => findEmailThread(tx, mail, recipients, new Set(inboxes.keys()), customerId, { subjectToken: !verdict.dmarcFailed }),
       onTicketCreated: (tx, ticket) => {
-        if (!automatic) queueAcknowledgement(tx, inbox.settings, ticket, now);
+        // Spam and forged senders get no answer: an acknowledgement would confirm the address and reach a victim.
+        if (!automatic && !verdict.quarantine && !verdict.dmarcFailed) queueAcknowledgement(tx, inbox.settings, ticket, now);
       },
     },
   ));

@@ -36,6 +36,8 @@ export function startSmtpListener(opts: { db: Db; host: string; port: number; ma
         const envelope = {
           mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null,
           rcptTo: session.envelope.rcptTo.map((r) => r.address),
+          clientIp: session.remoteAddress.replace(/^::ffff:/, ''),
+          helo: session.hostNameAppearsAs || null,
         };
         receiveEmail(opts.db, Buffer.concat(chunks), envelope).then(
           (result) => callback(null, result.kind === 'ingested' ? `2.0.0 Stored as ticket ${result.ticketId}` : `2.0.0 Accepted (${result.kind})`),

@@ -7,6 +7,7 @@ import { getTicket } from '@/server/tickets/get-ticket';
 import { updateTicket } from '@/server/tickets/update-ticket';
 import { replyToTicket } from '@/server/tickets/reply-to-ticket';
 import { replyInputSchema } from '@/server/tickets/reply-input';
+import { markSpam } from '@/server/tickets/mark-spam';
 import { markTicketRead } from '@/db/queries/tickets';
 import { answerValue } from '@/lib/forms/form-definition';
 import { updateTicketAnswers } from '@/server/forms/update-ticket-answers';
@@ -43,6 +44,9 @@ export const ticketsRouter = router({
   updateFormAnswers: agentProcedure
     .input(z.object({ id: ticketId, answers: z.record(z.string().max(40), answerValue).refine((a) => Object.keys(a).length <= 100, 'too many answers') }))
     .mutation(({ ctx, input }) => updateTicketAnswers(ctx.db, ctx.viewer, input.id, input.answers)),
+
+  /** Spam out of the inbox (and taught to spamd), or a held message released back into it. */
+  markSpam: agentProcedure.input(z.object({ id: ticketId, spam: z.boolean() })).mutation(({ ctx, input }) => markSpam(ctx.db, ctx.viewer, input.id, input.spam)),
 
   markRead: agentProcedure.input(z.object({ id: ticketId })).mutation(({ ctx, input }) => {
     markTicketRead(ctx.db, ctx.viewer.id, input.id, Date.now());

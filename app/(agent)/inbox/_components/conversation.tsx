@@ -16,6 +16,7 @@ import { Thread } from './thread';
 import { useChatSignals } from './use-chat-signals';
 import { Composer } from './composer';
 import { CustomerPanel } from './customer-panel';
+import { SpamControl } from './spam-control';
 
 type Props = {
   ticketId: number | null;
@@ -113,7 +114,9 @@ function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket
                 <span className="text-xs text-slate-500">{t('ticket.viewing', { names: viewers.map((v) => v.name.split(' ')[0]).join(', ') })}</span>
               </div>
             )}
+            {!tk.isSpam && <SpamControl ticketId={tk.id} isSpam={false} />}
           </div>
+          {tk.isSpam && <SpamControl ticketId={tk.id} isSpam />}
           <TicketProperties ticket={tk} tags={ticket.data.tags} />
         </header>
         <Thread data={ticket.data} />

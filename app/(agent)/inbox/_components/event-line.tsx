@@ -42,6 +42,12 @@ export function EventLine({ e, channelKind }: { e: Event; channelKind: ChannelKi
     case 'form_answers_changed':
       text = t('events.form_answers_changed', { actor, fields: ((d.changes as { label: string }[]) ?? []).map((c) => c.label).join(', ') });
       break;
+    case 'marked_spam':
+      text = e.actorKind === 'agent' ? t('events.marked_spam', { actor }) : t('events.held_as_spam', { reason: t(`events.spamReason.${d.reason === 'dmarc' ? 'dmarc' : 'spam'}`) });
+      break;
+    case 'marked_not_spam':
+      text = t('events.marked_not_spam', { actor });
+      break;
     case 'routed':
       text = t('events.routed', { rules: ((d.rules as { name: string }[]) ?? []).map((r) => r.name).join(', ') });
       break;

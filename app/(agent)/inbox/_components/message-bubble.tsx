@@ -7,6 +7,7 @@ import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
 import { Avatar } from '@/app/_components/avatar';
 import { useDirectory } from './use-directory';
+import { MailChecks } from './mail-checks';
 
 type Message = inferRouterOutputs<AppRouter>['tickets']['get']['messages'][number];
 
@@ -89,6 +90,7 @@ export function MessageBubble({ m, customerName }: { m: Message; customerName: s
             {t('message.loadImages')}
           </button>
         )}
+        {m.checks && <MailChecks checks={m.checks} />}
         <DeliveryState state={m.deliveryState} error={m.deliveryError} />
       </footer>
     </article>

@@ -1,0 +1,2 @@
+ALTER TABLE `tickets` ADD `is_spam` integer DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX `tickets_spam_activity` ON `tickets` ("last_activity_at" desc,"id" desc) WHERE "tickets"."is_spam" = 1;

@@ -1,0 +1,51 @@
+import { type Db, transact, type Tx } from '@/db/client';
+import type { MessageMeta } from '@/db/schema';
+import * as q from '@/db/queries/tickets';
+import { findChannel } from '@/db/queries/inbound';
+import { DomainError } from '@/server/errors/domain-error';
+import { getBus } from '@/server/realtime/bus';
+import { getConfig } from '@/server/runtime-config';
+import type { Viewer } from '@/server/auth/sessions';
+import { emailSettingsSchema } from '@/server/channels/email/email-settings';
+import { queueAcknowledgement } from '@/server/channels/email/acknowledge';
+import { spamdLearn } from '@/server/channels/email/spam/spamc';
+import { lessonMessage } from '@/server/channels/email/spam/lesson-message';
+
+/**
+ * An agent marks a ticket as spam (it leaves every view but Spam) or releases it (it comes back, and
+ * an email that was held gets the acknowledgement it was denied). Recorded as an event; the opening
+ * message is taught to spamd (Bayes) as spam or ham when spamd is configured. `learned` says whether
+ * spamd took the lesson (null: no spamd, or nothing to learn from).
+ */
+export async function markSpam(db: Db, viewer: Viewer, ticketId: number, spam: boolean): Promise<{ changed: boolean; learned: boolean | null }> {
+  const now = Date.now();
+  const lesson = transact(db, (tx) => {
+    const row = q.findTicketWithChannel(tx, ticketId);
+    if (!row) throw new DomainError('NOT_FOUND', `Ticket ${ticketId} does not exist`);
+    if (row.ticket.isSpam === spam) return undefined;
+    q.updateTicketColumns(tx, ticketId, { isSpam: spam, updatedAt: now });
+    q.insertEvents(tx, [{ ticketId, type: spam ? 'marked_spam' : 'marked_not_spam', actorKind: 'agent', actorAgentId: viewer.id, data: {}, createdAt: now }]);
+    const opening = q.listMessages(tx, ticketId).find((m) => m.authorKind === 'customer');
+    if (!spam && row.channel.kind === 'email' && opening) acknowledgeReleased(tx, row.ticket, opening.meta, now);
+    return { opening: row.channel.kind === 'email' ? opening : undefined };
+  });
+  if (lesson === undefined) return { changed: false, learned: null };
+  getBus().emit('ticket.changed', { ticketId, kind: 'updated', actorAgentId: viewer.id });
+  const config = getConfig();
+  if (!config.SPAMD_HOST || !lesson.opening) return { changed: true, learned: null };
+  try {
+    await spamdLearn({ host: config.SPAMD_HOST, port: config.SPAMD_PORT, timeoutMs: config.SPAMD_TIMEOUT_MS }, lessonMessage(lesson.opening), spam ? 'spam' : 'ham');
+    return { changed: true, learned: true };
+  } catch (err) {
+    console.error(`Teaching spamd about ticket ${ticketId} failed:`, err);
+    return { changed: true, learned: false };
+  }
+}
+
+/** The acknowledgement a held email did not get, unless it was automatic, its sender failed DMARC, or one went out already. */
+function acknowledgeReleased(tx: Tx, ticket: q.TicketRow, meta: MessageMeta | null, now: number) {
+  if (meta?.autoSubmitted || meta?.checks?.auth?.dmarc === 'fail') return;
+  if (q.listEvents(tx, ticket.id).some((e) => e.type === 'acknowledgement_sent')) return;
+  const settings = emailSettingsSchema.safeParse(findChannel(tx, ticket.channelId)?.settings);
+  if (settings.success) queueAcknowledgement(tx, settings.data, ticket, now);
+}
