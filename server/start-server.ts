@@ -13,6 +13,7 @@ import { handleAttachmentDownload } from './http/attachment-download';
 import { handleAttachmentUpload } from './http/attachment-upload';
 import { stampClientIp } from './http/client-ip';
 import { API_BODY_LIMIT_BYTES, refuseOversizedBody } from './http/body-limit';
+import { applyPagePolicy } from './http/page-csp';
 import { handleWidgetRequest, isWidgetRequest } from './http/widget-assets';
 import { mountWidgetNamespace } from './realtime/widget-namespace';
 import { startSmtpListener } from './channels/email/smtp-listener';
@@ -68,6 +69,7 @@ export async function startServer({ config, next = { dev: false }, log = console
     if (req.url && isWidgetRequest(req.url)) return handleWidgetRequest(req, res);
     if (nextHandler) {
       stampClientIp(req);
+      applyPagePolicy(req, res, !!next && next.dev);
       return void nextHandler(req, res);
     }
     res.writeHead(404).end();
