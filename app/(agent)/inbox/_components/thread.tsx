@@ -12,12 +12,15 @@ type Item = { kind: 'message'; at: number; m: TicketData['messages'][number] } |
 // These events are the messages themselves; the thread shows the message instead.
 const MESSAGE_EVENTS = new Set(['public_reply', 'internal_note', 'customer_message', 'acknowledgement_sent']);
 
+/** At the same instant events come before messages (a ticket is created, then its first message shows), each kind in the order written. */
+const order = (i: Item) => (i.kind === 'event' ? i.e.id : 2 ** 40 + i.m.id);
+
 /** Messages from every channel and the ticket's history, in one timeline. */
 export function Thread({ data }: { data: TicketData }) {
   const items: Item[] = [
     ...data.messages.map((m) => ({ kind: 'message' as const, at: m.createdAt, m })),
     ...data.events.filter((e) => !MESSAGE_EVENTS.has(e.type)).map((e) => ({ kind: 'event' as const, at: e.createdAt, e })),
-  ].sort((a, b) => a.at - b.at || (a.kind === 'event' ? -1 : 1));
+  ].sort((a, b) => a.at - b.at || order(a) - order(b));
 
   const endRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
