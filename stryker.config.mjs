@@ -1,0 +1,26 @@
+// Mutation testing (StrykerJS with the Vitest runner): `npm run test:mutation`, or for one module
+// `npm run test:mutation -- --mutate server/content/file-safety.ts`. Not part of `npm test`: it reruns the
+// tests once per mutant and takes minutes. The score says how many deliberate breaks the tests catch.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'server/content/file-safety.ts',
+    'server/customers/customer-attributes.ts',
+    'server/http/same-origin.ts',
+    'server/forms/form-token.ts',
+    'server/channels/email/spam/upstream-verdict.ts',
+    'server/channels/email/spam/check-inbound-mail.ts',
+    'lib/business-hours.ts',
+    'lib/forms/*.ts',
+    '!lib/forms/test-forms.ts',
+    '!**/*.test.ts',
+  ],
+  reporters: ['clear-text', 'progress'],
+  concurrency: 2,
+  timeoutMS: 20_000,
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
