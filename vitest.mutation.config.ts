@@ -10,7 +10,6 @@ export default mergeConfig(base, defineConfig({
       'server/http/same-origin.test.ts',
       'server/forms/form-token.test.ts',
       'server/channels/email/spam/check-inbound-mail.test.ts',
-      'lib/**/*.test.ts',
     ],
   },
 }));

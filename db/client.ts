@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as schema from './schema';
+import { runDataMigrations } from './data-migrations';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** What query functions need: satisfied by the db handle and by a transaction, so both can call them. */
@@ -45,6 +46,7 @@ export function openDatabase(file: string): Db {
   cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  runDataMigrations(sqlite);
   return db;
 }
 

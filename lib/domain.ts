@@ -28,21 +28,4 @@ export type AuthorKind = (typeof AUTHOR_KINDS)[number];
 export const LOCALES = ['en', 'de'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const TICKET_EVENT_TYPES = [
-  'created',
-  'status_changed',
-  'assignee_changed',
-  'team_changed',
-  'priority_changed',
-  'tags_changed',
-  'public_reply',
-  'internal_note',
-  'customer_message',
-  'acknowledgement_sent',
-  'form_submitted',
-  'form_answers_changed',
-  'marked_spam',
-  'marked_not_spam',
-  'routed',
-] as const;
-export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
+// Ticket event types and their payloads: lib/ticket-events.ts.

@@ -5,7 +5,8 @@ import { limitRows, preparedPerConnection, p, ps } from '../prepared';
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type NewMessage = typeof messages.$inferInsert;
-export type NewTicketEvent = typeof ticketEvents.$inferInsert;
+export type { NewTicketEvent } from '../../lib/ticket-events';
+import type { NewTicketEvent, TypedTicketEvent } from '../../lib/ticket-events';
 
 const prepared = preparedPerConnection((db) => ({
   ticket: db.select().from(tickets).where(eq(tickets.id, p('id'))).prepare(),
@@ -83,8 +84,10 @@ export function listMessages(db: Queryable, ticketId: number) {
   return db.select().from(messages).where(eq(messages.ticketId, ticketId)).orderBy(asc(messages.createdAt), asc(messages.id)).all();
 }
 
+/** A ticket's history, oldest first, each entry typed by its `type` (written only through `ticketEvent`). */
 export function listEvents(db: Queryable, ticketId: number) {
-  return db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.createdAt), asc(ticketEvents.id)).all();
+  const rows = db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticketId)).orderBy(asc(ticketEvents.createdAt), asc(ticketEvents.id)).all();
+  return rows as (Omit<(typeof rows)[number], 'type' | 'data'> & TypedTicketEvent)[];
 }
 
 // Every message updates its ticket, with one of a few column sets; each set's statement is built once.
@@ -125,7 +128,7 @@ export function findMessageByClientKey(db: Queryable, clientKey: string) {
 }
 
 export function insertEvents(db: Queryable, events: NewTicketEvent[]) {
-  for (const e of events) prepared(db).insertEvent.run({ actorAgentId: null, data: {}, ...e });
+  for (const e of events) prepared(db).insertEvent.run(e);
 }
 
 export function replaceTicketTags(db: Queryable, ticketId: number, tagIds: number[]) {

@@ -1,4 +1,4 @@
-import { sqliteTable, integer } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * One row the WAL checkpointer writes after a complete checkpoint while the database is quiet, so that
@@ -8,4 +8,10 @@ export const walCheckpoints = sqliteTable('wal_checkpoints', {
   id: integer('id').primaryKey(),
   at: integer('at').notNull(),
   frames: integer('frames').notNull(),
+});
+
+/** Data migrations that rewrite rows in code (db/data-migrations.ts), each applied once and recorded here. */
+export const dataMigrations = sqliteTable('data_migrations', {
+  name: text('name').primaryKey(),
+  appliedAt: integer('applied_at').notNull(),
 });

@@ -1,5 +1,6 @@
 import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
-import { TICKET_EVENT_TYPES, AUTHOR_KINDS } from '../../lib/domain';
+import { AUTHOR_KINDS } from '../../lib/domain';
+import { TICKET_EVENT_TYPES, type TicketEventData } from '../../lib/ticket-events';
 import { agents } from './agents';
 import { tickets } from './tickets';
 
@@ -12,8 +13,8 @@ export const ticketEvents = sqliteTable(
     type: text('type', { enum: TICKET_EVENT_TYPES }).notNull(),
     actorKind: text('actor_kind', { enum: AUTHOR_KINDS }).notNull(),
     actorAgentId: integer('actor_agent_id').references(() => agents.id, { onDelete: 'set null' }),
-    /** Event payload, e.g. `{ from: 'open', to: 'solved' }`. */
-    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+    /** The payload of its type (lib/ticket-events.ts), e.g. `{ from: 'open', to: 'solved' }`. */
+    data: text('data', { mode: 'json' }).$type<TicketEventData>().notNull().default({}),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('ticket_events_ticket').on(t.ticketId, t.createdAt), index('ticket_events_type_time').on(t.type, t.createdAt)],

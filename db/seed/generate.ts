@@ -3,6 +3,7 @@ import type { Db } from '../client';
 import { createRandom, type Random } from './random';
 import { AGENT_REPLIES, CITIES, CUSTOMER_FOLLOW_UPS, FIRST_NAMES, INTERNAL_NOTES, LAST_NAMES, TOPICS } from './texts';
 import type { ChannelKind, TicketStatus, Priority } from '../../lib/domain';
+import { ticketEvent, type NewTicketEvent } from '../../lib/ticket-events';
 import { previewOf } from '../../lib/preview';
 import { indexAllRows } from '../queries/search-index';
 import { analyzeDatabase } from '../analyze';
@@ -141,7 +142,11 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
 
     type Msg = { kind: 'customer' | 'agent'; internal: boolean; text: string; at: number };
     const msgs: Msg[] = [{ kind: 'customer', internal: false, text: firstBody, at: createdAt }];
-    const events: [string, 'customer' | 'agent' | 'system', number | null, object, number][] = [['created', 'customer', null, { channel: CHANNELS[chIndex]!.kind }, createdAt]];
+    // Built with the one event constructor (ticket id filled in once the ticket row exists).
+    const agentActor = { kind: 'agent', agentId } as const;
+    const events: NewTicketEvent[] = [
+      ticketEvent(0, 'created', { channelId: channelIds[chIndex]!, channel: CHANNELS[chIndex]!.kind, teamId: teamIds[teamIdx]!, priority, assigneeId: null, formId: null }, { kind: 'customer' }, createdAt),
+    ];
     let t = createdAt;
     let firstResponseAt: number | null = null;
     let assigned = false;
@@ -153,14 +158,14 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
       for (let round = 0; round < rounds; round++) {
         if (!assigned) {
           step(2 * MINUTE, 3 * HOUR);
-          events.push(['assignee_changed', 'agent', agentId, { from: null, to: agentId }, t]);
+          events.push(ticketEvent(0, 'assignee_changed', { from: null, to: agentId }, agentActor, t));
           assigned = true;
         }
         if (r.chance(0.2)) msgs.push({ kind: 'agent', internal: true, text: r.pick(INTERNAL_NOTES), at: step(MINUTE, 30 * MINUTE) });
         msgs.push({ kind: 'agent', internal: false, text: fill(r.pick(AGENT_REPLIES[lang]), vars), at: step(5 * MINUTE, 20 * HOUR) });
         firstResponseAt ??= t;
         if (current === 'new') {
-          events.push(['status_changed', 'agent', agentId, { from: 'new', to: 'open' }, t]);
+          events.push(ticketEvent(0, 'status_changed', { from: 'new', to: 'open' }, agentActor, t));
           current = 'open';
         }
         const last = round === rounds - 1;
@@ -171,7 +176,8 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
     let lastSolvedAt: number | null = null;
     let reopens = 0;
     const setStatus = (to: TicketStatus, at: number) => {
-      events.push(['status_changed', 'agent', agentId, { from: current, to }, at]);
+      const resolution = to === 'solved' ? { resolution: { calendarMs: at - createdAt, businessMs: null, calendarId: null, policyId: null } } : {};
+      events.push(ticketEvent(0, 'status_changed', { from: current, to, ...resolution }, agentActor, at));
       current = to;
     };
     if (status === 'solved' || status === 'closed') {
@@ -194,18 +200,24 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
 
     const lastCustomer = msgs.filter((m) => m.kind === 'customer').at(-1)!;
     const lastPublic = msgs.filter((m) => !m.internal).at(-1)!;
-    const lastAt = Math.max(...msgs.map((m) => m.at), ...events.map((e) => e[4]));
+    const lastAt = Math.max(...msgs.map((m) => m.at), ...events.map((e) => e.createdAt));
     const ticketId = Number(
       insTicket.run(num, subject, current, priority, channelIds[chIndex], c.id, assigned || r.chance(0.3) ? agentId : null, teamIds[teamIdx],
         createdAt, lastAt, lastAt, lastCustomer.at, previewOf(lastPublic.text), firstResponseAt, firstSolvedAt, lastSolvedAt, reopens).lastInsertRowid,
     );
+    let replied = false;
     for (const m of msgs) {
       const id = Number(insMessage.run(ticketId, m.kind, m.kind === 'agent' ? agentId : null, m.kind === 'customer' ? c.id : null, m.internal ? 1 : 0, m.text, null, m.kind === 'agent' && !m.internal ? 'sent' : 'none', m.at).lastInsertRowid);
-      const type = m.internal ? 'internal_note' : m.kind === 'agent' ? 'public_reply' : 'customer_message';
-      events.push([type, m.kind, m.kind === 'agent' ? agentId : null, { messageId: id }, m.at]);
+      if (m.kind === 'customer') events.push(ticketEvent(0, 'customer_message', { messageId: id }, { kind: 'customer' }, m.at));
+      else if (m.internal) events.push(ticketEvent(0, 'internal_note', { messageId: id }, agentActor, m.at));
+      else {
+        const firstResponse = replied ? {} : { firstResponse: { calendarMs: m.at - createdAt, businessMs: null, calendarId: null, policyId: null } };
+        replied = true;
+        events.push(ticketEvent(0, 'public_reply', { messageId: id, ...firstResponse }, agentActor, m.at));
+      }
     }
-    events.sort((a, b) => a[4] - b[4]);
-    for (const [type, actor, actorId, data, at] of events) insEvent.run(ticketId, type, actor, actorId, JSON.stringify(data), at);
+    events.sort((a, b) => a.createdAt - b.createdAt);
+    for (const e of events) insEvent.run(ticketId, e.type, e.actorKind, e.actorAgentId, JSON.stringify(e.data), e.createdAt);
     insTag.run(ticketId, tagIds.get(topic.tag));
     if (priority === 'urgent') insTag.run(ticketId, tagIds.get('dringend'));
     if (r.chance(0.05)) insTag.run(ticketId, tagIds.get('vip'));

@@ -21,6 +21,8 @@ export type InboundMessage = {
   receivedAt: number;
   /** Automatic mail (auto-replies, lists): stored, but never answered automatically. */
   autoSubmitted: boolean;
+  /** The intake form the customer answered with this message (web form, pre-chat form), if any. */
+  formId?: number | null;
   /** Held back as spam or as failing its domain's DMARC policy: a ticket it opens shows only in the Spam view. */
   quarantine?: 'spam' | 'dmarc' | null;
   /** Files already written to the attachment store; their rows are added with the message. */

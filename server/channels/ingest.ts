@@ -3,11 +3,11 @@ import { afterCommit } from '@/db/group-commit';
 import * as q from '@/db/queries/tickets';
 import * as inbound from '@/db/queries/inbound';
 import { insertAttachments } from '@/db/queries/attachments';
-import type { TicketStatus } from '@/lib/domain';
+import { ticketEvent } from '@/lib/ticket-events';
 import { previewOf } from '@/lib/preview';
 import { sanitizeHtml } from '@/server/content/sanitize-html';
 import { getBus } from '@/server/realtime/bus';
-import { statusTransition } from '@/server/tickets/status-transition';
+import { decide } from '@/server/tickets/status-machine';
 import type { InboundMessage, ThreadDecision } from './inbound-message';
 
 export type IngestOptions = {
@@ -19,6 +19,9 @@ export type IngestOptions = {
   agentWatching?: (ticketId: number) => boolean;
 };
 
+const CUSTOMER = { kind: 'customer' } as const;
+const SYSTEM = { kind: 'system' } as const;
+
 export type IngestResult = {
   ticketId: number;
   messageId: number;
@@ -27,9 +30,6 @@ export type IngestResult = {
   /** Read by an agent who had the ticket open when it arrived. */
   readByAgent: boolean;
 };
-
-// A customer writing again wakes a ticket that was waiting or solved; closed tickets get a follow-up instead.
-const WAKE: Partial<Record<TicketStatus, TicketStatus>> = { pending: 'open', on_hold: 'open', solved: 'open' };
 
 /**
  * The one way in for customer messages from every channel: resolve the customer by channel identity,
@@ -54,6 +54,7 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
 
     let decision = opts.resolveThread(tx, customer.id);
     let ticket = decision.kind === 'join' ? decision.ticket : undefined;
+    // Closed is final: the customer's new message opens a follow-up linked to it.
     if (ticket?.status === 'closed') decision = { kind: 'new_linked', linkedTicketId: ticket.id };
     const events: q.NewTicketEvent[] = [];
     let createdTicket = false;
@@ -73,8 +74,10 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
         isSpam: !!msg.quarantine,
       });
       createdTicket = true;
-      events.push({ ticketId: ticket.id, type: 'created', actorKind: 'customer', data: { channel: channel.kind }, createdAt: now });
-      if (msg.quarantine) events.push({ ticketId: ticket.id, type: 'marked_spam', actorKind: 'system', data: { reason: msg.quarantine }, createdAt: now });
+      events.push(
+        ticketEvent(ticket.id, 'created', { channelId: channel.id, channel: channel.kind, teamId: ticket.teamId, priority: ticket.priority, assigneeId: ticket.assigneeId, formId: msg.formId ?? null }, CUSTOMER, now),
+      );
+      if (msg.quarantine) events.push(ticketEvent(ticket.id, 'marked_spam', { reason: msg.quarantine }, SYSTEM, now));
       if (decision.kind === 'new_linked') {
         const previous = q.findTicket(tx, decision.linkedTicketId);
         inbound.linkTickets(tx, ticket.id, decision.linkedTicketId, previous?.status === 'closed' ? 'follow_up' : 'related', now);
@@ -92,19 +95,15 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
       createdAt: now,
     });
     insertAttachments(tx, message.id, msg.attachments ?? [], now);
-    events.push({ ticketId: ticket.id, type: 'customer_message', actorKind: 'customer', data: { messageId: message.id }, createdAt: now });
 
     const cols: Parameters<typeof q.updateTicketColumns>[2] = { updatedAt: now, lastActivityAt: now, lastCustomerMessageAt: now, preview: previewOf(msg.text) };
     // Marked in the same write as the message (not a write of its own after it): the chat's read receipt.
     const readOnArrival = opts.agentWatching?.(ticket.id) ?? false;
     if (readOnArrival) cols.agentReadMessageId = message.id;
-    const wakeTo = createdTicket ? undefined : WAKE[ticket.status];
-    const status = wakeTo ? { from: ticket.status, to: wakeTo } : null;
-    if (status) {
-      Object.assign(cols, statusTransition(ticket, status.to, now));
-      events.push({ ticketId: ticket.id, type: 'status_changed', actorKind: 'customer', data: status, createdAt: now });
-    }
-    q.updateTicketColumns(tx, ticket.id, cols);
+    const transition = decide(ticket, { kind: 'customer_message', messageId: message.id }, CUSTOMER, now);
+    events.push(...transition.events);
+    const status = transition.status;
+    q.updateTicketColumns(tx, ticket.id, { ...cols, ...transition.cols });
     q.insertEvents(tx, events);
     if (createdTicket) opts.onTicketCreated?.(tx, ticket, customer.id);
     return { ticketId: ticket.id, messageId: message.id, createdTicket, duplicate: false, readByAgent: readOnArrival, status };

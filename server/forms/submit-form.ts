@@ -69,6 +69,7 @@ export async function submitForm(db: Db, input: SubmitFormInput, secret: string,
       meta: { from: { address: email.toLowerCase() } },
       receivedAt: now,
       autoSubmitted: false,
+      formId: form.id,
     },
     {
       resolveThread: () => ({ kind: 'new' }),

@@ -7,6 +7,8 @@ import { validateSubmission } from '@/lib/forms/validate-submission';
 import { DomainError } from '@/server/errors/domain-error';
 import { getBus } from '@/server/realtime/bus';
 import type { Viewer } from '@/server/auth/sessions';
+import { ticketEvent } from '@/lib/ticket-events';
+import { accessibleTicket } from '@/server/tickets/ticket-access';
 
 const same = (a: AnswerValue | undefined, b: AnswerValue | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -31,6 +33,7 @@ function withStoredFiles(form: FormDefinition, answers: Answers, stored: Answers
  * against apply exactly as for the customer; each changed field is recorded in one ticket event.
  */
 export function updateTicketAnswers(db: Db, viewer: Viewer, ticketId: number, answers: Answers) {
+  accessibleTicket(db, viewer, ticketId);
   const submission = findSubmissionOfTicket(db, ticketId);
   if (!submission) throw new DomainError('NOT_FOUND', 'This ticket was not opened through a form');
   const definition = findFormVersion(db, submission.formId, submission.version)!.definition;
@@ -43,7 +46,7 @@ export function updateTicketAnswers(db: Db, viewer: Viewer, ticketId: number, an
   const now = Date.now();
   transact(db, (tx) => {
     updateSubmissionAnswers(tx, submission.id, result.answers);
-    insertEvents(tx, [{ ticketId, type: 'form_answers_changed', actorKind: 'agent', actorAgentId: viewer.id, data: { changes }, createdAt: now }]);
+    insertEvents(tx, [ticketEvent(ticketId, 'form_answers_changed', { changes }, { kind: 'agent', agentId: viewer.id }, now)]);
     updateTicketColumns(tx, ticketId, { updatedAt: now });
   });
   getBus().emit('ticket.changed', { ticketId, kind: 'updated', actorAgentId: viewer.id });

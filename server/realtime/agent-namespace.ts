@@ -14,6 +14,8 @@ import { markChatSeen } from '@/server/channels/chat/mark-chat-seen';
 import { setWatchProbe } from '@/server/channels/chat/chat-watchers';
 import { PresenceRegistry } from './presence';
 import { fromOwnOrigin } from '@/server/http/same-origin';
+import { findTicket } from '@/db/queries/tickets';
+import { canAccessTicket } from '@/server/tickets/ticket-access';
 
 type AgentSocket = Socket<AgentClientToServer, AgentServerToClient, Record<string, never>, { viewer: Viewer }>;
 
@@ -67,6 +69,8 @@ export function mountAgentNamespace(io: Server) {
     socket.on('ticket:view', (id) => {
       const parsed = ticketIdSchema.safeParse(id);
       if (!parsed.success || !authorized()) return;
+      const ticket = findTicket(getDb(), parsed.data);
+      if (!ticket || !canAccessTicket(socket.data.viewer, ticket)) return;
       presence.view(parsed.data, socket.id, socket.data.viewer);
       void socket.join(room(parsed.data));
       broadcastPresence(parsed.data);
@@ -96,7 +100,8 @@ export function mountAgentNamespace(io: Server) {
 
     socket.on('typing', (payload) => {
       const parsed = typingSchema.safeParse(payload);
-      if (!parsed.success || !authorized()) return;
+      // Only in a ticket this socket is viewing (ticket:view checked the access).
+      if (!parsed.success || !authorized() || !socket.rooms.has(room(parsed.data.ticketId))) return;
       if (presence.setTyping(parsed.data.ticketId, socket.id, parsed.data.typing)) {
         broadcastPresence(parsed.data.ticketId);
         getBus().emit('chat.typing', { ticketId: parsed.data.ticketId, who: 'agent', name: socket.data.viewer.name, typing: parsed.data.typing });

@@ -6,6 +6,8 @@ import { sanitizeHtml } from '@/server/content/sanitize-html';
 import { visiblePart } from '@/server/content/fold-quoted';
 import { listAttachmentsOfMessages } from '@/db/queries/attachments';
 import { getTicketFormAnswers } from '@/server/forms/get-ticket-form';
+import type { Viewer } from '@/server/auth/sessions';
+import { canAccessTicket } from './ticket-access';
 
 /** `cid:` references in an email's HTML point at its inline attachments; serve them from our store. */
 function inlineCidImages(html: string, files: { id: number; contentId: string | null; sha256: string | null }[]): string {
@@ -16,9 +18,9 @@ function inlineCidImages(html: string, files: { id: number; contentId: string | 
 }
 
 /** Everything the conversation pane shows: the ticket, its thread, its history and its tags. */
-export function getTicket(db: Db, ticketId: number) {
+export function getTicket(db: Db, viewer: Pick<Viewer, 'role'>, ticketId: number) {
   const row = q.findTicketWithChannel(db, ticketId);
-  if (!row) throw new DomainError('NOT_FOUND', `Ticket ${ticketId} does not exist`);
+  if (!row || !canAccessTicket(viewer, row.ticket)) throw new DomainError('NOT_FOUND', `Ticket ${ticketId} does not exist`);
   const rows = q.listMessages(db, ticketId);
   const files = listAttachmentsOfMessages(db, rows.map((m) => m.id));
   const messages = rows.map((m) => ({
@@ -41,14 +43,7 @@ export function getTicket(db: Db, ticketId: number) {
     checks: m.meta?.checks ?? null,
     createdAt: m.createdAt,
   }));
-  const events = q.listEvents(db, ticketId).map((e) => ({
-    id: e.id,
-    type: e.type,
-    actorKind: e.actorKind,
-    actorAgentId: e.actorAgentId,
-    data: e.data,
-    createdAt: e.createdAt,
-  }));
+  const events = q.listEvents(db, ticketId);
   const customer = findCustomer(db, row.ticket.customerId);
   return {
     ticket: row.ticket,

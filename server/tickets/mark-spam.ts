@@ -10,6 +10,8 @@ import { emailSettingsSchema } from '@/server/channels/email/email-settings';
 import { queueAcknowledgement } from '@/server/channels/email/acknowledge';
 import { spamdLearn } from '@/server/channels/email/spam/spamc';
 import { lessonMessage } from '@/server/channels/email/spam/lesson-message';
+import { ticketEvent } from '@/lib/ticket-events';
+import { canAccessTicket } from './ticket-access';
 
 /**
  * An agent marks a ticket as spam (it leaves every view but Spam) or releases it (it comes back, and
@@ -21,10 +23,11 @@ export async function markSpam(db: Db, viewer: Viewer, ticketId: number, spam: b
   const now = Date.now();
   const lesson = transact(db, (tx) => {
     const row = q.findTicketWithChannel(tx, ticketId);
-    if (!row) throw new DomainError('NOT_FOUND', `Ticket ${ticketId} does not exist`);
+    if (!row || !canAccessTicket(viewer, row.ticket)) throw new DomainError('NOT_FOUND', `Ticket ${ticketId} does not exist`);
     if (row.ticket.isSpam === spam) return undefined;
     q.updateTicketColumns(tx, ticketId, { isSpam: spam, updatedAt: now });
-    q.insertEvents(tx, [{ ticketId, type: spam ? 'marked_spam' : 'marked_not_spam', actorKind: 'agent', actorAgentId: viewer.id, data: {}, createdAt: now }]);
+    const actor = { kind: 'agent', agentId: viewer.id } as const;
+    q.insertEvents(tx, [spam ? ticketEvent(ticketId, 'marked_spam', {}, actor, now) : ticketEvent(ticketId, 'marked_not_spam', {}, actor, now)]);
     const opening = q.listMessages(tx, ticketId).find((m) => m.authorKind === 'customer');
     if (!spam && row.channel.kind === 'email' && opening) acknowledgeReleased(tx, row.ticket, opening.meta, now);
     return { opening: row.channel.kind === 'email' ? opening : undefined };

@@ -4,7 +4,8 @@ import { DomainError } from '@/server/errors/domain-error';
 import { getBus } from '@/server/realtime/bus';
 import type { Viewer } from '@/server/auth/sessions';
 import type { TicketStatus } from '@/lib/domain';
-import { statusTransition } from './status-transition';
+import { decide } from './status-machine';
+import { canAccessTicket } from './ticket-access';
 import { previewOf } from '@/lib/preview';
 import { queueOutbound } from '@/server/channels/outbound';
 import { afterCommit, commitGrouped } from '@/db/group-commit';
@@ -57,7 +58,7 @@ export async function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput, o
 
 function writeReply(tx: Tx, viewer: Viewer, input: ReplyInput, body: string, files: UploadedFile[], now: number) {
   const row = q.findTicketWithChannel(tx, input.ticketId);
-  if (!row) throw new DomainError('NOT_FOUND', `Ticket ${input.ticketId} does not exist`);
+  if (!row || !canAccessTicket(viewer, row.ticket)) throw new DomainError('NOT_FOUND', `Ticket ${input.ticketId} does not exist`);
   const t = row.ticket;
   const clientKey = input.clientId ? `${viewer.id}:${input.clientId}` : null;
   const sent = clientKey ? q.findMessageByClientKey(tx, clientKey) : undefined;
@@ -65,25 +66,15 @@ function writeReply(tx: Tx, viewer: Viewer, input: ReplyInput, body: string, fil
     if (sent.ticketId !== t.id) throw new DomainError('CONFLICT', 'This reply was already sent on another ticket');
     return { id: sent.id, status: null, duplicate: true };
   }
-  if (t.status === 'closed') throw new DomainError('CONFLICT', 'A closed ticket cannot be changed; open a follow-up ticket instead');
   const m = q.insertMessage(tx, { ticketId: t.id, authorKind: 'agent', authorAgentId: viewer.id, isInternal: input.internal, bodyText: body, clientKey, createdAt: now });
-  const events: q.NewTicketEvent[] = [
-    { ticketId: t.id, type: input.internal ? 'internal_note' : 'public_reply', actorKind: 'agent', actorAgentId: viewer.id, data: { messageId: m.id }, createdAt: now },
-  ];
-  const cols: Parameters<typeof q.updateTicketColumns>[2] = { updatedAt: now, lastActivityAt: now };
+  const transition = decide(t, { kind: input.internal ? 'internal_note' : 'public_reply', messageId: m.id, setStatus: input.status }, { kind: 'agent', agentId: viewer.id }, now);
+  const cols: Parameters<typeof q.updateTicketColumns>[2] = { updatedAt: now, lastActivityAt: now, ...transition.cols };
   if (!input.internal) {
     cols.preview = previewOf(body || files.map((f) => f.filename).join(', '));
-    if (t.firstResponseAt == null) cols.firstResponseAt = now;
     queueOutbound(tx, t, row.channel, m.id, { text: body }, now);
-  }
-  const nextStatus = input.status ?? (!input.internal && t.status === 'new' ? 'open' : undefined);
-  const status = nextStatus && nextStatus !== t.status ? { from: t.status, to: nextStatus } : null;
-  if (status) {
-    Object.assign(cols, statusTransition(t, status.to, now));
-    events.push({ ticketId: t.id, type: 'status_changed', actorKind: 'agent', actorAgentId: viewer.id, data: status, createdAt: now });
   }
   insertAttachments(tx, m.id, files.map(uploadedAttachment), now);
   q.updateTicketColumns(tx, t.id, cols);
-  q.insertEvents(tx, events);
-  return { id: m.id, status, duplicate: false };
+  q.insertEvents(tx, transition.events);
+  return { id: m.id, status: transition.status, duplicate: false };
 }

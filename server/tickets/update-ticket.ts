@@ -5,7 +5,9 @@ import { DomainError } from '@/server/errors/domain-error';
 import { getBus } from '@/server/realtime/bus';
 import type { Viewer } from '@/server/auth/sessions';
 import type { Priority, TicketStatus } from '@/lib/domain';
-import { statusTransition } from './status-transition';
+import { decide } from './status-machine';
+import { accessibleTicket } from './ticket-access';
+import { ticketEvent } from '@/lib/ticket-events';
 
 export type TicketPatch = {
   status?: TicketStatus;
@@ -29,36 +31,30 @@ export function updateTicket(db: Db, viewer: Viewer, ticketId: number, patch: Ti
   }
   const now = Date.now();
   const changes = transact(db, (tx) => {
-    const t = q.findTicket(tx, ticketId);
-    if (!t) throw new DomainError('NOT_FOUND', `Ticket ${ticketId} does not exist`);
-    const events: q.NewTicketEvent[] = [];
-    const cols: Parameters<typeof q.updateTicketColumns>[2] = {};
-    const event = (type: q.NewTicketEvent['type'], data: Record<string, unknown>) =>
-      events.push({ ticketId, type, actorKind: 'agent', actorAgentId: viewer.id, data, createdAt: now });
-
-    const status = patch.status !== undefined && patch.status !== t.status ? { from: t.status, to: patch.status } : null;
-    if (status) {
-      Object.assign(cols, statusTransition(t, status.to, now));
-      event('status_changed', status);
-    }
+    const t = accessibleTicket(tx, viewer, ticketId);
+    const actor = { kind: 'agent', agentId: viewer.id } as const;
+    const transition = patch.status !== undefined ? decide(t, { kind: 'set_status', to: patch.status }, actor, now) : { cols: {}, events: [], status: null };
+    const events: q.NewTicketEvent[] = [...transition.events];
+    const cols: Parameters<typeof q.updateTicketColumns>[2] = { ...transition.cols };
+    const status = transition.status;
     if (patch.priority !== undefined && patch.priority !== t.priority) {
       cols.priority = patch.priority;
-      event('priority_changed', { from: t.priority, to: patch.priority });
+      events.push(ticketEvent(ticketId, 'priority_changed', { from: t.priority, to: patch.priority }, actor, now));
     }
     if (patch.assigneeId !== undefined && patch.assigneeId !== t.assigneeId) {
       cols.assigneeId = patch.assigneeId;
-      event('assignee_changed', { from: t.assigneeId, to: patch.assigneeId });
+      events.push(ticketEvent(ticketId, 'assignee_changed', { from: t.assigneeId, to: patch.assigneeId }, actor, now));
     }
     if (patch.teamId !== undefined && patch.teamId !== t.teamId) {
       cols.teamId = patch.teamId;
-      event('team_changed', { from: t.teamId, to: patch.teamId });
+      events.push(ticketEvent(ticketId, 'team_changed', { from: t.teamId, to: patch.teamId }, actor, now));
     }
     if (patch.tags !== undefined) {
       const before = q.listTicketTags(tx, ticketId).map((x) => x.name);
       const after = [...new Set(patch.tags.map((x) => x.trim().toLowerCase()).filter(Boolean))].sort();
       if (before.join('\n') !== after.join('\n')) {
         q.replaceTicketTags(tx, ticketId, q.ensureTags(tx, after));
-        event('tags_changed', { added: after.filter((x) => !before.includes(x)), removed: before.filter((x) => !after.includes(x)) });
+        events.push(ticketEvent(ticketId, 'tags_changed', { added: after.filter((x) => !before.includes(x)), removed: before.filter((x) => !after.includes(x)) }, actor, now));
       }
     }
     if (events.length === 0) return null;

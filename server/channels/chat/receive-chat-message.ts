@@ -84,6 +84,7 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
         receivedAt: now,
         autoSubmitted: false,
         attachments,
+        formId: prechat?.form?.id ?? null,
       },
       {
         resolveThread: (tx, customer) => {

@@ -3,6 +3,7 @@ import { insertEvents, insertMessage, type TicketRow } from '@/db/queries/ticket
 import { findChannel } from '@/db/queries/inbound';
 import { queueEmail } from '../outbound';
 import type { EmailSettings } from './email-settings';
+import { ticketEvent } from '@/lib/ticket-events';
 
 /**
  * The automatic confirmation of a new ticket (complaint handling demands one), as a system message on the
@@ -14,6 +15,6 @@ export function queueAcknowledgement(tx: Tx, settings: EmailSettings, ticket: Ti
   if (!ack.enabled) return;
   const fill = (s: string) => s.replaceAll('{{number}}', String(ticket.number)).replaceAll('{{subject}}', ticket.subject);
   const m = insertMessage(tx, { ticketId: ticket.id, authorKind: 'system', bodyText: fill(ack.body), createdAt: now });
-  insertEvents(tx, [{ ticketId: ticket.id, type: 'acknowledgement_sent', actorKind: 'system', data: { messageId: m.id }, createdAt: now }]);
+  insertEvents(tx, [ticketEvent(ticket.id, 'acknowledgement_sent', { messageId: m.id }, { kind: 'system' }, now)]);
   queueEmail(tx, ticket, findChannel(tx, ticket.channelId)!, m.id, { text: fill(ack.body), subject: fill(ack.subject), autoSubmitted: true }, now);
 }

@@ -8,6 +8,7 @@ import { updateTicket } from '@/server/tickets/update-ticket';
 import { replyToTicket } from '@/server/tickets/reply-to-ticket';
 import { replyInputSchema } from '@/server/tickets/reply-input';
 import { markSpam } from '@/server/tickets/mark-spam';
+import { accessibleTicket } from '@/server/tickets/ticket-access';
 import { markTicketRead } from '@/db/queries/tickets';
 import { answerValue } from '@/lib/forms/form-definition';
 import { updateTicketAnswers } from '@/server/forms/update-ticket-answers';
@@ -19,7 +20,7 @@ export const ticketsRouter = router({
     .input(z.object({ filter: ticketFilterSchema, cursor: ticketCursorSchema.nullish(), limit: z.number().int().min(1).max(200).default(50) }))
     .query(({ ctx, input }) => listTickets(ctx.db, ctx.viewer.id, { filter: input.filter, cursor: input.cursor ?? undefined, limit: input.limit })),
 
-  get: agentProcedure.input(z.object({ id: ticketId })).query(({ ctx, input }) => getTicket(ctx.db, input.id)),
+  get: agentProcedure.input(z.object({ id: ticketId })).query(({ ctx, input }) => getTicket(ctx.db, ctx.viewer, input.id)),
 
   update: agentProcedure
     .input(
@@ -49,6 +50,7 @@ export const ticketsRouter = router({
   markSpam: agentProcedure.input(z.object({ id: ticketId, spam: z.boolean() })).mutation(({ ctx, input }) => markSpam(ctx.db, ctx.viewer, input.id, input.spam)),
 
   markRead: agentProcedure.input(z.object({ id: ticketId })).mutation(({ ctx, input }) => {
+    accessibleTicket(ctx.db, ctx.viewer, input.id);
     markTicketRead(ctx.db, ctx.viewer.id, input.id, Date.now());
     return { ok: true };
   }),

@@ -33,7 +33,7 @@ export function Thread({ data }: { data: TicketData }) {
         item.kind === 'message' ? (
           <MessageBubble key={`m${item.m.id}`} m={item.m} customerName={data.customer.name} />
         ) : (
-          <EventLine key={`e${item.e.id}`} e={item.e} channelKind={data.channel.kind} />
+          <EventLine key={`e${item.e.id}`} e={item.e} />
         ),
       )}
       <div ref={endRef} />

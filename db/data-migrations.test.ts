@@ -1,0 +1,55 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from './client';
+import { runDataMigrations } from './data-migrations';
+import { parseTicketEvent } from '../lib/ticket-events';
+
+let db: Db;
+const sql = () => db.$client;
+const NAME = '2026-12-ticket-created-payload';
+
+/** A database as an older version left it: schema current, the payload migration not yet applied. */
+beforeEach(() => {
+  db = openDatabase(':memory:');
+  sql().prepare('DELETE FROM data_migrations').run();
+  sql().exec(`
+    INSERT INTO teams (id, name, time_zone, created_at) VALUES (1, 'Support', 'Europe/Berlin', 0), (2, 'Billing', 'Europe/Berlin', 0);
+    INSERT INTO agents (id, email, name, password_hash, role, active, created_at) VALUES (5, 'a@x', 'A', 'h', 'agent', 1, 0);
+    INSERT INTO channels (id, kind, name, settings, default_team_id, created_at) VALUES (3, 'email', 'Mail', '{}', 1, 0);
+    INSERT INTO customers (id, name, created_at) VALUES (1, 'C', 0);
+    INSERT INTO tickets (id, number, subject, status, priority, channel_id, customer_id, assignee_id, team_id, created_at, updated_at, last_activity_at)
+      VALUES (10, 1010, 'unchanged', 'open', 'high', 3, 1, NULL, 1, 100, 100, 100), (11, 1011, 'changed later', 'open', 'urgent', 3, 1, 5, 2, 100, 300, 300);
+    INSERT INTO ticket_events (ticket_id, type, actor_kind, actor_agent_id, data, created_at) VALUES
+      (10, 'created', 'customer', NULL, '{"channel":"email"}', 100),
+      (11, 'created', 'customer', NULL, '{"channel":"email"}', 100),
+      (11, 'priority_changed', 'agent', 5, '{"from":"normal","to":"high"}', 200),
+      (11, 'priority_changed', 'agent', 5, '{"from":"high","to":"urgent"}', 250),
+      (11, 'team_changed', 'system', NULL, '{"from":null,"to":2}', 200),
+      (11, 'assignee_changed', 'agent', 5, '{"from":null,"to":5}', 300);`);
+});
+
+const created = (ticketId: number) => JSON.parse((sql().prepare("SELECT data FROM ticket_events WHERE ticket_id = ? AND type = 'created'").get(ticketId) as { data: string }).data);
+
+describe('the created-event payload migration', () => {
+  it('fills in what each ticket started with, from the first later change or the current value', () => {
+    expect(runDataMigrations(sql())).toEqual([NAME]);
+    expect(created(10)).toEqual({ channelId: 3, channel: 'email', teamId: 1, priority: 'high', assigneeId: null, formId: null });
+    expect(created(11)).toEqual({ channelId: 3, channel: 'email', teamId: null, priority: 'normal', assigneeId: null, formId: null });
+    expect(parseTicketEvent('created', created(11))).toMatchObject({ ok: true });
+  });
+
+  it('runs once: a second start changes nothing', () => {
+    runDataMigrations(sql());
+    sql().prepare("UPDATE ticket_events SET data = '{\"channel\":\"email\"}' WHERE ticket_id = 10 AND type = 'created'").run();
+    expect(runDataMigrations(sql())).toEqual([]);
+    expect(created(10)).toEqual({ channel: 'email' });
+  });
+
+  it('stops on a row it cannot convert, names it, and leaves every row as it was', () => {
+    sql().pragma('foreign_keys = OFF');
+    sql().prepare("INSERT INTO ticket_events (id, ticket_id, type, actor_kind, data, created_at) VALUES (999, 4242, 'created', 'customer', '{\"channel\":\"chat\"}', 1)").run();
+    sql().pragma('foreign_keys = ON');
+    expect(() => runDataMigrations(sql())).toThrow(/Data migration 2026-12-ticket-created-payload stopped, nothing was changed: ticket event 999 \(created\) cannot be converted: ticket 4242 or its channel does not exist/);
+    expect(created(10)).toEqual({ channel: 'email' });
+    expect(sql().prepare('SELECT count(*) AS n FROM data_migrations').get()).toEqual({ n: 0 });
+  });
+});

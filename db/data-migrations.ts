@@ -1,0 +1,64 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Rewrites of stored rows that SQL migrations (drizzle-kit) cannot express with a check: each runs once,
+ * in one transaction with its record in `data_migrations`, after the schema migrations. One that meets a
+ * row it cannot convert throws naming the row, and the transaction leaves the database as it was; a
+ * migration already recorded never runs again.
+ */
+type DataMigration = { name: string; run: (sqlite: Database.Database) => void };
+
+export class DataMigrationError extends Error {}
+
+const MIGRATIONS: DataMigration[] = [
+  {
+    // The `created` event held only the channel kind. It now carries what the ticket started with:
+    // channel id, team, priority and assignee as they were at creation (the `from` of the first later
+    // change of each, or the current value where none changed it since) and the form it came through.
+    name: '2026-12-ticket-created-payload',
+    run(sqlite) {
+      const firstFrom = (type: string, column: string) => `CASE WHEN EXISTS (SELECT 1 FROM ticket_events c WHERE c.ticket_id = t.id AND c.type = '${type}')
+        THEN (SELECT json_extract(c.data, '$.from') FROM ticket_events c WHERE c.ticket_id = t.id AND c.type = '${type}' ORDER BY c.created_at, c.id LIMIT 1)
+        ELSE t.${column} END`;
+      const bad = sqlite
+        .prepare(
+          `SELECT e.id, e.ticket_id AS ticketId FROM ticket_events e LEFT JOIN tickets t ON t.id = e.ticket_id LEFT JOIN channels ch ON ch.id = t.channel_id
+           WHERE e.type = 'created' AND json_extract(e.data, '$.channelId') IS NULL AND ch.id IS NULL LIMIT 1`,
+        )
+        .get() as { id: number; ticketId: number } | undefined;
+      if (bad) throw new DataMigrationError(`ticket event ${bad.id} (created) cannot be converted: ticket ${bad.ticketId} or its channel does not exist`);
+      sqlite.exec(`
+        UPDATE ticket_events SET data = (
+          SELECT json_object(
+            'channelId', t.channel_id,
+            'channel', ch.kind,
+            'teamId', ${firstFrom('team_changed', 'team_id')},
+            'priority', ${firstFrom('priority_changed', 'priority')},
+            'assigneeId', ${firstFrom('assignee_changed', 'assignee_id')},
+            'formId', (SELECT s.form_id FROM form_submissions s WHERE s.ticket_id = t.id)
+          )
+          FROM tickets t JOIN channels ch ON ch.id = t.channel_id WHERE t.id = ticket_events.ticket_id
+        )
+        WHERE type = 'created' AND json_extract(data, '$.channelId') IS NULL`);
+    },
+  },
+];
+
+/** Applies the data migrations not yet recorded; returns the names applied now. */
+export function runDataMigrations(sqlite: Database.Database): string[] {
+  const applied = new Set((sqlite.prepare('SELECT name FROM data_migrations').all() as { name: string }[]).map((r) => r.name));
+  const ran: string[] = [];
+  for (const m of MIGRATIONS) {
+    if (applied.has(m.name)) continue;
+    sqlite.transaction(() => {
+      try {
+        m.run(sqlite);
+      } catch (err) {
+        throw new DataMigrationError(`Data migration ${m.name} stopped, nothing was changed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      sqlite.prepare('INSERT INTO data_migrations (name, applied_at) VALUES (?, ?)').run(m.name, Date.now());
+    })();
+    ran.push(m.name);
+  }
+  return ran;
+}

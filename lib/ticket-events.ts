@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { AUTHOR_KINDS, CHANNEL_KINDS, PRIORITIES, TICKET_STATUSES } from './domain';
+import { answerValue } from './forms/form-definition';
+
+/**
+ * The ticket history's vocabulary: one payload schema per event type, a discriminated union over them,
+ * and one constructor every writer uses (ingest, replies, updates, forms, spam, the seed). Reports read
+ * these payloads, so each carries what a metric needs at the moment it happened, never what a mutable
+ * ticket column says later. Universal: the browser renders the same types.
+ */
+
+const id = z.number().int().positive();
+const nullableId = id.nullable();
+const status = z.enum(TICKET_STATUSES);
+const priority = z.enum(PRIORITIES);
+
+/**
+ * A duration a metric is built from (first response, resolution…): calendar time always; business time
+ * and the calendar and policy it was counted on once SLA policies apply (null until then).
+ */
+export const durationSchema = z.object({
+  calendarMs: z.number().int().min(0),
+  businessMs: z.number().int().min(0).nullable(),
+  calendarId: nullableId,
+  policyId: nullableId,
+});
+export type Duration = z.infer<typeof durationSchema>;
+
+const change = <T extends z.ZodType>(value: T) => z.object({ from: value, to: value });
+
+export const ticketEventPayloads = {
+  /** What the ticket started with: where it came from and the properties it was given on arrival. */
+  created: z.object({ channelId: id, channel: z.enum(CHANNEL_KINDS), teamId: nullableId, priority, assigneeId: nullableId, formId: nullableId }),
+  /** `resolution`: on a change to solved, how long the ticket took from creation. */
+  status_changed: z.object({ from: status, to: status, resolution: durationSchema.optional() }),
+  assignee_changed: change(nullableId),
+  team_changed: change(nullableId),
+  priority_changed: change(priority),
+  tags_changed: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
+  /** `firstResponse`: on the reply that was the ticket's first public agent reply, how long the customer waited. */
+  public_reply: z.object({ messageId: id, firstResponse: durationSchema.optional() }),
+  internal_note: z.object({ messageId: id }),
+  customer_message: z.object({ messageId: id }),
+  acknowledgement_sent: z.object({ messageId: id }),
+  form_submitted: z.object({ formId: id, form: z.string(), version: z.number().int().positive() }),
+  form_answers_changed: z.object({ changes: z.array(z.object({ field: z.string(), label: z.string(), from: answerValue, to: answerValue })) }),
+  /** Which routing rules matched and what they set (team, priority, assignee, tags). */
+  routed: z.object({
+    rules: z.array(z.object({ id: z.string(), name: z.string() })),
+    set: z.object({ teamId: id.optional(), priority: priority.optional(), assigneeId: id.optional(), tags: z.array(z.string()).optional() }),
+  }),
+  /** Held back on arrival (`reason`) or marked by an agent (no reason). */
+  marked_spam: z.object({ reason: z.enum(['spam', 'dmarc']).optional() }),
+  marked_not_spam: z.object({}),
+} as const;
+
+export type TicketEventType = keyof typeof ticketEventPayloads;
+export const TICKET_EVENT_TYPES = Object.keys(ticketEventPayloads) as [TicketEventType, ...TicketEventType[]];
+export type TicketEventData<T extends TicketEventType = TicketEventType> = z.infer<(typeof ticketEventPayloads)[T]>;
+
+/** One history entry as stored and as the UI receives it: `type` decides the shape of `data`. */
+export type TicketEventOf<T extends TicketEventType> = { type: T; data: TicketEventData<T> };
+export type TypedTicketEvent = { [T in TicketEventType]: TicketEventOf<T> }[TicketEventType];
+
+export type EventActor = { kind: (typeof AUTHOR_KINDS)[number]; agentId?: number | null };
+export type NewTicketEvent = TypedTicketEvent & { ticketId: number; actorKind: EventActor['kind']; actorAgentId: number | null; createdAt: number };
+
+/** The one constructor of history entries. Typed on `type`, so a writer cannot record a payload of the wrong shape. */
+export function ticketEvent<T extends TicketEventType>(ticketId: number, type: T, data: TicketEventData<T>, actor: EventActor, createdAt: number): NewTicketEvent {
+  return { ticketId, type, data, actorKind: actor.kind, actorAgentId: actor.agentId ?? null, createdAt } as NewTicketEvent;
+}
+
+/** Checks a stored payload against its type's schema (the migration of old rows and the tests use it). */
+export function parseTicketEvent(type: string, data: unknown): { ok: true; event: TypedTicketEvent } | { ok: false; error: string } {
+  const schema = (ticketEventPayloads as Record<string, z.ZodType>)[type];
+  if (!schema) return { ok: false, error: `unknown event type "${type}"` };
+  const parsed = schema.safeParse(data);
+  return parsed.success ? { ok: true, event: { type, data: parsed.data } as TypedTicketEvent } : { ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.message}`).join('; ') };
+}
