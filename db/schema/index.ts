@@ -10,3 +10,4 @@ export * from './attachments';
 export * from './forms';
 export * from './calendars';
 export * from './maintenance';
+export * from './jobs';

@@ -11,13 +11,12 @@ import type { EmailPayload } from '@/server/channels/email/compose-email';
 import { listAttachmentsOfMessages } from '@/db/queries/attachments';
 import { blobPath } from '@/server/content/attachment-store';
 import { getConfig } from '@/server/runtime-config';
+import { backoffMs } from './backoff';
 
 export const MAX_ATTEMPTS = 8;
 
 /** 30 s, 1 min, 2 min … capped at one hour: a relay that is down for a while is retried for about 4 hours. */
-export function backoffMs(attempts: number): number {
-  return Math.min(60 * 60_000, 30_000 * 2 ** Math.max(0, attempts - 1));
-}
+export const OUTBOX_RETRY = { baseMs: 30_000, maxMs: 60 * 60_000 };
 
 /** Delivers what is due in the outbox once; the scheduler calls it every second. */
 export async function runOutboxOnce(db: Db, now = Date.now()): Promise<number> {
@@ -42,7 +41,7 @@ export async function runOutboxOnce(db: Db, now = Date.now()): Promise<number> {
     // Shares a commit with whatever else is written in this turn (inbound mail under load).
     await commitGrouped(db, () =>
       transact(db, (tx) => {
-        outboxQ.finishOutbox(tx, row.id, { state: outcome.state, attempts, nextAttemptAt: now + backoffMs(attempts), lastError: outcome.error, now: Date.now() });
+        outboxQ.finishOutbox(tx, row.id, { state: outcome.state, attempts, nextAttemptAt: now + backoffMs(attempts, OUTBOX_RETRY), lastError: outcome.error, now: Date.now() });
         // While retrying the message stays "queued" but shows the last error, so agents see why.
         // A skipped fallback was delivered in the chat and read there.
         setMessageDelivery(tx, row.messageId, outcome.state === 'skipped' ? 'sent' : outcome.state, outcome.error);

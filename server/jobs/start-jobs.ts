@@ -8,8 +8,14 @@ import { getBus } from '@/server/realtime/bus';
 import { collectOrphanFiles } from '@/server/content/attachment-gc';
 import { runOutboxOnce } from './outbox-worker';
 import { deleteExpiredFormTokens } from '@/db/queries/forms';
+import { deleteExpiredSessions } from '@/db/queries/sessions';
+import { deleteSettledJobs } from '@/db/queries/jobs';
+import { runDueJobs } from './durable-jobs';
 
-/** The process's timed work: outbox delivery, search indexing, IMAP polling, widget business hours, expired form tokens, orphan files. */
+/**
+ * The process's timed work: durable one-shot jobs, outbox delivery, search indexing, IMAP polling, widget
+ * business hours, orphan files, and clearing what expired (sessions, form tokens, settled jobs).
+ */
 export function startJobs(db: Db, opts: { outboxIntervalMs: number; dataDir: string; log: (line: string) => void }) {
   const scheduler = createScheduler(opts.log);
   // A delivery interrupted by a crash is sent again; the index catches up with what was written meanwhile.
@@ -22,7 +28,14 @@ export function startJobs(db: Db, opts: { outboxIntervalMs: number; dataDir: str
   scheduler.every('imap', 2000, () => imapPoller.tick());
   // Business hours open and close by the clock: widgets re-check what they show (and say only changes).
   scheduler.every('chat-availability', 15_000, () => void getBus().emit('chat.availability'));
-  scheduler.every('form-tokens', 3600_000, () => void deleteExpiredFormTokens(db, Date.now()));
+  // Due one-shot jobs run within a quarter second of their time.
+  scheduler.every('durable-jobs', 250, () => void runDueJobs(db));
+  scheduler.every('cleanup', 3600_000, () => {
+    const now = Date.now();
+    deleteExpiredSessions(db, now);
+    deleteExpiredFormTokens(db, now);
+    deleteSettledJobs(db, now - 30 * 24 * 3600_000);
+  });
   scheduler.every('attachment-gc', 6 * 3600_000, async () => {
     const { removed } = await collectOrphanFiles(db, opts.dataDir);
     if (removed) opts.log(`Removed ${removed} stored file(s) no message uses`);

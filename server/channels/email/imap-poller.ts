@@ -2,6 +2,7 @@ import { ImapFlow } from 'imapflow';
 import type { Db } from '@/db/client';
 import type { EmailSettings } from './email-settings';
 import { emailInboxes, receiveEmail, UnparseableMailError } from './receive-email';
+import { backoffMs } from '@/server/jobs/backoff';
 
 type ImapSettings = NonNullable<EmailSettings['imap']>;
 export type PollStatus = { lastPollAt: number | null; lastError: string | null; imported: number; nextPollAt: number; failures: number };
@@ -49,7 +50,7 @@ export class ImapPoller {
       const failures = (prev?.failures ?? 0) + 1;
       const message = err instanceof Error ? err.message : String(err);
       this.log(`imap ${imap.user}@${imap.host}: ${message}`);
-      this.status.set(inboxId, { lastPollAt: now, lastError: message, imported: prev?.imported ?? 0, nextPollAt: now + Math.min(30 * 60_000, 60_000 * 2 ** (failures - 1)), failures });
+      this.status.set(inboxId, { lastPollAt: now, lastError: message, imported: prev?.imported ?? 0, nextPollAt: now + backoffMs(failures, { baseMs: 60_000, maxMs: 30 * 60_000 }), failures });
     }
   }
 }

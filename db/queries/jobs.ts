@@ -1,0 +1,53 @@
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import type { Queryable } from '../client';
+import { jobs } from '../schema';
+import { limitRows } from '../prepared';
+
+export type JobRow = typeof jobs.$inferSelect;
+
+/** Plans a job; one with the same id is replaced (re-planned), whatever state it was in. */
+export function upsertJob(db: Queryable, j: { id: string; kind: string; payload: unknown; runAt: number; now: number }) {
+  db.insert(jobs)
+    .values({ id: j.id, kind: j.kind, payload: j.payload, runAt: j.runAt, state: 'queued', attempts: 0, lastError: null, createdAt: j.now, updatedAt: j.now })
+    .onConflictDoUpdate({
+      target: jobs.id,
+      set: { kind: j.kind, payload: sql`excluded.payload`, runAt: j.runAt, state: 'queued', attempts: 0, lastError: null, updatedAt: j.now },
+    })
+    .run();
+}
+
+export function cancelQueuedJob(db: Queryable, id: string, now: number) {
+  return db.update(jobs).set({ state: 'cancelled', updatedAt: now }).where(and(eq(jobs.id, id), eq(jobs.state, 'queued'))).run().changes === 1;
+}
+
+export function findJob(db: Queryable, id: string) {
+  return db.select().from(jobs).where(eq(jobs.id, id)).get();
+}
+
+export function listDueJobs(db: Queryable, now: number, limit: number) {
+  return db.select().from(jobs).where(and(eq(jobs.state, 'queued'), lte(jobs.runAt, now))).orderBy(asc(jobs.runAt)).limit(limitRows(limit)).all();
+}
+
+/** Takes a due job for running; false when another tick (or a re-plan) got there first. */
+export function claimJob(db: Queryable, job: Pick<JobRow, 'id' | 'runAt' | 'attempts'>, now: number) {
+  return (
+    db
+      .update(jobs)
+      .set({ state: 'done', attempts: job.attempts + 1, updatedAt: now })
+      .where(and(eq(jobs.id, job.id), eq(jobs.state, 'queued'), eq(jobs.runAt, job.runAt), eq(jobs.attempts, job.attempts)))
+      .run().changes === 1
+  );
+}
+
+/** A run that failed: try again at `retryAt`, or give up. */
+export function failJob(db: Queryable, id: string, r: { attempts: number; retryAt: number | null; error: string; now: number }) {
+  db.update(jobs)
+    .set({ state: r.retryAt === null ? 'failed' : 'queued', attempts: r.attempts, runAt: r.retryAt ?? sql`${jobs.runAt}`, lastError: r.error, updatedAt: r.now })
+    .where(eq(jobs.id, id))
+    .run();
+}
+
+/** Finished and cancelled jobs are kept a while for the record, then removed. */
+export function deleteSettledJobs(db: Queryable, before: number) {
+  return db.delete(jobs).where(and(sql`${jobs.state} in ('done', 'cancelled')`, lte(jobs.updatedAt, before))).run().changes;
+}
