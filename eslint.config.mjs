@@ -40,6 +40,22 @@ export default tseslint.config(
     },
   },
   {
+    // Layering: the database layer knows nothing of the server above it.
+    files: ['db/**/*.ts'],
+    ignores: ['db/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['@/server/*', '**/server/*'], message: 'db/ never imports server/: pass what it needs in, or move shared types to lib/.' }] }],
+    },
+  },
+  {
+    // Demo data is for the first start (server/prepare-database.ts) and the seed script, never a dependency of features.
+    files: ['server/**/*.ts', 'app/**/*.{ts,tsx}', 'lib/**/*.ts', 'db/**/*.ts'],
+    ignores: ['**/*.test.ts', 'server/testing/**', 'server/prepare-database.ts', 'db/seed/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/db/seed/*', '**/db/seed/*', '**/seed/*'], message: 'Production code never imports db/seed/.' }] }],
+    },
+  },
+  {
     // Drizzle: an update or delete without where would touch every row; a LIMIT is written into the SQL.
     files: ['db/**/*.ts', 'server/**/*.ts'],
     rules: {

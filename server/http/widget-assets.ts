@@ -6,7 +6,7 @@ import { findChatChannelByPublicToken, findPublicMessage } from '@/db/queries/ch
 import { chatSettingsSchema, appearanceOf } from '@/server/channels/chat/chat-settings';
 import { getConfig } from '@/server/runtime-config';
 import { MAX_CHAT_MESSAGE } from '@/server/channels/chat/receive-chat-message';
-import { DEMO_CHAT_TOKEN } from '@/db/seed/generate';
+import { listChannelsOfKind } from '@/db/queries/inbound';
 import { findAttachment } from '@/db/queries/attachments';
 import { verifyWidgetFileLink } from '@/server/channels/chat/widget-file-link';
 import { sendStoredFile } from './send-stored-file';
@@ -75,7 +75,8 @@ export function handleWidgetRequest(req: http.IncomingMessage, res: http.ServerR
     return sendStoredFile(res, config.DATA_DIR, att);
   }
   if (url.pathname === '/widget/demo' && req.method === 'GET') {
-    const token = url.searchParams.get('channel') ?? DEMO_CHAT_TOKEN;
+    // The first chat widget unless the address names one (the demo data has one).
+    const token = url.searchParams.get('channel') ?? String((listChannelsOfKind(getDb(), 'chat')[0]?.settings as { publicToken?: string } | undefined)?.publicToken ?? '');
     res.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',

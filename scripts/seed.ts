@@ -2,10 +2,9 @@
 // Seeds demo data into an empty database file (created if missing).
 import { parseArgs } from 'node:util';
 import fs from 'node:fs';
-import { openDatabase } from '../client';
-import { generateDemoData } from './generate';
-import { hashPassword } from '../../server/auth/password';
-import { DEMO_PASSWORD } from './generate';
+import { openDatabase } from '../db/client';
+import { DEMO_PASSWORD, generateDemoData } from '../db/seed/generate';
+import { hashPassword } from '../server/auth/password';
 
 const { values } = parseArgs({
   options: { tickets: { type: 'string', default: '1000' }, file: { type: 'string', default: './data/helpdesk.db' }, seed: { type: 'string', default: '42' } },
