@@ -13,6 +13,10 @@ export default {
     'server/forms/form-token.ts',
     'server/channels/email/spam/upstream-verdict.ts',
     'server/channels/email/spam/check-inbound-mail.ts',
+    'server/tickets/status-machine.ts',
+    'server/jobs/durable-jobs.ts',
+    'server/jobs/backoff.ts',
+    'db/data-migrations.ts',
     '!**/*.test.ts',
   ],
   // Constants (the blocked-extension list) rerun every test per mutant and tell little.

@@ -33,6 +33,9 @@ describe('file names and types', () => {
     expect(cleanFilename('Größe Übersicht.pdf')).toBe('Größe Übersicht.pdf');
     expect(cleanFilename('   ')).toBe('attachment');
     expect(cleanFilename('...')).toBe('attachment');
+    // C1 controls (U+007F–U+009F) go too; the characters around them stay.
+    expect(cleanFilename('a\u007fb\u0085c\u009fd\u00a1.txt')).toBe('abcd¡.txt');
+    expect(cleanFilename('report.txt::$DATA:more')).toBe('report.txt');
   });
 
   it.each([...variants('evil', 'exe'), ...variants('evil', 'scr'), ...variants('evil', 'js')].map((n) => [JSON.stringify(n), n]))('refuses %s by its name', async (_shown, name) => {
@@ -46,5 +49,6 @@ describe('file names and types', () => {
     expect(await refuseReason({ filename: 'rechnung.pdf', content: harmless }, 1000)).toBeNull();
     expect(await refuseReason({ filename: 'Größe.txt', content: Buffer.from('Hallo') }, 1000)).toBeNull();
     expect(await refuseReason({ filename: 'a.pdf', content: Buffer.alloc(11) }, 10)).toMatch(/larger/);
+    expect(await refuseReason({ filename: 'a.pdf', content: Buffer.alloc(10) }, 10)).toBeNull();
   });
 });

@@ -29,6 +29,24 @@ describe('customer attributes', () => {
     expect(Object.keys(listCustomerAttributes(db, customerId))).toHaveLength(ATTRIBUTE_LIMITS.MAX_KEYS);
   });
 
+  it('takes keys of 1 to 60 characters and values of up to 500, exactly at the limits', () => {
+    const key60 = 'k'.repeat(ATTRIBUTE_LIMITS.MAX_KEY_CHARS);
+    const value500 = 'v'.repeat(ATTRIBUTE_LIMITS.MAX_VALUE_CHARS);
+    expect(setCustomerAttributes(db, customerId, { a: 'x', [key60]: 'y', b: value500, c: value500 + 'v' })).toEqual({ stored: ['a', key60, 'b'], refused: ['c'] });
+  });
+
+  it('counts a changed value against the total by its new length, not as a second key', () => {
+    // 15 keys of 5 + 500 characters (7,575) leave 425: room to rewrite any of them at the same length.
+    const big = 'x'.repeat(ATTRIBUTE_LIMITS.MAX_VALUE_CHARS);
+    const keys = Array.from({ length: 15 }, (_, i) => `key${String(i).padStart(2, '0')}`);
+    setCustomerAttributes(db, customerId, Object.fromEntries(keys.map((k) => [k, big])));
+    expect(setCustomerAttributes(db, customerId, { key00: 'y'.repeat(ATTRIBUTE_LIMITS.MAX_VALUE_CHARS) })).toEqual({ stored: ['key00'], refused: [] });
+    // Filling up to exactly the limit is allowed, one character more is not.
+    const room = ATTRIBUTE_LIMITS.MAX_TOTAL_CHARS - 15 * (5 + ATTRIBUTE_LIMITS.MAX_VALUE_CHARS);
+    expect(setCustomerAttributes(db, customerId, { z: 'v'.repeat(room) })).toEqual({ stored: [], refused: ['z'] });
+    expect(setCustomerAttributes(db, customerId, { z: 'v'.repeat(room - 1) })).toEqual({ stored: ['z'], refused: [] });
+  });
+
   it('caps the total size, counting keys and values, and refuses oversized keys and values', () => {
     const big = 'x'.repeat(ATTRIBUTE_LIMITS.MAX_VALUE_CHARS);
     const keys = Array.from({ length: 20 }, (_, i) => `key${String(i).padStart(2, '0')}`);

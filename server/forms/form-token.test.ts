@@ -22,6 +22,9 @@ describe('form fill tokens', () => {
     expect(checkFormToken(secret, `${token}.extra`, at + 5000)).toEqual({ ok: false, reason: 'invalid' });
     expect(checkFormToken(secret, 'nonsense', at + 5000)).toEqual({ ok: false, reason: 'invalid' });
     expect(checkFormToken(secret, `${issued}.${nonce}`, at + 5000)).toEqual({ ok: false, reason: 'invalid' });
+    expect(checkFormToken(secret, `${issued}..${mac}`, at + 5000)).toEqual({ ok: false, reason: 'invalid' });
+    expect(checkFormToken(secret, `soon.${nonce}.${mac}`, at + 5000)).toEqual({ ok: false, reason: 'invalid' });
+    expect(checkFormToken(secret, `${issued}.${nonce}.${mac!.slice(1)}`, at + 5000)).toEqual({ ok: false, reason: 'invalid' });
   });
   it('gives every token its own nonce', () => {
     expect(issueFormToken(secret, at).split('.')[1]).not.toBe(issueFormToken(secret, at).split('.')[1]);

@@ -34,8 +34,20 @@ describe('checks on arrival', () => {
     expect(await checkInboundMail(raw, verdict, arrival, { ...base, SPAMD_HOST: undefined })).toMatchObject({ quarantine: 'spam', checks: { upstream: { filter: 'spamassassin' } } });
   });
 
+  it('checks SPF, DKIM and DMARC only when enabled and the client address is known (SMTP, not IMAP)', async () => {
+    expect((await checkInboundMail(raw, null, arrival, { ...base, SPAMD_HOST: undefined, MAIL_AUTH: false })).checks).toEqual({});
+    expect((await checkInboundMail(raw, null, { ...arrival, clientIp: null }, { ...base, SPAMD_HOST: undefined, MAIL_AUTH: true })).checks).toEqual({});
+  });
+
   it('reads positive verdicts only, from SpamAssassin and Rspamd headers', () => {
     const from = (headers: Record<string, string>) => upstreamVerdict((h) => headers[h] ?? '');
+    expect(from({ 'x-spam-flag': '  YES' })).toEqual({ spam: true, score: null, filter: 'spamassassin', header: 'X-Spam-Flag' });
+    expect(from({ 'x-spam-flag': 'NOYES', 'x-spam-status': 'No, score=1.0 tests=yes', 'x-spam': 'no yes', 'x-spamd-result': 'x default: True' })).toBeNull();
+    expect(from({ 'x-spam-status': 'No, score=-1.0 tests=ALL_TRUSTED' })).toBeNull();
+    expect(from({ 'x-rspamd-action': '  Add Header ', 'x-rspamd-score': ' 9.5 ' })).toEqual({ spam: true, score: 9.5, filter: 'rspamd', header: 'X-Rspamd-Action' });
+    expect(from({ 'x-spamd-result': 'default:True [16.20 /15.00];' })).toEqual({ spam: true, score: 16.2, filter: 'rspamd', header: 'X-Spamd-Result' });
+    expect(from({ 'x-spamd-result': 'default: False [16.20 / 15.00];' })).toBeNull();
+    expect(from({ 'x-spam': ' Yes', 'x-spamd-result': 'default: False [3.10 / 15.00];' })).toEqual({ spam: true, score: 3.1, filter: 'rspamd', header: 'X-Spam' });
     expect(from({ 'x-spam-status': 'Yes, score=7.1 required=5.0 tests=X' })).toEqual({ spam: true, score: 7.1, filter: 'spamassassin', header: 'X-Spam-Status' });
     expect(from({ 'x-spam-flag': 'NO', 'x-spam-status': 'No, score=-1.0' })).toBeNull();
     expect(from({ 'x-rspamd-action': 'no action', 'x-spamd-result': 'default: False [1.10 / 15.00];' })).toBeNull();
