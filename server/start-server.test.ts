@@ -3,6 +3,10 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { startTestServer, httpClient } from '@/server/testing/test-server';
 import { DEMO_PASSWORD } from '@/db/seed/generate';
 import type { TicketChange, PresenceEntry } from '@/lib/realtime-events';
+import { getDb } from '@/db/client';
+import { listMessages } from '@/db/queries/tickets';
+import { NOT_CONNECTED } from '@/server/channels/outbound';
+import { createTestTicket } from '@/server/testing/fixtures';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 beforeAll(async () => {
@@ -128,5 +132,15 @@ describe('roles and input are enforced on the server', () => {
     }
     expect(codes.slice(0, 8).every((c) => c === 'BAD_REQUEST')).toBe(true);
     expect(codes.at(-1)).toBe('TOO_MANY_REQUESTS');
+  });
+
+  it('says so on a reply to a channel that cannot send yet, instead of dropping it, and has no webhook it does not serve', async () => {
+    const whatsapp = createTestTicket(getDb(), { channel: 'whatsapp', text: 'Wo bleibt mein Paket?' }).ticket;
+    const agent = await signIn('jana@demo.local');
+    const res = await agent.mutate<{ messageId: number }>('tickets.reply', { ticketId: whatsapp.id, body: 'Hallo über WhatsApp' });
+    expect(res.ok).toBe(true);
+    const stored = listMessages(getDb(), whatsapp.id).find((m) => m.id === (res.ok ? res.data.messageId : 0));
+    expect(stored).toMatchObject({ deliveryState: 'failed', deliveryError: NOT_CONNECTED });
+    expect((await fetch(`${server.url}/hooks/whatsapp/webhook`, { method: 'POST', body: '{}' })).status).toBe(404);
   });
 });

@@ -14,6 +14,7 @@ import { handleAttachmentUpload } from './http/attachment-upload';
 import { stampClientIp } from './http/client-ip';
 import { API_BODY_LIMIT_BYTES, refuseOversizedBody } from './http/body-limit';
 import { applyPagePolicy } from './http/page-csp';
+import { handleHookRequest } from './http/hooks';
 import { handleWidgetRequest, isWidgetRequest } from './http/widget-assets';
 import { mountWidgetNamespace } from './realtime/widget-namespace';
 import { startSmtpListener } from './channels/email/smtp-listener';
@@ -58,6 +59,7 @@ export async function startServer({ config, next = { dev: false }, log = console
       if (refuseOversizedBody(req, res, API_BODY_LIMIT_BYTES)) return;
       return void trpc(req, res);
     }
+    if (req.url.startsWith('/hooks/')) return handleHookRequest(req, res);
     if (req.url === '/healthz') return void res.writeHead(200, { 'content-type': 'text/plain', 'cache-control': 'no-store' }).end('ok');
     if (req.url?.startsWith('/attachments/') && req.method === 'GET') return handleAttachmentDownload(req, res);
     if (req.url === '/attachments' && req.method === 'POST') {

@@ -5,12 +5,8 @@ import { findTicketIdOfMessage } from '@/db/queries/messages';
 import { findTicket } from '@/db/queries/tickets';
 import { getBus } from '@/server/realtime/bus';
 import { commitGrouped } from '@/db/group-commit';
-import { emailSettingsSchema } from '@/server/channels/email/email-settings';
-import { sendEmail, PermanentDeliveryError } from '@/server/channels/email/send-email';
-import type { EmailPayload } from '@/server/channels/email/compose-email';
-import { listAttachmentsOfMessages } from '@/db/queries/attachments';
-import { blobPath } from '@/server/content/attachment-store';
-import { getConfig } from '@/server/runtime-config';
+import { PermanentDeliveryError } from '@/server/channels/channel-adapter';
+import { adapterFor } from '@/server/channels/registry';
 import { backoffMs } from './backoff';
 
 export const MAX_ATTEMPTS = 8;
@@ -60,12 +56,10 @@ function seenInChat(db: Db, messageId: number) {
   return read != null && read >= messageId;
 }
 
+/** Through the adapter of the row's channel kind (the channel the message leaves by, e.g. a chat's email inbox). */
 async function deliver(db: Db, row: outboxQ.OutboxRow) {
   const channel = findChannel(db, row.channelId);
-  if (channel?.kind !== 'email') throw new PermanentDeliveryError(`Channel ${row.channelId} cannot deliver messages`);
-  const settings = emailSettingsSchema.safeParse(channel.settings);
-  if (!settings.success) throw new PermanentDeliveryError(`Inbox "${channel.name}" has no valid email settings`);
-  // The files travel from the store at send time; the outbox row keeps only the message they belong to.
-  const files = listAttachmentsOfMessages(db, [row.messageId]).flatMap((a) => (a.sha256 ? [{ filename: a.filename, contentType: a.contentType, path: blobPath(getConfig().DATA_DIR, a.sha256) }] : []));
-  await sendEmail(settings.data, row.payload as unknown as EmailPayload, files);
+  const adapter = channel ? adapterFor(channel.kind) : undefined;
+  if (!adapter?.deliver) throw new PermanentDeliveryError(`Channel ${row.channelId} cannot deliver messages`);
+  await adapter.deliver(db, row);
 }

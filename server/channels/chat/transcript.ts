@@ -3,7 +3,7 @@ import { findLatestChatTicket, updateCustomerContact } from '@/db/queries/chat';
 import { findCustomer } from '@/db/queries/customers';
 import { insertMessage } from '@/db/queries/tickets';
 import { DomainError } from '@/server/errors/domain-error';
-import { queueEmail } from '@/server/channels/outbound';
+import { queueEmail } from '@/server/channels/email/queue-email';
 import type { WidgetLocale } from '@/lib/widget-events';
 import { chatEmailInbox } from './chat-email-inbox';
 import { widgetMessagesOf } from './widget-messages';

@@ -1,7 +1,7 @@
 import type { Tx } from '@/db/client';
 import { insertEvents, insertMessage, type TicketRow } from '@/db/queries/tickets';
 import { findChannel } from '@/db/queries/inbound';
-import { queueEmail } from '../outbound';
+import { queueEmail } from './queue-email';
 import type { EmailSettings } from './email-settings';
 import { ticketEvent } from '@/lib/ticket-events';
 

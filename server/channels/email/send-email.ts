@@ -2,7 +2,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { EmailSettings } from './email-settings';
 import type { EmailPayload } from './compose-email';
 
-export class PermanentDeliveryError extends Error {}
+import { PermanentDeliveryError } from '../channel-adapter';
 
 const transports = new Map<string, Transporter>();
 

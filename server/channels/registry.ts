@@ -1,0 +1,18 @@
+import type { ChannelKind } from '@/lib/domain';
+import type { ChannelAdapter } from './channel-adapter';
+import { emailAdapter } from './email/email-adapter';
+import { chatAdapter } from './chat/chat-adapter';
+import { webFormAdapter } from './web-form/web-form-adapter';
+
+/** Every channel kind the app can serve, one line each. Kinds without an adapter yet (the messengers) store messages but cannot reply. */
+const ADAPTERS: ChannelAdapter[] = [emailAdapter, chatAdapter, webFormAdapter];
+
+const byKind = new Map<ChannelKind, ChannelAdapter>(ADAPTERS.map((a) => [a.kind, a]));
+
+export function adapterFor(kind: ChannelKind): ChannelAdapter | undefined {
+  return byKind.get(kind);
+}
+
+export function allAdapters(): readonly ChannelAdapter[] {
+  return ADAPTERS;
+}

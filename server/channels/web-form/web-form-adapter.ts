@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import type { ChannelAdapter } from '../channel-adapter';
+import { findChannel, listChannelsOfKind, setMessageDelivery } from '@/db/queries/inbound';
+import { NOT_CONNECTED } from '../outbound';
+import { queueEmail } from '../email/queue-email';
+
+export const webFormSettingsSchema = z.object({
+  /** The email inbox answers go out through; null: the first one. */
+  emailChannelId: z.number().int().positive().nullable().default(null),
+});
+
+/** Web-form tickets are answered by email, to the address the form was sent with. */
+export const webFormAdapter: ChannelAdapter = {
+  kind: 'web_form',
+  settings: webFormSettingsSchema,
+  queueReply(tx, ticket, channel, messageId, body, now) {
+    const settings = webFormSettingsSchema.safeParse(findChannel(tx, channel.id)?.settings ?? {});
+    const configured = settings.success && settings.data.emailChannelId ? findChannel(tx, settings.data.emailChannelId) : undefined;
+    const inbox = configured?.kind === 'email' ? configured : listChannelsOfKind(tx, 'email')[0];
+    if (inbox) queueEmail(tx, ticket, inbox, messageId, body, now);
+    else setMessageDelivery(tx, messageId, 'failed', NOT_CONNECTED);
+  },
+};
