@@ -41,6 +41,8 @@ describe('the status machine', () => {
       createdAt: CREATED + 90_000,
     });
     expect(types(first)).toEqual(['public_reply', 'status_changed']);
+    // A reply leaves a waiting ticket waiting: only new becomes open by itself.
+    expect(decide(ticket({ status: 'pending', firstResponseAt: 1 }), { kind: 'public_reply', messageId: 10 }, agent, 5)).toMatchObject({ cols: {}, status: null });
     const later = decide(ticket({ firstResponseAt: CREATED + 1 }), { kind: 'public_reply', messageId: 10 }, agent, CREATED + 5);
     expect(later).toMatchObject({ cols: {}, status: null });
     expect(later.events[0]!.data).toEqual({ messageId: 10 });
@@ -48,8 +50,7 @@ describe('the status machine', () => {
 
   it('an internal note is no response and changes no status unless asked', () => {
     const note = decide(ticket({ status: 'new' }), { kind: 'internal_note', messageId: 4 }, agent, 5);
-    expect(note).toMatchObject({ cols: {}, status: null });
-    expect(types(note)).toEqual(['internal_note']);
+    expect(note).toEqual({ cols: {}, status: null, events: [{ ticketId: 7, type: 'internal_note', data: { messageId: 4 }, actorKind: 'agent', actorAgentId: 3, createdAt: 5 }] });
     expect(decide(ticket({ status: 'new' }), { kind: 'internal_note', messageId: 4, setStatus: 'on_hold' }, agent, 5).cols).toEqual({ status: 'on_hold' });
   });
 
@@ -72,9 +73,9 @@ describe('the status machine', () => {
   });
 
   it('refuses to change a closed ticket or to set one back to new', () => {
-    expect(() => decide(ticket({ status: 'closed' }), { kind: 'set_status', to: 'open' }, agent, 1)).toThrow(/closed/);
+    expect(() => decide(ticket({ status: 'closed' }), { kind: 'set_status', to: 'open' }, agent, 1)).toThrow(expect.objectContaining({ code: 'CONFLICT', message: expect.stringMatching(/closed/) }));
     expect(() => decide(ticket({ status: 'closed' }), { kind: 'customer_message', messageId: 1 }, customer, 1)).toThrow(/closed/);
-    expect(() => decide(ticket(), { kind: 'set_status', to: 'new' }, agent, 1)).toThrow(/new/);
+    expect(() => decide(ticket(), { kind: 'set_status', to: 'new' }, agent, 1)).toThrow(expect.objectContaining({ code: 'BAD_REQUEST', message: expect.stringMatching(/new/) }));
     expect(() => decide(ticket({ status: 'new' }), { kind: 'set_status', to: 'new' }, agent, 1)).not.toThrow();
   });
 });

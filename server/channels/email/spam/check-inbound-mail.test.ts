@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkInboundMail } from './check-inbound-mail';
+import { checkInboundMail, verdictOf } from './check-inbound-mail';
+import type { MailAuthentication } from '@/lib/mail-checks';
 import { upstreamVerdict } from './upstream-verdict';
 
 // A spamd that accepts connections and never answers: the check must give up, not hold the mail.
@@ -37,6 +38,21 @@ describe('checks on arrival', () => {
   it('checks SPF, DKIM and DMARC only when enabled and the client address is known (SMTP, not IMAP)', async () => {
     expect((await checkInboundMail(raw, null, arrival, { ...base, SPAMD_HOST: undefined, MAIL_AUTH: false })).checks).toEqual({});
     expect((await checkInboundMail(raw, null, { ...arrival, clientIp: null }, { ...base, SPAMD_HOST: undefined, MAIL_AUTH: true })).checks).toEqual({});
+  });
+
+  it('holds back spam and mail failing a DMARC policy that asks for it; a failing From is never trusted', () => {
+    const auth = (dmarc: MailAuthentication['dmarc'], dmarcPolicy: string | null): MailAuthentication => ({ spf: 'none', dkim: 'none', dmarc, dmarcPolicy, fromDomain: 'example.com' });
+    const spamd = (spam: boolean) => ({ spam, score: spam ? 9 : 1, required: 5, rules: [] });
+    expect(verdictOf({})).toMatchObject({ quarantine: null, dmarcFailed: false });
+    expect(verdictOf({ spamd: spamd(true) })).toMatchObject({ quarantine: 'spam', dmarcFailed: false });
+    expect(verdictOf({ spamd: spamd(false) })).toMatchObject({ quarantine: null });
+    expect(verdictOf({ spamd: { error: 'timeout' } })).toMatchObject({ quarantine: null });
+    expect(verdictOf({ auth: auth('fail', 'reject') })).toMatchObject({ quarantine: 'dmarc', dmarcFailed: true });
+    expect(verdictOf({ auth: auth('fail', 'quarantine') })).toMatchObject({ quarantine: 'dmarc', dmarcFailed: true });
+    expect(verdictOf({ auth: auth('fail', 'none') })).toMatchObject({ quarantine: null, dmarcFailed: true });
+    expect(verdictOf({ auth: auth('pass', 'reject') })).toMatchObject({ quarantine: null, dmarcFailed: false });
+    expect(verdictOf({ auth: auth('temperror', 'reject') })).toMatchObject({ quarantine: null, dmarcFailed: false });
+    expect(verdictOf({ spamd: spamd(true), auth: auth('fail', 'reject') })).toMatchObject({ quarantine: 'spam', dmarcFailed: true });
   });
 
   it('reads positive verdicts only, from SpamAssassin and Rspamd headers', () => {

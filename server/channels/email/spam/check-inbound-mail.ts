@@ -31,7 +31,12 @@ export async function checkInboundMail(raw: Buffer, upstream: UpstreamVerdict | 
       ? authenticateMail(raw, { ip: arrival.clientIp, helo: arrival.helo, mailFrom: arrival.mailFrom, dnsServers: config.DNS_SERVERS, timeoutMs: config.MAIL_AUTH_TIMEOUT_MS })
       : undefined,
   ]);
-  const checks: InboundChecks = { ...(upstream ? { upstream } : {}), ...(spamd ? { spamd } : {}), ...(auth ? { auth } : {}) };
+  return verdictOf({ ...(upstream ? { upstream } : {}), ...(spamd ? { spamd } : {}), ...(auth ? { auth } : {}) });
+}
+
+/** What the checks' findings mean for the mail: held back or not, and whether its From can be trusted. */
+export function verdictOf(checks: InboundChecks): InboundVerdict {
+  const { upstream, spamd, auth } = checks;
   const dmarcFailed = auth?.dmarc === 'fail';
   const spam = !!upstream || (!!spamd && 'spam' in spamd && spamd.spam);
   // A failing domain that asked for its failures to be held back (p=quarantine or p=reject) gets that.
