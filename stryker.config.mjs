@@ -17,6 +17,9 @@ export default {
     'server/jobs/durable-jobs.ts',
     'server/jobs/backoff.ts',
     'db/data-migrations.ts',
+    'lib/business-hours.ts',
+    'lib/forms/*.ts',
+    '!lib/forms/test-forms.ts',
     '!**/*.test.ts',
   ],
   // Constants (the blocked-extension list) rerun every test per mutant and tell little.

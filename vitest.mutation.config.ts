@@ -15,6 +15,7 @@ export default defineConfig({
       'server/tickets/status-machine.test.ts',
       'server/jobs/durable-jobs.test.ts',
       'db/data-migrations.test.ts',
+      'lib/**/*.test.ts',
     ],
     testTimeout: 20_000,
   },
