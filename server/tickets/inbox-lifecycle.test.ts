@@ -159,12 +159,15 @@ describe('the lifecycle through the API', () => {
     const tom = httpClient(server.url);
     await tom.mutate('auth.login', { email: 'tom@demo.local', password: DEMO_PASSWORD });
     const socket: Socket = connect(`${server.url}/agent`, { extraHeaders: { cookie: tom.cookie }, transports: ['websocket'], reconnection: false, forceNew: true });
-    await new Promise((resolve, reject) => (socket.once('connect', resolve), socket.once('connect_error', reject)));
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
     getDb().update(sessions).set({ expiresAt: Date.now() - 1 }).where(eq(sessions.agentId, tomId)).run();
-    const ended = new Promise((resolve) => socket.once('session:ended', resolve));
+    const ended = new Promise<void>((resolve) => socket.once('session:ended', () => resolve()));
     socket.emit('typing', { ticketId: 1, typing: true });
     await ended;
-    await new Promise((resolve) => (socket.connected ? socket.once('disconnect', resolve) : resolve(null)));
+    await new Promise<void>((resolve) => (socket.connected ? socket.once('disconnect', () => resolve()) : resolve()));
     expect(socket.connected).toBe(false);
   });
 });
