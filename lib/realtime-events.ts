@@ -28,5 +28,8 @@ export interface AgentClientToServer {
   'ticket:leave': (ticketId: number) => void;
   typing: (p: { ticketId: number; typing: boolean }) => void;
   /** A public reply or note sent over the socket (chat): acked after the commit. */
-  reply: (p: { ticketId: number; body: string; internal: boolean; status?: TicketStatus }, ack: (res: { ok: true; messageId: number } | { ok: false; message: string }) => void) => void;
+  reply: (
+    p: { ticketId: number; body: string; internal: boolean; status?: TicketStatus; clientId?: string },
+    ack: (res: { ok: true; messageId: number } | { ok: false; message: string; data?: { key: string; params: Record<string, string | number> } }) => void,
+  ) => void;
 }

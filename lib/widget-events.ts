@@ -58,7 +58,8 @@ export type WidgetFile = { name: string; type: string; data: ArrayBuffer | Uint8
 
 export type SendMessage = { clientId: string; text: string; prechat?: Answers; file?: WidgetFile };
 
-export type WidgetError = { code: 'BAD_REQUEST' | 'TOO_MANY_REQUESTS' | 'NOT_FOUND' | 'INTERNAL'; message: string; fieldErrors?: FieldError[] };
+/** `message` is in the visitor's language; `key` names the error for the widget's own decisions (e.g. 'email_needed'). */
+export type WidgetError = { code: 'BAD_REQUEST' | 'TOO_MANY_REQUESTS' | 'NOT_FOUND' | 'INTERNAL'; message: string; key?: string; fieldErrors?: FieldError[] };
 
 export type Ack<T> = (res: ({ ok: true } & T) | { ok: false; error: WidgetError }) => void;
 

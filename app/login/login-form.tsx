@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useErrorText } from '@/app/_components/error-text';
 import { useTranslations } from 'use-intl';
 import { useMutation } from '@tanstack/react-query';
 import { LifeBuoy } from 'lucide-react';
@@ -10,6 +11,7 @@ import { TextField } from '../_components/text-field';
 
 export function LoginForm() {
   const t = useTranslations('login');
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -34,7 +36,7 @@ export function LoginForm() {
         <TextField label={t('password')} type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         {login.error && (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-            {login.error.message}
+            {errorText(login.error)}
           </p>
         )}
         <button

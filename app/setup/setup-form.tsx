@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useErrorText } from '@/app/_components/error-text';
 import { useTranslations } from 'use-intl';
 import { useMutation } from '@tanstack/react-query';
 import { useTRPC } from '../_components/trpc';
@@ -9,6 +10,7 @@ import { TextField } from '../_components/text-field';
 /** The one-time page behind the link printed at first start when no admin was configured. */
 export function SetupForm({ token }: { token: string }) {
   const t = useTranslations();
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const [form, setForm] = useState({ name: '', email: '', password: '' });
   const setup = useMutation(trpc.auth.setup.mutationOptions());
@@ -26,7 +28,7 @@ export function SetupForm({ token }: { token: string }) {
         <TextField label={t('setup.name')} autoComplete="name" {...bind('name')} />
         <TextField label={t('login.email')} type="email" autoComplete="username" {...bind('email')} />
         <TextField label={t('login.password')} type="password" autoComplete="new-password" minLength={10} hint={t('setup.passwordHint')} {...bind('password')} />
-        {setup.error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{setup.error.message}</p>}
+        {setup.error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{errorText(setup.error)}</p>}
         {setup.isSuccess ? (
           <p role="status" className="text-sm text-green-700">
             {t('setup.done')} <a className="underline" href="/login">{t('login.submit')}</a>

@@ -12,12 +12,6 @@ import { createSession } from './sessions';
 const perIp = new RateLimiterMemory({ points: 30, duration: 15 * 60 });
 const perAccount = new RateLimiterMemory({ points: 8, duration: 15 * 60 });
 
-export class TooManyAttemptsError extends Error {
-  constructor(public readonly retryAfterSeconds: number) {
-    super(`Too many sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`);
-  }
-}
-
 // Verifying against a fixed hash when the account does not exist keeps response times equal, so the
 // login form does not reveal which emails have accounts.
 let dummyHash: Promise<string> | undefined;
@@ -29,14 +23,14 @@ export async function login(db: Db, input: { email: string; password: string; ip
       await limiter.consume(key);
     } catch (res) {
       if (res instanceof Error) throw res;
-      throw new TooManyAttemptsError((res as RateLimiterRes).msBeforeNext / 1000);
+      throw new DomainError('TOO_MANY_REQUESTS', 'too_many_sign_in_attempts', { minutes: Math.ceil((res as RateLimiterRes).msBeforeNext / 60_000) });
     }
   }
 
   const agent = findAgentByEmail(db, email);
   dummyHash ??= hashPassword('not-a-real-password');
   const ok = await verifyPassword(input.password, agent?.passwordHash ?? (await dummyHash));
-  if (!agent || !ok || !agent.active) throw new DomainError('BAD_REQUEST', 'Email or password is wrong');
+  if (!agent || !ok || !agent.active) throw new DomainError('BAD_REQUEST', 'wrong_credentials');
   await Promise.all([perIp.reward(input.ip, 1), perAccount.delete(email)]);
   return { agent, ...createSession(db, agent.id, ttlMs) };
 }

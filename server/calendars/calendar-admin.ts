@@ -15,11 +15,11 @@ export function listCalendarsForAdmin(db: Db, now = Date.now()) {
 export function saveCalendar(db: Db, input: CalendarInput & { id?: number }, now = Date.now()) {
   const { id, ...fields } = input;
   const sameName = q.findCalendarByName(db, fields.name);
-  if (sameName && sameName.id !== id) throw new DomainError('CONFLICT', `A calendar named "${fields.name}" already exists`);
+  if (sameName && sameName.id !== id) throw new DomainError('CONFLICT', 'calendar_name_taken', { name: fields.name });
   const periods = [...fields.periods].sort((a, b) => a.day - b.day || a.from.localeCompare(b.from));
   const holidays = [...fields.holidays].sort((a, b) => a.date.localeCompare(b.date));
   if (id === undefined) return q.insertCalendar(db, { ...fields, periods, holidays }, now);
-  if (!q.findCalendar(db, id)) throw new DomainError('NOT_FOUND', `Calendar ${id} does not exist`);
+  if (!q.findCalendar(db, id)) throw new DomainError('NOT_FOUND', 'calendar_not_found', { id });
   q.updateCalendar(db, id, { ...fields, periods, holidays }, now);
   return { id };
 }
@@ -27,7 +27,7 @@ export function saveCalendar(db: Db, input: CalendarInput & { id?: number }, now
 /** A calendar a widget still follows cannot go: the widget would silently become "always open". */
 export function deleteCalendar(db: Db, id: number) {
   const users = q.listChannelsUsingCalendar(db, id);
-  if (users.length) throw new DomainError('CONFLICT', `In use by ${users.map((u) => `"${u.name}"`).join(', ')}; choose other business hours there first`);
+  if (users.length) throw new DomainError('CONFLICT', 'calendar_in_use', { names: users.map((u) => `“${u.name}”`).join(', ') });
   q.deleteCalendar(db, id);
 }
 

@@ -5,8 +5,12 @@ import type { ChannelKind } from '@/lib/domain';
 import type { OutboundBody } from './channel-adapter';
 import { adapterFor } from './registry';
 
-/** Shown on a reply that no adapter can deliver, instead of the reply silently going nowhere. */
-export const NOT_CONNECTED = 'Cannot be sent: this channel is not connected';
+/**
+ * Shown on a reply that no adapter can deliver, instead of the reply silently going nowhere. Delivery
+ * errors we write ourselves are message keys (`@key`, translated where they are shown); a remote server's
+ * answer is kept in its own words.
+ */
+export const NOT_CONNECTED = '@channel_not_connected';
 
 /**
  * Queues a public message for delivery on its ticket's channel, inside the caller's transaction (the

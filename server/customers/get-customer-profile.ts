@@ -7,7 +7,7 @@ import { DomainError } from '@/server/errors/domain-error';
 /** The sidebar beside a conversation: who the customer is and what else they have asked, on any channel. */
 export function getCustomerProfile(db: Db, customerId: number) {
   const customer = findCustomer(db, customerId);
-  if (!customer) throw new DomainError('NOT_FOUND', `Customer ${customerId} does not exist`);
+  if (!customer) throw new DomainError('NOT_FOUND', 'customer_not_found', { id: customerId });
   return {
     id: customer.id,
     name: customer.name,

@@ -5,7 +5,7 @@ import { DomainError } from '@/server/errors/domain-error';
 /** A form as the builder edits it: its settings and the current version's definition, routing included. */
 export function getFormForEditing(db: Queryable, id: number) {
   const form = findForm(db, id);
-  if (!form) throw new DomainError('NOT_FOUND', `Form ${id} does not exist`);
+  if (!form) throw new DomainError('NOT_FOUND', 'form_not_found', { id });
   return { ...form, definition: findFormVersion(db, form.id, form.currentVersion)!.definition };
 }
 

@@ -9,17 +9,17 @@ export type SaveFormInput = { id: number | null; slug: string; name: string; cha
 /** Creates a form or adds a new version; refuses definitions the engine cannot run, naming the problems. */
 export function saveForm(db: Db, input: SaveFormInput) {
   const checked = validateDefinition(input.definition);
-  if (!checked.ok) throw new DomainError('BAD_REQUEST', checked.problems.map((p) => p.message).join('; '), { problems: checked.problems });
-  if (findChannel(db, input.channelId)?.kind !== 'email') throw new DomainError('BAD_REQUEST', 'Web form tickets need an email inbox to answer from');
+  if (!checked.ok) throw new DomainError('BAD_REQUEST', 'form_definition_invalid', { problems: checked.problems.map((p) => p.message).join('; ') }, { problems: checked.problems });
+  if (findChannel(db, input.channelId)?.kind !== 'email') throw new DomainError('BAD_REQUEST', 'form_needs_inbox');
   const sameSlug = findFormBySlug(db, input.slug);
-  if (sameSlug && sameSlug.id !== input.id) throw new DomainError('CONFLICT', `Another form already uses /f/${input.slug}`);
+  if (sameSlug && sameSlug.id !== input.id) throw new DomainError('CONFLICT', 'form_slug_taken', { slug: input.slug });
   const now = Date.now();
   return transact(db, (tx) => {
     if (input.id === null) return { id: insertForm(tx, { ...input, definition: checked.form, now }).id, version: 1 };
     const current = findForm(tx, input.id);
-    if (!current) throw new DomainError('NOT_FOUND', `Form ${input.id} does not exist`);
+    if (!current) throw new DomainError('NOT_FOUND', 'form_not_found', { id: String(input.id) });
     if (input.baseVersion !== undefined && input.baseVersion !== current.currentVersion) {
-      throw new DomainError('CONFLICT', `Someone saved version ${current.currentVersion} of this form while you were editing; reload to see it`);
+      throw new DomainError('CONFLICT', 'form_saved_meanwhile', { version: current.currentVersion });
     }
     return insertFormVersion(tx, input.id, { ...input, definition: checked.form, now });
   });

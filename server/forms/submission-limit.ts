@@ -10,6 +10,6 @@ export async function consumePublicSubmission(ip: string) {
   try {
     await registry.__helpdeskFormLimit.consume(ip);
   } catch {
-    throw new DomainError('TOO_MANY_REQUESTS', 'Too many submissions from your address. Please try again later.');
+    throw new DomainError('TOO_MANY_REQUESTS', 'too_many_submissions');
   }
 }

@@ -25,22 +25,22 @@ export type SubmitFormInput = { slug: string; version: number; answers: Answers;
  */
 export async function submitForm(db: Db, input: SubmitFormInput, secret: string, now = Date.now()) {
   const form = findFormBySlug(db, input.slug);
-  if (!form) throw new DomainError('NOT_FOUND', 'This form does not exist');
+  if (!form) throw new DomainError('NOT_FOUND', 'public_form_not_found');
   // A filled honeypot or an instant submission is a robot; the message stays vague on purpose.
   const token = checkFormToken(secret, input.token, now);
-  if (input.honeypot || !token.ok) throw new DomainError('BAD_REQUEST', 'The form could not be accepted. Please reload the page and try again.');
-  if (input.version !== form.currentVersion) throw new DomainError('CONFLICT', 'This form was changed while you filled it in. Please reload the page; your answers stay.');
+  if (input.honeypot || !token.ok) throw new DomainError('BAD_REQUEST', 'form_not_accepted');
+  if (input.version !== form.currentVersion) throw new DomainError('CONFLICT', 'form_changed_meanwhile');
   const definition = findFormVersion(db, form.id, form.currentVersion)!.definition;
   const files = input.files ?? [];
   const result = validateSubmission(definition, withUploadedFiles(definition, input.answers, files));
-  if (!result.ok) throw new DomainError('BAD_REQUEST', 'Some answers need attention', { fieldErrors: result.errors });
+  if (!result.ok) throw new DomainError('BAD_REQUEST', 'answers_need_attention', {}, { fieldErrors: result.errors });
   const maxBytes = getConfig().ATTACHMENT_MAX_MB * 1024 * 1024;
   const fileErrors: FieldError[] = [];
   for (const f of files) {
     if (!(await refuseReason(f, maxBytes))) continue;
     fileErrors.push(f.content.length > maxBytes ? { field: f.field, code: 'file_size', limit: getConfig().ATTACHMENT_MAX_MB } : { field: f.field, code: 'file_type' });
   }
-  if (fileErrors.length) throw new DomainError('BAD_REQUEST', 'Some files cannot be accepted', { fieldErrors: fileErrors });
+  if (fileErrors.length) throw new DomainError('BAD_REQUEST', 'files_not_accepted', {}, { fieldErrors: fileErrors });
   const attachments = await storeAttachments(
     getConfig().DATA_DIR,
     files.map((f) => ({ filename: f.filename, contentType: f.contentType || 'application/octet-stream', content: f.content, contentId: null, inline: false })),
@@ -49,7 +49,7 @@ export async function submitForm(db: Db, input: SubmitFormInput, secret: string,
 
   const answers = result.answers;
   const email = mappedAnswer(definition, answers, (f) => f.type === 'email');
-  if (typeof email !== 'string') throw new DomainError('BAD_REQUEST', 'An email address is needed to answer you', { fieldErrors: [{ field: definition.fields.find((f) => f.type === 'email')?.key ?? '', code: 'required' }] });
+  if (typeof email !== 'string') throw new DomainError('BAD_REQUEST', 'email_address_needed', {}, { fieldErrors: [{ field: definition.fields.find((f) => f.type === 'email')?.key ?? '', code: 'required' }] });
   const channel = findChannel(db, form.channelId)!;
   const settings = emailSettingsSchema.safeParse(channel.settings);
   const subject = mappedAnswer(definition, answers, (f) => f.mapping?.kind === 'subject');
@@ -75,7 +75,7 @@ export async function submitForm(db: Db, input: SubmitFormInput, secret: string,
       resolveThread: () => ({ kind: 'new' }),
       onTicketCreated: (tx, ticket) => {
         // In the ticket's own transaction: a token used twice (a replayed or double submission) rolls the second ticket back.
-        if (!consumeFormToken(tx, token.nonce, token.expiresAt)) throw new DomainError('CONFLICT', 'This form was sent already. To send another request, reload the page.');
+        if (!consumeFormToken(tx, token.nonce, token.expiresAt)) throw new DomainError('CONFLICT', 'form_already_sent');
         applyFormAnswers(tx, { form, version: form.currentVersion, definition, answers, ticket, now });
         if (settings.success) queueAcknowledgement(tx, settings.data, ticket, now);
       },

@@ -35,10 +35,10 @@ function withStoredFiles(form: FormDefinition, answers: Answers, stored: Answers
 export function updateTicketAnswers(db: Db, viewer: Viewer, ticketId: number, answers: Answers) {
   accessibleTicket(db, viewer, ticketId);
   const submission = findSubmissionOfTicket(db, ticketId);
-  if (!submission) throw new DomainError('NOT_FOUND', 'This ticket was not opened through a form');
+  if (!submission) throw new DomainError('NOT_FOUND', 'ticket_without_form');
   const definition = findFormVersion(db, submission.formId, submission.version)!.definition;
   const result = validateSubmission(definition, withStoredFiles(definition, answers, submission.answers));
-  if (!result.ok) throw new DomainError('BAD_REQUEST', 'Some answers need attention', { fieldErrors: result.errors });
+  if (!result.ok) throw new DomainError('BAD_REQUEST', 'answers_need_attention', {}, { fieldErrors: result.errors });
   const changes = definition.fields
     .filter((f) => !same(submission.answers[f.key], result.answers[f.key]))
     .map((f) => ({ field: f.key, label: f.label.en, from: submission.answers[f.key] ?? null, to: result.answers[f.key] ?? null }));

@@ -86,7 +86,8 @@ export function mountAgentNamespace(io: Server) {
         ack({ ok: true, ...(await replyToTicket(getDb(), socket.data.viewer, parsed.data, socket.id)) });
       } catch (err) {
         if (!(err instanceof DomainError)) console.error('Agent reply failed:', err);
-        ack({ ok: false, message: err instanceof DomainError ? err.message : 'The reply could not be saved; please try again' });
+        // Shaped like a tRPC error, so the composer says it in the agent's language either way.
+        ack(err instanceof DomainError ? { ok: false, message: err.message, data: { key: err.key, params: err.params } } : { ok: false, message: 'The reply could not be saved; please try again' });
       }
     });
 

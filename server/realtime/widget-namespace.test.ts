@@ -144,12 +144,14 @@ describe('the /widget namespace', () => {
     expect(findTicket(getDb(), sent.message.ticketId)!.customerReadMessageId).toBeNull();
   });
 
-  it('refuses what the visitor should not send, with messages they understand', async () => {
-    const { socket } = await visitor();
-    expect(await send(socket, { clientId: clientId(), text: 'x'.repeat(5001), prechat: {} })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(/at most 5000/) } });
+  it('refuses what the visitor should not send, with messages they understand, in their language', async () => {
+    const english = await visitor({ locale: 'en' });
+    expect(await send(english.socket, { clientId: clientId(), text: 'x'.repeat(5001), prechat: {} })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', key: 'message_too_long', message: 'Messages can be at most 5000 characters long' } });
+    const { socket } = await visitor({ locale: 'de' });
+    expect(await send(socket, { clientId: clientId(), text: 'x'.repeat(5001), prechat: {} })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: 'Nachrichten dürfen höchstens 5000 Zeichen lang sein' } });
     expect(await send(socket, { clientId: 'short', text: 'hi', prechat: {} })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     const exe = { name: 'setup.exe', type: 'application/octet-stream', data: Buffer.from('MZ') };
-    expect(await send(socket, { clientId: clientId(), text: '', file: exe, prechat: {} })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/\.exe is not accepted/) } });
+    expect(await send(socket, { clientId: clientId(), text: '', file: exe, prechat: {} })).toMatchObject({ ok: false, error: { key: 'file_refused', message: expect.stringMatching(/^Die Datei kann nicht gesendet werden: .*\.exe is not accepted/) } });
     const png = { name: 'foto.png', type: 'image/png', data: Buffer.from('89504e47', 'hex') };
     const photoId = clientId();
     expect(await send(socket, { clientId: photoId, text: '', file: png, prechat: {} })).toMatchObject({ ok: true, message: { text: 'foto.png', attachments: [{ filename: 'foto.png', size: 4 }] } });

@@ -8,6 +8,8 @@ import { findChatChannelByPublicToken, listChatTicketIds, markCustomerRead } fro
 import { ATTRIBUTE_LIMITS, setCustomerAttributes } from '@/server/customers/customer-attributes';
 import { findTicketIdOfMessage } from '@/db/queries/messages';
 import { getConfig } from '@/server/runtime-config';
+import { catalogs } from '@/lib/i18n';
+import { fill } from '@/lib/i18n/fill';
 import { DomainError } from '@/server/errors/domain-error';
 import { chatSettingsSchema } from '@/server/channels/chat/chat-settings';
 import { checkVisitorToken, issueVisitorToken, newVisitorId } from '@/server/channels/chat/visitor-token';
@@ -47,15 +49,17 @@ const conv = (ticketId: number) => `conv:${ticketId}`;
 const visitorRoom = (v: Visitor) => `visitor:${v.channelId}:${visitorExternalId(v)}`;
 const channelRoom = (channelId: number) => `channel:${channelId}`;
 
-function failure(err: unknown): { ok: false; error: WidgetError } {
+/** A refusal as the widget shows it: in the visitor's language, with the key for the widget's own logic. */
+function failure(err: unknown, locale: 'en' | 'de'): { ok: false; error: WidgetError } {
   if (err instanceof DomainError) {
     const code = err.code === 'TOO_MANY_REQUESTS' || err.code === 'NOT_FOUND' ? err.code : 'BAD_REQUEST';
     const fieldErrors = (err.details as { fieldErrors?: WidgetError['fieldErrors'] } | undefined)?.fieldErrors;
-    return { ok: false, error: { code, message: err.message, ...(fieldErrors ? { fieldErrors } : {}) } };
+    return { ok: false, error: { code, key: err.key, message: fill(catalogs[locale].serverErrors[err.key], err.params), ...(fieldErrors ? { fieldErrors } : {}) } };
   }
   console.error('widget:', err);
-  return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong. Please try again.' } };
+  return { ok: false, error: { code: 'INTERNAL', message: catalogs[locale].widget.somethingWrong } };
 }
+const badRequest = (locale: 'en' | 'de', message: keyof (typeof catalogs)['en']['widget']): { ok: false; error: WidgetError } => ({ ok: false, error: { code: 'BAD_REQUEST', message: catalogs[locale].widget[message] } });
 
 /** Refuses a handshake with a reason the widget can act on (a bad token: start as a new visitor). */
 const refuse = (reason: 'bad_request' | 'unknown_channel' | 'invalid_token' | 'identity_refused') => Object.assign(new Error(reason), { data: { reason } });
@@ -135,7 +139,7 @@ export function mountWidgetNamespace(io: Server) {
     socket.on('message:send', async (payload, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = sendSchema.safeParse(payload);
-      if (!parsed.success) return ack({ ok: false, error: { code: 'BAD_REQUEST', message: 'This message cannot be sent.' } });
+      if (!parsed.success) return ack(badRequest(socket.data.locale, 'cannotSend'));
       try {
         const { message, readByAgent } = await receiveChatMessage(db, visitor, parsed.data, ip);
         // Every tab of this visitor follows the conversation (a first message opens it); the others
@@ -147,14 +151,14 @@ export function mountWidgetNamespace(io: Server) {
         applyAttributes();
         ack({ ok: true, message, ...(readByAgent && { agentReadUpTo: message.id }) });
       } catch (err) {
-        ack(failure(err));
+        ack(failure(err, socket.data.locale));
       }
     });
 
     socket.on('messages:since', (payload, ack) => {
       if (typeof ack !== 'function') return;
       const afterId = z.object({ afterId: z.number().int().min(0) }).safeParse(payload);
-      if (!afterId.success) return ack({ ok: false, error: { code: 'BAD_REQUEST', message: 'Bad request' } });
+      if (!afterId.success) return ack(badRequest(socket.data.locale, 'cannotSend'));
       ack({ ok: true, messages: widgetMessagesOf(db, ownTicketIds(), afterId.data.afterId) });
     });
 
@@ -167,22 +171,22 @@ export function mountWidgetNamespace(io: Server) {
     socket.on('transcript', async (payload, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = z.object({ email: emailSchema.optional() }).safeParse(payload);
-      if (!parsed.success) return ack({ ok: false, error: { code: 'BAD_REQUEST', message: 'Please enter a valid email address.' } });
+      if (!parsed.success) return ack(badRequest(socket.data.locale, 'invalidEmail'));
       try {
         ack({ ok: true, ...(await emailTranscript(db, visitor, parsed.data.email, socket.data.locale)) });
       } catch (err) {
-        ack(failure(err));
+        ack(failure(err, socket.data.locale));
       }
     });
 
     socket.on('contact', (payload, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = z.object({ email: emailSchema }).safeParse(payload);
-      if (!parsed.success) return ack({ ok: false, error: { code: 'BAD_REQUEST', message: 'Please enter a valid email address.' } });
+      if (!parsed.success) return ack(badRequest(socket.data.locale, 'invalidEmail'));
       try {
         ack({ ok: true, ...leaveContactEmail(db, visitor, parsed.data.email) });
       } catch (err) {
-        ack(failure(err));
+        ack(failure(err, socket.data.locale));
       }
     });
 

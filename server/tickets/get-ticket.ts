@@ -20,7 +20,7 @@ function inlineCidImages(html: string, files: { id: number; contentId: string | 
 /** Everything the conversation pane shows: the ticket, its thread, its history and its tags. */
 export function getTicket(db: Db, viewer: Pick<Viewer, 'role'>, ticketId: number) {
   const row = q.findTicketWithChannel(db, ticketId);
-  if (!row || !canAccessTicket(viewer, row.ticket)) throw new DomainError('NOT_FOUND', `Ticket ${ticketId} does not exist`);
+  if (!row || !canAccessTicket(viewer, row.ticket)) throw new DomainError('NOT_FOUND', 'ticket_not_found', { id: ticketId });
   const rows = q.listMessages(db, ticketId);
   const files = listAttachmentsOfMessages(db, rows.map((m) => m.id));
   const messages = rows.map((m) => ({

@@ -23,7 +23,7 @@ export async function markSpam(db: Db, viewer: Viewer, ticketId: number, spam: b
   const now = Date.now();
   const lesson = transact(db, (tx) => {
     const row = q.findTicketWithChannel(tx, ticketId);
-    if (!row || !canAccessTicket(viewer, row.ticket)) throw new DomainError('NOT_FOUND', `Ticket ${ticketId} does not exist`);
+    if (!row || !canAccessTicket(viewer, row.ticket)) throw new DomainError('NOT_FOUND', 'ticket_not_found', { id: ticketId });
     if (row.ticket.isSpam === spam) return undefined;
     q.updateTicketColumns(tx, ticketId, { isSpam: spam, updatedAt: now });
     const actor = { kind: 'agent', agentId: viewer.id } as const;

@@ -26,8 +26,8 @@ export async function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput, o
   const body = input.body.trim();
   const receipts = input.attachments ?? [];
   const files = receipts.map((token) => verifyUpload(getConfig().sessionSecret, token, viewer.id)).filter((f): f is UploadedFile => f !== null);
-  if (files.length < receipts.length) throw new DomainError('BAD_REQUEST', 'An attachment is no longer available; please attach it again');
-  if (!body && !files.length) throw new DomainError('BAD_REQUEST', 'The message is empty');
+  if (files.length < receipts.length) throw new DomainError('BAD_REQUEST', 'attachment_expired');
+  if (!body && !files.length) throw new DomainError('BAD_REQUEST', 'message_empty');
   const now = Date.now();
   const messageId = await commitGrouped(db, () => {
     const { id, status, duplicate } = transact(db, (tx) => writeReply(tx, viewer, input, body, files, now));
@@ -58,12 +58,12 @@ export async function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput, o
 
 function writeReply(tx: Tx, viewer: Viewer, input: ReplyInput, body: string, files: UploadedFile[], now: number) {
   const row = q.findTicketWithChannel(tx, input.ticketId);
-  if (!row || !canAccessTicket(viewer, row.ticket)) throw new DomainError('NOT_FOUND', `Ticket ${input.ticketId} does not exist`);
+  if (!row || !canAccessTicket(viewer, row.ticket)) throw new DomainError('NOT_FOUND', 'ticket_not_found', { id: input.ticketId });
   const t = row.ticket;
   const clientKey = input.clientId ? `${viewer.id}:${input.clientId}` : null;
   const sent = clientKey ? q.findMessageByClientKey(tx, clientKey) : undefined;
   if (sent) {
-    if (sent.ticketId !== t.id) throw new DomainError('CONFLICT', 'This reply was already sent on another ticket');
+    if (sent.ticketId !== t.id) throw new DomainError('CONFLICT', 'reply_sent_elsewhere');
     return { id: sent.id, status: null, duplicate: true };
   }
   const m = q.insertMessage(tx, { ticketId: t.id, authorKind: 'agent', authorAgentId: viewer.id, isInternal: input.internal, bodyText: body, clientKey, createdAt: now });

@@ -32,7 +32,7 @@ const WAKES: readonly TicketStatus[] = ['pending', 'on_hold', 'solved'];
 const calendarDuration = (from: number, to: number): Duration => ({ calendarMs: Math.max(0, to - from), businessMs: null, calendarId: null, policyId: null });
 
 export function decide(ticket: MachineTicket, action: TicketAction, actor: EventActor, now: number): Transition {
-  if (ticket.status === 'closed') throw new DomainError('CONFLICT', 'A closed ticket cannot be changed; open a follow-up ticket instead');
+  if (ticket.status === 'closed') throw new DomainError('CONFLICT', 'ticket_closed');
   const cols: LifecycleColumns = {};
   const events: NewTicketEvent[] = [];
   let to: TicketStatus | undefined;
@@ -57,7 +57,7 @@ export function decide(ticket: MachineTicket, action: TicketAction, actor: Event
       break;
   }
   if (to === undefined || to === ticket.status) return { cols, events, status: null };
-  if (to === 'new') throw new DomainError('BAD_REQUEST', 'A ticket cannot be set back to new');
+  if (to === 'new') throw new DomainError('BAD_REQUEST', 'ticket_back_to_new');
   cols.status = to;
   if (to === 'solved') {
     cols.lastSolvedAt = now;

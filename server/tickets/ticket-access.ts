@@ -16,6 +16,6 @@ export function canAccessTicket(viewer: Pick<Viewer, 'role'>, _ticket: Pick<Tick
 /** The ticket, if it exists and the viewer may see it; NOT_FOUND otherwise (a ticket one may not see does not exist for them). */
 export function accessibleTicket(db: Queryable, viewer: Pick<Viewer, 'role'>, ticketId: number): TicketRow {
   const ticket = findTicket(db, ticketId);
-  if (!ticket || !canAccessTicket(viewer, ticket)) throw new DomainError('NOT_FOUND', `Ticket ${ticketId} does not exist`);
+  if (!ticket || !canAccessTicket(viewer, ticket)) throw new DomainError('NOT_FOUND', 'ticket_not_found', { id: ticketId });
   return ticket;
 }

@@ -24,10 +24,10 @@ export type TicketPatch = {
 export function updateTicket(db: Db, viewer: Viewer, ticketId: number, patch: TicketPatch) {
   if (patch.assigneeId != null) {
     const agent = findAgentById(db, patch.assigneeId);
-    if (!agent || !agent.active) throw new DomainError('BAD_REQUEST', `Agent ${patch.assigneeId} does not exist or is deactivated`);
+    if (!agent || !agent.active) throw new DomainError('BAD_REQUEST', 'agent_not_found', { id: patch.assigneeId });
   }
   if (patch.teamId != null && !listTeams(db).some((t) => t.id === patch.teamId)) {
-    throw new DomainError('BAD_REQUEST', `Team ${patch.teamId} does not exist`);
+    throw new DomainError('BAD_REQUEST', 'team_not_found', { id: patch.teamId });
   }
   const now = Date.now();
   const changes = transact(db, (tx) => {

@@ -2,7 +2,6 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import { hasRole, type Role } from '@/lib/domain';
 import { DomainError } from '@/server/errors/domain-error';
-import { TooManyAttemptsError } from '@/server/auth/login';
 import type { Context } from './context';
 
 const t = initTRPC.context<Context>().create({
@@ -13,12 +12,13 @@ const t = initTRPC.context<Context>().create({
       console.error(error);
       return { ...shape, message: 'Internal error', data: { ...shape.data, stack: undefined } };
     }
-    const details = error.cause instanceof DomainError ? error.cause.details : undefined;
+    const domain = error.cause instanceof DomainError ? error.cause : undefined;
     return {
       ...shape,
       // Field-level messages for forms; the top-level message stays readable on its own.
       message: zod ? zod.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ') : shape.message,
-      data: { ...shape.data, fieldErrors: zod ? zod.flatten().fieldErrors : undefined, details, stack: undefined },
+      // The key and its parameters let each client say it in its reader's language.
+      data: { ...shape.data, fieldErrors: zod ? zod.flatten().fieldErrors : undefined, details: domain?.details, key: domain?.key, params: domain?.params, stack: undefined },
     };
   },
 });
@@ -29,7 +29,6 @@ const mapErrors = t.middleware(async ({ next }) => {
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof DomainError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
-    if (cause instanceof TooManyAttemptsError) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: cause.message, cause });
   }
   return result;
 });

@@ -13,6 +13,9 @@ import { findTicket } from '@/db/queries/tickets';
 import { consumePublicSubmission } from '@/server/forms/submission-limit';
 import { CLIENT_IP_HEADER } from '@/server/http/client-ip';
 import { uploadedFiles } from '@/server/forms/uploaded-files';
+import { getRequestLocale } from '@/server/auth/current-viewer';
+import { catalogs } from '@/lib/i18n';
+import { fill } from '@/lib/i18n/fill';
 
 export type PublicFormState =
   | { status: 'idle' }
@@ -24,11 +27,13 @@ export async function submitPublicForm(_prev: PublicFormState, data: FormData): 
   const db = getDb();
   const secret = getConfig().sessionSecret;
   const slug = String(data.get('slug') ?? '');
+  // The visitor's language, as the page chose it: refusals are said in it.
+  const texts = catalogs[await getRequestLocale(null)].serverErrors;
   let current;
   try {
     current = getPublicForm(db, slug, secret);
   } catch {
-    return { status: 'error', message: 'This form does not exist', fieldErrors: [], answers: {}, token: '', version: 0 };
+    return { status: 'error', message: texts.public_form_not_found, fieldErrors: [], answers: {}, token: '', version: 0 };
   }
   const answers = answersFromFormData(current.definition, data);
   try {
@@ -46,6 +51,6 @@ export async function submitPublicForm(_prev: PublicFormState, data: FormData): 
     // A fresh token and the current version, so the corrected form can be sent again. Browsers never
     // refill a file input, so file answers are dropped and the engine asks for the files again.
     const kept = Object.fromEntries(Object.entries(answers).filter(([k]) => current.definition.fields.find((f) => f.key === k)?.type !== 'file'));
-    return { status: 'error', message: err.message, fieldErrors: details?.fieldErrors ?? [], answers: kept, token: current.token, version: current.version };
+    return { status: 'error', message: fill(texts[err.key], err.params), fieldErrors: details?.fieldErrors ?? [], answers: kept, token: current.token, version: current.version };
   }
 }

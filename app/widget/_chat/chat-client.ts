@@ -191,11 +191,11 @@ export class ChatClient {
   }
 
   /** Asks for the conversation by email; resolves to the address it went to, or the server's refusal. */
-  async transcript(email?: string): Promise<{ ok: true; to: string } | { ok: false; message: string }> {
+  async transcript(email?: string): Promise<{ ok: true; to: string } | { ok: false; message: string; key?: string }> {
     if (!this.socket.connected) return { ok: false, message: 'offline' };
     try {
       const res = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('transcript', email ? { email } : {});
-      return res.ok ? { ok: true, to: res.to } : { ok: false, message: res.error.message };
+      return res.ok ? { ok: true, to: res.to } : { ok: false, message: res.error.message, key: res.error.key };
     } catch {
       return { ok: false, message: 'offline' };
     }

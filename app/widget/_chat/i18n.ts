@@ -9,6 +9,4 @@ export function textsFor(locale: WidgetLocale): Texts {
   return { ...catalogs[locale].widget, errors: catalogs[locale].publicForm.errors };
 }
 
-export function fill(template: string, values: Record<string, string | number>) {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
-}
+export { fill } from '@/lib/i18n/fill';

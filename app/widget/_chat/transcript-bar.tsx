@@ -11,7 +11,7 @@ export function TranscriptBar({ client, t }: { client: ChatClient; t: Texts }) {
     setState({ step: 'busy' });
     const res = await client.transcript(address);
     if (res.ok) setState({ step: 'done', to: res.to });
-    else if (res.message === 'email_needed') setState({ step: 'ask' });
+    else if (res.key === 'email_needed') setState({ step: 'ask' });
     else setState({ step: 'error', message: res.message === 'offline' ? t.reconnecting : res.message });
   };
   if (state.step === 'done') return <p class="transcript" role="status">{fill(t.transcriptSent, { email: state.to })}</p>;

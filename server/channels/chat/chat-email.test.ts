@@ -86,7 +86,7 @@ describe('chat conversations continue by email', () => {
     const { socket } = await visitor();
     await send(socket, 'Frage ohne E-Mail', {});
     await agent.mutate('tickets.reply', { ticketId: (await socket.emitWithAck('messages:since', { afterId: 0 })).messages[0].ticketId, body: 'Antwort im Chat' });
-    expect(await socket.emitWithAck('transcript', {})).toMatchObject({ ok: false, error: { message: 'email_needed' } });
+    expect(await socket.emitWithAck('transcript', {})).toMatchObject({ ok: false, error: { key: 'email_needed', message: 'Bitte geben Sie die E-Mail-Adresse an, an die das Protokoll gehen soll.' } });
     expect(await socket.emitWithAck('transcript', { email: 'mia@example.de' })).toMatchObject({ ok: true, to: 'mia@example.de' });
     const mail = await sink.waitFor((m) => m.rcptTo.includes('mia@example.de'));
     expect(mail.parsed.subject).toMatch(/^Ihr Chat mit uns \[#\d+\]$/);

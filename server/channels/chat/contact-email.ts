@@ -19,7 +19,7 @@ export function contactEmailOf(db: Db, visitor: Visitor): string | null {
 export function leaveContactEmail(db: Db, visitor: Visitor, email: string): { email: string } {
   if (visitor.identified) return { email: visitor.identified.email };
   const customerId = findVisitorCustomerId(db, visitor);
-  if (customerId === null) throw new DomainError('BAD_REQUEST', 'Write your message first, then leave your address.');
+  if (customerId === null) throw new DomainError('BAD_REQUEST', 'contact_before_message');
   const normalized = email.trim().toLowerCase();
   updateCustomerContact(db, customerId, { email: normalized, emailVerified: false });
   return { email: normalized };

@@ -39,8 +39,8 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
   if (existing) return { message: widgetMessage(db, existing.id)!, readByAgent: false };
 
   const text = input.text.trim();
-  if (!text && !input.file) throw new DomainError('BAD_REQUEST', 'The message is empty');
-  if (text.length > MAX_CHAT_MESSAGE) throw new DomainError('BAD_REQUEST', `Messages can be at most ${MAX_CHAT_MESSAGE} characters long`);
+  if (!text && !input.file) throw new DomainError('BAD_REQUEST', 'message_empty');
+  if (text.length > MAX_CHAT_MESSAGE) throw new DomainError('BAD_REQUEST', 'message_too_long', { max: MAX_CHAT_MESSAGE });
   await consumeWidgetMessage(visitor.visitorId, ip);
 
   const channelId = visitor.channelId;
@@ -53,7 +53,7 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
   if (startsConversation) {
     prechat = prechatOf(db, chatSettingsSchema.parse(findChannel(db, channelId)!.settings));
     const checked = validateSubmission(prechat.definition, { ...(input.prechat ?? {}), ...prefillFor(prechat.definition, visitor.identified) });
-    if (!checked.ok) throw new DomainError('BAD_REQUEST', 'Some answers need attention', { fieldErrors: checked.errors });
+    if (!checked.ok) throw new DomainError('BAD_REQUEST', 'answers_need_attention', {}, { fieldErrors: checked.errors });
     answers = checked.answers;
     await consumeWidgetConversation(ip);
   }
@@ -62,7 +62,7 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
   const file = input.file ? { filename: input.file.name, contentType: input.file.type || 'application/octet-stream', content: input.file.data instanceof Uint8Array ? Buffer.from(input.file.data) : Buffer.from(new Uint8Array(input.file.data)), contentId: null, inline: false } : null;
   if (file) {
     const refused = await refuseReason(file, maxBytes);
-    if (refused) throw new DomainError('BAD_REQUEST', `The file cannot be sent: ${refused}`);
+    if (refused) throw new DomainError('BAD_REQUEST', 'file_refused', { reason: refused });
   }
   const attachments = file ? await storeAttachments(getConfig().DATA_DIR, [file], maxBytes) : [];
 
@@ -91,7 +91,7 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
           const open = findLatestChatTicket(tx, channelId, customer);
           if (open && !chatEnded(open.status)) return { kind: 'join', ticket: open };
           // The conversation ended between the check above and this transaction: the answers were not asked.
-          if (!startsConversation) throw new DomainError('CONFLICT', 'This conversation has ended. Please start a new one.');
+          if (!startsConversation) throw new DomainError('CONFLICT', 'conversation_ended');
           return { kind: 'new' };
         },
         onTicketCreated: (tx, ticket) => {

@@ -21,12 +21,12 @@ const YOU: Record<WidgetLocale, string> = { en: 'You', de: 'Sie' };
 export async function emailTranscript(db: Db, visitor: Visitor, given: string | undefined, locale: WidgetLocale, now = Date.now()) {
   const customerId = findVisitorCustomerId(db, visitor);
   const ticket = customerId === null ? undefined : findLatestChatTicket(db, visitor.channelId, customerId);
-  if (!ticket) throw new DomainError('BAD_REQUEST', 'There is no conversation to send yet.');
+  if (!ticket) throw new DomainError('BAD_REQUEST', 'no_conversation_yet');
   const customer = findCustomer(db, ticket.customerId)!;
   const to = customer.email ?? given?.trim().toLowerCase();
   if (!to) throw new DomainError('BAD_REQUEST', 'email_needed');
   const inbox = chatEmailInbox(db, visitor.channelId);
-  if (!inbox) throw new DomainError('BAD_REQUEST', 'Transcripts cannot be emailed: no email inbox is set up.');
+  if (!inbox) throw new DomainError('BAD_REQUEST', 'transcript_no_inbox');
   await consumeTranscript(visitor.visitorId);
 
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });

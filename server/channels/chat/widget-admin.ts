@@ -67,26 +67,26 @@ export function rotateIdentitySecret(db: Db, id: number) {
 
 function settingsOf(db: Db, id: number): ChatSettings {
   const channel = findChannel(db, id);
-  if (channel?.kind !== 'chat') throw new DomainError('NOT_FOUND', `Chat widget ${id} does not exist`);
+  if (channel?.kind !== 'chat') throw new DomainError('NOT_FOUND', 'chat_widget_not_found', { id });
   return chatSettingsSchema.parse(channel.settings);
 }
 
 function checkReferences(db: Db, input: ChatWidgetInput) {
   checkForm(db, input.formId);
   checkEmailInbox(db, input.emailChannelId);
-  if (input.calendarId !== null && !findCalendar(db, input.calendarId)) throw new DomainError('BAD_REQUEST', `Calendar ${input.calendarId} does not exist`);
+  if (input.calendarId !== null && !findCalendar(db, input.calendarId)) throw new DomainError('BAD_REQUEST', 'calendar_not_found', { id: input.calendarId });
 }
 
 /** A pre-chat form must exist and ask nothing the widget cannot: files travel as chat messages instead. */
 function checkForm(db: Db, formId: number | null) {
   if (formId === null) return;
   const form = findForm(db, formId);
-  if (!form) throw new DomainError('BAD_REQUEST', `Form ${formId} does not exist`);
+  if (!form) throw new DomainError('BAD_REQUEST', 'form_not_found', { id: formId });
   if (findFormVersion(db, form.id, form.currentVersion)!.definition.fields.some((f) => f.type === 'file')) {
-    throw new DomainError('BAD_REQUEST', `"${form.name}" has a file field; visitors send files in the chat itself, so it cannot be the pre-chat form`);
+    throw new DomainError('BAD_REQUEST', 'prechat_form_has_file_field', { name: form.name });
   }
 }
 
 function checkEmailInbox(db: Db, id: number | null) {
-  if (id !== null && findChannel(db, id)?.kind !== 'email') throw new DomainError('BAD_REQUEST', `Email inbox ${id} does not exist`);
+  if (id !== null && findChannel(db, id)?.kind !== 'email') throw new DomainError('BAD_REQUEST', 'inbox_not_found', { id: String(id) });
 }

@@ -1,6 +1,6 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { getConfig } from '@/server/runtime-config';
-import { DomainError } from '@/server/errors/domain-error';
+import { DomainError, type ServerErrorKey } from '@/server/errors/domain-error';
 
 type Limiters = { visitor: RateLimiterMemory; ipMessages: RateLimiterMemory; ipConversations: RateLimiterMemory; transcripts: RateLimiterMemory; attributes: RateLimiterMemory };
 
@@ -20,25 +20,25 @@ function limiters(): Limiters {
   return registry.__helpdeskWidgetLimits;
 }
 
-async function take(limiter: RateLimiterMemory, key: string, message: string) {
+async function take(limiter: RateLimiterMemory, key: string, error: ServerErrorKey) {
   try {
     await limiter.consume(key);
   } catch {
-    throw new DomainError('TOO_MANY_REQUESTS', message);
+    throw new DomainError('TOO_MANY_REQUESTS', error);
   }
 }
 
 export async function consumeWidgetMessage(visitorId: string, ip: string) {
-  await take(limiters().visitor, visitorId, 'You are sending messages very fast. Please wait a moment.');
-  await take(limiters().ipMessages, ip, 'Too many messages from your network. Please wait a moment.');
+  await take(limiters().visitor, visitorId, 'sending_too_fast');
+  await take(limiters().ipMessages, ip, 'network_too_many_messages');
 }
 
 export async function consumeWidgetConversation(ip: string) {
-  await take(limiters().ipConversations, ip, 'Too many new conversations from your network. Please try again later.');
+  await take(limiters().ipConversations, ip, 'network_too_many_conversations');
 }
 
 export async function consumeTranscript(visitorId: string) {
-  await take(limiters().transcripts, visitorId, 'You have asked for several transcripts already. Please try again later.');
+  await take(limiters().transcripts, visitorId, 'too_many_transcripts');
 }
 
 /** Whether a visitor's attribute update is within its rate; past it, updates are dropped quietly (the site's script sends them, not a person). */

@@ -81,17 +81,17 @@ function toSettings(input: EmailInboxInput, previous: EmailSettings | null): Ema
 
 function assertAddressFree(db: Db, address: string, exceptId?: number) {
   const taken = listChannelsOfKind(db, 'email').some((c) => c.id !== exceptId && emailSettingsSchema.safeParse(c.settings).data?.address === address);
-  if (taken) throw new DomainError('CONFLICT', `Another inbox already receives ${address}`);
+  if (taken) throw new DomainError('CONFLICT', 'inbox_address_taken', { address });
 }
 
 export function saveEmailInbox(db: Db, id: number | null, input: EmailInboxInput) {
   assertAddressFree(db, input.address, id ?? undefined);
   if (input.defaultTeamId !== null && !listTeams(db).some((t) => t.id === input.defaultTeamId)) {
-    throw new DomainError('BAD_REQUEST', `Team ${input.defaultTeamId} does not exist`);
+    throw new DomainError('BAD_REQUEST', 'team_not_found', { id: String(input.defaultTeamId) });
   }
   if (id === null) return insertChannel(db, { kind: 'email', name: input.name, defaultTeamId: input.defaultTeamId, settings: toSettings(input, null) });
   const channel = findChannel(db, id);
-  if (channel?.kind !== 'email') throw new DomainError('NOT_FOUND', `Email inbox ${id} does not exist`);
+  if (channel?.kind !== 'email') throw new DomainError('NOT_FOUND', 'inbox_not_found', { id });
   const previous = emailSettingsSchema.safeParse(channel.settings);
   updateChannel(db, id, { name: input.name, defaultTeamId: input.defaultTeamId, settings: toSettings(input, previous.success ? previous.data : null) });
   return { id };
@@ -104,7 +104,7 @@ export function saveEmailInbox(db: Db, id: number | null, input: EmailInboxInput
 export async function sendTestEmail(db: Db, id: number, to: string): Promise<{ ok: boolean; response: string }> {
   const channel = findChannel(db, id);
   const settings = channel?.kind === 'email' ? emailSettingsSchema.safeParse(channel.settings) : null;
-  if (!settings?.success) throw new DomainError('NOT_FOUND', `Email inbox ${id} does not exist or is not configured`);
+  if (!settings?.success) throw new DomainError('NOT_FOUND', 'inbox_not_configured', { id });
   if (!settings.data.smtp) return { ok: false, response: 'No outgoing SMTP server is configured' };
   try {
     await verifySmtp(settings.data.smtp);

@@ -24,10 +24,10 @@ export function queueEmail(
   fallback?: { dueAt: number },
 ) {
   const settings = emailSettingsSchema.safeParse(channel.settings);
-  if (!settings.success) return failNow(tx, messageId, `Inbox "${channel.name}" has no valid email address configured`);
+  if (!settings.success) return failNow(tx, messageId, '@inbox_no_address');
 
   const ctx = threadContext(tx, ticket, settings.data.address);
-  if (!ctx.to.length) return failNow(tx, messageId, 'The customer has no email address');
+  if (!ctx.to.length) return failNow(tx, messageId, '@customer_no_email');
   const payload = composeEmail(settings.data, ctx, body, messageId);
   updateMessageEnvelope(tx, messageId, {
     channelMessageId: payload.messageId,

@@ -3,6 +3,7 @@
 import type { ReplyInput } from '@/server/tickets/reply-to-ticket';
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useErrorText } from '@/app/_components/error-text';
 import { useTranslations } from 'use-intl';
 import type { TicketStatus } from '@/lib/domain';
 import { useTRPC, useTRPCClient } from '@/app/_components/trpc';
@@ -26,6 +27,7 @@ type Props = { ticketId: number; status: TicketStatus; mode: ComposerMode; onMod
  */
 export function Composer({ ticketId, status, mode, onMode, live = false }: Props) {
   const t = useTranslations();
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const trpcClient = useTRPCClient();
   const queryClient = useQueryClient();
@@ -59,7 +61,7 @@ export function Composer({ ticketId, status, mode, onMode, live = false }: Props
     mutationFn: async (input: ReplyInput) => {
       if (!live || !socket || !connected) return trpcClient.tickets.reply.mutate(input);
       const res = await socket.timeout(15_000).emitWithAck('reply', input);
-      if (!res.ok) throw new Error(res.message);
+      if (!res.ok) throw Object.assign(new Error(res.message), { data: res.data });
       return res;
     },
     onSuccess: () => {
@@ -145,7 +147,7 @@ export function Composer({ ticketId, status, mode, onMode, live = false }: Props
         <span className="text-[11px] text-slate-400">{t('composer.hint')}</span>
         {(reply.error ?? uploads.error) && (
           <span role="alert" className="text-xs text-red-700">
-            {reply.error?.message ?? uploads.error}
+            {(reply.error ? errorText(reply.error) : undefined) ?? uploads.error}
           </span>
         )}
         <div className="ml-auto flex items-center gap-1">

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useErrorText } from '@/app/_components/error-text';
 import { useTranslations } from 'use-intl';
 import { ChevronLeft, Inbox } from 'lucide-react';
 import type { PresenceEntry } from '@/lib/realtime-events';
@@ -56,6 +57,7 @@ function ChatStatus({ messages, customerTyping, customerReadUpTo }: { messages: 
 
 function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket, onBack }: Props & { ticketId: number }) {
   const t = useTranslations();
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const viewer = useViewer();
@@ -87,7 +89,7 @@ function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket
   }, [socket, connected, ticketId, viewer.id]);
 
   if (ticket.isPending) return <p className="p-6 text-sm text-slate-500">{t('list.loading')}</p>;
-  if (ticket.error) return <p role="alert" className="p-6 text-sm text-red-700">{ticket.error.message}</p>;
+  if (ticket.error) return <p role="alert" className="p-6 text-sm text-red-700">{errorText(ticket.error)}</p>;
   const { ticket: tk, channel } = ticket.data;
   const typing = viewers.find((v) => v.typing);
 

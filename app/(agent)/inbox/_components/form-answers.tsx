@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useErrorText } from '@/app/_components/error-text';
 import { useTranslations } from 'use-intl';
 import { Pencil } from 'lucide-react';
 import type { TicketFormAnswers } from '@/server/forms/get-ticket-form';
@@ -14,6 +15,7 @@ import { useTRPC } from '@/app/_components/trpc';
 /** The answers a ticket was opened with; agents correct them under the same rules the customer had. */
 export function FormAnswers({ ticketId, form }: { ticketId: number; form: TicketFormAnswers }) {
   const t = useTranslations();
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Answers | null>(null);
@@ -77,7 +79,7 @@ export function FormAnswers({ ticketId, form }: { ticketId: number; form: Ticket
           onChange={(key, v) => setDraft({ ...draft, [key]: v })}
           showHelp={false}
         />
-        {save.error && !serverErrors.length && <p role="alert" className="text-xs text-red-700">{save.error.message}</p>}
+        {save.error && !serverErrors.length && <p role="alert" className="text-xs text-red-700">{errorText(save.error)}</p>}
         <div className="flex gap-2">
           <button type="submit" disabled={save.isPending || evaluation.errors.length > 0} className="rounded-md bg-brand-600 px-3 py-1.5 text-xs font-medium text-white hover:bg-brand-700 disabled:opacity-50">
             {t('admin.save')}

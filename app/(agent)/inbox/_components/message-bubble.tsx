@@ -108,7 +108,7 @@ function DeliveryState({ state, error }: { state: Message['deliveryState']; erro
   return (
     <span className={`ml-auto flex items-center gap-1 ${look.cls}`} data-testid="delivery-state" title={error ?? undefined}>
       <look.icon className="size-3" aria-hidden />
-      <span className="max-w-96 truncate">{error && state !== 'sent' ? `${t(state)}: ${error}` : t(state)}</span>
+      <span className="max-w-96 truncate">{error && state !== 'sent' ? `${t(state)}: ${error.startsWith('@') && t.has(`deliveryErrors.${error.slice(1)}` as never) ? t(`deliveryErrors.${error.slice(1)}` as never) : error}` : t(state)}</span>
     </span>
   );
 }

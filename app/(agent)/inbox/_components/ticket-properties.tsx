@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useErrorText } from '@/app/_components/error-text';
 import { useTranslations } from 'use-intl';
 import { UserCheck, X } from 'lucide-react';
 import { PRIORITIES, TICKET_STATUSES, type Priority, type TicketStatus } from '@/lib/domain';
@@ -19,6 +20,7 @@ type Props = {
 
 export function TicketProperties({ ticket, tags }: Props) {
   const t = useTranslations();
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const viewer = useViewer();
@@ -116,7 +118,7 @@ export function TicketProperties({ ticket, tags }: Props) {
           ))}
         </datalist>
       </div>
-      {update.error && <span role="alert" className="text-red-700">{update.error.message}</span>}
+      {update.error && <span role="alert" className="text-red-700">{errorText(update.error)}</span>}
     </div>
   );
 }

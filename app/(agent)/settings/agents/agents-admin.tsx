@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useErrorText } from '@/app/_components/error-text';
 import { useTranslations } from 'use-intl';
 import { ROLES, type Role } from '@/lib/domain';
 import { useTRPC } from '@/app/_components/trpc';
@@ -13,6 +14,7 @@ const EMPTY = { name: '', email: '', password: '', role: 'agent' as Role, teamId
 
 export function AgentsAdmin() {
   const t = useTranslations('admin');
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const viewer = useViewer();
@@ -70,7 +72,7 @@ export function AgentsAdmin() {
           ))}
         </tbody>
       </table>
-      {update.error && <p role="alert" className="text-sm text-red-700">{update.error.message}</p>}
+      {update.error && <p role="alert" className="text-sm text-red-700">{errorText(update.error)}</p>}
 
       <form
         className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
@@ -110,7 +112,7 @@ export function AgentsAdmin() {
             ))}
           </div>
         </fieldset>
-        {create.error && <p role="alert" className="text-sm text-red-700">{create.error.message}</p>}
+        {create.error && <p role="alert" className="text-sm text-red-700">{errorText(create.error)}</p>}
         <button type="submit" disabled={create.isPending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
           {t('create')}
         </button>

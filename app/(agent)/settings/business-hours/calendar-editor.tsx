@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useErrorText } from '@/app/_components/error-text';
 import { useTranslations } from 'use-intl';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
@@ -21,6 +22,7 @@ type Props = { calendar: Calendar | null; saved: boolean; onSaving: () => void; 
 
 export function CalendarEditor({ calendar, saved, onSaving, onSaved, onDeleted }: Props) {
   const t = useTranslations('hoursAdmin');
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [name, setName] = useState(calendar?.name ?? '');
@@ -59,7 +61,7 @@ export function CalendarEditor({ calendar, saved, onSaving, onSaved, onDeleted }
       <HolidaysEditor holidays={holidays} onChange={setHolidays} />
       {error && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error.message}
+          {errorText(error)}
         </p>
       )}
       <div className="flex items-center gap-3">

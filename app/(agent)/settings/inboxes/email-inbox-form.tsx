@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useErrorText } from '@/app/_components/error-text';
 import { useTranslations } from 'use-intl';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
@@ -42,6 +43,7 @@ function initialForm(inbox: Inbox | null) {
 /** One email inbox's settings, with "send test" reporting the relay's own answer. */
 export function EmailInboxForm({ inbox, onSaved }: { inbox: Inbox | null; onSaved: (id: number) => void }) {
   const t = useTranslations('admin');
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const teams = useQuery(trpc.directory.all.queryOptions()).data?.teams ?? [];
@@ -148,7 +150,7 @@ export function EmailInboxForm({ inbox, onSaved }: { inbox: Inbox | null; onSave
         </label>
       </fieldset>
 
-      {save.error && <p role="alert" className="text-sm text-red-700">{save.error.message}</p>}
+      {save.error && <p role="alert" className="text-sm text-red-700">{errorText(save.error)}</p>}
       {save.isSuccess && <p role="status" className="text-sm text-emerald-700">{t('saved')}</p>}
       <div className="flex flex-wrap items-end gap-3 border-t border-slate-100 pt-4">
         <button type="submit" disabled={save.isPending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
@@ -168,7 +170,7 @@ export function EmailInboxForm({ inbox, onSaved }: { inbox: Inbox | null; onSave
           {t(test.data.ok ? 'testOk' : 'testFailed', { response: test.data.response })}
         </p>
       )}
-      {test.error && <p role="alert" className="text-sm text-red-700">{test.error.message}</p>}
+      {test.error && <p role="alert" className="text-sm text-red-700">{errorText(test.error)}</p>}
     </form>
   );
 }

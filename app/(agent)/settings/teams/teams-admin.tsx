@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useErrorText } from '@/app/_components/error-text';
 import { useTranslations } from 'use-intl';
 import { useTRPC } from '@/app/_components/trpc';
 import { TextField } from '@/app/_components/text-field';
@@ -9,6 +10,7 @@ import { TimeZoneField } from '@/app/_components/time-zone-field';
 
 export function TeamsAdmin() {
   const t = useTranslations('admin');
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const teams = useQuery(trpc.admin.teams.queryOptions());
@@ -46,7 +48,7 @@ export function TeamsAdmin() {
         <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
           {t('newTeam')}
         </button>
-        {create.error && <p role="alert" className="w-full text-sm text-red-700">{create.error.message}</p>}
+        {create.error && <p role="alert" className="w-full text-sm text-red-700">{errorText(create.error)}</p>}
       </form>
     </div>
   );

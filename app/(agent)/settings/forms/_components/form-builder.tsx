@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useErrorText } from '@/app/_components/error-text';
 import { useTranslations } from 'use-intl';
 import { Copy, ExternalLink } from 'lucide-react';
 import { field as fieldSchema, type Field, type FormDefinition } from '@/lib/forms/form-definition';
@@ -23,6 +24,7 @@ const KEY = fieldSchema.shape.key;
 /** The form builder: fields (drag to reorder) | the selected field or the routing rules | live preview. */
 export function FormBuilder({ initial }: { initial: BuilderForm }) {
   const t = useTranslations('formBuilder');
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -159,7 +161,7 @@ export function FormBuilder({ initial }: { initial: BuilderForm }) {
         </div>
         {(save.error || duplicate.error) && (
           <p role="alert" className="w-full rounded bg-red-50 px-3 py-1.5 text-sm text-red-800">
-            {(save.error ?? duplicate.error)!.message}
+            {errorText(save.error ?? duplicate.error)}
           </p>
         )}
         {problems.length > 0 && (

@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useErrorText } from '@/app/_components/error-text';
 import { useTranslations } from 'use-intl';
 import type { FormDefinition } from '@/lib/forms/form-definition';
 import { useTRPC } from '@/app/_components/trpc';
@@ -18,10 +19,11 @@ const STARTER: FormDefinition = {
 
 export function FormEditorLoader({ id }: { id: number | null }) {
   const t = useTranslations('formBuilder');
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const form = useQuery(trpc.forms.get.queryOptions({ id: id ?? 0 }, { enabled: id !== null, staleTime: Infinity }));
   if (id === null) return <FormBuilder initial={{ id: null, name: '', slug: '', channelId: null, currentVersion: null, definition: STARTER }} />;
-  if (form.error) return <p role="alert" className="text-sm text-red-700">{form.error.message}</p>;
+  if (form.error) return <p role="alert" className="text-sm text-red-700">{errorText(form.error)}</p>;
   if (!form.data) return <p className="text-sm text-slate-500">{t('loading')}</p>;
   const { id: formId, name, slug, channelId, currentVersion, definition } = form.data;
   return <FormBuilder key={`${formId}-${currentVersion}`} initial={{ id: formId, name, slug, channelId, currentVersion, definition }} />;

@@ -3,12 +3,14 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { useErrorText } from '@/app/_components/error-text';
 import { useTranslations } from 'use-intl';
 import { Copy, ExternalLink, Plus } from 'lucide-react';
 import { useTRPC } from '@/app/_components/trpc';
 
 export function FormsList() {
   const t = useTranslations('formBuilder');
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const router = useRouter();
   const forms = useQuery(trpc.forms.list.queryOptions());
@@ -41,7 +43,7 @@ export function FormsList() {
           </li>
         ))}
       </ul>
-      {duplicate.error && <p role="alert" className="text-sm text-red-700">{duplicate.error.message}</p>}
+      {duplicate.error && <p role="alert" className="text-sm text-red-700">{errorText(duplicate.error)}</p>}
     </div>
   );
 }
