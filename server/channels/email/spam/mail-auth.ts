@@ -1,20 +1,22 @@
 import { Resolver } from 'node:dns/promises';
 import { authenticate } from 'mailauth';
 import type { AuthResult, MailAuthentication } from '@/lib/mail-checks';
+import { cachedResolver } from './dns-cache';
 
 export type MailAuthOptions = { ip: string; helo: string | null; mailFrom: string | null; dnsServers?: string[]; timeoutMs: number };
 
-const resolvers = new Map<string, Resolver>();
-/** One resolver per server list, so tests and deployments point the checks at their DNS (these machines have none of their own). */
-function resolverFor(servers: string[] | undefined, timeoutMs: number): Resolver {
+type Resolve = (name: string, rrtype: string) => Promise<unknown>;
+const resolvers = new Map<string, Resolve>();
+/** One cached resolver per server list, so tests and deployments point the checks at their DNS (these machines have none of their own). */
+function resolverFor(servers: string[] | undefined, timeoutMs: number): Resolve {
   const key = `${servers?.join(',') ?? ''}|${timeoutMs}`;
-  let resolver = resolvers.get(key);
-  if (!resolver) {
-    resolver = new Resolver({ timeout: Math.max(100, Math.floor(timeoutMs / 2)), tries: 2 });
+  let resolve = resolvers.get(key);
+  if (!resolve) {
+    const resolver = new Resolver({ timeout: Math.max(100, Math.floor(timeoutMs / 2)), tries: 2 });
     if (servers?.length) resolver.setServers(servers);
-    resolvers.set(key, resolver);
+    resolvers.set(key, (resolve = cachedResolver((name, rrtype) => resolver.resolve(name, rrtype))));
   }
-  return resolver;
+  return resolve;
 }
 
 const normalise = (r: string | undefined): AuthResult => (r === 'temperr' ? 'temperror' : ((r as AuthResult | undefined) ?? 'none'));
@@ -36,7 +38,7 @@ export async function authenticateMail(raw: Buffer, opts: MailAuthOptions): Prom
     mta: 'helpdesk',
     disableArc: true,
     disableBimi: true,
-    resolver: (name: string, rrtype: string) => resolver.resolve(name, rrtype) as Promise<string[][] | string[]>,
+    resolver: resolver as (name: string, rrtype: string) => Promise<string[][] | string[]>,
   }).then(
     (res): MailAuthentication => {
       const dkim = res.dkim.results ?? [];
