@@ -10,12 +10,14 @@ import { emailSettingsSchema } from '@/server/channels/email/email-settings';
 import { queueAcknowledgement } from '@/server/channels/email/acknowledge';
 import { checkFormToken } from './form-token';
 import type { FieldError } from '@/lib/forms/evaluate-form';
+import type { Locale } from '@/lib/domain';
 import { getConfig } from '@/server/runtime-config';
 import { storeAttachments } from '@/server/content/attachment-store';
 import { cleanFilename, refuseReason } from '@/server/content/file-safety';
 
 export type UploadedFile = { field: string; filename: string; contentType: string; content: Buffer };
-export type SubmitFormInput = { slug: string; version: number; answers: Answers; token: string; honeypot: string; files?: UploadedFile[] };
+/** `locale`: the language the visitor filled the form in; the ticket's first message uses its labels. */
+export type SubmitFormInput = { slug: string; version: number; answers: Answers; token: string; honeypot: string; files?: UploadedFile[]; locale?: Locale };
 
 /**
  * A public form submission: spam checks, the form's current rules enforced by the same engine the page
@@ -63,7 +65,7 @@ export async function submitForm(db: Db, input: SubmitFormInput, secret: string,
       from: { externalId: email.toLowerCase(), name: '', email: email.toLowerCase(), emailProven: false },
       channelMessageId: null,
       subject: typeof subject === 'string' && subject.trim() ? subject : form.name,
-      text: renderAnswers(definition, answers),
+      text: renderAnswers(definition, answers, input.locale ?? 'en'),
       html: null,
       attachments,
       meta: { from: { address: email.toLowerCase() } },
@@ -95,15 +97,23 @@ function withUploadedFiles(form: FormDefinition, answers: Answers, files: Upload
   return out;
 }
 
-/** The answers as the ticket's first message, "Label: value" per line, option labels rather than values. */
-export function renderAnswers(form: FormDefinition, answers: Answers): string {
+/**
+ * The answers as the ticket's first message, "Label: value" per line, option labels rather than values,
+ * in the visitor's language (English where a label has no translation). The answers themselves are kept
+ * with the field keys (form_submissions), so agents and reports read them in any language.
+ */
+export function renderAnswers(form: FormDefinition, answers: Answers, locale: Locale = 'en'): string {
   return form.fields
     .filter((f) => answers[f.key] !== undefined)
     .map((f) => {
       const v = answers[f.key];
-      const label = (x: string) => f.options?.find((o) => o.value === x)?.label.en ?? x;
+      const text = (l: { en: string; de?: string }) => l[locale] ?? l.en;
+      const label = (x: string) => {
+        const option = f.options?.find((o) => o.value === x);
+        return option ? text(option.label) : x;
+      };
       const shown = Array.isArray(v) ? v.map(label).join(', ') : typeof v === 'boolean' ? (v ? '✓' : '–') : typeof v === 'string' ? label(v) : String(v);
-      return f.type === 'long_text' ? `${f.label.en}:\n${shown}` : `${f.label.en}: ${shown}`;
+      return f.type === 'long_text' ? `${text(f.label)}:\n${shown}` : `${text(f.label)}: ${shown}`;
     })
     .join('\n');
 }

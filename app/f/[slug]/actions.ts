@@ -28,7 +28,8 @@ export async function submitPublicForm(_prev: PublicFormState, data: FormData): 
   const secret = getConfig().sessionSecret;
   const slug = String(data.get('slug') ?? '');
   // The visitor's language, as the page chose it: refusals are said in it.
-  const texts = catalogs[await getRequestLocale(null)].serverErrors;
+  const locale = await getRequestLocale(null);
+  const texts = catalogs[locale].serverErrors;
   let current;
   try {
     current = getPublicForm(db, slug, secret);
@@ -41,7 +42,7 @@ export async function submitPublicForm(_prev: PublicFormState, data: FormData): 
     const files = await uploadedFiles(current.definition, data);
     const { ticketId } = await submitForm(
       db,
-      { slug, version: Number(data.get('version')), answers, token: String(data.get('token') ?? ''), honeypot: String(data.get('website') ?? ''), files },
+      { slug, version: Number(data.get('version')), answers, token: String(data.get('token') ?? ''), honeypot: String(data.get('website') ?? ''), files, locale },
       secret,
     );
     return { status: 'sent', ticketNumber: findTicket(db, ticketId)!.number };
