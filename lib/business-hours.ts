@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { addDays, format, getISODay } from 'date-fns';
+import { addDays, getISODay } from 'date-fns';
 import { z } from 'zod';
 
 /**
@@ -55,8 +55,8 @@ export type BusinessHoursState = { open: boolean; changesAt: number | null };
 const HORIZON_DAYS = 400;
 
 /** The open intervals of one local day in the calendar's zone, as epoch-millisecond pairs. */
-function intervalsOfDay(cal: BusinessCalendar, day: TZDate, holidays: Set<string>): [number, number][] {
-  if (holidays.has(format(day, 'yyyy-MM-dd'))) return [];
+function intervalsOfDay(cal: BusinessCalendar, day: TZDate, dateKey: string, holidays: Set<string>): [number, number][] {
+  if (holidays.has(dateKey)) return [];
   const weekday = getISODay(day);
   const at = (hhmm: string) => {
     const m = minutesOf(hhmm);
@@ -69,16 +69,34 @@ function intervalsOfDay(cal: BusinessCalendar, day: TZDate, holidays: Set<string
 }
 
 /**
- * Open intervals from the start of `now`'s local day on, in order, touching or overlapping ones merged
- * (Mon 08–12 and 12–18 is one stretch; Sun until 24:00 and Mon from 00:00 too).
+ * A calendar's days, computed once each: wall-clock arithmetic in a time zone is the expensive part,
+ * and the SLA clock asks the same days for every ticket on that calendar (and again each second in a
+ * countdown). Kept per calendar object; a changed calendar is a new object.
  */
-function* openStretches(cal: BusinessCalendar, now: number): Generator<[number, number]> {
-  const holidays = new Set(cal.holidays.map((h) => h.date));
+const dayCache = new WeakMap<BusinessCalendar, { holidays: Set<string>; days: Map<string, [number, number][]> }>();
+function daysOf(cal: BusinessCalendar) {
+  let entry = dayCache.get(cal);
+  if (!entry) dayCache.set(cal, (entry = { holidays: new Set(cal.holidays.map((h) => h.date)), days: new Map() }));
+  return entry;
+}
+
+/**
+ * Open intervals from the start of `now`'s local day on, in order, touching or overlapping ones merged
+ * (Mon 08–12 and 12–18 is one stretch; Sun until 24:00 and Mon from 00:00 too), for HORIZON_DAYS days.
+ * The SLA clock (lib/sla-clock.ts) counts business time over these.
+ */
+export function* openStretches(cal: BusinessCalendar, now: number): Generator<[number, number]> {
+  const { holidays, days } = daysOf(cal);
   const local = new TZDate(now, cal.timeZone);
   const first = new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), cal.timeZone);
   let current: [number, number] | null = null;
   for (let d = 0; d < HORIZON_DAYS; d++) {
-    for (const interval of intervalsOfDay(cal, addDays(first, d), holidays)) {
+    // The local date, by calendar arithmetic on the first day (no time-zone work for a cached day).
+    const date = new Date(Date.UTC(first.getFullYear(), first.getMonth(), first.getDate() + d));
+    const key = date.toISOString().slice(0, 10);
+    let intervals = days.get(key);
+    if (!intervals) days.set(key, (intervals = intervalsOfDay(cal, addDays(first, d), key, holidays)));
+    for (const interval of intervals) {
       if (current && interval[0] <= current[1]) current[1] = Math.max(current[1], interval[1]);
       else {
         if (current) yield current;
