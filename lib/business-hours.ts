@@ -69,15 +69,29 @@ function intervalsOfDay(cal: BusinessCalendar, day: TZDate, dateKey: string, hol
 }
 
 /**
- * A calendar's days, computed once each: wall-clock arithmetic in a time zone is the expensive part,
- * and the SLA clock asks the same days for every ticket on that calendar (and again each second in a
- * countdown). Kept per calendar object; a changed calendar is a new object.
+ * Caches per calendar: wall-clock arithmetic in a time zone is the expensive part, and the SLA clock asks
+ * the same days for every ticket on a calendar (and again each second in a countdown). Keyed by what the
+ * calendar says, not by the object, because the server loads a fresh object per request; a calendar that
+ * changes is a new key. At most CALENDAR_CACHE_SIZE calendars are kept, the least recently used go.
  */
-const dayCache = new WeakMap<BusinessCalendar, { holidays: Set<string>; days: Map<string, [number, number][]> }>();
+const CALENDAR_CACHE_SIZE = 64;
+const keys = new WeakMap<BusinessCalendar, string>();
+const perCalendar = new Map<string, Map<string, unknown>>();
+
+/** A cache for one calendar's derived data (its days here, its open stretches in lib/sla-clock.ts). */
+export function calendarCache<T>(cal: BusinessCalendar, name: string, make: () => T): T {
+  let key = keys.get(cal);
+  if (key === undefined) keys.set(cal, (key = JSON.stringify([cal.timeZone, cal.periods, cal.holidays])));
+  let entry = perCalendar.get(key);
+  if (entry) perCalendar.delete(key);
+  else if (perCalendar.size >= CALENDAR_CACHE_SIZE) perCalendar.delete(perCalendar.keys().next().value!);
+  perCalendar.set(key, (entry ??= new Map()));
+  if (!entry.has(name)) entry.set(name, make());
+  return entry.get(name) as T;
+}
+
 function daysOf(cal: BusinessCalendar) {
-  let entry = dayCache.get(cal);
-  if (!entry) dayCache.set(cal, (entry = { holidays: new Set(cal.holidays.map((h) => h.date)), days: new Map() }));
-  return entry;
+  return calendarCache(cal, 'days', () => ({ holidays: new Set(cal.holidays.map((h) => h.date)), days: new Map<string, [number, number][]>() }));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { openStretches, type BusinessCalendar } from './business-hours';
+import { calendarCache, openStretches, type BusinessCalendar } from './business-hours';
 
 /**
  * The SLA clock: how much counted time has passed, when a target falls due, how much is left. Counted
@@ -11,7 +11,6 @@ import { openStretches, type BusinessCalendar } from './business-hours';
 export type Pause = readonly [from: number, to: number | null];
 
 const BUCKET_MS = 30 * 24 * 3600_000;
-const stretchCache = new WeakMap<BusinessCalendar, Map<number, [number, number][]>>();
 
 /**
  * A calendar's open stretches from `start` on. Computed once per calendar and 30-day bucket of starts
@@ -19,8 +18,7 @@ const stretchCache = new WeakMap<BusinessCalendar, Map<number, [number, number][
  * calendar, and a countdown asks every second.
  */
 function* stretchesFrom(cal: BusinessCalendar, start: number): Generator<[number, number]> {
-  let buckets = stretchCache.get(cal);
-  if (!buckets) stretchCache.set(cal, (buckets = new Map()));
+  const buckets = calendarCache(cal, 'stretches', () => new Map<number, [number, number][]>());
   const bucket = Math.floor(start / BUCKET_MS);
   let list = buckets.get(bucket);
   if (!list) buckets.set(bucket, (list = [...openStretches(cal, bucket * BUCKET_MS)]));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ChannelAdapter } from '../channel-adapter';
-import { findChannel, listChannelsOfKind, setMessageDelivery } from '@/db/queries/inbound';
+import { findChannel, setMessageDelivery } from '@/db/queries/inbound';
+import { replyInbox } from '../email/reply-inbox';
 import { NOT_CONNECTED } from '../outbound';
 import { queueEmail } from '../email/queue-email';
 
@@ -15,8 +16,7 @@ export const webFormAdapter: ChannelAdapter = {
   settings: webFormSettingsSchema,
   queueReply(tx, ticket, channel, messageId, body, now) {
     const settings = webFormSettingsSchema.safeParse(findChannel(tx, channel.id)?.settings ?? {});
-    const configured = settings.success && settings.data.emailChannelId ? findChannel(tx, settings.data.emailChannelId) : undefined;
-    const inbox = configured?.kind === 'email' ? configured : listChannelsOfKind(tx, 'email')[0];
+    const inbox = replyInbox(tx, settings.success ? settings.data.emailChannelId : null);
     if (inbox) queueEmail(tx, ticket, inbox, messageId, body, now);
     else setMessageDelivery(tx, messageId, 'failed', NOT_CONNECTED);
   },
