@@ -11,7 +11,7 @@ const serverOnly = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.next/**', 'dist/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', '.stryker-tmp/**', 'reports/**'] },
+  { ignores: ['node_modules/**', '.next/**', 'dist/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', '.stryker-tmp*/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', 'e2e/**', '.next/**', 'dist/**', '.stryker-tmp/**'],
+    exclude: ['node_modules/**', 'e2e/**', '.next/**', 'dist/**', '.stryker-tmp*/**'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

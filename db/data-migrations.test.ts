@@ -6,6 +6,7 @@ import { parseTicketEvent } from '../lib/ticket-events';
 let db: Db;
 const sql = () => db.$client;
 const NAME = '2026-12-ticket-created-payload';
+const META = '2026-12-message-meta-email-part';
 
 /** A database as an older version left it: schema current, the payload migration not yet applied. */
 beforeEach(() => {
@@ -18,6 +19,10 @@ beforeEach(() => {
     INSERT INTO customers (id, name, created_at) VALUES (1, 'C', 0);
     INSERT INTO tickets (id, number, subject, status, priority, channel_id, customer_id, assignee_id, team_id, created_at, updated_at, last_activity_at)
       VALUES (10, 1010, 'unchanged', 'open', 'high', 3, 1, NULL, 1, 100, 100, 100), (11, 1011, 'changed later', 'open', 'urgent', 3, 1, 5, 2, 100, 300, 300);
+    INSERT INTO messages (id, ticket_id, author_kind, body_text, meta, created_at) VALUES
+      (20, 10, 'customer', 'mail', '{"subject":"Hi","from":{"address":"c@x"},"cc":[{"address":"d@x"}],"checks":{"spam":{"score":1}}}', 100),
+      (21, 10, 'customer', 'auto-reply', '{"subject":"Away","from":{"address":"c@x"},"autoSubmitted":true}', 110),
+      (22, 10, 'customer', 'chat', NULL, 120);
     INSERT INTO ticket_events (ticket_id, type, actor_kind, actor_agent_id, data, created_at) VALUES
       (10, 'created', 'customer', NULL, '{"channel":"email"}', 100),
       (11, 'created', 'customer', NULL, '{"channel":"email"}', 100),
@@ -31,7 +36,7 @@ const created = (ticketId: number) => JSON.parse((sql().prepare("SELECT data FRO
 
 describe('the created-event payload migration', () => {
   it('fills in what each ticket started with, from the first later change or the current value', () => {
-    expect(runDataMigrations(sql())).toEqual([NAME]);
+    expect(runDataMigrations(sql())).toEqual([NAME, META]);
     expect(created(10)).toEqual({ channelId: 3, channel: 'email', teamId: 1, priority: 'high', assigneeId: null, formId: null });
     expect(created(11)).toEqual({ channelId: 3, channel: 'email', teamId: null, priority: 'normal', assigneeId: null, formId: null });
     expect(parseTicketEvent('created', created(11))).toMatchObject({ ok: true });
@@ -51,5 +56,23 @@ describe('the created-event payload migration', () => {
     expect(() => runDataMigrations(sql())).toThrow(/Data migration 2026-12-ticket-created-payload stopped, nothing was changed: ticket event 999 \(created\) cannot be converted: ticket 4242 or its channel does not exist/);
     expect(created(10)).toEqual({ channel: 'email' });
     expect(sql().prepare('SELECT count(*) AS n FROM data_migrations').get()).toEqual({ n: 0 });
+  });
+});
+
+const metaOf = (id: number) => JSON.parse((sql().prepare('SELECT meta FROM messages WHERE id = ?').get(id) as { meta: string | null }).meta ?? 'null');
+
+describe('the message meta migration', () => {
+  it("moves email's headers under `email` and keeps automatic mail marked at the top", () => {
+    runDataMigrations(sql());
+    expect(metaOf(20)).toEqual({ email: { subject: 'Hi', from: { address: 'c@x' }, cc: [{ address: 'd@x' }], checks: { spam: { score: 1 } } } });
+    expect(metaOf(21)).toEqual({ autoSubmitted: true, email: { subject: 'Away', from: { address: 'c@x' } } });
+    expect(metaOf(22)).toBeNull();
+  });
+
+  it('stops on a meta that is not a JSON object, names the message, and changes nothing', () => {
+    sql().prepare("UPDATE messages SET meta = '[1]' WHERE id = 22").run();
+    expect(() => runDataMigrations(sql())).toThrow(/Data migration 2026-12-message-meta-email-part stopped, nothing was changed: message 22 cannot be converted/);
+    expect(metaOf(20)).toMatchObject({ subject: 'Hi' });
+    expect(sql().prepare('SELECT name FROM data_migrations').all()).toEqual([{ name: NAME }]);
   });
 });

@@ -42,6 +42,21 @@ const MIGRATIONS: DataMigration[] = [
         WHERE type = 'created' AND json_extract(data, '$.channelId') IS NULL`);
     },
   },
+  {
+    // A message's meta held email's headers at the top. Email's part now sits under `email`, beside the
+    // channel-neutral `autoSubmitted`, so other channels add their own parts without reading email's.
+    name: '2026-12-message-meta-email-part',
+    run(sqlite) {
+      const bad = sqlite.prepare(`SELECT id FROM messages WHERE meta IS NOT NULL AND (json_valid(meta) = 0 OR json_type(meta) <> 'object') LIMIT 1`).get() as { id: number } | undefined;
+      if (bad) throw new DataMigrationError(`message ${bad.id} cannot be converted: its meta is not a JSON object`);
+      sqlite.exec(`
+        UPDATE messages SET meta = CASE
+            WHEN json_extract(meta, '$.autoSubmitted') = 1 THEN json_object('autoSubmitted', json('true'), 'email', json_remove(meta, '$.autoSubmitted'))
+            ELSE json_object('email', json_remove(meta, '$.autoSubmitted'))
+          END
+        WHERE meta IS NOT NULL AND json_type(meta, '$.email') IS NULL`);
+    },
+  },
 ];
 
 /** Applies the data migrations not yet recorded; returns the names applied now. */

@@ -8,17 +8,26 @@ import type { InboundChecks } from '../../lib/mail-checks';
 
 /** 'none': nothing to deliver (inbound messages, internal notes, channels without an outbound adapter yet). */
 export type MailAddress = { address: string; name?: string };
-export type MessageMeta = {
+/** Email's own part of a message: the envelope as the mail said it. */
+export type EmailEnvelope = {
   subject?: string;
   from?: MailAddress;
   to?: MailAddress[];
   cc?: MailAddress[];
   inReplyTo?: string;
   references?: string[];
-  /** Set on automatic mail (auto-replies, bulk): never answered automatically. */
-  autoSubmitted?: boolean;
   /** What the spam and authentication checks on arrival found (server/channels/email/spam). */
   checks?: InboundChecks;
+};
+
+/**
+ * What a message carries beyond its text, channel-neutral at the top; each channel kind keeps what only
+ * it knows in its own part (email's headers under `email`), so a messenger adds a part, not a rewrite.
+ */
+export type MessageMeta = {
+  /** Automatic (auto-replies, bulk mail): never answered automatically. */
+  autoSubmitted?: boolean;
+  email?: EmailEnvelope;
 };
 
 export const DELIVERY_STATES = ['none', 'queued', 'sent', 'failed'] as const;

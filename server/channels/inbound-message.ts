@@ -1,4 +1,4 @@
-import type { MessageMeta } from '@/db/schema';
+import type { EmailEnvelope } from '@/db/schema';
 import type { NewAttachment } from '@/db/queries/attachments';
 import type { TicketRow } from '@/db/queries/tickets';
 
@@ -17,7 +17,6 @@ export type InboundMessage = {
   text: string;
   /** Raw HTML as received; sanitized by ingest before it is stored. */
   html: string | null;
-  meta: MessageMeta | null;
   receivedAt: number;
   /** Automatic mail (auto-replies, lists): stored, but never answered automatically. */
   autoSubmitted: boolean;
@@ -25,6 +24,8 @@ export type InboundMessage = {
   formId?: number | null;
   /** Held back as spam or as failing its domain's DMARC policy: a ticket it opens shows only in the Spam view. */
   quarantine?: 'spam' | 'dmarc' | null;
+  /** Email's own part (headers, authentication results); other channels leave it out. */
+  email?: EmailEnvelope;
   /** Files already written to the attachment store; their rows are added with the message. */
   attachments?: NewAttachment[];
 };

@@ -8,6 +8,7 @@ import { previewOf } from '@/lib/preview';
 import { sanitizeHtml } from '@/server/content/sanitize-html';
 import { getBus } from '@/server/realtime/bus';
 import { decide } from '@/server/tickets/status-machine';
+import type { MessageMeta } from '@/db/schema';
 import type { InboundMessage, ThreadDecision } from './inbound-message';
 
 export type IngestOptions = {
@@ -91,7 +92,7 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
       bodyText: msg.text,
       bodyHtml: msg.html ? sanitizeHtml(msg.html) : null,
       channelMessageId: msg.channelMessageId,
-      meta: msg.meta,
+      meta: metaOf(msg),
       createdAt: now,
     });
     insertAttachments(tx, message.id, msg.attachments ?? [], now);
@@ -126,4 +127,9 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
     });
   }
   return result;
+}
+
+function metaOf(msg: InboundMessage): MessageMeta | null {
+  if (!msg.autoSubmitted && !msg.email) return null;
+  return { ...(msg.autoSubmitted ? { autoSubmitted: true } : {}), ...(msg.email ? { email: msg.email } : {}) };
 }

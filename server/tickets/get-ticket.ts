@@ -30,7 +30,7 @@ export function getTicket(db: Db, viewer: Pick<Viewer, 'role'>, ticketId: number
     isInternal: m.isInternal,
     bodyText: m.bodyText,
     // Customer email: what they wrote, with quoted history and signature folded away (original one click away).
-    visibleText: m.authorKind === 'customer' && m.meta?.from ? visiblePart(m.bodyText) : m.bodyText,
+    visibleText: m.authorKind === 'customer' && m.meta?.email?.from ? visiblePart(m.bodyText) : m.bodyText,
     // Stored HTML was sanitized on the way in; sanitizing again on the way out protects against rows
     // written before a sanitizer rule was tightened.
     bodyHtml: m.bodyHtml ? inlineCidImages(sanitizeHtml(m.bodyHtml), files.filter((f) => f.messageId === m.id)) : null,
@@ -39,8 +39,8 @@ export function getTicket(db: Db, viewer: Pick<Viewer, 'role'>, ticketId: number
       .map((f) => ({ id: f.id, filename: f.filename, contentType: f.contentType, size: f.size, blockedReason: f.blockedReason })),
     deliveryState: m.deliveryState,
     deliveryError: m.deliveryError,
-    envelope: m.meta ? { from: m.meta.from ?? null, to: m.meta.to ?? [], cc: m.meta.cc ?? [] } : null,
-    checks: m.meta?.checks ?? null,
+    envelope: m.meta?.email ? { from: m.meta.email.from ?? null, to: m.meta.email.to ?? [], cc: m.meta.email.cc ?? [] } : null,
+    checks: m.meta?.email?.checks ?? null,
     createdAt: m.createdAt,
   }));
   const events = q.listEvents(db, ticketId);

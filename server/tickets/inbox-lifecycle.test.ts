@@ -101,7 +101,7 @@ function customerWrites(ticketId: number, customerId: number, text: string, at: 
   const ticket = findTicket(getDb(), ticketId)!;
   return ingest(
     getDb(),
-    { channelId: ticket.channelId, from: { externalId: identity.externalId, name: '', email: null, emailProven: false }, channelMessageId: null, subject: null, text, html: null, meta: null, receivedAt: at, autoSubmitted: false },
+    { channelId: ticket.channelId, from: { externalId: identity.externalId, name: '', email: null, emailProven: false }, channelMessageId: null, subject: null, text, html: null, receivedAt: at, autoSubmitted: false },
     { resolveThread: (tx) => ({ kind: 'join', ticket: findTicket(tx, ticketId)! }) },
   );
 }

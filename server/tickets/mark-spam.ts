@@ -47,7 +47,7 @@ export async function markSpam(db: Db, viewer: Viewer, ticketId: number, spam: b
 
 /** The acknowledgement a held email did not get, unless it was automatic, its sender failed DMARC, or one went out already. */
 function acknowledgeReleased(tx: Tx, ticket: q.TicketRow, meta: MessageMeta | null, now: number) {
-  if (meta?.autoSubmitted || meta?.checks?.auth?.dmarc === 'fail') return;
+  if (meta?.autoSubmitted || meta?.email?.checks?.auth?.dmarc === 'fail') return;
   if (q.listEvents(tx, ticket.id).some((e) => e.type === 'acknowledgement_sent')) return;
   const settings = emailSettingsSchema.safeParse(findChannel(tx, ticket.channelId)?.settings);
   if (settings.success) queueAcknowledgement(tx, settings.data, ticket, now);

@@ -80,7 +80,6 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
         subject: null,
         text: body,
         html: null,
-        meta: null,
         receivedAt: now,
         autoSubmitted: false,
         attachments,

@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { findChannel, listChannelsOfKind } from '@/db/queries/inbound';
 import { insertChannel, updateChannel, updateChannelSettings } from '@/db/queries/channels';
@@ -8,26 +7,7 @@ import { findCalendar } from '@/db/queries/calendars';
 import { DomainError } from '@/server/errors/domain-error';
 import { getConfig } from '@/server/runtime-config';
 import { chatSettingsSchema, newChatSecrets, type ChatSettings } from './chat-settings';
-
-const text = z.object({ en: z.string().trim().min(1).max(300), de: z.string().trim().max(300).optional() });
-
-/** What an admin edits; the public token and the identity secret are not among it (see rotate/reveal). */
-export const chatWidgetInput = z.object({
-  name: z.string().trim().min(1).max(100),
-  defaultTeamId: z.number().int().positive().nullable(),
-  unverifiedIdentity: z.enum(['refuse', 'anonymous']),
-  allowedOrigins: z.array(z.string().trim().url().max(200).transform((u) => new URL(u).origin)).max(50),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-  position: z.enum(['left', 'right']),
-  greeting: text,
-  launcherText: text,
-  defaultLocale: z.enum(['en', 'de']),
-  expectedReplyMinutes: z.number().int().min(1).max(10080),
-  calendarId: z.number().int().positive().nullable().default(null),
-  formId: z.number().int().positive().nullable(),
-  emailChannelId: z.number().int().positive().nullable(),
-});
-export type ChatWidgetInput = z.infer<typeof chatWidgetInput>;
+import type { ChatWidgetInput } from '@/lib/channel-settings/chat';
 
 /** Chat widgets as the settings page shows them: no identity secret, the snippet to embed. */
 export function listChatWidgets(db: Db) {

@@ -67,7 +67,7 @@ describe('inbound email over SMTP', () => {
     const cc = Array.from({ length: 499 }, (_, i) => `person${i}@kunde.example`).join(', ');
     await send({ from: 'many@kunde.example', cc, subject: 'An alle', messageId: '<many-1@kunde.example>' });
     const ticketId = ticketOf('<many-1@kunde.example>');
-    expect(messagesOf(ticketId)[0]!.meta?.cc).toHaveLength(499);
+    expect(messagesOf(ticketId)[0]!.meta?.email?.cc).toHaveLength(499);
     await sendRaw('From: leer@kunde.example\r\nTo: support@demo.local\r\nMessage-ID: <empty-1@kunde.example>\r\n\r\n', 'leer@kunde.example');
     const empty = findTicket(getDb(), ticketOf('<empty-1@kunde.example>'))!;
     expect(empty.subject).toBe('(no subject)');

@@ -41,6 +41,6 @@ function isParticipant(tx: Tx, ticketId: number, address: string | undefined, ou
   if (!address) return false;
   const wanted = address.toLowerCase();
   return inbound.listMessageEnvelopes(tx, ticketId).some(({ meta }) =>
-    [meta?.from, ...(meta?.to ?? []), ...(meta?.cc ?? [])].some((a) => a && a.address.toLowerCase() === wanted && !ourAddresses.has(splitPlusAddress(a.address).base)),
+    [meta?.email?.from, ...(meta?.email?.to ?? []), ...(meta?.email?.cc ?? [])].some((a) => a && a.address.toLowerCase() === wanted && !ourAddresses.has(splitPlusAddress(a.address).base)),
   );
 }

@@ -7,8 +7,7 @@ import { emailSettingsSchema, type EmailSettings } from './email-settings';
 import { sendEmail, verifySmtp } from './send-email';
 import { renderBody } from './compose-email';
 import { imapStatus } from './imap-status';
-import { z } from 'zod';
-import { DEFAULT_ACKNOWLEDGEMENT } from '@/lib/email-defaults';
+import { DEFAULT_ACKNOWLEDGEMENT, type EmailInboxInput } from '@/lib/channel-settings/email';
 
 /** What the settings page may see: everything but the SMTP password, of which only its presence shows. */
 export function listEmailInboxes(db: Db) {
@@ -23,45 +22,11 @@ export function listEmailInboxes(db: Db) {
       displayName: s?.displayName ?? '',
       signature: s?.signature ?? '',
       acknowledgement: s?.acknowledgement ?? DEFAULT_ACKNOWLEDGEMENT,
-      smtp: s?.smtp ? { host: s.smtp.host, port: s.smtp.port, secure: s.smtp.secure, user: s.smtp.user ?? '', hasPassword: Boolean(s.smtp.pass) } : null,
+      smtp: s?.smtp ? { host: s.smtp.host, port: s.smtp.port, secure: s.smtp.secure, user: s.smtp.user, hasPassword: Boolean(s.smtp.pass) } : null,
       imap: s?.imap ? { ...s.imap, pass: undefined, hasPassword: Boolean(s.imap.pass), status: imapStatus(c.id) } : null,
     };
   });
 }
-
-export const emailInboxInput = z.object({
-  name: z.string().trim().min(1).max(100),
-  defaultTeamId: z.number().int().positive().nullable(),
-  address: z.string().trim().toLowerCase().email(),
-  displayName: z.string().trim().max(100),
-  signature: z.string().max(5000),
-  acknowledgement: z.object({ enabled: z.boolean(), subject: z.string().trim().min(1).max(300), body: z.string().trim().min(1).max(5000) }),
-  smtp: z
-    .object({
-      host: z.string().trim().min(1).max(255),
-      port: z.number().int().min(1).max(65535),
-      secure: z.boolean(),
-      user: z.string().max(255),
-      /** Empty or absent keeps the stored password. */
-      pass: z.string().max(500).optional(),
-    })
-    .nullable(),
-  imap: z
-    .object({
-      host: z.string().trim().min(1).max(255),
-      port: z.number().int().min(1).max(65535),
-      secure: z.boolean(),
-      user: z.string().trim().min(1).max(255),
-      /** Empty or absent keeps the stored password. */
-      pass: z.string().max(500).optional(),
-      folder: z.string().trim().min(1).max(200),
-      intervalSeconds: z.number().int().min(10).max(3600),
-      afterImport: z.enum(['mark_seen', 'move']),
-      moveTo: z.string().trim().min(1).max(200),
-    })
-    .nullable(),
-});
-export type EmailInboxInput = z.infer<typeof emailInboxInput>;
 
 // A stored password is kept only for the same host: never send it to a host it was not meant for.
 const keptPassword = (input: { host: string; pass?: string } | null, previous: { host: string; pass?: string } | undefined) =>
@@ -74,7 +39,7 @@ function toSettings(input: EmailInboxInput, previous: EmailSettings | null): Ema
     displayName: input.displayName,
     signature: input.signature,
     acknowledgement: input.acknowledgement,
-    smtp: input.smtp ? { host: input.smtp.host, port: input.smtp.port, secure: input.smtp.secure, user: input.smtp.user || undefined, pass } : undefined,
+    smtp: input.smtp ? { ...input.smtp, pass } : undefined,
     imap: input.imap ? { ...input.imap, pass: keptPassword(input.imap, previous?.imap) } : undefined,
   });
 }

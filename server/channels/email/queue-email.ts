@@ -32,7 +32,10 @@ export function queueEmail(
   updateMessageEnvelope(tx, messageId, {
     channelMessageId: payload.messageId,
     deliveryState: 'queued',
-    meta: { subject: payload.subject, from: payload.from, to: payload.to, cc: payload.cc, inReplyTo: payload.inReplyTo ?? undefined, references: payload.references, autoSubmitted: payload.autoSubmitted || undefined },
+    meta: {
+      ...(payload.autoSubmitted ? { autoSubmitted: true } : {}),
+      email: { subject: payload.subject, from: payload.from, to: payload.to, cc: payload.cc, inReplyTo: payload.inReplyTo ?? undefined, references: payload.references },
+    },
   });
   insertOutbox(tx, { messageId, channelId: channel.id, payload: fallback ? { ...payload, chatFallback: true } : payload, now, dueAt: fallback?.dueAt });
 }
@@ -49,9 +52,9 @@ function threadContext(tx: Tx, ticket: q.TicketRow, ourAddress: string): ThreadC
   const lastCustomer = envelopes.filter((e) => e.authorKind === 'customer').at(-1);
   const ours = (a: MailAddress) => splitPlusAddress(a.address).base === ourAddress;
   const customer = findCustomer(tx, ticket.customerId);
-  const to = lastCustomer?.meta?.from ? [lastCustomer.meta.from] : customer?.email ? [{ address: customer.email, name: customer.name }] : [];
+  const to = lastCustomer?.meta?.email?.from ? [lastCustomer.meta.email.from] : customer?.email ? [{ address: customer.email, name: customer.name }] : [];
   // Keep everyone the customer had on the thread, as "reply all" would.
-  const cc = [...(lastCustomer?.meta?.to ?? []), ...(lastCustomer?.meta?.cc ?? [])].filter(
+  const cc = [...(lastCustomer?.meta?.email?.to ?? []), ...(lastCustomer?.meta?.email?.cc ?? [])].filter(
     (a, i, all) => !ours(a) && !to.some((t) => t.address === a.address) && all.findIndex((b) => b.address === a.address) === i,
   );
   return {

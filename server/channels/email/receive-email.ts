@@ -86,14 +86,13 @@ export async function receiveEmail(db: Db, raw: Buffer, envelope: Envelope, now 
       subject: mail.subject || null,
       text: mail.text,
       html: mail.html,
-      meta: {
+      email: {
         subject: mail.subject,
         from: sender ?? undefined,
         to: mail.to,
         cc: mail.cc,
         inReplyTo: mail.inReplyTo ?? undefined,
         references: mail.references,
-        autoSubmitted: automatic || undefined,
         ...(Object.keys(verdict.checks).length ? { checks: verdict.checks } : {}),
       },
       receivedAt: now,

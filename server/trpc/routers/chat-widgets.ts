@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { router, adminProcedure } from '../trpc';
-import { chatWidgetInput, createChatWidget, listChatWidgets, revealIdentitySecret, rotateIdentitySecret, updateChatWidget } from '@/server/channels/chat/widget-admin';
+import { chatWidgetInput } from '@/lib/channel-settings/chat';
+import { createChatWidget, listChatWidgets, revealIdentitySecret, rotateIdentitySecret, updateChatWidget } from '@/server/channels/chat/widget-admin';
 
 const id = z.object({ id: z.number().int().positive() });
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { router, adminProcedure } from '../trpc';
 import { getConfig } from '@/server/runtime-config';
-import { emailInboxInput, listEmailInboxes, saveEmailInbox, sendTestEmail } from '@/server/channels/email/inbox-admin';
+import { emailInboxInput } from '@/lib/channel-settings/email';
+import { listEmailInboxes, saveEmailInbox, sendTestEmail } from '@/server/channels/email/inbox-admin';
 
 /** Email inbox settings: admins only; the SMTP password is write-only. */
 export const inboxesRouter = router({

@@ -9,26 +9,13 @@ import { useTRPC } from '@/app/_components/trpc';
 import { TextField } from '@/app/_components/text-field';
 import { SelectField } from '@/app/_components/select-field';
 import { NamedOptions, idOrNull } from '@/app/_components/named-options';
+import { CHAT_WIDGET_DEFAULTS } from '@/lib/channel-settings/chat';
 
 export type ChatWidget = inferRouterOutputs<AppRouter>['chatWidgets']['list'][number];
 
 const select = 'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm';
 
-const DEFAULTS = {
-  name: 'Website-Chat',
-  defaultTeamId: null as number | null,
-  unverifiedIdentity: 'anonymous' as 'anonymous' | 'refuse',
-  allowedOrigins: [] as string[],
-  color: '#2563eb',
-  position: 'right' as 'left' | 'right',
-  greeting: { en: 'Hi! How can we help?', de: 'Hallo! Wie können wir helfen?' },
-  launcherText: { en: 'Chat with us', de: 'Chatten Sie mit uns' },
-  defaultLocale: 'de' as 'en' | 'de',
-  expectedReplyMinutes: 60,
-  calendarId: null as number | null,
-  formId: null as number | null,
-  emailChannelId: null as number | null,
-};
+const DEFAULTS = { name: 'Website-Chat', defaultTeamId: null as number | null, ...CHAT_WIDGET_DEFAULTS };
 
 /** One widget's settings, its snippet, and the identity secret behind an explicit reveal. */
 export function ChatWidgetForm({ widget, onCreated }: { widget: ChatWidget | null; onCreated: (id: number) => void }) {

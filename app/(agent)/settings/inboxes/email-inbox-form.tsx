@@ -9,33 +9,26 @@ import type { AppRouter } from '@/server/trpc/root';
 import { useTRPC } from '@/app/_components/trpc';
 import { TextField } from '@/app/_components/text-field';
 import { NamedOptions, idOrNull } from '@/app/_components/named-options';
-import { DEFAULT_ACKNOWLEDGEMENT } from '@/lib/email-defaults';
+import { DEFAULT_ACKNOWLEDGEMENT, EMAIL_DEFAULTS } from '@/lib/channel-settings/email';
 
 type Inbox = inferRouterOutputs<AppRouter>['inboxes']['listEmail']['inboxes'][number];
 
 const area = 'w-full rounded-md border border-slate-300 px-3 py-2 text-sm';
 
+/** The inbox's saved settings, or for a new one the defaults the settings schema declares. Passwords start empty: blank keeps the stored one. */
 function initialForm(inbox: Inbox | null) {
+  const { hasPassword: _s, ...smtp } = inbox?.smtp ?? { hasPassword: false };
+  const { hasPassword: _i, status: _status, ...imap } = inbox?.imap ?? { hasPassword: false, status: null };
   return {
     name: inbox?.name ?? '',
     address: inbox?.address ?? '',
-    displayName: inbox?.displayName ?? 'Support',
+    displayName: inbox?.displayName ?? EMAIL_DEFAULTS.displayName!,
     defaultTeamId: inbox?.defaultTeamId ?? null,
-    signature: inbox?.signature ?? '',
+    signature: inbox?.signature ?? EMAIL_DEFAULTS.signature!,
     smtpOn: Boolean(inbox?.smtp),
-    smtp: { host: inbox?.smtp?.host ?? '', port: inbox?.smtp?.port ?? 587, secure: inbox?.smtp?.secure ?? false, user: inbox?.smtp?.user ?? '', pass: '' },
+    smtp: { ...EMAIL_DEFAULTS.smtp, ...smtp, pass: '' },
     imapOn: Boolean(inbox?.imap),
-    imap: {
-      host: inbox?.imap?.host ?? '',
-      port: inbox?.imap?.port ?? 993,
-      secure: inbox?.imap?.secure ?? true,
-      user: inbox?.imap?.user ?? '',
-      pass: '',
-      folder: inbox?.imap?.folder ?? 'INBOX',
-      intervalSeconds: inbox?.imap?.intervalSeconds ?? 60,
-      afterImport: inbox?.imap?.afterImport ?? ('mark_seen' as 'mark_seen' | 'move'),
-      moveTo: inbox?.imap?.moveTo ?? 'Helpdesk',
-    },
+    imap: { ...EMAIL_DEFAULTS.imap, ...imap, pass: '' },
     acknowledgement: inbox?.acknowledgement ?? DEFAULT_ACKNOWLEDGEMENT,
   };
 }

@@ -9,7 +9,7 @@ const address = (a: { address: string; name?: string }) => (a.name ? `"${a.name.
  * Bayes filter learns from words, which the text carries.
  */
 export function lessonMessage(m: { bodyText: string; bodyHtml: string | null; channelMessageId: string | null; meta: MessageMeta | null; createdAt: number }): Buffer {
-  const meta = m.meta ?? {};
+  const meta = m.meta?.email ?? {};
   const head = [
     header('From', meta.from ? address(meta.from) : undefined),
     header('To', meta.to?.map(address).join(', ')),

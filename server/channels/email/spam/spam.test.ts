@@ -51,7 +51,7 @@ afterAll(async () => {
 const sendRaw = (raw: Buffer | string, envelopeFrom: string) => client.sendMail({ envelope: { from: envelopeFrom, to: ['support@demo.local'] }, raw });
 const ticketOf = (messageId: string) => findTicket(getDb(), findMessageByChannelMessageId(getDb(), messageId)!.ticketId)!;
 const acknowledged = (ticketId: number) => listEvents(getDb(), ticketId).some((e) => e.type === 'acknowledgement_sent');
-const checksOf = (messageId: string) => listMessages(getDb(), ticketOf(messageId).id).find((m) => m.channelMessageId === messageId)!.meta?.checks;
+const checksOf = (messageId: string) => listMessages(getDb(), ticketOf(messageId).id).find((m) => m.channelMessageId === messageId)!.meta?.email?.checks;
 const listIds = async (filter: Record<string, unknown>) => {
   const res = await agent.query<{ items: { id: number }[] }>('tickets.list', { filter: { assignee: 'any', ...filter }, limit: 200 });
   if (!res.ok) throw new Error(res.message);
