@@ -3,6 +3,7 @@ import * as q from '@/db/queries/calendars';
 import type { z } from 'zod';
 import { businessHoursAt, type BusinessCalendar, type calendarInputSchema } from '@/lib/business-hours';
 import { DomainError } from '@/server/errors/domain-error';
+import { getBus } from '@/server/realtime/bus';
 
 type CalendarInput = z.infer<typeof calendarInputSchema>;
 
@@ -21,6 +22,8 @@ export function saveCalendar(db: Db, input: CalendarInput & { id?: number }, now
   if (id === undefined) return q.insertCalendar(db, { ...fields, periods, holidays }, now);
   if (!q.findCalendar(db, id)) throw new DomainError('NOT_FOUND', 'calendar_not_found', { id });
   q.updateCalendar(db, id, { ...fields, periods, holidays }, now);
+  // Widgets following it show the new hours now, and their next opening or closing is timed anew.
+  getBus().emit('chat.availability');
   return { id };
 }
 

@@ -4,7 +4,6 @@ import { indexAllRows, indexNewRows } from '@/db/queries/search-index';
 import { ImapPoller } from '@/server/channels/email/imap-poller';
 import { setImapPoller } from '@/server/channels/email/imap-status';
 import { createScheduler } from './scheduler';
-import { getBus } from '@/server/realtime/bus';
 import { collectOrphanFiles } from '@/server/content/attachment-gc';
 import { runOutboxOnce } from './outbox-worker';
 import { deleteExpiredFormTokens } from '@/db/queries/forms';
@@ -13,8 +12,8 @@ import { deleteSettledJobs } from '@/db/queries/jobs';
 import { runDueJobs } from './durable-jobs';
 
 /**
- * The process's timed work: durable one-shot jobs, outbox delivery, search indexing, IMAP polling, widget
- * business hours, orphan files, and clearing what expired (sessions, form tokens, settled jobs).
+ * The process's timed work: durable one-shot jobs, outbox delivery, search indexing, IMAP polling, orphan
+ * files, and clearing what expired (sessions, form tokens, settled jobs).
  */
 export function startJobs(db: Db, opts: { outboxIntervalMs: number; dataDir: string; log: (line: string) => void }) {
   const scheduler = createScheduler(opts.log);
@@ -26,8 +25,6 @@ export function startJobs(db: Db, opts: { outboxIntervalMs: number; dataDir: str
   const imapPoller = new ImapPoller(db, opts.log);
   setImapPoller(imapPoller);
   scheduler.every('imap', 2000, () => imapPoller.tick());
-  // Business hours open and close by the clock: widgets re-check what they show (and say only changes).
-  scheduler.every('chat-availability', 15_000, () => void getBus().emit('chat.availability'));
   // Due one-shot jobs run within a quarter second of their time.
   scheduler.every('durable-jobs', 250, () => void runDueJobs(db));
   scheduler.every('cleanup', 3600_000, () => {

@@ -15,7 +15,7 @@ import { chatSettingsSchema } from '@/server/channels/chat/chat-settings';
 import { checkVisitorToken, issueVisitorToken, newVisitorId } from '@/server/channels/chat/visitor-token';
 import { verifyIdentity } from '@/server/channels/chat/identity-signature';
 import { applyVerifiedIdentity, findVisitorConversation, findVisitorCustomerId, visitorExternalId, type Visitor } from '@/server/channels/chat/widget-visitor';
-import { availabilityFor, buildWidgetSession } from '@/server/channels/chat/widget-session';
+import { availabilityUntilChange, buildWidgetSession } from '@/server/channels/chat/widget-session';
 import { chatEnded, receiveChatMessage } from '@/server/channels/chat/receive-chat-message';
 import { allowAttributeUpdate } from '@/server/channels/chat/widget-limits';
 import { isChatMessageId, newWidgetMessage, widgetMessagesOf } from '@/server/channels/chat/widget-messages';
@@ -221,22 +221,37 @@ export function mountWidgetNamespace(io: Server) {
     if (chatEnded(from) === chatEnded(to) || !hasVisitors(ticketId)) return;
     nsp.to(conv(ticketId)).emit('conversation', { ticketId, status: chatEnded(to) ? 'ended' : 'open' });
   };
-  // What each widget's visitors were last told, so the periodic business-hours check stays silent.
+  // What each widget's visitors were last told, so a re-check with nothing new stays silent.
   const availabilityTold = new Map<string, string>();
   nsp.adapter.on('delete-room', (room: string) => availabilityTold.delete(room));
+  // Business hours open and close by the clock: one timer, set to the next opening or closing among the
+  // widgets with visitors now (not a periodic scan), re-armed at every check.
+  let nextChange: NodeJS.Timeout | undefined;
   const onAvailability = () => {
+    const now = Date.now();
+    let soonest = Infinity;
     for (const room of nsp.adapter.rooms.keys()) {
       if (!room.startsWith('channel:')) continue;
       const channel = findChannel(db, Number(room.slice('channel:'.length)));
       const settings = channel && chatSettingsSchema.safeParse(channel.settings);
       if (!channel || !settings?.success) continue;
-      const availability = availabilityFor(db, channel, settings.data);
+      const { availability, changesAt } = availabilityUntilChange(db, channel, settings.data, now);
+      if (changesAt !== null) soonest = Math.min(soonest, changesAt);
       const key = JSON.stringify(availability);
       if (availabilityTold.get(room) === key) continue;
       availabilityTold.set(room, key);
       nsp.to(room).emit('availability', availability);
     }
+    clearTimeout(nextChange);
+    if (soonest === Infinity) return;
+    // Timers cannot wait longer than about 24.8 days; a calendar closed for longer is simply checked again then.
+    nextChange = setTimeout(onAvailability, Math.min(Math.max(soonest - Date.now(), 0) + 25, 2 ** 31 - 1));
+    nextChange.unref();
   };
+  // The first visitor of a widget: its hours join the timer.
+  nsp.adapter.on('create-room', (room: string) => {
+    if (room.startsWith('channel:')) onAvailability();
+  });
   const bus = getBus();
   bus.on('message.created', onMessage);
   bus.on('chat.typing', onTyping);
@@ -244,6 +259,7 @@ export function mountWidgetNamespace(io: Server) {
   bus.on('ticket.status', onStatus);
   bus.on('chat.availability', onAvailability);
   return () => {
+    clearTimeout(nextChange);
     setWatchProbe('visitor', undefined);
     bus.off('message.created', onMessage);
     bus.off('chat.typing', onTyping);

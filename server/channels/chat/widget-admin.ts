@@ -6,6 +6,7 @@ import { findForm, findFormVersion } from '@/db/queries/forms';
 import { findCalendar } from '@/db/queries/calendars';
 import { DomainError } from '@/server/errors/domain-error';
 import { getConfig } from '@/server/runtime-config';
+import { getBus } from '@/server/realtime/bus';
 import { chatSettingsSchema, newChatSecrets, type ChatSettings } from './chat-settings';
 import type { ChatWidgetInput } from '@/lib/channel-settings/chat';
 
@@ -31,6 +32,8 @@ export function updateChatWidget(db: Db, id: number, input: ChatWidgetInput) {
   checkReferences(db, input);
   const { name, defaultTeamId, ...settings } = input;
   updateChannel(db, id, { name, defaultTeamId, settings: { ...current, ...settings } });
+  // Another calendar or team: the widget's visitors see its availability now.
+  getBus().emit('chat.availability');
 }
 
 /** The identity secret, for the site's developers; only on an admin's explicit request. */

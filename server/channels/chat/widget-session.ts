@@ -22,9 +22,15 @@ export function agentsOnlineFor(db: Db, teamId: number | null): number {
 
 /** Who answers now: online agents of the widget's team, within the widget's business hours. */
 export function availabilityFor(db: Db, channel: { defaultTeamId: number | null }, settings: Pick<ChatSettings, 'calendarId'>, now = Date.now()): WidgetAvailability {
+  return availabilityUntilChange(db, channel, settings, now).availability;
+}
+
+/** The availability and when the widget's business hours next open or close (null: never, or always open). */
+export function availabilityUntilChange(db: Db, channel: { defaultTeamId: number | null }, settings: Pick<ChatSettings, 'calendarId'>, now = Date.now()) {
   const calendar = findBusinessCalendar(db, settings.calendarId);
   const hours = calendar ? businessHoursAt(calendar, now) : { open: true, changesAt: null };
-  return { agentsOnline: agentsOnlineFor(db, channel.defaultTeamId), open: hours.open, opensAt: hours.open ? null : hours.changesAt };
+  const availability: WidgetAvailability = { agentsOnline: agentsOnlineFor(db, channel.defaultTeamId), open: hours.open, opensAt: hours.open ? null : hours.changesAt };
+  return { availability, changesAt: hours.changesAt };
 }
 
 /** The visitor's newest conversation with its last messages, or null for someone who never wrote. */
