@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { NewAttachment } from '@/db/queries/attachments';
 import { cleanFilename, refuseReason } from './file-safety';
+import { messageRef } from '@/lib/i18n/message-ref';
 
 export type IncomingFile = { filename: string; contentType: string; content: Buffer; contentId: string | null; inline: boolean };
 
@@ -21,7 +22,7 @@ export async function storeAttachments(dataDir: string, files: IncomingFile[], m
     const base = { filename: cleanFilename(f.filename), contentType: f.contentType.toLowerCase(), size: f.content.length, contentId: f.contentId, inline: f.inline };
     const refused = await refuseReason(f, maxBytes);
     if (refused) {
-      rows.push({ ...base, sha256: null, blockedReason: refused });
+      rows.push({ ...base, sha256: null, blockedReason: messageRef(refused.key, refused.params) });
       continue;
     }
     const sha256 = crypto.createHash('sha256').update(f.content).digest('hex');

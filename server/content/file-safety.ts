@@ -32,13 +32,20 @@ export function cleanFilename(name: string): string {
   return cleaned || 'attachment';
 }
 
+/** Why a file is refused, as a message key of the server's catalog with its parameters. */
+export type FileRefusal =
+  | { key: 'file_type_refused'; params: { ext: string } }
+  | { key: 'file_too_large'; params: { limitMb: number } }
+  | { key: 'file_is_program'; params: { ext: string } }
+  | { key: 'file_is_script'; params: Record<string, never> };
+
 /** Why a file is refused, or null when it may be kept. Decides on the cleaned name and on the bytes. */
-export async function refuseReason(file: { filename: string; content: Buffer }, maxBytes: number): Promise<string | null> {
+export async function refuseReason(file: { filename: string; content: Buffer }, maxBytes: number): Promise<FileRefusal | null> {
   const ext = cleanFilename(file.filename).toLowerCase().split('.').pop() ?? '';
-  if (BLOCKED_EXTENSIONS.has(ext)) return `file type .${ext} is not accepted`;
-  if (file.content.length > maxBytes) return `larger than ${Math.round(maxBytes / 1024 / 1024)} MB`;
+  if (BLOCKED_EXTENSIONS.has(ext)) return { key: 'file_type_refused', params: { ext } };
+  if (file.content.length > maxBytes) return { key: 'file_too_large', params: { limitMb: Math.round(maxBytes / 1024 / 1024) } };
   const sniffed = await fileTypeFromBuffer(file.content);
-  if (sniffed && BLOCKED_CONTENT.has(sniffed.ext)) return `programs are not accepted (the file is a .${sniffed.ext})`;
-  if (file.content.subarray(0, 2).toString('latin1') === '#!') return 'scripts are not accepted';
+  if (sniffed && BLOCKED_CONTENT.has(sniffed.ext)) return { key: 'file_is_program', params: { ext: sniffed.ext } };
+  if (file.content.subarray(0, 2).toString('latin1') === '#!') return { key: 'file_is_script', params: {} };
   return null;
 }

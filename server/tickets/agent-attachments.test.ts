@@ -55,7 +55,7 @@ describe('files agents attach to replies', () => {
     expect((await upload(jana.cookie, 'a.pdf', PDF, { origin: 'https://evil.example' })).status).toBe(403);
     const exe = await upload(jana.cookie, 'tool.exe', Buffer.from('MZ'));
     expect(exe.status).toBe(400);
-    expect(await exe.json()).toEqual({ error: 'The file cannot be attached: file type .exe is not accepted' });
+    expect(await exe.json()).toEqual({ error: '@file_type_refused?ext=exe' });
     expect((await upload(jana.cookie, 'big.pdf', Buffer.alloc(1024 * 1024 + 1))).status).toBe(413);
   });
 

@@ -62,7 +62,7 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
   const file = input.file ? { filename: input.file.name, contentType: input.file.type || 'application/octet-stream', content: input.file.data instanceof Uint8Array ? Buffer.from(input.file.data) : Buffer.from(new Uint8Array(input.file.data)), contentId: null, inline: false } : null;
   if (file) {
     const refused = await refuseReason(file, maxBytes);
-    if (refused) throw new DomainError('BAD_REQUEST', 'file_refused', { reason: refused });
+    if (refused) throw new DomainError('BAD_REQUEST', refused.key, refused.params);
   }
   const attachments = file ? await storeAttachments(getConfig().DATA_DIR, [file], maxBytes) : [];
 

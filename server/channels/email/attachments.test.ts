@@ -56,12 +56,12 @@ describe('attachments', () => {
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(res.headers.get('content-disposition')).toMatch(/^inline/);
     // The inline image is part of the body, so only the refused file is listed.
-    expect(msg!.attachments).toEqual([expect.objectContaining({ filename: 'rechnung.pdf.exe', blockedReason: 'file type .exe is not accepted' })]);
+    expect(msg!.attachments).toEqual([expect.objectContaining({ filename: 'rechnung.pdf.exe', blockedReason: '@file_type_refused?ext=exe' })]);
   });
 
   it('keeps the message but not a file above the size limit', async () => {
     await client.sendMail({ from: 'big@kunde.example', to: 'support@demo.local', subject: 'Großes Video', text: 'Anbei', messageId: '<big-1@kunde.example>', attachments: [{ filename: 'video.mp4', content: Buffer.alloc(1.2 * 1024 * 1024, 1) }] });
     const [msg] = (await ticketOf('<big-1@kunde.example>')).messages;
-    expect(msg!.attachments).toEqual([expect.objectContaining({ filename: 'video.mp4', blockedReason: 'larger than 1 MB' })]);
+    expect(msg!.attachments).toEqual([expect.objectContaining({ filename: 'video.mp4', blockedReason: '@file_too_large?limitMb=1' })]);
   });
 });

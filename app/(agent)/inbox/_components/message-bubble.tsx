@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
+import { useStoredText } from '@/app/_components/stored-text';
 import { AlertTriangle, Check, Clock, FileX, ImageIcon, Lock, Paperclip } from 'lucide-react';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
@@ -14,6 +15,7 @@ type Message = inferRouterOutputs<AppRouter>['tickets']['get']['messages'][numbe
 /** One message: author, time, envelope, folded text with the original one click away, delivery state. */
 export function MessageBubble({ m, customerName }: { m: Message; customerName: string }) {
   const t = useTranslations();
+  const refusal = useStoredText('serverErrors');
   const format = useFormatter();
   const dir = useDirectory();
   const [showOriginal, setShowOriginal] = useState(false);
@@ -60,7 +62,7 @@ export function MessageBubble({ m, customerName }: { m: Message; customerName: s
               {a.blockedReason ? (
                 <span className="flex items-center gap-1 rounded border border-dashed border-slate-300 px-2 py-1 text-xs text-slate-500">
                   <FileX className="size-3.5" aria-hidden />
-                  {t('message.attachmentBlocked', { name: a.filename, reason: a.blockedReason })}
+                  {t('message.attachmentBlocked', { name: a.filename, reason: refusal(a.blockedReason) })}
                 </span>
               ) : (
                 <a
@@ -99,6 +101,7 @@ export function MessageBubble({ m, customerName }: { m: Message; customerName: s
 
 function DeliveryState({ state, error }: { state: Message['deliveryState']; error: string | null }) {
   const t = useTranslations('message');
+  const reason = useStoredText('message.deliveryErrors');
   if (state === 'none') return null;
   const look = {
     queued: { icon: Clock, cls: 'text-slate-500' },
@@ -108,7 +111,7 @@ function DeliveryState({ state, error }: { state: Message['deliveryState']; erro
   return (
     <span className={`ml-auto flex items-center gap-1 ${look.cls}`} data-testid="delivery-state" title={error ?? undefined}>
       <look.icon className="size-3" aria-hidden />
-      <span className="max-w-96 truncate">{error && state !== 'sent' ? `${t(state)}: ${error.startsWith('@') && t.has(`deliveryErrors.${error.slice(1)}` as never) ? t(`deliveryErrors.${error.slice(1)}` as never) : error}` : t(state)}</span>
+      <span className="max-w-96 truncate">{error && state !== 'sent' ? `${t(state)}: ${reason(error)}` : t(state)}</span>
     </span>
   );
 }

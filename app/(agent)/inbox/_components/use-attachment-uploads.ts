@@ -1,14 +1,16 @@
 'use client';
 
 import { useState } from 'react';
+import { useStoredText } from '@/app/_components/stored-text';
 
 export type UploadedFile = { token: string; filename: string; size: number };
 
 /**
  * Files attached to a draft: each is uploaded at once (POST /attachments) and kept as the signed
- * receipt the reply cites. Refusals (too large, executables) come back as the server's message.
+ * receipt the reply cites. Refusals (too large, executables) come back as message keys, said in the agent's language.
  */
 export function useAttachmentUploads(failedMessage: string) {
+  const refusal = useStoredText('serverErrors');
   const [files, setFiles] = useState<UploadedFile[]>([]);
   const [uploading, setUploading] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -21,7 +23,7 @@ export function useAttachmentUploads(failedMessage: string) {
         try {
           const res = await fetch('/attachments', { method: 'POST', headers: { 'content-type': file.type || 'application/octet-stream', 'x-filename': encodeURIComponent(file.name) }, body: file });
           const json = (await res.json()) as UploadedFile & { error?: string };
-          if (!res.ok) setError(`${file.name}: ${json.error ?? failedMessage}`);
+          if (!res.ok) setError(`${file.name}: ${json.error ? refusal(json.error) : failedMessage}`);
           else setFiles((fs) => [...fs, { token: json.token, filename: json.filename, size: json.size }]);
         } catch {
           setError(`${file.name}: ${failedMessage}`);
