@@ -6,12 +6,28 @@ import globals from 'globals';
 
 const serverOnly = {
   patterns: [
-    { group: ['@/server/*', '@/db/*', '**/server/*', '**/db/*'], allowTypeImports: true, message: 'Browser code may import only types from server/ and db/; call tRPC instead.' },
+    {
+      group: ['@/server/*', '@/db/*', '**/server/*', '**/db/*'],
+      allowTypeImports: true,
+      message: 'Browser code may import only types from server/ and db/; call tRPC instead.',
+    },
   ],
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.next/**', 'dist/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', '.stryker-tmp*/**', 'reports/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      '.next/**',
+      'dist/**',
+      'data/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+      '.stryker-tmp*/**',
+      'reports/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -44,7 +60,10 @@ export default tseslint.config(
     files: ['db/**/*.ts'],
     ignores: ['db/**/*.test.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['@/server/*', '**/server/*'], message: 'db/ never imports server/: pass what it needs in, or move shared types to lib/.' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/server/*', '**/server/*'], message: 'db/ never imports server/: pass what it needs in, or move shared types to lib/.' }] },
+      ],
     },
   },
   {
@@ -52,7 +71,10 @@ export default tseslint.config(
     files: ['server/**/*.ts', 'app/**/*.{ts,tsx}', 'lib/**/*.ts', 'db/**/*.ts'],
     ignores: ['**/*.test.ts', 'server/testing/**', 'server/prepare-database.ts', 'db/seed/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/db/seed/*', '**/db/seed/*', '**/seed/*'], message: 'Production code never imports db/seed/.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@/db/seed/*', '**/db/seed/*', '**/seed/*'], message: 'Production code never imports db/seed/.' }] },
+      ],
     },
   },
   {
@@ -66,7 +88,8 @@ export default tseslint.config(
           message: 'delete() needs a where(): without it every row goes',
         },
         {
-          selector: "CallExpression[callee.property.name=/^(run|returning)$/] > MemberExpression > CallExpression[callee.property.name='set'] > MemberExpression > CallExpression[callee.property.name='update']",
+          selector:
+            "CallExpression[callee.property.name=/^(run|returning)$/] > MemberExpression > CallExpression[callee.property.name='set'] > MemberExpression > CallExpression[callee.property.name='update']",
           message: 'update().set() needs a where(): without it every row changes',
         },
         {

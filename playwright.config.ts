@@ -23,7 +23,15 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   webServer: {
@@ -32,6 +40,15 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(port), HOST: '127.0.0.1', SMTP_PORT: String(E2E_SMTP_PORT), OUTBOX_INTERVAL_MS: '200', DATA_DIR: dataDir, DEMO_TICKETS: '1000', PUBLIC_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SMTP_PORT: String(E2E_SMTP_PORT),
+      OUTBOX_INTERVAL_MS: '200',
+      DATA_DIR: dataDir,
+      DEMO_TICKETS: '1000',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
   },
 });

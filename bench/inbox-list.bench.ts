@@ -18,7 +18,9 @@ import { toFtsQuery } from '@/server/search/fts-query';
 import { createCaller } from '@/server/trpc/root';
 import type { Viewer } from '@/server/auth/sessions';
 
-const { values } = parseArgs({ options: { tickets: { type: 'string', default: '1000000' }, db: { type: 'string' }, runs: { type: 'string', default: '300' } } });
+const { values } = parseArgs({
+  options: { tickets: { type: 'string', default: '1000000' }, db: { type: 'string' }, runs: { type: 'string', default: '300' } },
+});
 const runs = Number(values.runs);
 const dialect = new SQLiteSyncDialect();
 
@@ -81,7 +83,11 @@ function rawList(where: TicketListWhere, ftsQuery?: string) {
       .sort((a, b) => b.at - a.at || b.id - a.id)
       .slice(0, 51);
     if (!keys.length) return [];
-    const q = selectTicketRows(db, where.viewerId, keys.map((k) => k.id)).toSQL();
+    const q = selectTicketRows(
+      db,
+      where.viewerId,
+      keys.map((k) => k.id),
+    ).toSQL();
     if (!rowsStmt || keys.length !== 51) rowsStmt = db.$client.prepare(q.sql);
     return rowsStmt.all(...q.params);
   };
@@ -129,6 +135,8 @@ for (const r of rows) {
 }
 const list = rows[0]!;
 const searchP50 = Math.max(...rows.filter((r) => r.name.startsWith('search')).map((r) => r.trpc.p50));
-console.log(`\nTargets: list p50 ${list.trpc.p50.toFixed(2)} ms (≤ 10), ratio ${(list.trpc.p50 / list.raw.p50).toFixed(2)} (≤ 2), worst search p50 ${searchP50.toFixed(2)} ms (≤ 30)`);
+console.log(
+  `\nTargets: list p50 ${list.trpc.p50.toFixed(2)} ms (≤ 10), ratio ${(list.trpc.p50 / list.raw.p50).toFixed(2)} (≤ 2), worst search p50 ${searchP50.toFixed(2)} ms (≤ 30)`,
+);
 db.$client.close();
 if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });

@@ -15,8 +15,24 @@ const MIN = 60_000;
 
 const weekdays = (spans: [string, string][]) => [1, 2, 3, 4, 5].flatMap((day) => spans.map(([from, to]) => ({ day, from, to })));
 const CALENDARS: (BusinessCalendar | null)[] = [
-  { timeZone: 'Europe/Berlin', periods: weekdays([['08:00', '18:00']]), holidays: [{ date: '2026-12-24', name: 'Heiligabend' }, { date: '2026-12-25', name: '1. Weihnachtstag' }, { date: '2026-12-26', name: '2. Weihnachtstag' }, { date: '2027-01-01', name: 'Neujahr' }] },
-  { timeZone: 'Europe/Berlin', periods: weekdays([['08:00', '12:00'], ['13:00', '17:00']]), holidays: [] },
+  {
+    timeZone: 'Europe/Berlin',
+    periods: weekdays([['08:00', '18:00']]),
+    holidays: [
+      { date: '2026-12-24', name: 'Heiligabend' },
+      { date: '2026-12-25', name: '1. Weihnachtstag' },
+      { date: '2026-12-26', name: '2. Weihnachtstag' },
+      { date: '2027-01-01', name: 'Neujahr' },
+    ],
+  },
+  {
+    timeZone: 'Europe/Berlin',
+    periods: weekdays([
+      ['08:00', '12:00'],
+      ['13:00', '17:00'],
+    ]),
+    holidays: [],
+  },
   { timeZone: 'America/New_York', periods: weekdays([['09:00', '17:00']]), holidays: [{ date: '2026-11-26', name: 'Thanksgiving' }] },
   { timeZone: 'UTC', periods: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, from: '00:00', to: '24:00' })), holidays: [] },
   null,
@@ -24,7 +40,7 @@ const CALENDARS: (BusinessCalendar | null)[] = [
 
 // Deterministic tickets: starts over November and December 2026, targets from 15 minutes to 3 days, a pause on every fourth.
 let seed = 42;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const base = Date.UTC(2026, 10, 1);
 const tickets = Array.from({ length: N }, () => {
   const start = base + Math.floor(rnd() * 60 * 24 * 60) * MIN;
@@ -58,5 +74,7 @@ const clockRate = N / clockSeconds;
 const referenceRate = sample.length / referenceSeconds;
 console.log(`SLA clock, ${N.toLocaleString('en')} open tickets on ${CALENDARS.length} calendars (checksum ${checksum % 1e9})`);
 console.log(`  clock      ${clockRate.toFixed(0).padStart(9)} due times/s`);
-console.log(`  reference  ${referenceRate.toFixed(1).padStart(9)} due times/s (minute by minute, ${sample.length} of the same tickets; ${mismatches} disagree)`);
+console.log(
+  `  reference  ${referenceRate.toFixed(1).padStart(9)} due times/s (minute by minute, ${sample.length} of the same tickets; ${mismatches} disagree)`,
+);
 console.log(`  ratio ${(clockRate / referenceRate).toFixed(0)}×   targets: ≥ 100,000/s and ≥ 100×`);

@@ -15,7 +15,9 @@ import nodemailer from 'nodemailer';
 import Database from 'better-sqlite3';
 import { waitForLine } from './support';
 
-const { values } = parseArgs({ options: { messages: { type: 'string', default: '3000' }, concurrency: { type: 'string', default: '8,16' }, 'kill-run': { type: 'string', default: '5000' } } });
+const { values } = parseArgs({
+  options: { messages: { type: 'string', default: '3000' }, concurrency: { type: 'string', default: '8,16' }, 'kill-run': { type: 'string', default: '5000' } },
+});
 const N = Number(values.messages);
 const LEVELS = values.concurrency.split(',').map(Number);
 let C = LEVELS[0]!;
@@ -26,7 +28,16 @@ if (!fs.existsSync(path.join(root, 'dist/server/index.js'))) throw new Error('Ru
 async function startHelpdesk(dataDir: string) {
   const child = spawn(process.execPath, ['dist/server/index.js'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SMTP_PORT: '0', DATA_DIR: dataDir, DEMO_TICKETS: '0', NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SMTP_PORT: '0',
+      DATA_DIR: dataDir,
+      DEMO_TICKETS: '0',
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const m = await waitForLine(child, /Inbound email \(SMTP\) on port (\d+)/);
@@ -44,7 +55,9 @@ const message = (i: number, run: string) => ({
   to: 'support@demo.local',
   subject: `Bestellung A-${100000 + i}: Lieferung fehlt`,
   messageId: `<${run}-${i}@bench.example>`,
-  text: `Guten Tag,\n\nmeine Bestellung A-${100000 + i} ist noch nicht angekommen. Können Sie bitte nachsehen?\n\nMit freundlichen Grüßen\nKunde ${i}\n`.repeat(3),
+  text: `Guten Tag,\n\nmeine Bestellung A-${100000 + i} ist noch nicht angekommen. Können Sie bitte nachsehen?\n\nMit freundlichen Grüßen\nKunde ${i}\n`.repeat(
+    3,
+  ),
 });
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
@@ -53,7 +66,16 @@ const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 async function blast(port: number, ids: number[], run: string, onAck?: (i: number) => void, pool = true) {
   // Without a pool every message gets its own connection: a pool whose server was killed can leave
   // queued messages unsettled, which the kill run must not do.
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, pool, maxConnections: C, maxMessages: Infinity, connectionTimeout: 5000 });
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port,
+    secure: false,
+    ignoreTLS: true,
+    pool,
+    maxConnections: C,
+    maxMessages: Infinity,
+    connectionTimeout: 5000,
+  });
   const acked = new Set<number>();
   const started = performance.now();
   let next = 0;
@@ -101,7 +123,9 @@ for (const level of LEVELS) {
 
   const rawRate = rawRun.acked.size / rawRun.seconds;
   const ourRate = ourRun.acked.size / ourRun.seconds;
-  console.log(`  ${String(C).padStart(2)} connections: raw smtp-server + parser sink ${rawRate.toFixed(0).padStart(5)} msg/s, helpdesk (parse, store, acknowledge) ${ourRate.toFixed(0).padStart(5)} msg/s, ratio ${(ourRate / rawRate).toFixed(2)}`);
+  console.log(
+    `  ${String(C).padStart(2)} connections: raw smtp-server + parser sink ${rawRate.toFixed(0).padStart(5)} msg/s, helpdesk (parse, store, acknowledge) ${ourRate.toFixed(0).padStart(5)} msg/s, ratio ${(ourRate / rawRate).toFixed(2)}`,
+  );
 }
 console.log('  targets: ≥ 200 msg/s and ratio ≥ 0.5');
 C = LEVELS[0]!;
@@ -131,12 +155,19 @@ await stop(server.child);
 
 const db = new Database(path.join(killDir, 'helpdesk.db'), { readonly: true });
 const counts = new Map<string, number>();
-for (const row of db.prepare("select channel_message_id id, count(*) n from messages where channel_message_id like '<kill-%' group by channel_message_id").all() as { id: string; n: number }[]) counts.set(row.id, row.n);
+for (const row of db
+  .prepare("select channel_message_id id, count(*) n from messages where channel_message_id like '<kill-%' group by channel_message_id")
+  .all() as { id: string; n: number }[])
+  counts.set(row.id, row.n);
 db.close();
 const ackedIds = [...first.acked].map((i) => `<kill-${i}@bench.example>`);
 const missing = ackedIds.filter((id) => !counts.has(id)).length;
 const doubled = [...counts.values()].filter((n) => n > 1).length;
-console.log(`\nSIGKILL during ${KILL_N} messages: ${first.acked.size} acknowledged before the kill, ${retry.length} retried after restart (${retried.acked.size} acknowledged)`);
-console.log(`  acknowledged and stored: ${ackedIds.length - missing}/${ackedIds.length}, missing ${missing}, stored twice ${doubled}, total stored ${counts.size}/${KILL_N}`);
+console.log(
+  `\nSIGKILL during ${KILL_N} messages: ${first.acked.size} acknowledged before the kill, ${retry.length} retried after restart (${retried.acked.size} acknowledged)`,
+);
+console.log(
+  `  acknowledged and stored: ${ackedIds.length - missing}/${ackedIds.length}, missing ${missing}, stored twice ${doubled}, total stored ${counts.size}/${KILL_N}`,
+);
 fs.rmSync(killDir, { recursive: true, force: true });
 if (missing || doubled || counts.size !== KILL_N) process.exitCode = 1;

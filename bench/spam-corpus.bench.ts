@@ -33,7 +33,18 @@ const spamd = await startSpamd();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-spam-bench-'));
 const child = spawn(process.execPath, ['dist/server/index.js'], {
   cwd: root,
-  env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SMTP_PORT: '0', DATA_DIR: dataDir, DEMO_TICKETS: '0', NODE_ENV: 'production', SPAMD_HOST: spamd.host, SPAMD_PORT: String(spamd.port), MAIL_AUTH: 'false' },
+  env: {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SMTP_PORT: '0',
+    DATA_DIR: dataDir,
+    DEMO_TICKETS: '0',
+    NODE_ENV: 'production',
+    SPAMD_HOST: spamd.host,
+    SPAMD_PORT: String(spamd.port),
+    MAIL_AUTH: 'false',
+  },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const port = Number((await waitForLine(child, /Inbound email \(SMTP\) on port (\d+)/))[1]);
@@ -46,11 +57,17 @@ async function replay(list: string[], label: string) {
   let stored = 0;
   for (const [i, file] of list.entries()) {
     // A fresh Message-ID per message: corpora repeat some, and a repeat would be stored once.
-    const raw = fs.readFileSync(file).toString('latin1').replace(/^Message-ID:.*(\r?\n[ \t].*)*\r?\n/im, '');
+    const raw = fs
+      .readFileSync(file)
+      .toString('latin1')
+      .replace(/^Message-ID:.*(\r?\n[ \t].*)*\r?\n/im, '');
     const id = `<${label}-${i}@corpus.bench>`;
-    const res = await transport.sendMail({ envelope: { from: `sender${i}@corpus.bench`, to: ['support@demo.local'] }, raw: Buffer.from(`Message-ID: ${id}\r\n${raw}`, 'latin1') }).catch(() => null);
+    const res = await transport
+      .sendMail({ envelope: { from: `sender${i}@corpus.bench`, to: ['support@demo.local'] }, raw: Buffer.from(`Message-ID: ${id}\r\n${raw}`, 'latin1') })
+      .catch(() => null);
     if (!res) continue;
-    const row = db.prepare('select t.id from messages m join tickets t on t.id = m.ticket_id where m.channel_message_id = ?').get(id) as { id: number } | undefined;
+    const row = db.prepare('select t.id from messages m join tickets t on t.id = m.ticket_id where m.channel_message_id = ?').get(id) as
+      { id: number } | undefined;
     if (!row) continue;
     stored++;
     if (db.prepare("select 1 from ticket_events where ticket_id = ? and type = 'acknowledgement_sent'").get(row.id)) acked++;
@@ -62,7 +79,9 @@ async function replay(list: string[], label: string) {
 const spam = await replay(files(values.spam), 'spam');
 const ham = await replay(files(values.ham), 'ham');
 const pct = (n: number, of: number) => (of ? ((100 * n) / of).toFixed(1) : '–');
-console.log(`spam: ${spam.total} messages, ${spam.stored} stored, ${spam.stored - spam.acked} without acknowledgement (${pct(spam.stored - spam.acked, spam.stored)} %, target ≥ 60 %)`);
+console.log(
+  `spam: ${spam.total} messages, ${spam.stored} stored, ${spam.stored - spam.acked} without acknowledgement (${pct(spam.stored - spam.acked, spam.stored)} %, target ≥ 60 %)`,
+);
 console.log(`ham:  ${ham.total} messages, ${ham.stored} stored, ${ham.acked} acknowledged (${pct(ham.acked, ham.stored)} %, target ≥ 98 %)`);
 transport.close();
 child.kill('SIGTERM');

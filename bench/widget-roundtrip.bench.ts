@@ -18,7 +18,14 @@ import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { waitForLine } from './support';
 
-const { values } = parseArgs({ options: { visitors: { type: 'string', default: '1000' }, agents: { type: 'string', default: '20' }, messages: { type: 'string', default: '2000' }, rate: { type: 'string', default: '200' } } });
+const { values } = parseArgs({
+  options: {
+    visitors: { type: 'string', default: '1000' },
+    agents: { type: 'string', default: '20' },
+    messages: { type: 'string', default: '2000' },
+    rate: { type: 'string', default: '200' },
+  },
+});
 const VISITORS = Number(values.visitors);
 const AGENTS = Number(values.agents);
 const MESSAGES = Number(values.messages);
@@ -66,7 +73,9 @@ async function run(name: string, t: Target) {
   const rssBefore = rssMb(t.pid);
   const visitors: Socket[] = [];
   for (let i = 0; i < VISITORS; i += 50) {
-    visitors.push(...(await Promise.all(Array.from({ length: Math.min(50, VISITORS - i) }, (_, j) => connect(`${t.url}/widget`, { auth: t.visitorAuth(i + j) })))));
+    visitors.push(
+      ...(await Promise.all(Array.from({ length: Math.min(50, VISITORS - i) }, (_, j) => connect(`${t.url}/widget`, { auth: t.visitorAuth(i + j) })))),
+    );
   }
   await sleep(500);
   const rssAfter = rssMb(t.pid);
@@ -141,7 +150,11 @@ async function helpdesk(): Promise<Target & { child: ChildProcess; dataDir: stri
   const url = m[1]!.replace(/\/$/, '').replace('localhost', '127.0.0.1');
   const cookies: string[] = [];
   for (const email of DEMO_AGENTS) {
-    const res = await fetch(`${url}/api/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'demo-password' }) });
+    const res = await fetch(`${url}/api/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'demo-password' }),
+    });
     cookies.push(res.headers.get('set-cookie')!.split(';')[0]!);
   }
   return {
@@ -152,7 +165,11 @@ async function helpdesk(): Promise<Target & { child: ChildProcess; dataDir: stri
     visitorAuth: () => ({ channel: 'demo-website-chat' }),
     agentHeaders: async (i) => ({ cookie: cookies[i % cookies.length]! }),
     firstMessage: async (v, i) => {
-      const res = await v.emitWithAck('message:send', { clientId: `first-${i}-${Date.now()}`, text: `Hallo, ich bin Besucher ${i}`, prechat: { name: `Besucher ${i}` } });
+      const res = await v.emitWithAck('message:send', {
+        clientId: `first-${i}-${Date.now()}`,
+        text: `Hallo, ich bin Besucher ${i}`,
+        prechat: { name: `Besucher ${i}` },
+      });
       if (!res.ok) throw new Error(res.error.message);
       return res.message.ticketId;
     },
@@ -176,7 +193,9 @@ async function relay(): Promise<Target & { child: ChildProcess }> {
 }
 
 const gz = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(root, file)), { level: 9 }).length / 1024;
-console.log(`Widget bundles: widget.js ${gz('dist/widget/widget.js').toFixed(1)} KB gzip (target ≤ 6), chat iframe JS ${gz('dist/widget/chat.js').toFixed(1)} KB gzip (target ≤ 100), chat CSS ${gz('dist/widget/chat.css').toFixed(1)} KB gzip`);
+console.log(
+  `Widget bundles: widget.js ${gz('dist/widget/widget.js').toFixed(1)} KB gzip (target ≤ 6), chat iframe JS ${gz('dist/widget/chat.js').toFixed(1)} KB gzip (target ≤ 100), chat CSS ${gz('dist/widget/chat.css').toFixed(1)} KB gzip`,
+);
 console.log(`${VISITORS} visitors, ${AGENTS} agent sockets, ${MESSAGES} messages each way at ${RATE}/s\n`);
 
 const raw = await relay();
@@ -194,6 +213,8 @@ console.log(row('raw socket.io relay (no database)', base));
 console.log(row('helpdesk (store, route, deliver)', ours));
 const ratio = (a: number[], b: number[], p: number) => (pct(a, p) / pct(b, p)).toFixed(2);
 for (const p of [50, 90, 99]) {
-  console.log(`${p === 50 ? '\n' : ''}ratio p${p} helpdesk/relay: visitor → agent ${ratio(ours.toAgent, base.toAgent, p)}, agent → visitor ${ratio(ours.toVisitor, base.toVisitor, p)}`);
+  console.log(
+    `${p === 50 ? '\n' : ''}ratio p${p} helpdesk/relay: visitor → agent ${ratio(ours.toAgent, base.toAgent, p)}, agent → visitor ${ratio(ours.toVisitor, base.toVisitor, p)}`,
+  );
 }
 console.log(`Targets: p99 ≤ 50 ms (v→a ${pct(ours.toAgent, 99).toFixed(1)} ms, a→v ${pct(ours.toVisitor, 99).toFixed(1)} ms), ratio ≤ 3`);

@@ -32,7 +32,8 @@ beforeEach(() => {
       (11, 'assignee_changed', 'agent', 5, '{"from":null,"to":5}', 300);`);
 });
 
-const created = (ticketId: number) => JSON.parse((sql().prepare("SELECT data FROM ticket_events WHERE ticket_id = ? AND type = 'created'").get(ticketId) as { data: string }).data);
+const created = (ticketId: number) =>
+  JSON.parse((sql().prepare("SELECT data FROM ticket_events WHERE ticket_id = ? AND type = 'created'").get(ticketId) as { data: string }).data);
 
 describe('the created-event payload migration', () => {
   it('fills in what each ticket started with, from the first later change or the current value', () => {
@@ -44,16 +45,22 @@ describe('the created-event payload migration', () => {
 
   it('runs once: a second start changes nothing', () => {
     runDataMigrations(sql());
-    sql().prepare("UPDATE ticket_events SET data = '{\"channel\":\"email\"}' WHERE ticket_id = 10 AND type = 'created'").run();
+    sql().prepare('UPDATE ticket_events SET data = \'{"channel":"email"}\' WHERE ticket_id = 10 AND type = \'created\'').run();
     expect(runDataMigrations(sql())).toEqual([]);
     expect(created(10)).toEqual({ channel: 'email' });
   });
 
   it('stops on a row it cannot convert, names it, and leaves every row as it was', () => {
     sql().pragma('foreign_keys = OFF');
-    sql().prepare("INSERT INTO ticket_events (id, ticket_id, type, actor_kind, data, created_at) VALUES (999, 4242, 'created', 'customer', '{\"channel\":\"chat\"}', 1)").run();
+    sql()
+      .prepare(
+        "INSERT INTO ticket_events (id, ticket_id, type, actor_kind, data, created_at) VALUES (999, 4242, 'created', 'customer', '{\"channel\":\"chat\"}', 1)",
+      )
+      .run();
     sql().pragma('foreign_keys = ON');
-    expect(() => runDataMigrations(sql())).toThrow(/Data migration 2026-12-ticket-created-payload stopped, nothing was changed: ticket event 999 \(created\) cannot be converted: ticket 4242 or its channel does not exist/);
+    expect(() => runDataMigrations(sql())).toThrow(
+      /Data migration 2026-12-ticket-created-payload stopped, nothing was changed: ticket event 999 \(created\) cannot be converted: ticket 4242 or its channel does not exist/,
+    );
     expect(created(10)).toEqual({ channel: 'email' });
     expect(sql().prepare('SELECT count(*) AS n FROM data_migrations').get()).toEqual({ n: 0 });
   });
@@ -71,7 +78,9 @@ describe('the message meta migration', () => {
 
   it('stops on a meta that is not a JSON object, names the message, and changes nothing', () => {
     sql().prepare("UPDATE messages SET meta = '[1]' WHERE id = 22").run();
-    expect(() => runDataMigrations(sql())).toThrow(/Data migration 2026-12-message-meta-email-part stopped, nothing was changed: message 22 cannot be converted/);
+    expect(() => runDataMigrations(sql())).toThrow(
+      /Data migration 2026-12-message-meta-email-part stopped, nothing was changed: message 22 cannot be converted/,
+    );
     expect(metaOf(20)).toMatchObject({ subject: 'Hi' });
     expect(sql().prepare('SELECT name FROM data_migrations').all()).toEqual([{ name: NAME }]);
   });

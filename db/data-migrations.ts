@@ -47,7 +47,8 @@ const MIGRATIONS: DataMigration[] = [
     // channel-neutral `autoSubmitted`, so other channels add their own parts without reading email's.
     name: '2026-12-message-meta-email-part',
     run(sqlite) {
-      const bad = sqlite.prepare(`SELECT id FROM messages WHERE meta IS NOT NULL AND (json_valid(meta) = 0 OR json_type(meta) <> 'object') LIMIT 1`).get() as { id: number } | undefined;
+      const bad = sqlite.prepare(`SELECT id FROM messages WHERE meta IS NOT NULL AND (json_valid(meta) = 0 OR json_type(meta) <> 'object') LIMIT 1`).get() as
+        { id: number } | undefined;
       if (bad) throw new DataMigrationError(`message ${bad.id} cannot be converted: its meta is not a JSON object`);
       sqlite.exec(`
         UPDATE messages SET meta = CASE

@@ -7,10 +7,12 @@ describe('transact', () => {
     const db = openDatabase(':memory:');
     db.run(sql`create table t (v text)`);
     transact(db, (tx) => tx.run(sql`insert into t (v) values ('kept')`));
-    expect(() => transact(db, (tx) => {
-      tx.run(sql`insert into t (v) values ('lost')`);
-      throw new Error('no');
-    })).toThrow('no');
+    expect(() =>
+      transact(db, (tx) => {
+        tx.run(sql`insert into t (v) values ('lost')`);
+        throw new Error('no');
+      }),
+    ).toThrow('no');
     expect(db.all(sql`select v from t`)).toEqual([{ v: 'kept' }]);
     expect(db.$client.inTransaction).toBe(false);
   });

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { businessHoursAt, calendarInputSchema, type BusinessCalendar } from './business-hours';
 
 const weekdays = (from: string, to: string) => [1, 2, 3, 4, 5].map((day) => ({ day, from, to }));
-const berlin: BusinessCalendar = { timeZone: 'Europe/Berlin', periods: weekdays('08:00', '18:00'), holidays: [{ date: '2026-12-25', name: '1. Weihnachtstag' }] };
+const berlin: BusinessCalendar = {
+  timeZone: 'Europe/Berlin',
+  periods: weekdays('08:00', '18:00'),
+  holidays: [{ date: '2026-12-25', name: '1. Weihnachtstag' }],
+};
 const at = (iso: string) => Date.parse(iso);
 
 describe('businessHoursAt', () => {
@@ -27,7 +31,15 @@ describe('businessHoursAt', () => {
   });
 
   it('treats touching periods as one stretch, also across midnight', () => {
-    const cal: BusinessCalendar = { timeZone: 'UTC', periods: [{ day: 7, from: '00:00', to: '24:00' }, { day: 1, from: '00:00', to: '12:00' }, { day: 1, from: '12:00', to: '14:00' }], holidays: [] };
+    const cal: BusinessCalendar = {
+      timeZone: 'UTC',
+      periods: [
+        { day: 7, from: '00:00', to: '24:00' },
+        { day: 1, from: '00:00', to: '12:00' },
+        { day: 1, from: '12:00', to: '14:00' },
+      ],
+      holidays: [],
+    };
     expect(businessHoursAt(cal, at('2026-11-29T10:00:00Z'))).toEqual({ open: true, changesAt: at('2026-11-30T14:00:00Z') });
   });
 

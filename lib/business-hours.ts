@@ -30,7 +30,10 @@ export const weeklyPeriodSchema = z
   .refine((p) => minutesOf(p.from) < minutesOf(p.to), { message: 'A period must end after it starts', path: ['to'] });
 
 export const holidaySchema = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'Not a date'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD')
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'Not a date'),
   name: z.string().trim().max(100),
 });
 

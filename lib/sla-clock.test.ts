@@ -35,7 +35,10 @@ describe('the SLA clock on business hours', () => {
   });
 
   it('counts a period ending at 24:00 to midnight, and runs over the year’s end', () => {
-    const cal = berlin([1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, from: '20:00', to: '24:00' })), [{ date: '2027-01-01', name: 'Neujahr' }]);
+    const cal = berlin(
+      [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, from: '20:00', to: '24:00' })),
+      [{ date: '2027-01-01', name: 'Neujahr' }],
+    );
     // Thursday 2026-12-31 23:00 local + 2 h: one hour to midnight, New Year's Day is off, Saturday 20:00 → 21:00.
     expect(dueAt(cal, at('2026-12-31T22:00:00Z'), 2 * H)).toBe(at('2027-01-02T20:00:00Z'));
   });
@@ -48,13 +51,22 @@ describe('the SLA clock on business hours', () => {
     expect(dueAt(null, start, 2 * H, [[start + H, null]])).toBeNull();
     expect(elapsedMs(null, start, start + 10 * H, [[start + H, null]])).toBe(H);
     // Overlapping and touching pauses count once.
-    expect(elapsedMs(null, start, start + 6 * H, [[start + H, start + 2 * H], [start + 90 * MIN, start + 3 * H], [start + 3 * H, start + 4 * H]])).toBe(3 * H);
+    expect(
+      elapsedMs(null, start, start + 6 * H, [
+        [start + H, start + 2 * H],
+        [start + 90 * MIN, start + 3 * H],
+        [start + 3 * H, start + 4 * H],
+      ]),
+    ).toBe(3 * H);
   });
 
   it('stops for each of several pauses inside one opening, and for good at a pause without an end', () => {
     const cal = berlin(weekdays(['09:00', '17:00']));
     const monday9 = at('2026-11-02T08:00:00Z');
-    const pauses: Pause[] = [[monday9 + H, monday9 + 90 * MIN], [monday9 + 2 * H, monday9 + 150 * MIN]];
+    const pauses: Pause[] = [
+      [monday9 + H, monday9 + 90 * MIN],
+      [monday9 + 2 * H, monday9 + 150 * MIN],
+    ];
     expect(dueAt(cal, monday9, 3 * H, pauses)).toBe(monday9 + 4 * H);
     expect(elapsedMs(cal, monday9, monday9 + 3 * H, pauses)).toBe(2 * H);
     // Paused from Monday 10:00 with no end: an hour counted, whatever comes later.
@@ -76,7 +88,20 @@ describe('the SLA clock on business hours', () => {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function localParts(zone: string, t: number) {
   let f = formatters.get(zone);
-  if (!f) formatters.set(zone, (f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })));
+  if (!f)
+    formatters.set(
+      zone,
+      (f = new Intl.DateTimeFormat('en-CA', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        weekday: 'short',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+      })),
+    );
   const parts = Object.fromEntries(f.formatToParts(t).map((p) => [p.type, p.value]));
   const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday!) + 1;
   return { date: `${parts.year}-${parts.month}-${parts.day}`, weekday, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
@@ -109,17 +134,25 @@ describe('the SLA clock against a minute-by-minute reference', () => {
     holidays: fc.subarray(['2026-03-30', '2026-10-26', '2026-12-31', '2027-01-01'].map((date) => ({ date, name: 'Feiertag' }))),
   });
   // Starts around the DST weekends and the year's end, on the minute.
-  const start = fc.constantFrom('2026-03-27T10:00:00Z', '2026-10-23T15:00:00Z', '2026-12-30T20:00:00Z').chain((iso) => fc.integer({ min: 0, max: 4 * 24 * 60 }).map((m) => at(iso) + m * MIN));
+  const start = fc
+    .constantFrom('2026-03-27T10:00:00Z', '2026-10-23T15:00:00Z', '2026-12-30T20:00:00Z')
+    .chain((iso) => fc.integer({ min: 0, max: 4 * 24 * 60 }).map((m) => at(iso) + m * MIN));
 
   it('agrees on every due time and every elapsed time, to the minute', () => {
     fc.assert(
-      fc.property(calendar, start, fc.integer({ min: 1, max: 600 }), fc.array(fc.tuple(fc.integer({ min: 0, max: 900 }), fc.integer({ min: 1, max: 300 })), { maxLength: 3 }), (cal, s, target, spans) => {
-        const pauses: Pause[] = spans.map(([from, length]) => [s + from * MIN, s + (from + length) * MIN]);
-        const expected = referenceDue(cal, s, target, pauses, 8 * 24 * 60);
-        if (expected === null) return;
-        expect(dueAt(cal, s, target * MIN, pauses)).toBe(expected);
-        expect(elapsedMs(cal, s, expected, pauses)).toBe(target * MIN);
-      }),
+      fc.property(
+        calendar,
+        start,
+        fc.integer({ min: 1, max: 600 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 900 }), fc.integer({ min: 1, max: 300 })), { maxLength: 3 }),
+        (cal, s, target, spans) => {
+          const pauses: Pause[] = spans.map(([from, length]) => [s + from * MIN, s + (from + length) * MIN]);
+          const expected = referenceDue(cal, s, target, pauses, 8 * 24 * 60);
+          if (expected === null) return;
+          expect(dueAt(cal, s, target * MIN, pauses)).toBe(expected);
+          expect(elapsedMs(cal, s, expected, pauses)).toBe(target * MIN);
+        },
+      ),
       { numRuns: 100, seed: 20261201 },
     );
   }, 120_000);

@@ -53,7 +53,10 @@ function* countingWindows(cal: BusinessCalendar | null, start: number, pauses: r
 }
 
 function mergePauses(pauses: readonly Pause[]): [number, number][] {
-  const sorted = pauses.map(([p, q]): [number, number] => [p, q ?? Infinity]).filter(([p, q]) => q > p).sort((x, y) => x[0] - y[0]);
+  const sorted = pauses
+    .map(([p, q]): [number, number] => [p, q ?? Infinity])
+    .filter(([p, q]) => q > p)
+    .sort((x, y) => x[0] - y[0]);
   const out: [number, number][] = [];
   for (const [p, q] of sorted) {
     const last = out.at(-1);

@@ -66,7 +66,13 @@ export type EventActor = { kind: (typeof AUTHOR_KINDS)[number]; agentId?: number
 export type NewTicketEvent = TypedTicketEvent & { ticketId: number; actorKind: EventActor['kind']; actorAgentId: number | null; createdAt: number };
 
 /** The one constructor of history entries. Typed on `type`, so a writer cannot record a payload of the wrong shape. */
-export function ticketEvent<T extends TicketEventType>(ticketId: number, type: T, data: TicketEventData<T>, actor: EventActor, createdAt: number): NewTicketEvent {
+export function ticketEvent<T extends TicketEventType>(
+  ticketId: number,
+  type: T,
+  data: TicketEventData<T>,
+  actor: EventActor,
+  createdAt: number,
+): NewTicketEvent {
   return { ticketId, type, data, actorKind: actor.kind, actorAgentId: actor.agentId ?? null, createdAt } as NewTicketEvent;
 }
 
@@ -75,5 +81,7 @@ export function parseTicketEvent(type: string, data: unknown): { ok: true; event
   const schema = (ticketEventPayloads as Record<string, z.ZodType>)[type];
   if (!schema) return { ok: false, error: `unknown event type "${type}"` };
   const parsed = schema.safeParse(data);
-  return parsed.success ? { ok: true, event: { type, data: parsed.data } as TypedTicketEvent } : { ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.message}`).join('; ') };
+  return parsed.success
+    ? { ok: true, event: { type, data: parsed.data } as TypedTicketEvent }
+    : { ok: false, error: parsed.error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.message}`).join('; ') };
 }

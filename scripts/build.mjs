@@ -21,7 +21,16 @@ await buildWidget();
 
 /** The embeddable widget: the loader for customers' sites and the chat iframe app, each a lean bundle. */
 async function buildWidget() {
-  const common = { bundle: true, minify: true, format: 'iife', target: ['es2020'], platform: 'browser', logLevel: 'warning', legalComments: 'none', alias: { '@': '.' } };
+  const common = {
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: ['es2020'],
+    platform: 'browser',
+    logLevel: 'warning',
+    legalComments: 'none',
+    alias: { '@': '.' },
+  };
   await build({ ...common, entryPoints: ['app/widget/_loader/loader.ts'], outfile: 'dist/widget/widget.js' });
   await build({ ...common, entryPoints: ['app/widget/_chat/main.tsx'], outfile: 'dist/widget/chat.js', jsx: 'automatic', jsxImportSource: 'preact' });
   await build({ ...common, entryPoints: ['app/widget/_chat/chat.css'], outfile: 'dist/widget/chat.css', format: undefined });

@@ -9,11 +9,17 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   PUBLIC_URL: z.string().url().optional(),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
-  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 14),
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(10, 'ADMIN_PASSWORD must be at least 10 characters').optional(),
   /** Seed demo data into an empty database on first start. */
-  DEMO_DATA: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  DEMO_DATA: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   DEMO_TICKETS: z.coerce.number().int().min(0).default(3000),
   /** Inbound SMTP for the email inboxes (0 picks a free port). */
   SMTP_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
@@ -33,12 +39,22 @@ const envSchema = z.object({
   /** A check that takes longer lets the mail through unflagged: the SMTP answer never waits on a stuck filter. */
   SPAMD_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   /** SPF, DKIM and DMARC checks of mail reaching the SMTP listener. */
-  MAIL_AUTH: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  MAIL_AUTH: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** DNS servers for those checks ("127.0.0.1:5353,[::1]:53"); the system's when unset. */
   DNS_SERVERS: z
     .string()
     .optional()
-    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined)),
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : undefined,
+    ),
   MAIL_AUTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });

@@ -53,7 +53,9 @@ describe('one process: tRPC, socket.io, one db and one bus', () => {
     const list = await jana.query<{ items: { id: number }[] }>('tickets.list', { filter: { status: ['new', 'open', 'pending', 'on_hold', 'solved'] } });
     expect(list.ok && list.data.items.length).toBeGreaterThan(0);
     const ticketId = list.ok ? list.data.items[0]!.id : 0;
-    const received = nextEvent<TicketChange[]>(socket, 'tickets:changed', (c) => c.some((x) => x.ticketId === ticketId)).then((c) => c.find((x) => x.ticketId === ticketId));
+    const received = nextEvent<TicketChange[]>(socket, 'tickets:changed', (c) => c.some((x) => x.ticketId === ticketId)).then((c) =>
+      c.find((x) => x.ticketId === ticketId),
+    );
     const reply = await jana.mutate('tickets.reply', { ticketId, body: 'Wir kümmern uns darum.' });
     expect(reply.ok).toBe(true);
     expect(await received).toMatchObject({ ticketId, kind: 'message' });
@@ -95,7 +97,10 @@ describe('roles and input are enforced on the server', () => {
     expect(await agent.query('admin.agents')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await agent.mutate('admin.createTeam', { name: 'Sneaky' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     const lead = await signIn('lena@demo.local');
-    expect(await lead.mutate('admin.createAgent', { email: 'x@demo.local', name: 'X', password: 'long-enough-pw', role: 'admin' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await lead.mutate('admin.createAgent', { email: 'x@demo.local', name: 'X', password: 'long-enough-pw', role: 'admin' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
     const admin = await signIn('admin@demo.local');
     const created = await admin.mutate('admin.createAgent', { email: 'neu@demo.local', name: 'Neu', password: 'long-enough-pw', role: 'agent' });
     expect(created.ok).toBe(true);

@@ -22,5 +22,10 @@ const PRIORITY_STYLES: Record<Priority, string> = {
 
 export function PriorityLabel({ priority, label }: { priority: Priority; label: string }) {
   if (priority === 'normal') return null;
-  return <span className={`text-[11px] ${PRIORITY_STYLES[priority]}`}>{priority === 'urgent' ? '▲▲ ' : priority === 'high' ? '▲ ' : '▽ '}{label}</span>;
+  return (
+    <span className={`text-[11px] ${PRIORITY_STYLES[priority]}`}>
+      {priority === 'urgent' ? '▲▲ ' : priority === 'high' ? '▲ ' : '▽ '}
+      {label}
+    </span>
+  );
 }

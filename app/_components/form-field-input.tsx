@@ -3,7 +3,8 @@
 import type { AnswerValue, Field } from '@/lib/forms/form-definition';
 import type { FieldState } from '@/lib/forms/evaluate-form';
 
-const input = 'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm aria-invalid:border-red-500 read-only:bg-slate-50 read-only:text-slate-600';
+const input =
+  'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base sm:text-sm aria-invalid:border-red-500 read-only:bg-slate-50 read-only:text-slate-600';
 
 export type FormFieldProps = {
   field: Field;
@@ -23,7 +24,14 @@ export type FormFieldProps = {
 export function FormFieldInput({ field: f, state, readOnly, value, onChange, label, help, placeholder, optionLabel, error, requiredLabel }: FormFieldProps) {
   const id = `f_${f.key}`;
   const described = [help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
-  const common = { id, name: id, readOnly, 'aria-invalid': error ? true : undefined, 'aria-describedby': described, 'aria-required': state.required || undefined };
+  const common = {
+    id,
+    name: id,
+    readOnly,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': described,
+    'aria-required': state.required || undefined,
+  };
   const heading = (
     <>
       {label}
@@ -33,7 +41,16 @@ export function FormFieldInput({ field: f, state, readOnly, value, onChange, lab
   let control: React.ReactNode;
   switch (f.type) {
     case 'long_text':
-      control = <textarea {...common} rows={5} className={input} placeholder={placeholder} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)} />;
+      control = (
+        <textarea
+          {...common}
+          rows={5}
+          className={input}
+          placeholder={placeholder}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
       break;
     case 'select':
       control = (
@@ -54,7 +71,13 @@ export function FormFieldInput({ field: f, state, readOnly, value, onChange, lab
           <legend className="mb-1 text-sm font-medium text-slate-700">{heading}</legend>
           {(state.options ?? []).map((o) => (
             <label key={o} className="flex items-center gap-2 py-0.5 text-sm">
-              <input type="checkbox" name={id} value={o} checked={chosen.includes(o)} onChange={(e) => onChange(e.target.checked ? [...chosen, o] : chosen.filter((x) => x !== o))} />
+              <input
+                type="checkbox"
+                name={id}
+                value={o}
+                checked={chosen.includes(o)}
+                onChange={(e) => onChange(e.target.checked ? [...chosen, o] : chosen.filter((x) => x !== o))}
+              />
               {optionLabel(o)}
             </label>
           ))}

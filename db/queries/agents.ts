@@ -25,7 +25,10 @@ export function insertAgent(db: Db, a: { email: string; name: string; passwordHa
       .values({ email: a.email.toLowerCase(), name: a.name, passwordHash: a.passwordHash, role: a.role, createdAt: Date.now() })
       .returning(publicAgentColumns)
       .get();
-    if (a.teamIds?.length) tx.insert(agentTeams).values(a.teamIds.map((teamId) => ({ agentId: row.id, teamId }))).run();
+    if (a.teamIds?.length)
+      tx.insert(agentTeams)
+        .values(a.teamIds.map((teamId) => ({ agentId: row.id, teamId })))
+        .run();
     return row;
   });
 }
@@ -36,7 +39,10 @@ export function updateAgent(db: Db, id: number, patch: { role?: Role; active?: b
     if (Object.keys(cols).length) tx.update(agents).set(cols).where(eq(agents.id, id)).run();
     if (teamIds) {
       tx.delete(agentTeams).where(eq(agentTeams.agentId, id)).run();
-      if (teamIds.length) tx.insert(agentTeams).values(teamIds.map((teamId) => ({ agentId: id, teamId }))).run();
+      if (teamIds.length)
+        tx.insert(agentTeams)
+          .values(teamIds.map((teamId) => ({ agentId: id, teamId })))
+          .run();
     }
     return tx.select(publicAgentColumns).from(agents).where(eq(agents.id, id)).get();
   });
@@ -49,7 +55,16 @@ export function setAgentLocale(db: Db, id: number, locale: Locale | null) {
 export function listAgentsWithTeams(db: Db) {
   const rows = db.select(publicAgentColumns).from(agents).orderBy(asc(agents.name)).all();
   const memberships = rows.length
-    ? db.select().from(agentTeams).where(inArray(agentTeams.agentId, rows.map((r) => r.id))).all()
+    ? db
+        .select()
+        .from(agentTeams)
+        .where(
+          inArray(
+            agentTeams.agentId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .all()
     : [];
   return rows.map((r) => ({ ...r, teamIds: memberships.filter((m) => m.agentId === r.id).map((m) => m.teamId) }));
 }
@@ -59,5 +74,9 @@ export function listTeams(db: Db) {
 }
 
 export function insertTeam(db: Db, t: { name: string; timeZone: string }) {
-  return db.insert(teams).values({ ...t, createdAt: Date.now() }).returning().get();
+  return db
+    .insert(teams)
+    .values({ ...t, createdAt: Date.now() })
+    .returning()
+    .get();
 }

@@ -6,7 +6,10 @@ import { limitRows } from '../prepared';
 export type NewAttachment = Omit<typeof attachments.$inferInsert, 'id' | 'messageId' | 'createdAt'>;
 
 export function insertAttachments(db: Queryable, messageId: number, rows: NewAttachment[], now: number) {
-  if (rows.length) db.insert(attachments).values(rows.map((r) => ({ ...r, messageId, createdAt: now }))).run();
+  if (rows.length)
+    db.insert(attachments)
+      .values(rows.map((r) => ({ ...r, messageId, createdAt: now })))
+      .run();
 }
 
 export function listAttachmentsOfMessages(db: Queryable, messageIds: number[]) {

@@ -15,15 +15,26 @@ export function findCalendar(db: Queryable, id: number): CalendarRow | undefined
 }
 
 export function findCalendarByName(db: Queryable, name: string) {
-  return db.select({ id: calendars.id }).from(calendars).where(sql`lower(${calendars.name}) = lower(${name})`).get();
+  return db
+    .select({ id: calendars.id })
+    .from(calendars)
+    .where(sql`lower(${calendars.name}) = lower(${name})`)
+    .get();
 }
 
 export function insertCalendar(db: Queryable, c: CalendarFields, now: number) {
-  return db.insert(calendars).values({ ...c, createdAt: now, updatedAt: now }).returning({ id: calendars.id }).get();
+  return db
+    .insert(calendars)
+    .values({ ...c, createdAt: now, updatedAt: now })
+    .returning({ id: calendars.id })
+    .get();
 }
 
 export function updateCalendar(db: Queryable, id: number, c: CalendarFields, now: number) {
-  db.update(calendars).set({ ...c, updatedAt: now }).where(eq(calendars.id, id)).run();
+  db.update(calendars)
+    .set({ ...c, updatedAt: now })
+    .where(eq(calendars.id, id))
+    .run();
 }
 
 export function deleteCalendar(db: Queryable, id: number) {

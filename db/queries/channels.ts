@@ -7,7 +7,11 @@ export function updateChannelSettings(db: Queryable, id: number, settings: Recor
 }
 
 export function insertChannel(db: Queryable, c: { kind: 'email' | 'chat'; name: string; defaultTeamId: number | null; settings: Record<string, unknown> }) {
-  return db.insert(channels).values({ ...c, createdAt: Date.now() }).returning({ id: channels.id }).get();
+  return db
+    .insert(channels)
+    .values({ ...c, createdAt: Date.now() })
+    .returning({ id: channels.id })
+    .get();
 }
 
 export function updateChannel(db: Queryable, id: number, patch: { name: string; defaultTeamId: number | null; settings: Record<string, unknown> }) {

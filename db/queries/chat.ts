@@ -28,7 +28,11 @@ const prepared = preparedPerConnection((db) => ({
     .from(channels)
     .where(and(eq(channels.kind, 'chat'), sql`json_extract(${channels.settings}, '$.publicToken') = ${p('token')}`))
     .prepare(),
-  latestTicket: db.select().from(tickets).where(isNewestTicketOf(p('customerId'))).prepare(),
+  latestTicket: db
+    .select()
+    .from(tickets)
+    .where(isNewestTicketOf(p('customerId')))
+    .prepare(),
   // Every visitor message asks this before its transaction: identity to newest conversation in one read.
   latestConversation: db
     .select({ id: tickets.id, status: tickets.status })
@@ -42,7 +46,11 @@ const prepared = preparedPerConnection((db) => ({
     .leftJoin(agents, eq(agents.id, messages.authorAgentId))
     .where(and(eq(messages.id, p('id')), eq(messages.isInternal, false)))
     .prepare(),
-  attachmentsOf: db.select({ id: attachments.id, filename: attachments.filename, size: attachments.size, sha256: attachments.sha256 }).from(attachments).where(eq(attachments.messageId, p('messageId'))).prepare(),
+  attachmentsOf: db
+    .select({ id: attachments.id, filename: attachments.filename, size: attachments.size, sha256: attachments.sha256 })
+    .from(attachments)
+    .where(eq(attachments.messageId, p('messageId')))
+    .prepare(),
   // Runs for every visitor message while an agent has the chat open.
   markAgentRead: db
     .update(tickets)
@@ -52,7 +60,15 @@ const prepared = preparedPerConnection((db) => ({
     .prepare(),
 }));
 
-export type ChatMessageRow = { id: number; ticketId: number; authorKind: string; agentName: string | null; bodyText: string; channelMessageId: string | null; createdAt: number };
+export type ChatMessageRow = {
+  id: number;
+  ticketId: number;
+  authorKind: string;
+  agentName: string | null;
+  bodyText: string;
+  channelMessageId: string | null;
+  createdAt: number;
+};
 
 export function findChatChannelByPublicToken(db: Queryable, token: string) {
   return prepared(db).channelByPublicToken.get({ token });
@@ -122,7 +138,12 @@ export function markAgentRead(db: Queryable, ticketId: number) {
 }
 
 export function listTeamMemberIds(db: Queryable, teamId: number) {
-  return db.select({ id: agentTeams.agentId }).from(agentTeams).where(eq(agentTeams.teamId, teamId)).all().map((r) => r.id);
+  return db
+    .select({ id: agentTeams.agentId })
+    .from(agentTeams)
+    .where(eq(agentTeams.teamId, teamId))
+    .all()
+    .map((r) => r.id);
 }
 
 export function addIdentity(db: Queryable, customerId: number, kind: 'email' | 'chat', externalId: string, now: number) {
@@ -130,7 +151,9 @@ export function addIdentity(db: Queryable, customerId: number, kind: 'email' | '
 }
 
 export function deleteIdentity(db: Queryable, kind: 'chat', externalId: string) {
-  db.delete(customerIdentities).where(and(eq(customerIdentities.kind, kind), eq(customerIdentities.externalId, externalId))).run();
+  db.delete(customerIdentities)
+    .where(and(eq(customerIdentities.kind, kind), eq(customerIdentities.externalId, externalId)))
+    .run();
 }
 
 /**
@@ -141,8 +164,15 @@ export function moveConversationsInto(db: Queryable, fromId: number, intoId: num
   if (fromId === intoId) return;
   db.update(tickets).set({ customerId: intoId }).where(eq(tickets.customerId, fromId)).run();
   db.update(messages).set({ authorCustomerId: intoId }).where(eq(messages.authorCustomerId, fromId)).run();
-  db.run(sql`insert or ignore into ${customerAttributes} (customer_id, key, value, updated_at) select ${intoId}, key, value, updated_at from ${customerAttributes} where customer_id = ${fromId}`);
-  const remaining = db.select({ id: customerIdentities.id }).from(customerIdentities).where(eq(customerIdentities.customerId, fromId)).limit(limitRows(1)).get();
+  db.run(
+    sql`insert or ignore into ${customerAttributes} (customer_id, key, value, updated_at) select ${intoId}, key, value, updated_at from ${customerAttributes} where customer_id = ${fromId}`,
+  );
+  const remaining = db
+    .select({ id: customerIdentities.id })
+    .from(customerIdentities)
+    .where(eq(customerIdentities.customerId, fromId))
+    .limit(limitRows(1))
+    .get();
   if (!remaining) db.delete(customers).where(eq(customers.id, fromId)).run();
 }
 

@@ -3,7 +3,12 @@ import type { Queryable } from '../client';
 import { customerAttributes } from '../schema';
 
 export function listCustomerAttributes(db: Queryable, customerId: number): Record<string, string> {
-  const rows = db.select({ key: customerAttributes.key, value: customerAttributes.value }).from(customerAttributes).where(eq(customerAttributes.customerId, customerId)).orderBy(asc(customerAttributes.key)).all();
+  const rows = db
+    .select({ key: customerAttributes.key, value: customerAttributes.value })
+    .from(customerAttributes)
+    .where(eq(customerAttributes.customerId, customerId))
+    .orderBy(asc(customerAttributes.key))
+    .all();
   return Object.fromEntries(rows.map((r) => [r.key, r.value]));
 }
 

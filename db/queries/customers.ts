@@ -4,7 +4,11 @@ import { customerIdentities, customers } from '../schema';
 import { preparedPerConnection } from '../prepared';
 
 const prepared = preparedPerConnection((db) => ({
-  customer: db.select().from(customers).where(eq(customers.id, sql.placeholder('id'))).prepare(),
+  customer: db
+    .select()
+    .from(customers)
+    .where(eq(customers.id, sql.placeholder('id')))
+    .prepare(),
 }));
 
 export function listIdentities(db: Db, customerId: number) {

@@ -24,8 +24,14 @@ export function findFormVersion(db: Queryable, formId: number, version: number) 
 }
 
 export function insertForm(db: Queryable, f: { slug: string; name: string; channelId: number; definition: FormDefinition; now: number }) {
-  const row = db.insert(intakeForms).values({ slug: f.slug, name: f.name, channelId: f.channelId, currentVersion: 1, createdAt: f.now, updatedAt: f.now }).returning().get();
-  db.insert(intakeFormVersions).values({ formId: row.id, version: 1, definition: { ...f.definition, version: 1 }, createdAt: f.now }).run();
+  const row = db
+    .insert(intakeForms)
+    .values({ slug: f.slug, name: f.name, channelId: f.channelId, currentVersion: 1, createdAt: f.now, updatedAt: f.now })
+    .returning()
+    .get();
+  db.insert(intakeFormVersions)
+    .values({ formId: row.id, version: 1, definition: { ...f.definition, version: 1 }, createdAt: f.now })
+    .run();
   return row;
 }
 
@@ -33,7 +39,9 @@ export function insertForm(db: Queryable, f: { slug: string; name: string; chann
 export function insertFormVersion(db: Queryable, formId: number, f: { name: string; channelId: number; definition: FormDefinition; now: number }) {
   const form = findForm(db, formId)!;
   const version = form.currentVersion + 1;
-  db.insert(intakeFormVersions).values({ formId, version, definition: { ...f.definition, version }, createdAt: f.now }).run();
+  db.insert(intakeFormVersions)
+    .values({ formId, version, definition: { ...f.definition, version }, createdAt: f.now })
+    .run();
   db.update(intakeForms).set({ name: f.name, channelId: f.channelId, currentVersion: version, updatedAt: f.now }).where(eq(intakeForms.id, formId)).run();
   return { id: formId, version };
 }

@@ -5,10 +5,26 @@ import type { ChannelKind } from '../../lib/domain';
 import { limitRows, preparedPerConnection, p, ps } from '../prepared';
 
 const prepared = preparedPerConnection((db) => ({
-  channel: db.select().from(channels).where(eq(channels.id, p('id'))).prepare(),
-  channelKind: db.select({ id: channels.id, kind: channels.kind, defaultTeamId: channels.defaultTeamId }).from(channels).where(eq(channels.id, p('id'))).prepare(),
-  channelsOfKind: db.select().from(channels).where(eq(channels.kind, p('kind'))).prepare(),
-  messageByChannelId: db.select({ id: messages.id, ticketId: messages.ticketId }).from(messages).where(eq(messages.channelMessageId, p('id'))).prepare(),
+  channel: db
+    .select()
+    .from(channels)
+    .where(eq(channels.id, p('id')))
+    .prepare(),
+  channelKind: db
+    .select({ id: channels.id, kind: channels.kind, defaultTeamId: channels.defaultTeamId })
+    .from(channels)
+    .where(eq(channels.id, p('id')))
+    .prepare(),
+  channelsOfKind: db
+    .select()
+    .from(channels)
+    .where(eq(channels.kind, p('kind')))
+    .prepare(),
+  messageByChannelId: db
+    .select({ id: messages.id, ticketId: messages.ticketId })
+    .from(messages)
+    .where(eq(messages.channelMessageId, p('id')))
+    .prepare(),
   customerByIdentity: db
     .select({ id: customers.id, name: customers.name, emailVerified: customers.emailVerified })
     .from(customerIdentities)
@@ -20,11 +36,30 @@ const prepared = preparedPerConnection((db) => ({
     .values({ name: p('name'), email: p('email'), emailVerified: p('emailVerified'), createdAt: p('now') })
     .returning({ id: customers.id, name: customers.name, emailVerified: customers.emailVerified })
     .prepare(),
-  verifyEmail: db.update(customers).set({ email: ps('email'), emailVerified: true }).where(eq(customers.id, p('id'))).prepare(),
-  insertIdentity: db.insert(customerIdentities).values({ customerId: p('customerId'), kind: p('kind'), externalId: p('externalId'), createdAt: p('now') }).prepare(),
-  ticketByReplyToken: db.select().from(tickets).where(eq(tickets.replyToken, p('token'))).prepare(),
-  setReplyToken: db.update(tickets).set({ replyToken: ps('token') }).where(eq(tickets.id, p('id'))).prepare(),
-  setDelivery: db.update(messages).set({ deliveryState: ps('state'), deliveryError: ps('error') }).where(eq(messages.id, p('id'))).prepare(),
+  verifyEmail: db
+    .update(customers)
+    .set({ email: ps('email'), emailVerified: true })
+    .where(eq(customers.id, p('id')))
+    .prepare(),
+  insertIdentity: db
+    .insert(customerIdentities)
+    .values({ customerId: p('customerId'), kind: p('kind'), externalId: p('externalId'), createdAt: p('now') })
+    .prepare(),
+  ticketByReplyToken: db
+    .select()
+    .from(tickets)
+    .where(eq(tickets.replyToken, p('token')))
+    .prepare(),
+  setReplyToken: db
+    .update(tickets)
+    .set({ replyToken: ps('token') })
+    .where(eq(tickets.id, p('id')))
+    .prepare(),
+  setDelivery: db
+    .update(messages)
+    .set({ deliveryState: ps('state'), deliveryError: ps('error') })
+    .where(eq(messages.id, p('id')))
+    .prepare(),
   envelopes: db
     .select({ id: messages.id, authorKind: messages.authorKind, channelMessageId: messages.channelMessageId, meta: messages.meta })
     .from(messages)
@@ -32,7 +67,6 @@ const prepared = preparedPerConnection((db) => ({
     .orderBy(asc(messages.id))
     .prepare(),
 }));
-
 
 export function findChannel(db: Queryable, id: number) {
   return prepared(db).channel.get({ id });
@@ -68,7 +102,10 @@ export function findCustomerByIdentity(db: Queryable, kind: ChannelKind, externa
 }
 
 /** `emailVerified`: the address is proven (mail came from it, or a site signed it), not merely typed. */
-export function insertCustomerWithIdentity(db: Queryable, c: { name: string; email: string | null; emailVerified: boolean; kind: ChannelKind; externalId: string; now: number }) {
+export function insertCustomerWithIdentity(
+  db: Queryable,
+  c: { name: string; email: string | null; emailVerified: boolean; kind: ChannelKind; externalId: string; now: number },
+) {
   const row = prepared(db).insertCustomer.get({ name: c.name, email: c.email, emailVerified: c.emailVerified, now: c.now })!;
   prepared(db).insertIdentity.run({ customerId: row.id, kind: c.kind, externalId: c.externalId, now: c.now });
   return row;

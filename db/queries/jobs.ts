@@ -17,7 +17,13 @@ export function upsertJob(db: Queryable, j: { id: string; kind: string; payload:
 }
 
 export function cancelQueuedJob(db: Queryable, id: string, now: number) {
-  return db.update(jobs).set({ state: 'cancelled', updatedAt: now }).where(and(eq(jobs.id, id), eq(jobs.state, 'queued'))).run().changes === 1;
+  return (
+    db
+      .update(jobs)
+      .set({ state: 'cancelled', updatedAt: now })
+      .where(and(eq(jobs.id, id), eq(jobs.state, 'queued')))
+      .run().changes === 1
+  );
 }
 
 export function findJob(db: Queryable, id: string) {
@@ -25,7 +31,13 @@ export function findJob(db: Queryable, id: string) {
 }
 
 export function listDueJobs(db: Queryable, now: number, limit: number) {
-  return db.select().from(jobs).where(and(eq(jobs.state, 'queued'), lte(jobs.runAt, now))).orderBy(asc(jobs.runAt)).limit(limitRows(limit)).all();
+  return db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.state, 'queued'), lte(jobs.runAt, now)))
+    .orderBy(asc(jobs.runAt))
+    .limit(limitRows(limit))
+    .all();
 }
 
 /** Takes a due job for running; false when another tick (or a re-plan) got there first. */
@@ -42,12 +54,21 @@ export function claimJob(db: Queryable, job: Pick<JobRow, 'id' | 'runAt' | 'atte
 /** A run that failed: try again at `retryAt`, or give up. */
 export function failJob(db: Queryable, id: string, r: { attempts: number; retryAt: number | null; error: string; now: number }) {
   db.update(jobs)
-    .set({ state: r.retryAt === null ? 'failed' : 'queued', attempts: r.attempts, runAt: r.retryAt ?? sql`${jobs.runAt}`, lastError: r.error, updatedAt: r.now })
+    .set({
+      state: r.retryAt === null ? 'failed' : 'queued',
+      attempts: r.attempts,
+      runAt: r.retryAt ?? sql`${jobs.runAt}`,
+      lastError: r.error,
+      updatedAt: r.now,
+    })
     .where(eq(jobs.id, id))
     .run();
 }
 
 /** Finished and cancelled jobs are kept a while for the record, then removed. */
 export function deleteSettledJobs(db: Queryable, before: number) {
-  return db.delete(jobs).where(and(sql`${jobs.state} in ('done', 'cancelled')`, lte(jobs.updatedAt, before))).run().changes;
+  return db
+    .delete(jobs)
+    .where(and(sql`${jobs.state} in ('done', 'cancelled')`, lte(jobs.updatedAt, before)))
+    .run().changes;
 }

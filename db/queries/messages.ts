@@ -9,11 +9,19 @@ const prepared = preparedPerConnection((db) => ({
     .set({ channelMessageId: ps('channelMessageId'), deliveryState: ps('deliveryState'), meta: ps('meta') })
     .where(eq(messages.id, p('id')))
     .prepare(),
-  ticketIdOf: db.select({ ticketId: messages.ticketId }).from(messages).where(eq(messages.id, p('id'))).prepare(),
+  ticketIdOf: db
+    .select({ ticketId: messages.ticketId })
+    .from(messages)
+    .where(eq(messages.id, p('id')))
+    .prepare(),
 }));
 
 /** Records how an outgoing message travels: its channel id (our Message-ID), delivery state and envelope. */
-export function updateMessageEnvelope(db: Queryable, id: number, patch: { channelMessageId: string; deliveryState: 'none' | 'queued' | 'sent' | 'failed'; meta: MessageMeta }) {
+export function updateMessageEnvelope(
+  db: Queryable,
+  id: number,
+  patch: { channelMessageId: string; deliveryState: 'none' | 'queued' | 'sent' | 'failed'; meta: MessageMeta },
+) {
   prepared(db).setEnvelope.run({ id, ...patch, meta: JSON.stringify(patch.meta) });
 }
 

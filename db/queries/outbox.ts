@@ -11,7 +11,14 @@ const DUE_BATCH = 20;
 const prepared = preparedPerConnection((db) => ({
   insert: db
     .insert(outbox)
-    .values({ messageId: p('messageId'), channelId: p('channelId'), payload: p('payload'), nextAttemptAt: p('dueAt'), createdAt: p('now'), updatedAt: p('now') })
+    .values({
+      messageId: p('messageId'),
+      channelId: p('channelId'),
+      payload: p('payload'),
+      nextAttemptAt: p('dueAt'),
+      createdAt: p('now'),
+      updatedAt: p('now'),
+    })
     .onConflictDoNothing()
     .prepare(),
   due: db
@@ -47,7 +54,11 @@ export function claimOutbox(db: Queryable, id: number, now: number): boolean {
   return prepared(db).claim.all({ id, now }).length === 1;
 }
 
-export function finishOutbox(db: Queryable, id: number, patch: { state: 'queued' | 'sent' | 'failed' | 'skipped'; attempts: number; nextAttemptAt: number; lastError: string | null; now: number }) {
+export function finishOutbox(
+  db: Queryable,
+  id: number,
+  patch: { state: 'queued' | 'sent' | 'failed' | 'skipped'; attempts: number; nextAttemptAt: number; lastError: string | null; now: number },
+) {
   prepared(db).finish.run({ id, ...patch });
 }
 

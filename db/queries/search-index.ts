@@ -3,11 +3,20 @@ import { type Db, transact } from '../client';
 
 // What each full-text table indexes: the rows after the watermark, oldest first.
 const SOURCES: { name: string; select: (after: number, limit: number) => SQL }[] = [
-  { name: 'message_fts', select: (after, limit) => sql`insert into message_fts (rowid, body) select id, body_text from messages where id > ${after} order by id limit ${limit} returning rowid as id` },
-  { name: 'ticket_fts', select: (after, limit) => sql`insert into ticket_fts (rowid, subject) select id, subject from tickets where id > ${after} order by id limit ${limit} returning rowid as id` },
+  {
+    name: 'message_fts',
+    select: (after, limit) =>
+      sql`insert into message_fts (rowid, body) select id, body_text from messages where id > ${after} order by id limit ${limit} returning rowid as id`,
+  },
+  {
+    name: 'ticket_fts',
+    select: (after, limit) =>
+      sql`insert into ticket_fts (rowid, subject) select id, subject from tickets where id > ${after} order by id limit ${limit} returning rowid as id`,
+  },
   {
     name: 'customer_fts',
-    select: (after, limit) => sql`insert into customer_fts (rowid, name, email) select id, name, coalesce(email, '') from customers where id > ${after} order by id limit ${limit} returning rowid as id`,
+    select: (after, limit) =>
+      sql`insert into customer_fts (rowid, name, email) select id, name, coalesce(email, '') from customers where id > ${after} order by id limit ${limit} returning rowid as id`,
   },
 ];
 

@@ -23,7 +23,9 @@ const prepared = preparedPerConnection((db: Queryable) => ({
 }));
 
 export function insertSession(db: Db, s: { id: string; agentId: number; expiresAt: number }) {
-  db.insert(sessions).values({ ...s, createdAt: Date.now() }).run();
+  db.insert(sessions)
+    .values({ ...s, createdAt: Date.now() })
+    .run();
 }
 
 export function findSessionWithAgent(db: Db, id: string) {

@@ -50,9 +50,7 @@ export function selectTicketKeys(db: Db, w: TicketListWhere, status: TicketStatu
     assigneeCondition(w),
     w.teamId ? eq(tickets.teamId, w.teamId) : undefined,
     w.customerId ? eq(tickets.customerId, w.customerId) : undefined,
-    w.tagId
-      ? sql`exists (select 1 from ${ticketTags} where ${ticketTags.ticketId} = ${tickets.id} and ${ticketTags.tagId} = ${w.tagId})`
-      : undefined,
+    w.tagId ? sql`exists (select 1 from ${ticketTags} where ${ticketTags.ticketId} = ${tickets.id} and ${ticketTags.tagId} = ${w.tagId})` : undefined,
     w.ids ? inArray(tickets.id, w.ids) : undefined,
     cursor ? sql`(${tickets.lastActivityAt}, ${tickets.id}) < (${cursor.at}, ${cursor.id})` : undefined,
   ];
@@ -102,5 +100,11 @@ export function selectTicketPage(db: Db, w: TicketListWhere, cursor: TicketCurso
     .flatMap((s) => selectTicketKeys(db, w, s, cursor, limit + 1).all())
     .sort((a, b) => b.at - a.at || b.id - a.id)
     .slice(0, limit + 1);
-  return keys.length ? selectTicketRows(db, w.viewerId, keys.map((k) => k.id)).all() : [];
+  return keys.length
+    ? selectTicketRows(
+        db,
+        w.viewerId,
+        keys.map((k) => k.id),
+      ).all()
+    : [];
 }

@@ -9,14 +9,21 @@ export type { NewTicketEvent } from '../../lib/ticket-events';
 import type { NewTicketEvent, TypedTicketEvent } from '../../lib/ticket-events';
 
 const prepared = preparedPerConnection((db) => ({
-  ticket: db.select().from(tickets).where(eq(tickets.id, p('id'))).prepare(),
+  ticket: db
+    .select()
+    .from(tickets)
+    .where(eq(tickets.id, p('id')))
+    .prepare(),
   ticketWithChannel: db
     .select({ ticket: tickets, channel: { id: channels.id, kind: channels.kind, name: channels.name } })
     .from(tickets)
     .innerJoin(channels, eq(channels.id, tickets.channelId))
     .where(eq(tickets.id, p('id')))
     .prepare(),
-  maxNumber: db.select({ n: sql<number | null>`max(${tickets.number})` }).from(tickets).prepare(),
+  maxNumber: db
+    .select({ n: sql<number | null>`max(${tickets.number})` })
+    .from(tickets)
+    .prepare(),
   insertTicket: db
     .insert(tickets)
     .values({
@@ -55,10 +62,21 @@ const prepared = preparedPerConnection((db) => ({
     // Only the id: every message is inserted here, and callers know the rest.
     .returning({ id: messages.id })
     .prepare(),
-  messageByClientKey: db.select({ id: messages.id, ticketId: messages.ticketId }).from(messages).where(eq(messages.clientKey, p('clientKey'))).prepare(),
+  messageByClientKey: db
+    .select({ id: messages.id, ticketId: messages.ticketId })
+    .from(messages)
+    .where(eq(messages.clientKey, p('clientKey')))
+    .prepare(),
   insertEvent: db
     .insert(ticketEvents)
-    .values({ ticketId: p('ticketId'), type: p('type'), actorKind: p('actorKind'), actorAgentId: p('actorAgentId'), data: p('data'), createdAt: p('createdAt') })
+    .values({
+      ticketId: p('ticketId'),
+      type: p('type'),
+      actorKind: p('actorKind'),
+      actorAgentId: p('actorAgentId'),
+      data: p('data'),
+      createdAt: p('createdAt'),
+    })
     .prepare(),
 }));
 
@@ -100,7 +118,11 @@ export function updateTicketColumns(db: Queryable, id: number, patch: Partial<Om
   const statements = updateStatements(db);
   let statement = statements.get(keys.join());
   if (!statement) {
-    statement = db.update(tickets).set(Object.fromEntries(keys.map((k) => [k, ps(k)]))).where(eq(tickets.id, p('id'))).prepare();
+    statement = db
+      .update(tickets)
+      .set(Object.fromEntries(keys.map((k) => [k, ps(k)])))
+      .where(eq(tickets.id, p('id')))
+      .prepare();
     statements.set(keys.join(), statement);
   }
   // Bound as they are (ps skips column encoders): SQLite stores booleans as 0/1.
@@ -133,14 +155,25 @@ export function insertEvents(db: Queryable, events: NewTicketEvent[]) {
 
 export function replaceTicketTags(db: Queryable, ticketId: number, tagIds: number[]) {
   db.delete(ticketTags).where(eq(ticketTags.ticketId, ticketId)).run();
-  if (tagIds.length) db.insert(ticketTags).values(tagIds.map((tagId) => ({ ticketId, tagId }))).run();
+  if (tagIds.length)
+    db.insert(ticketTags)
+      .values(tagIds.map((tagId) => ({ ticketId, tagId })))
+      .run();
 }
 
 /** Returns the ids of the named tags, creating the missing ones. */
 export function ensureTags(db: Queryable, names: string[]): number[] {
   if (!names.length) return [];
-  db.insert(tags).values(names.map((name) => ({ name }))).onConflictDoNothing().run();
-  return db.select({ id: tags.id }).from(tags).where(inArray(tags.name, names)).all().map((r) => r.id);
+  db.insert(tags)
+    .values(names.map((name) => ({ name })))
+    .onConflictDoNothing()
+    .run();
+  return db
+    .select({ id: tags.id })
+    .from(tags)
+    .where(inArray(tags.name, names))
+    .all()
+    .map((r) => r.id);
 }
 
 export function listAllTags(db: Db) {
@@ -158,7 +191,10 @@ export function nextTicketNumber(db: Queryable): number {
   return (prepared(db).maxNumber.get()?.n ?? 1000) + 1;
 }
 
-export type NewTicket = Pick<typeof tickets.$inferInsert, 'number' | 'subject' | 'status' | 'priority' | 'channelId' | 'customerId' | 'assigneeId' | 'teamId' | 'createdAt' | 'updatedAt' | 'lastActivityAt' | 'isSpam'>;
+export type NewTicket = Pick<
+  typeof tickets.$inferInsert,
+  'number' | 'subject' | 'status' | 'priority' | 'channelId' | 'customerId' | 'assigneeId' | 'teamId' | 'createdAt' | 'updatedAt' | 'lastActivityAt' | 'isSpam'
+>;
 
 export function insertTicket(db: Queryable, t: NewTicket) {
   return prepared(db).insertTicket.get({ status: 'new', priority: 'normal', assigneeId: null, teamId: null, isSpam: false, ...t })!;
@@ -170,7 +206,14 @@ export function listChannels(db: Db) {
 
 export function listCustomerTickets(db: Db, customerId: number, limit: number) {
   return db
-    .select({ id: tickets.id, number: tickets.number, subject: tickets.subject, status: tickets.status, channelKind: channels.kind, lastActivityAt: tickets.lastActivityAt })
+    .select({
+      id: tickets.id,
+      number: tickets.number,
+      subject: tickets.subject,
+      status: tickets.status,
+      channelKind: channels.kind,
+      lastActivityAt: tickets.lastActivityAt,
+    })
     .from(tickets)
     .innerJoin(channels, eq(channels.id, tickets.channelId))
     .where(and(eq(tickets.customerId, customerId)))

@@ -18,8 +18,12 @@ export const agents = sqliteTable('agents', {
 export const agentTeams = sqliteTable(
   'agent_teams',
   {
-    agentId: integer('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
-    teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.agentId, t.teamId] }), index('agent_teams_team').on(t.teamId)],
 );
@@ -29,7 +33,9 @@ export const sessions = sqliteTable(
   {
     /** sha256 of the cookie token: a leaked database does not leak live sessions. */
     id: text('id').primaryKey(),
-    agentId: integer('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
   },

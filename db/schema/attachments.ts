@@ -6,7 +6,9 @@ export const attachments = sqliteTable(
   'attachments',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    messageId: integer('message_id').notNull().references(() => messages.id, { onDelete: 'cascade' }),
+    messageId: integer('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
     filename: text('filename').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),

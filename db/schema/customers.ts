@@ -20,7 +20,9 @@ export const customerIdentities = sqliteTable(
   'customer_identities',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    customerId: integer('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: CHANNEL_KINDS }).notNull(),
     externalId: text('external_id').notNull(),
     createdAt: integer('created_at').notNull(),
@@ -35,7 +37,9 @@ export const customerIdentities = sqliteTable(
 export const customerAttributes = sqliteTable(
   'customer_attributes',
   {
-    customerId: integer('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
     value: text('value').notNull(),
     updatedAt: integer('updated_at').notNull(),

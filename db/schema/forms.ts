@@ -10,7 +10,9 @@ export const intakeForms = sqliteTable('intake_forms', {
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   /** The inbox its tickets belong to (replies and the acknowledgement go out through it). */
-  channelId: integer('channel_id').notNull().references(() => channels.id),
+  channelId: integer('channel_id')
+    .notNull()
+    .references(() => channels.id),
   currentVersion: integer('current_version').notNull(),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
@@ -19,7 +21,9 @@ export const intakeForms = sqliteTable('intake_forms', {
 export const intakeFormVersions = sqliteTable(
   'intake_form_versions',
   {
-    formId: integer('form_id').notNull().references(() => intakeForms.id, { onDelete: 'cascade' }),
+    formId: integer('form_id')
+      .notNull()
+      .references(() => intakeForms.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
     definition: text('definition', { mode: 'json' }).$type<FormDefinition>().notNull(),
     createdAt: integer('created_at').notNull(),
@@ -32,9 +36,13 @@ export const formSubmissions = sqliteTable(
   'form_submissions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    formId: integer('form_id').notNull().references(() => intakeForms.id),
+    formId: integer('form_id')
+      .notNull()
+      .references(() => intakeForms.id),
     version: integer('version').notNull(),
-    ticketId: integer('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     answers: text('answers', { mode: 'json' }).$type<Answers>().notNull(),
     createdAt: integer('created_at').notNull(),
   },

@@ -36,7 +36,9 @@ export const messages = sqliteTable(
   'messages',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    ticketId: integer('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     authorKind: text('author_kind', { enum: AUTHOR_KINDS }).notNull(),
     authorAgentId: integer('author_agent_id').references(() => agents.id, { onDelete: 'set null' }),
     authorCustomerId: integer('author_customer_id').references(() => customers.id, { onDelete: 'set null' }),
@@ -58,7 +60,11 @@ export const messages = sqliteTable(
   },
   (t) => [
     index('messages_ticket').on(t.ticketId, t.createdAt),
-    uniqueIndex('messages_channel_message_id').on(t.channelMessageId).where(sql`${t.channelMessageId} is not null`),
-    uniqueIndex('messages_client_key').on(t.clientKey).where(sql`${t.clientKey} is not null`),
+    uniqueIndex('messages_channel_message_id')
+      .on(t.channelMessageId)
+      .where(sql`${t.channelMessageId} is not null`),
+    uniqueIndex('messages_client_key')
+      .on(t.clientKey)
+      .where(sql`${t.clientKey} is not null`),
   ],
 );

@@ -14,8 +14,13 @@ export const outbox = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     /** One delivery per message: a double tick or a restart cannot send twice. */
-    messageId: integer('message_id').notNull().unique().references(() => messages.id, { onDelete: 'cascade' }),
-    channelId: integer('channel_id').notNull().references(() => channels.id),
+    messageId: integer('message_id')
+      .notNull()
+      .unique()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    channelId: integer('channel_id')
+      .notNull()
+      .references(() => channels.id),
     /** Channel-specific envelope, e.g. the complete email (addresses, headers, text, html). */
     payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
     state: text('state', { enum: OUTBOX_STATES }).notNull().default('queued'),

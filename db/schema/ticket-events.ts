@@ -9,7 +9,9 @@ export const ticketEvents = sqliteTable(
   'ticket_events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    ticketId: integer('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     type: text('type', { enum: TICKET_EVENT_TYPES }).notNull(),
     actorKind: text('actor_kind', { enum: AUTHOR_KINDS }).notNull(),
     actorAgentId: integer('actor_agent_id').references(() => agents.id, { onDelete: 'set null' }),

@@ -15,8 +15,12 @@ export const tickets = sqliteTable(
     subject: text('subject').notNull(),
     status: text('status', { enum: TICKET_STATUSES }).notNull().default('new'),
     priority: text('priority', { enum: PRIORITIES }).notNull().default('normal'),
-    channelId: integer('channel_id').notNull().references(() => channels.id),
-    customerId: integer('customer_id').notNull().references(() => customers.id),
+    channelId: integer('channel_id')
+      .notNull()
+      .references(() => channels.id),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
     assigneeId: integer('assignee_id').references(() => agents.id, { onDelete: 'set null' }),
     teamId: integer('team_id').references(() => teams.id, { onDelete: 'set null' }),
     createdAt: integer('created_at').notNull(),
@@ -50,7 +54,9 @@ export const tickets = sqliteTable(
     // A chat visitor's newest conversation on a widget, looked up on every message; a customer's tickets.
     index('tickets_customer_channel').on(t.customerId, t.channelId, t.id),
     // The Spam view: few rows, so a partial index costs nothing on the rest.
-    index('tickets_spam_activity').on(sql`${t.lastActivityAt} desc`, sql`${t.id} desc`).where(sql`${t.isSpam} = 1`),
+    index('tickets_spam_activity')
+      .on(sql`${t.lastActivityAt} desc`, sql`${t.id} desc`)
+      .where(sql`${t.isSpam} = 1`),
   ],
 );
 
@@ -62,8 +68,12 @@ export const tags = sqliteTable('tags', {
 export const ticketTags = sqliteTable(
   'ticket_tags',
   {
-    ticketId: integer('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
-    tagId: integer('tag_id').notNull().references(() => tags.id, { onDelete: 'cascade' }),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.ticketId, t.tagId] }), index('ticket_tags_tag').on(t.tagId, t.ticketId)],
 );
@@ -72,8 +82,12 @@ export const ticketTags = sqliteTable(
 export const ticketReads = sqliteTable(
   'ticket_reads',
   {
-    agentId: integer('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
-    ticketId: integer('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     readAt: integer('read_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.agentId, t.ticketId] })],
@@ -85,8 +99,12 @@ export const TICKET_LINK_KINDS = ['follow_up', 'related'] as const;
 export const ticketLinks = sqliteTable(
   'ticket_links',
   {
-    ticketId: integer('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
-    linkedTicketId: integer('linked_ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    linkedTicketId: integer('linked_ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: TICKET_LINK_KINDS }).notNull(),
     createdAt: integer('created_at').notNull(),
   },

@@ -27,7 +27,12 @@ const CHANNELS: { kind: ChannelKind; name: string; weight: number; settings?: ob
   { kind: 'email', name: 'support@demo.local', weight: 45, settings: { address: 'support@demo.local', displayName: 'Demo Support' } },
   // The demo widget's public token is fixed so the demo page and the README can name it; its identity
   // secret is random per database (an admin sees it in Settings → Chat widgets).
-  { kind: 'chat', name: 'Website-Chat', weight: 25, settings: { publicToken: DEMO_CHAT_TOKEN, identitySecret: randomBytes(32).toString('hex'), allowedOrigins: [] } },
+  {
+    kind: 'chat',
+    name: 'Website-Chat',
+    weight: 25,
+    settings: { publicToken: DEMO_CHAT_TOKEN, identitySecret: randomBytes(32).toString('hex'), allowedOrigins: [] },
+  },
   { kind: 'whatsapp', name: 'WhatsApp +49 30 1234567', weight: 12 },
   { kind: 'messenger', name: 'Facebook Messenger', weight: 8 },
   { kind: 'telegram', name: 'Telegram @demo_support', weight: 4 },
@@ -42,10 +47,24 @@ export type SeedOptions = { tickets: number; seed?: number; now?: number; passwo
 
 /** Nationwide public holidays in Germany, for the demo business-hours calendar. */
 const GERMAN_HOLIDAYS = [
-  ['2026-01-01', 'Neujahr'], ['2026-04-03', 'Karfreitag'], ['2026-04-06', 'Ostermontag'], ['2026-05-01', 'Tag der Arbeit'], ['2026-05-14', 'Christi Himmelfahrt'],
-  ['2026-05-25', 'Pfingstmontag'], ['2026-10-03', 'Tag der Deutschen Einheit'], ['2026-12-25', '1. Weihnachtstag'], ['2026-12-26', '2. Weihnachtstag'],
-  ['2027-01-01', 'Neujahr'], ['2027-03-26', 'Karfreitag'], ['2027-03-29', 'Ostermontag'], ['2027-05-01', 'Tag der Arbeit'], ['2027-05-06', 'Christi Himmelfahrt'],
-  ['2027-05-17', 'Pfingstmontag'], ['2027-10-03', 'Tag der Deutschen Einheit'], ['2027-12-25', '1. Weihnachtstag'], ['2027-12-26', '2. Weihnachtstag'],
+  ['2026-01-01', 'Neujahr'],
+  ['2026-04-03', 'Karfreitag'],
+  ['2026-04-06', 'Ostermontag'],
+  ['2026-05-01', 'Tag der Arbeit'],
+  ['2026-05-14', 'Christi Himmelfahrt'],
+  ['2026-05-25', 'Pfingstmontag'],
+  ['2026-10-03', 'Tag der Deutschen Einheit'],
+  ['2026-12-25', '1. Weihnachtstag'],
+  ['2026-12-26', '2. Weihnachtstag'],
+  ['2027-01-01', 'Neujahr'],
+  ['2027-03-26', 'Karfreitag'],
+  ['2027-03-29', 'Ostermontag'],
+  ['2027-05-01', 'Tag der Arbeit'],
+  ['2027-05-06', 'Christi Himmelfahrt'],
+  ['2027-05-17', 'Pfingstmontag'],
+  ['2027-10-03', 'Tag der Deutschen Einheit'],
+  ['2027-12-25', '1. Weihnachtstag'],
+  ['2027-12-26', '2. Weihnachtstag'],
 ].map(([date, name]) => ({ date, name }));
 
 /**
@@ -59,17 +78,41 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
   const now = opts.now ?? Date.now();
   const start = now - 90 * DAY;
 
-  const teamIds = TEAMS.map((name) => Number(sqlite.prepare('insert into teams (name, time_zone, created_at) values (?, ?, ?)').run(name, 'Europe/Berlin', start).lastInsertRowid));
+  const teamIds = TEAMS.map((name) =>
+    Number(sqlite.prepare('insert into teams (name, time_zone, created_at) values (?, ?, ?)').run(name, 'Europe/Berlin', start).lastInsertRowid),
+  );
   const agentIds = DEMO_AGENTS.map((a) => {
-    const id = Number(sqlite.prepare('insert into agents (email, name, password_hash, role, active, created_at) values (?, ?, ?, ?, 1, ?)').run(a.email, a.name, opts.passwordHash, a.role, start).lastInsertRowid);
+    const id = Number(
+      sqlite
+        .prepare('insert into agents (email, name, password_hash, role, active, created_at) values (?, ?, ?, ?, 1, ?)')
+        .run(a.email, a.name, opts.passwordHash, a.role, start).lastInsertRowid,
+    );
     for (const t of a.teams) sqlite.prepare('insert into agent_teams (agent_id, team_id) values (?, ?)').run(id, teamIds[t]);
     return id;
   });
-  const channelIds = CHANNELS.map((c) => Number(sqlite.prepare('insert into channels (kind, name, settings, default_team_id, created_at) values (?, ?, ?, ?, ?)').run(c.kind, c.name, JSON.stringify(c.settings ?? {}), teamIds[0], start).lastInsertRowid));
+  const channelIds = CHANNELS.map((c) =>
+    Number(
+      sqlite
+        .prepare('insert into channels (kind, name, settings, default_team_id, created_at) values (?, ?, ?, ?, ?)')
+        .run(c.kind, c.name, JSON.stringify(c.settings ?? {}), teamIds[0], start).lastInsertRowid,
+    ),
+  );
   sqlite
     .prepare('insert into calendars (name, time_zone, periods, holidays, created_at, updated_at) values (?, ?, ?, ?, ?, ?)')
-    .run('Support Berlin (Mo–Fr 8–18)', 'Europe/Berlin', JSON.stringify([1, 2, 3, 4, 5].map((day) => ({ day, from: '08:00', to: '18:00' }))), JSON.stringify(GERMAN_HOLIDAYS), start, start);
-  const tagIds = new Map(['reklamation', 'lieferung', 'rechnung', 'konto', 'retoure', 'vip', 'dringend'].map((t) => [t, Number(sqlite.prepare('insert into tags (name) values (?)').run(t).lastInsertRowid)]));
+    .run(
+      'Support Berlin (Mo–Fr 8–18)',
+      'Europe/Berlin',
+      JSON.stringify([1, 2, 3, 4, 5].map((day) => ({ day, from: '08:00', to: '18:00' }))),
+      JSON.stringify(GERMAN_HOLIDAYS),
+      start,
+      start,
+    );
+  const tagIds = new Map(
+    ['reklamation', 'lieferung', 'rechnung', 'konto', 'retoure', 'vip', 'dringend'].map((t) => [
+      t,
+      Number(sqlite.prepare('insert into tags (name) values (?)').run(t).lastInsertRowid),
+    ]),
+  );
 
   const insCustomer = sqlite.prepare('insert into customers (name, email, email_verified, created_at) values (?, ?, 1, ?)');
   const insAttribute = sqlite.prepare('insert into customer_attributes (customer_id, key, value, updated_at) values (?, ?, ?, ?)');
@@ -77,7 +120,8 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
   const insTicket = sqlite.prepare(`insert into tickets (number, subject, status, priority, channel_id, customer_id, assignee_id, team_id,
     created_at, updated_at, last_activity_at, last_customer_message_at, preview, first_response_at, first_solved_at, last_solved_at, reopen_count)
     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insMessage = sqlite.prepare(`insert into messages (ticket_id, author_kind, author_agent_id, author_customer_id, is_internal, body_text, body_html, delivery_state, created_at)
+  const insMessage =
+    sqlite.prepare(`insert into messages (ticket_id, author_kind, author_agent_id, author_customer_id, is_internal, body_text, body_html, delivery_state, created_at)
     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insEvent = sqlite.prepare('insert into ticket_events (ticket_id, type, actor_kind, actor_agent_id, data, created_at) values (?, ?, ?, ?, ?, ?)');
   const insTag = sqlite.prepare('insert or ignore into ticket_tags (ticket_id, tag_id) values (?, ?)');
@@ -107,13 +151,16 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
 
   const CHUNK = 5000;
   let number = 1000;
-  for (let done = 0; done < opts.tickets; ) {
+  for (let done = 0; done < opts.tickets;) {
     const n = Math.min(CHUNK, opts.tickets - done);
     sqlite.transaction(() => {
       for (let k = 0; k < n; k++) {
         const i = done + k;
         // Reuse customers so profiles show several tickets across channels.
-        const c = customers.length < customerCount && (customers.length === 0 || rnd.chance(0.45)) ? (customers.push(newCustomer(customers.length)), customers[customers.length - 1]!) : rnd.pick(customers);
+        const c =
+          customers.length < customerCount && (customers.length === 0 || rnd.chance(0.45))
+            ? (customers.push(newCustomer(customers.length)), customers[customers.length - 1]!)
+            : rnd.pick(customers);
         const chIndex = rnd.weighted(CHANNELS.map((ch, idx) => [idx, ch.weight] as const));
         identityFor(c, CHANNELS[chIndex]!.kind, i);
         writeTicket(rnd, c, chIndex, ++number, createdAtFor(rnd, start, now, i, opts.tickets));
@@ -138,14 +185,25 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
     const agentId = agentIds[assigneeIdx]!;
     const age = now - createdAt;
     const status = statusFor(r, age);
-    const priority: Priority = r.weighted([['low', 15], ['normal', 60], ['high', 20], ['urgent', 5]] as const);
+    const priority: Priority = r.weighted([
+      ['low', 15],
+      ['normal', 60],
+      ['high', 20],
+      ['urgent', 5],
+    ] as const);
 
     type Msg = { kind: 'customer' | 'agent'; internal: boolean; text: string; at: number };
     const msgs: Msg[] = [{ kind: 'customer', internal: false, text: firstBody, at: createdAt }];
     // Built with the one event constructor (ticket id filled in once the ticket row exists).
     const agentActor = { kind: 'agent', agentId } as const;
     const events: NewTicketEvent[] = [
-      ticketEvent(0, 'created', { channelId: channelIds[chIndex]!, channel: CHANNELS[chIndex]!.kind, teamId: teamIds[teamIdx]!, priority, assigneeId: null, formId: null }, { kind: 'customer' }, createdAt),
+      ticketEvent(
+        0,
+        'created',
+        { channelId: channelIds[chIndex]!, channel: CHANNELS[chIndex]!.kind, teamId: teamIds[teamIdx]!, priority, assigneeId: null, formId: null },
+        { kind: 'customer' },
+        createdAt,
+      ),
     ];
     let t = createdAt;
     let firstResponseAt: number | null = null;
@@ -154,7 +212,11 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
     const step = (min: number, max: number) => (t = Math.min(now - MINUTE, t + r.int(min, max)));
 
     if (status !== 'new') {
-      const rounds = r.weighted([[1, 45], [2, 35], [3, 20]] as const);
+      const rounds = r.weighted([
+        [1, 45],
+        [2, 35],
+        [3, 20],
+      ] as const);
       for (let round = 0; round < rounds; round++) {
         if (!assigned) {
           step(2 * MINUTE, 3 * HOUR);
@@ -169,7 +231,8 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
           current = 'open';
         }
         const last = round === rounds - 1;
-        if (!last || status === 'open' || r.chance(0.3)) msgs.push({ kind: 'customer', internal: false, text: r.pick(CUSTOMER_FOLLOW_UPS[lang]), at: step(10 * MINUTE, 2 * DAY) });
+        if (!last || status === 'open' || r.chance(0.3))
+          msgs.push({ kind: 'customer', internal: false, text: r.pick(CUSTOMER_FOLLOW_UPS[lang]), at: step(10 * MINUTE, 2 * DAY) });
       }
     }
     let firstSolvedAt: number | null = null;
@@ -202,12 +265,41 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
     const lastPublic = msgs.filter((m) => !m.internal).at(-1)!;
     const lastAt = Math.max(...msgs.map((m) => m.at), ...events.map((e) => e.createdAt));
     const ticketId = Number(
-      insTicket.run(num, subject, current, priority, channelIds[chIndex], c.id, assigned || r.chance(0.3) ? agentId : null, teamIds[teamIdx],
-        createdAt, lastAt, lastAt, lastCustomer.at, previewOf(lastPublic.text), firstResponseAt, firstSolvedAt, lastSolvedAt, reopens).lastInsertRowid,
+      insTicket.run(
+        num,
+        subject,
+        current,
+        priority,
+        channelIds[chIndex],
+        c.id,
+        assigned || r.chance(0.3) ? agentId : null,
+        teamIds[teamIdx],
+        createdAt,
+        lastAt,
+        lastAt,
+        lastCustomer.at,
+        previewOf(lastPublic.text),
+        firstResponseAt,
+        firstSolvedAt,
+        lastSolvedAt,
+        reopens,
+      ).lastInsertRowid,
     );
     let replied = false;
     for (const m of msgs) {
-      const id = Number(insMessage.run(ticketId, m.kind, m.kind === 'agent' ? agentId : null, m.kind === 'customer' ? c.id : null, m.internal ? 1 : 0, m.text, null, m.kind === 'agent' && !m.internal ? 'sent' : 'none', m.at).lastInsertRowid);
+      const id = Number(
+        insMessage.run(
+          ticketId,
+          m.kind,
+          m.kind === 'agent' ? agentId : null,
+          m.kind === 'customer' ? c.id : null,
+          m.internal ? 1 : 0,
+          m.text,
+          null,
+          m.kind === 'agent' && !m.internal ? 'sent' : 'none',
+          m.at,
+        ).lastInsertRowid,
+      );
       if (m.kind === 'customer') events.push(ticketEvent(0, 'customer_message', { messageId: id }, { kind: 'customer' }, m.at));
       else if (m.internal) events.push(ticketEvent(0, 'internal_note', { messageId: id }, agentActor, m.at));
       else {
@@ -229,15 +321,49 @@ function createdAtFor(r: Random, start: number, now: number, i: number, total: n
   const base = start + ((now - start - DAY) * i) / Math.max(1, total);
   const d = new Date(base + r.int(0, 3 * HOUR));
   const weekend = d.getUTCDay() === 0 || d.getUTCDay() === 6;
-  const hour = r.weighted([[7, 2], [8, 6], [9, 9], [10, 10], [11, 9], [12, 6], [13, 8], [14, 9], [15, 8], [16, 6], [17, 4], [18, 3], [20, 2], [22, 1]] as const);
+  const hour = r.weighted([
+    [7, 2],
+    [8, 6],
+    [9, 9],
+    [10, 10],
+    [11, 9],
+    [12, 6],
+    [13, 8],
+    [14, 9],
+    [15, 8],
+    [16, 6],
+    [17, 4],
+    [18, 3],
+    [20, 2],
+    [22, 1],
+  ] as const);
   d.setUTCHours(weekend && r.chance(0.5) ? hour + 2 : hour - 1, r.int(0, 59), r.int(0, 59));
   return Math.min(d.getTime(), now - 5 * MINUTE);
 }
 
 function statusFor(r: Random, ageMs: number): TicketStatus {
-  if (ageMs < 2 * DAY) return r.weighted([['new', 30], ['open', 35], ['pending', 15], ['on_hold', 5], ['solved', 15]] as const);
-  if (ageMs < 10 * DAY) return r.weighted([['open', 15], ['pending', 10], ['on_hold', 5], ['solved', 60], ['closed', 10]] as const);
-  return r.weighted([['open', 2], ['pending', 1], ['solved', 10], ['closed', 87]] as const);
+  if (ageMs < 2 * DAY)
+    return r.weighted([
+      ['new', 30],
+      ['open', 35],
+      ['pending', 15],
+      ['on_hold', 5],
+      ['solved', 15],
+    ] as const);
+  if (ageMs < 10 * DAY)
+    return r.weighted([
+      ['open', 15],
+      ['pending', 10],
+      ['on_hold', 5],
+      ['solved', 60],
+      ['closed', 10],
+    ] as const);
+  return r.weighted([
+    ['open', 2],
+    ['pending', 1],
+    ['solved', 10],
+    ['closed', 87],
+  ] as const);
 }
 
 function fill(template: string, vars: Record<string, string>): string {
@@ -245,5 +371,9 @@ function fill(template: string, vars: Record<string, string>): string {
 }
 
 function ascii(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
 }

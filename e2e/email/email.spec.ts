@@ -29,7 +29,13 @@ test('an email appears live, the agent replies with threading headers, and the a
     const run = Date.now();
     const subject = `Paket beschädigt ${run}`;
     const firstId = `<e2e-${run}@example.com>`;
-    await customer.sendMail({ from: 'Lena Kunde <lena.kunde@example.com>', to: 'support@demo.local', subject, text: 'Das Paket kam beschädigt an.\n\nLena', messageId: firstId });
+    await customer.sendMail({
+      from: 'Lena Kunde <lena.kunde@example.com>',
+      to: 'support@demo.local',
+      subject,
+      text: 'Das Paket kam beschädigt an.\n\nLena',
+      messageId: firstId,
+    });
     const row = page.locator('[data-ticket-id]', { hasText: subject });
     await expect(row).toBeVisible(); // live, without a reload
     await row.click();
@@ -46,7 +52,14 @@ test('an email appears live, the agent replies with threading headers, and the a
     expect(replyTo).toMatch(/^support\+[0-9a-f]+@demo\.local$/);
     await expect(page.getByTestId('delivery-state').last()).toContainText('Sent');
 
-    await customer.sendMail({ from: 'lena.kunde@example.com', to: replyTo, subject: `AW: ${out.parsed.subject}`, text: 'Danke, angekommen!', inReplyTo: out.parsed.messageId, references: [out.parsed.messageId!] });
+    await customer.sendMail({
+      from: 'lena.kunde@example.com',
+      to: replyTo,
+      subject: `AW: ${out.parsed.subject}`,
+      text: 'Danke, angekommen!',
+      inReplyTo: out.parsed.messageId,
+      references: [out.parsed.messageId!],
+    });
     await expect(page.getByTestId('thread')).toContainText('Danke, angekommen!');
     await expect(page.locator('[data-ticket-id]', { hasText: subject })).toHaveCount(1);
     await context.close();

@@ -9,7 +9,10 @@ async function createForm(page: Page) {
   const origin = new URL(page.url()).origin;
   const inboxes = await page.request.get('/api/trpc/inboxes.listEmail');
   const channelId = (await inboxes.json()).result.data.inboxes[0].id as number;
-  const res = await page.request.post('/api/trpc/forms.save', { data: { id: null, slug, name: 'Reklamation', channelId, definition: complaintForm }, headers: { origin } });
+  const res = await page.request.post('/api/trpc/forms.save', {
+    data: { id: null, slug, name: 'Reklamation', channelId, definition: complaintForm },
+    headers: { origin },
+  });
   expect(res.status()).toBe(200);
 }
 

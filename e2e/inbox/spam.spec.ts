@@ -7,7 +7,10 @@ import { E2E_SMTP_PORT } from '../../playwright.config';
 test('mail an upstream filter marked as spam waits in the Spam view, and an agent releases it into the inbox', async ({ browser }) => {
   const run = Date.now();
   // The SpamAssassin-marked fixture, under a subject of this run.
-  const raw = fs.readFileSync('server/channels/email/fixtures/spam/upstream-spamassassin.eml', 'latin1').replace('URGENT BUSINESS PROPOSAL', `URGENT BUSINESS PROPOSAL ${run}`).replace('<proposal-4711@mail.example>', `<proposal-${run}@mail.example>`);
+  const raw = fs
+    .readFileSync('server/channels/email/fixtures/spam/upstream-spamassassin.eml', 'latin1')
+    .replace('URGENT BUSINESS PROPOSAL', `URGENT BUSINESS PROPOSAL ${run}`)
+    .replace('<proposal-4711@mail.example>', `<proposal-${run}@mail.example>`);
   const smtp = nodemailer.createTransport({ host: '127.0.0.1', port: E2E_SMTP_PORT, secure: false, ignoreTLS: true });
   await smtp.sendMail({ envelope: { from: 'bounce@mail.example', to: ['support@demo.local'] }, raw });
   smtp.close();

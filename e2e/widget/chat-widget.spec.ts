@@ -82,7 +82,12 @@ test('a visitor on another site chats with an agent live; messages sent offline 
   await expect(visitor.locator('iframe[title="Chat with us"]')).toHaveCount(1);
   await visitor.waitForTimeout(1_500);
   const again = await openWidget(visitor);
-  await expect(again.getByTestId('widget-message')).toHaveText([/Hallo, wo bleibt/, /Ich schaue sofort nach/, /Erste Nachricht offline/, /Zweite Nachricht offline/]);
+  await expect(again.getByTestId('widget-message')).toHaveText([
+    /Hallo, wo bleibt/,
+    /Ich schaue sofort nach/,
+    /Erste Nachricht offline/,
+    /Zweite Nachricht offline/,
+  ]);
 
   // With the chat closed, a new reply shows as unread on the launcher.
   await again.getByRole('button', { name: 'Close chat' }).click();
@@ -95,8 +100,14 @@ test('a visitor on another site chats with an agent live; messages sent offline 
 
 test('an identified visitor with a valid signature lands on the existing customer; a bad signature does not', async ({ browser }) => {
   const db = database();
-  const known = db.prepare('select id, name, email from customers where email is not null order by id limit 1').get() as { id: number; name: string; email: string };
-  const secret = (JSON.parse((db.prepare("select settings from channels where kind = 'chat'").get() as { settings: string }).settings) as { identitySecret: string }).identitySecret;
+  const known = db.prepare('select id, name, email from customers where email is not null order by id limit 1').get() as {
+    id: number;
+    name: string;
+    email: string;
+  };
+  const secret = (
+    JSON.parse((db.prepare("select settings from channels where kind = 'chat'").get() as { settings: string }).settings) as { identitySecret: string }
+  ).identitySecret;
   db.close();
 
   const chatAs = async (signature: string, text: string) => {
@@ -111,7 +122,9 @@ test('an identified visitor with a valid signature lands on the existing custome
     await expect(chat.getByTestId('widget-message').last()).toContainText(text);
     await context.close();
     const db = database();
-    const owner = db.prepare('select t.customer_id as id from messages m join tickets t on t.id = m.ticket_id where m.body_text = ?').get(text) as { id: number };
+    const owner = db.prepare('select t.customer_id as id from messages m join tickets t on t.id = m.ticket_id where m.body_text = ?').get(text) as {
+      id: number;
+    };
     db.close();
     return owner.id;
   };

@@ -14,7 +14,11 @@ describe('channel settings: one schema for storage, the admin API and the settin
     expect(EMAIL_DEFAULTS.smtp).toEqual({ host: '', user: '', pass: '', port: 587, secure: false });
     expect(EMAIL_DEFAULTS.imap).toMatchObject({ port: 993, secure: true, folder: 'INBOX', intervalSeconds: 60, afterImport: 'mark_seen' });
     const stored = emailSettingsSchema.parse({ address: 'Support@Example.com', smtp: { host: 'relay' } });
-    expect(stored).toMatchObject({ address: 'support@example.com', displayName: EMAIL_DEFAULTS.displayName, smtp: { port: EMAIL_DEFAULTS.smtp.port, user: '' } });
+    expect(stored).toMatchObject({
+      address: 'support@example.com',
+      displayName: EMAIL_DEFAULTS.displayName,
+      smtp: { port: EMAIL_DEFAULTS.smtp.port, user: '' },
+    });
   });
 
   it('refuses what the page must not save, field by field', () => {

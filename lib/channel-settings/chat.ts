@@ -14,10 +14,20 @@ export const chatWidgetFields = z.object({
   unverifiedIdentity: z.enum(['refuse', 'anonymous']).default('anonymous'),
   /** Sites that may embed the widget (exact origins); empty means any. */
   allowedOrigins: z
-    .array(z.string().trim().url().max(200).transform((u) => new URL(u).origin))
+    .array(
+      z
+        .string()
+        .trim()
+        .url()
+        .max(200)
+        .transform((u) => new URL(u).origin),
+    )
     .max(50)
     .default([]),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/).default('#2563eb'),
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .default('#2563eb'),
   position: z.enum(['left', 'right']).default('right'),
   greeting: localizedText.default({ en: 'Hi! How can we help?', de: 'Hallo! Wie können wir helfen?' }),
   launcherText: localizedText.default({ en: 'Chat with us', de: 'Chatten Sie mit uns' }),

@@ -22,7 +22,15 @@ describe('form builder edits', () => {
   it('renames a field together with every rule and routing condition that reads it, so behaviour stays the same', () => {
     const renamed = renameField(complaintForm, 'topic', 'anliegen');
     expect(referencesTo(renamed, 'topic')).toEqual([]);
-    expect(referencesTo(renamed, 'anliegen')).toEqual(['order_value', 'order_number', 'channel_hint', 'Large complaints', 'Complaints', 'Invoices', 'Tag invoices']);
+    expect(referencesTo(renamed, 'anliegen')).toEqual([
+      'order_value',
+      'order_number',
+      'channel_hint',
+      'Large complaints',
+      'Complaints',
+      'Invoices',
+      'Tag invoices',
+    ]);
     expect(validateDefinition(renamed).ok).toBe(true);
     const before = evaluateForm(complaintForm, { topic: 'reklamation' }).fields.map((f) => f.visible);
     const after = evaluateForm(renamed, { anliegen: 'reklamation' }).fields.map((f) => f.visible);
@@ -34,7 +42,11 @@ describe('form builder edits', () => {
     expect(newCondition(field('details'))).toEqual({ field: 'details', op: 'contains', value: '' });
     // gt does not exist for select fields: the condition falls back to the first operator that does.
     expect(retarget({ field: 'order_value', op: 'gt', value: 500 }, field('topic'))).toEqual({ field: 'topic', op: 'equals', value: 'reklamation' });
-    expect(changeOperator({ field: 'topic', op: 'equals', value: 'rechnung' }, 'not_equals', field('topic'))).toEqual({ field: 'topic', op: 'not_equals', value: 'rechnung' });
+    expect(changeOperator({ field: 'topic', op: 'equals', value: 'rechnung' }, 'not_equals', field('topic'))).toEqual({
+      field: 'topic',
+      op: 'not_equals',
+      value: 'rechnung',
+    });
     expect(changeOperator({ field: 'topic', op: 'equals', value: 'rechnung' }, 'one_of', field('topic'))).toEqual({ field: 'topic', op: 'one_of', value: [] });
     expect(changeOperator({ field: 'topic', op: 'equals', value: 'rechnung' }, 'is_empty', field('topic'))).toEqual({ field: 'topic', op: 'is_empty' });
   });

@@ -1,4 +1,13 @@
-import { OPERATORS_BY_TYPE, type AnswerValue, type Condition, type ConditionGroup, type Field, type FieldType, type FormDefinition, type Operator } from './form-definition';
+import {
+  OPERATORS_BY_TYPE,
+  type AnswerValue,
+  type Condition,
+  type ConditionGroup,
+  type Field,
+  type FieldType,
+  type FormDefinition,
+  type Operator,
+} from './form-definition';
 import { fieldsOf } from './conditions';
 
 // Pure edits the form builder makes to a definition. They keep rules pointing at the right fields

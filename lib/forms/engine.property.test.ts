@@ -50,7 +50,10 @@ function anyRule(fieldIndex: number) {
     op: fc.constantFrom('equals', 'not_equals', 'one_of', 'contains', 'is_empty', 'is_not_empty', 'gt', 'lt'),
     value: fc.oneof(fc.constantFrom<AnswerValue>('a', 'b', 5, 500, true, ['a', 'b'])),
   });
-  const group = fc.oneof(fc.record({ all: fc.array(cond, { minLength: 1, maxLength: 3 }) }), fc.record({ any: fc.array(cond, { minLength: 1, maxLength: 3 }) }));
+  const group = fc.oneof(
+    fc.record({ all: fc.array(cond, { minLength: 1, maxLength: 3 }) }),
+    fc.record({ any: fc.array(cond, { minLength: 1, maxLength: 3 }) }),
+  );
   const act = fc.oneof(
     fc.constant({ type: 'show' as const }),
     fc.constant({ type: 'hide' as const }),
@@ -81,7 +84,14 @@ describe('the engine in the browser and the check on the server agree', () => {
     fc.assert(
       fc.property(anyForm, fc.dictionary(fc.constantFrom('f0', 'f1', 'f2', 'f3', 'f4', 'f5'), anyAnswer), (form, typed) => {
         const submitted = Object.fromEntries(Object.entries(typed).filter(([k]) => form.fields.some((f) => f.key === k)));
-        const hiddenWithValue = evaluateForm(form, submitted).fields.some((f) => !f.visible && submitted[f.key] != null && submitted[f.key] !== '' && submitted[f.key] !== false && !(Array.isArray(submitted[f.key]) && (submitted[f.key] as string[]).length === 0));
+        const hiddenWithValue = evaluateForm(form, submitted).fields.some(
+          (f) =>
+            !f.visible &&
+            submitted[f.key] != null &&
+            submitted[f.key] !== '' &&
+            submitted[f.key] !== false &&
+            !(Array.isArray(submitted[f.key]) && (submitted[f.key] as string[]).length === 0),
+        );
         if (hiddenWithValue) expect(validateSubmission(form, submitted).ok).toBe(false);
       }),
       { numRuns: 2000 },

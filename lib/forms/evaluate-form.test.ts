@@ -33,7 +33,17 @@ describe('operators', () => {
   });
 
   it('combines all/any and nested groups', () => {
-    const g = { all: [{ field: 'a', op: 'equals' as const, value: '1' }, { any: [{ field: 'b', op: 'equals' as const, value: 'x' }, { field: 'c', op: 'is_not_empty' as const }] }] };
+    const g = {
+      all: [
+        { field: 'a', op: 'equals' as const, value: '1' },
+        {
+          any: [
+            { field: 'b', op: 'equals' as const, value: 'x' },
+            { field: 'c', op: 'is_not_empty' as const },
+          ],
+        },
+      ],
+    };
     expect(evaluateGroup(g, { a: '1', b: 'y', c: 'z' })).toBe(true);
     expect(evaluateGroup(g, { a: '1', b: 'y' })).toBe(false);
     expect(evaluateGroup(g, { a: '2', b: 'x' })).toBe(false);
@@ -64,7 +74,13 @@ describe('actions', () => {
       fields: [
         { key: 'a', type: 'checkbox', label: { en: 'A' } },
         { key: 'b', type: 'text', label: { en: 'B' }, rules: [{ when: { all: [{ field: 'a', op: 'equals', value: true }] }, then: { type: 'hide' } }] },
-        { key: 'c', type: 'text', label: { en: 'C' }, hiddenByDefault: true, rules: [{ when: { all: [{ field: 'b', op: 'is_not_empty' }] }, then: { type: 'show' } }] },
+        {
+          key: 'c',
+          type: 'text',
+          label: { en: 'C' },
+          hiddenByDefault: true,
+          rules: [{ when: { all: [{ field: 'b', op: 'is_not_empty' }] }, then: { type: 'show' } }],
+        },
         {
           key: 'd',
           type: 'text',
@@ -137,7 +153,13 @@ describe('form definitions', () => {
       version: 1,
       fields: [
         { key: 'n', type: 'number', label: { en: 'N' }, pattern: '(' },
-        { key: 's', type: 'select', label: { en: 'S' }, options: [{ value: 'a', label: { en: 'A' } }], rules: [{ when: { all: [{ field: 'n', op: 'contains', value: '1' }] }, then: { type: 'restrict_options', options: ['zz'] } }] },
+        {
+          key: 's',
+          type: 'select',
+          label: { en: 'S' },
+          options: [{ value: 'a', label: { en: 'A' } }],
+          rules: [{ when: { all: [{ field: 'n', op: 'contains', value: '1' }] }, then: { type: 'restrict_options', options: ['zz'] } }],
+        },
         { key: 't', type: 'text', label: { en: 'T' }, rules: [{ when: { all: [{ field: 'ghost', op: 'is_empty' }] }, then: { type: 'show' } }] },
       ],
     });

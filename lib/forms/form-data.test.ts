@@ -30,7 +30,9 @@ describe('file fields', () => {
   });
   it('counts files against the field maximum (one unless it says more)', () => {
     expect(evaluateForm({ ...form, routing: [], version: 1 }, { photo: ['a', 'b', 'c'] }).errors).toEqual([{ field: 'photo', code: 'max', limit: 2 }]);
-    expect(evaluateForm({ fields: [{ ...form.fields[0]!, max: undefined }], routing: [], version: 1 }, { photo: ['a', 'b'] }).errors).toEqual([{ field: 'photo', code: 'max', limit: 1 }]);
+    expect(evaluateForm({ fields: [{ ...form.fields[0]!, max: undefined }], routing: [], version: 1 }, { photo: ['a', 'b'] }).errors).toEqual([
+      { field: 'photo', code: 'max', limit: 1 },
+    ]);
     expect(evaluateForm({ ...form, routing: [], version: 1 }, { photo: 'a.png' }).errors).toEqual([{ field: 'photo', code: 'type' }]);
   });
 });

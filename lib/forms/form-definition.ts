@@ -64,7 +64,10 @@ export const field = z.object({
   min: z.number().optional(),
   max: z.number().optional(),
   pattern: z.string().max(500).optional(),
-  options: z.array(z.object({ value: z.string().min(1).max(100), label: localizedText })).max(200).optional(),
+  options: z
+    .array(z.object({ value: z.string().min(1).max(100), label: localizedText }))
+    .max(200)
+    .optional(),
   rules: z.array(rule).max(50).default([]),
   mapping: z.union([z.object({ kind: z.enum(MAPPINGS) }), z.object({ kind: z.literal('customer_attribute'), key: z.string().min(1).max(60) })]).optional(),
 });

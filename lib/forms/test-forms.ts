@@ -42,13 +42,38 @@ export const complaintForm: FormDefinition = formDefinition.parse({
         { when: { all: [{ field: 'order_value', op: 'gt', value: 500 }] }, then: { type: 'restrict_options', options: ['refund', 'replacement'] } },
       ],
     },
-    { key: 'order_number', type: 'text', label: { en: 'Order number' }, pattern: 'A-\\d{6}', rules: [{ when: { all: [{ field: 'topic', op: 'equals', value: 'rechnung' }] }, then: { type: 'require' } }] },
+    {
+      key: 'order_number',
+      type: 'text',
+      label: { en: 'Order number' },
+      pattern: 'A-\\d{6}',
+      rules: [{ when: { all: [{ field: 'topic', op: 'equals', value: 'rechnung' }] }, then: { type: 'require' } }],
+    },
     { key: 'email', type: 'email', label: { en: 'Email' }, required: true },
     { key: 'details', type: 'long_text', label: { en: 'Details' }, max: 2000 },
-    { key: 'channel_hint', type: 'text', label: { en: 'Queue' }, hiddenByDefault: true, rules: [{ when: { all: [{ field: 'topic', op: 'equals', value: 'reklamation' }] }, then: { type: 'set_value', value: 'complaints' } }, { when: { all: [{ field: 'topic', op: 'equals', value: 'reklamation' }] }, then: { type: 'show' } }] },
+    {
+      key: 'channel_hint',
+      type: 'text',
+      label: { en: 'Queue' },
+      hiddenByDefault: true,
+      rules: [
+        { when: { all: [{ field: 'topic', op: 'equals', value: 'reklamation' }] }, then: { type: 'set_value', value: 'complaints' } },
+        { when: { all: [{ field: 'topic', op: 'equals', value: 'reklamation' }] }, then: { type: 'show' } },
+      ],
+    },
   ],
   routing: [
-    { id: 'big-complaint', name: 'Large complaints', when: { all: [{ field: 'topic', op: 'equals', value: 'reklamation' }, { field: 'order_value', op: 'gt', value: 500 }] }, set: { teamId: 3, priority: 'high', tags: ['reklamation'] } },
+    {
+      id: 'big-complaint',
+      name: 'Large complaints',
+      when: {
+        all: [
+          { field: 'topic', op: 'equals', value: 'reklamation' },
+          { field: 'order_value', op: 'gt', value: 500 },
+        ],
+      },
+      set: { teamId: 3, priority: 'high', tags: ['reklamation'] },
+    },
     { id: 'complaint', name: 'Complaints', when: { all: [{ field: 'topic', op: 'equals', value: 'reklamation' }] }, set: { teamId: 3, tags: ['reklamation'] } },
     { id: 'invoice', name: 'Invoices', when: { all: [{ field: 'topic', op: 'equals', value: 'rechnung' }] }, set: { teamId: 2 }, continue: true },
     { id: 'invoice-tag', name: 'Tag invoices', when: { all: [{ field: 'topic', op: 'equals', value: 'rechnung' }] }, set: { tags: ['rechnung'] } },

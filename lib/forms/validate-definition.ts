@@ -28,7 +28,8 @@ export function validateDefinition(input: unknown): { ok: true; form: FormDefini
       }
       const target = byKey.get(item.field);
       if (!target) problems.push({ field: where, message: `A condition reads the unknown field "${item.field}"` });
-      else if (!OPERATORS_BY_TYPE[target.type].includes(item.op)) problems.push({ field: where, message: `"${item.op}" does not apply to ${target.type} field "${item.field}"` });
+      else if (!OPERATORS_BY_TYPE[target.type].includes(item.op))
+        problems.push({ field: where, message: `"${item.op}" does not apply to ${target.type} field "${item.field}"` });
       else if (SELECTS.has(target.type) && typeof item.value === 'string' && !target.options?.some((o) => o.value === item.value)) {
         problems.push({ field: where, message: `"${item.field}" has no option "${item.value}"` });
       }

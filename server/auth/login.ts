@@ -18,7 +18,10 @@ let dummyHash: Promise<string> | undefined;
 
 export async function login(db: Db, input: { email: string; password: string; ip: string }, ttlMs: number) {
   const email = input.email.trim().toLowerCase();
-  for (const [limiter, key] of [[perIp, input.ip], [perAccount, email]] as const) {
+  for (const [limiter, key] of [
+    [perIp, input.ip],
+    [perAccount, email],
+  ] as const) {
     try {
       await limiter.consume(key);
     } catch (res) {

@@ -44,7 +44,9 @@ describe('business hours', () => {
 
     // Saving the hours tells the widget's visitors at once.
     const changed = new Promise<WidgetAvailability>((resolve) => socket.once('availability', resolve));
-    expect(await admin.mutate('calendars.save', { id, name: 'Geschlossen', timeZone: 'Europe/Berlin', periods: ALWAYS, holidays: [] })).toMatchObject({ ok: true });
+    expect(await admin.mutate('calendars.save', { id, name: 'Geschlossen', timeZone: 'Europe/Berlin', periods: ALWAYS, holidays: [] })).toMatchObject({
+      ok: true,
+    });
     expect(await changed).toMatchObject({ open: true, opensAt: null });
     // Told once: the next check with nothing changed stays silent.
     let again = false;
@@ -67,8 +69,14 @@ describe('business hours', () => {
     await useCalendar(null);
     expect(await admin.mutate('calendars.delete', { id })).toMatchObject({ ok: true });
 
-    expect(await admin.mutate('calendars.save', { name: 'support berlin (mo–fr 8–18)', timeZone: 'Europe/Berlin', periods: [], holidays: [] })).toMatchObject({ ok: false, code: 'CONFLICT' });
-    expect(await admin.mutate('calendars.save', { name: 'Mars', timeZone: 'Mars/Olympus', periods: [], holidays: [] })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(await admin.mutate('calendars.save', { name: 'support berlin (mo–fr 8–18)', timeZone: 'Europe/Berlin', periods: [], holidays: [] })).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    });
+    expect(await admin.mutate('calendars.save', { name: 'Mars', timeZone: 'Mars/Olympus', periods: [], holidays: [] })).toMatchObject({
+      ok: false,
+      code: 'BAD_REQUEST',
+    });
     await useCalendar(12345, { ok: false, code: 'BAD_REQUEST', message: 'Calendar 12345 does not exist' });
 
     const agent = httpClient(server.url);

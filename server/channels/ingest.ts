@@ -50,7 +50,14 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
     const found = inbound.findCustomerByIdentity(tx, identityKind, msg.from.externalId);
     const customer =
       found ??
-      inbound.insertCustomerWithIdentity(tx, { name: msg.from.name || msg.from.externalId, email: msg.from.email, emailVerified: msg.from.emailProven, kind: identityKind, externalId: msg.from.externalId, now });
+      inbound.insertCustomerWithIdentity(tx, {
+        name: msg.from.name || msg.from.externalId,
+        email: msg.from.email,
+        emailVerified: msg.from.emailProven,
+        kind: identityKind,
+        externalId: msg.from.externalId,
+        now,
+      });
     if (found && !found.emailVerified && msg.from.emailProven && msg.from.email) inbound.markEmailVerified(tx, found.id, msg.from.email);
 
     let decision = opts.resolveThread(tx, customer.id);
@@ -76,7 +83,20 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
       });
       createdTicket = true;
       events.push(
-        ticketEvent(ticket.id, 'created', { channelId: channel.id, channel: channel.kind, teamId: ticket.teamId, priority: ticket.priority, assigneeId: ticket.assigneeId, formId: msg.formId ?? null }, CUSTOMER, now),
+        ticketEvent(
+          ticket.id,
+          'created',
+          {
+            channelId: channel.id,
+            channel: channel.kind,
+            teamId: ticket.teamId,
+            priority: ticket.priority,
+            assigneeId: ticket.assigneeId,
+            formId: msg.formId ?? null,
+          },
+          CUSTOMER,
+          now,
+        ),
       );
       if (msg.quarantine) events.push(ticketEvent(ticket.id, 'marked_spam', { reason: msg.quarantine }, SYSTEM, now));
       if (decision.kind === 'new_linked') {

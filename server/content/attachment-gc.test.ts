@@ -17,10 +17,16 @@ describe('the orphan file collector', () => {
   it('deletes old files no attachment names, and keeps used, recent and reused ones', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-gc-'));
     const db = openDatabase(path.join(dataDir, 'test.db'));
-    const [used, orphan, recent, reused] = await storeAttachments(dataDir, [file('used.txt', 'used'), file('orphan.txt', 'orphan'), file('recent.txt', 'recent'), file('reused.txt', 'reused')], 1024);
+    const [used, orphan, recent, reused] = await storeAttachments(
+      dataDir,
+      [file('used.txt', 'used'), file('orphan.txt', 'orphan'), file('recent.txt', 'recent'), file('reused.txt', 'reused')],
+      1024,
+    );
     // Only the rows matter here, not the message they would belong to.
     db.$client.pragma('foreign_keys = OFF');
-    db.$client.prepare('insert into attachments (message_id, filename, content_type, size, sha256, created_at) values (1, ?, ?, ?, ?, ?)').run('used.txt', 'text/plain', 4, used!.sha256, Date.now());
+    db.$client
+      .prepare('insert into attachments (message_id, filename, content_type, size, sha256, created_at) values (1, ?, ?, ?, ?, ?)')
+      .run('used.txt', 'text/plain', 4, used!.sha256, Date.now());
     for (const f of [used, orphan, reused]) age(blobPath(dataDir, f!.sha256!), 3);
     const tmp = `${blobPath(dataDir, orphan!.sha256!)}.123.abcd.tmp`;
     fs.writeFileSync(tmp, 'half');

@@ -19,7 +19,13 @@ export function blobPath(dataDir: string, sha256: string): string {
 export async function storeAttachments(dataDir: string, files: IncomingFile[], maxBytes: number): Promise<NewAttachment[]> {
   const rows: NewAttachment[] = [];
   for (const f of files) {
-    const base = { filename: cleanFilename(f.filename), contentType: f.contentType.toLowerCase(), size: f.content.length, contentId: f.contentId, inline: f.inline };
+    const base = {
+      filename: cleanFilename(f.filename),
+      contentType: f.contentType.toLowerCase(),
+      size: f.content.length,
+      contentId: f.contentId,
+      inline: f.inline,
+    };
     const refused = await refuseReason(f, maxBytes);
     if (refused) {
       rows.push({ ...base, sha256: null, blockedReason: messageRef(refused.key, refused.params) });

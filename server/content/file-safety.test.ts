@@ -38,18 +38,27 @@ describe('file names and types', () => {
     expect(cleanFilename('report.txt::$DATA:more')).toBe('report.txt');
   });
 
-  it.each(['exe', 'scr', 'js'].flatMap((ext) => variants('evil', ext).map((n) => [JSON.stringify(n), n, ext])))('refuses %s by its name', async (_shown, name, ext) => {
-    expect(await refuseReason({ filename: name, content: harmless }, 1000)).toEqual({ key: 'file_type_refused', params: { ext } });
-  });
+  it.each(['exe', 'scr', 'js'].flatMap((ext) => variants('evil', ext).map((n) => [JSON.stringify(n), n, ext])))(
+    'refuses %s by its name',
+    async (_shown, name, ext) => {
+      expect(await refuseReason({ filename: name, content: harmless }, 1000)).toEqual({ key: 'file_type_refused', params: { ext } });
+    },
+  );
 
   it('refuses programs and scripts by their bytes whatever the name, and keeps ordinary files', async () => {
     expect(await refuseReason({ filename: 'rechnung.pdf', content: program }, 1000)).toEqual({ key: 'file_is_program', params: { ext: 'exe' } });
-    expect(await refuseReason({ filename: 'photo.jpg', content: Buffer.from('7f454c4602010100000000000000000002003e00', 'hex') }, 1000)).toEqual({ key: 'file_is_program', params: { ext: 'elf' } });
+    expect(await refuseReason({ filename: 'photo.jpg', content: Buffer.from('7f454c4602010100000000000000000002003e00', 'hex') }, 1000)).toEqual({
+      key: 'file_is_program',
+      params: { ext: 'elf' },
+    });
     expect(await refuseReason({ filename: 'notes.txt', content: Buffer.from('#!/bin/sh\nrm -rf ~\n') }, 1000)).toEqual({ key: 'file_is_script', params: {} });
     expect(await refuseReason({ filename: 'rechnung.pdf', content: harmless }, 1000)).toBeNull();
     expect(await refuseReason({ filename: 'Größe.txt', content: Buffer.from('Hallo') }, 1000)).toBeNull();
     expect(await refuseReason({ filename: 'a.pdf', content: Buffer.alloc(11) }, 10)).toEqual({ key: 'file_too_large', params: { limitMb: 0 } });
-    expect(await refuseReason({ filename: 'a.pdf', content: Buffer.alloc(3 * 1024 * 1024 + 1) }, 3 * 1024 * 1024)).toEqual({ key: 'file_too_large', params: { limitMb: 3 } });
+    expect(await refuseReason({ filename: 'a.pdf', content: Buffer.alloc(3 * 1024 * 1024 + 1) }, 3 * 1024 * 1024)).toEqual({
+      key: 'file_too_large',
+      params: { limitMb: 3 },
+    });
     expect(await refuseReason({ filename: 'a.pdf', content: Buffer.alloc(10) }, 10)).toBeNull();
   });
 });

@@ -3,10 +3,7 @@ import sanitize from 'sanitize-html';
 // Allow what mail clients and our own composer produce for reading; drop scripts, styles, forms, event
 // handlers and javascript: URLs.
 const OPTIONS: sanitize.IOptions = {
-  allowedTags: [
-    ...sanitize.defaults.allowedTags.filter((t) => t !== 'img'),
-    'img', 'span', 'font', 'center', 'u', 's', 'del', 'ins', 'sup', 'sub',
-  ],
+  allowedTags: [...sanitize.defaults.allowedTags.filter((t) => t !== 'img'), 'img', 'span', 'font', 'center', 'u', 's', 'del', 'ins', 'sup', 'sub'],
   allowedAttributes: {
     a: ['href', 'title', 'target', 'rel'],
     img: ['src', 'alt', 'width', 'height', 'data-remote-src'],

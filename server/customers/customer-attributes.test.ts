@@ -12,7 +12,12 @@ beforeEach(() => {
   customerId = insertCustomerWithIdentity(db, { name: 'Ada', email: null, emailVerified: false, kind: 'chat', externalId: 'v:ada', now: 1 }).id;
 });
 
-const updatedAt = (key: string) => db.select().from(customerAttributes).all().find((r) => r.key === key)?.updatedAt;
+const updatedAt = (key: string) =>
+  db
+    .select()
+    .from(customerAttributes)
+    .all()
+    .find((r) => r.key === key)?.updatedAt;
 
 describe('customer attributes', () => {
   it('stores keys one by one and rewrites only what changed', () => {
@@ -32,7 +37,10 @@ describe('customer attributes', () => {
   it('takes keys of 1 to 60 characters and values of up to 500, exactly at the limits', () => {
     const key60 = 'k'.repeat(ATTRIBUTE_LIMITS.MAX_KEY_CHARS);
     const value500 = 'v'.repeat(ATTRIBUTE_LIMITS.MAX_VALUE_CHARS);
-    expect(setCustomerAttributes(db, customerId, { a: 'x', [key60]: 'y', b: value500, c: value500 + 'v' })).toEqual({ stored: ['a', key60, 'b'], refused: ['c'] });
+    expect(setCustomerAttributes(db, customerId, { a: 'x', [key60]: 'y', b: value500, c: value500 + 'v' })).toEqual({
+      stored: ['a', key60, 'b'],
+      refused: ['c'],
+    });
   });
 
   it('counts a changed value against the total by its new length, not as a second key', () => {

@@ -30,13 +30,17 @@ afterAll(async () => {
 });
 
 const valid = { topic: 'reklamation', order_value: 800, resolution: 'refund', email: 'kundin@example.de', details: 'Gehäuse gebrochen' };
-const submit = (patch: Record<string, unknown> = {}) => visitor().mutate('forms.submit', { slug: 'reklamation', version: 1, answers: valid, token: oldToken(), ...patch });
+const submit = (patch: Record<string, unknown> = {}) =>
+  visitor().mutate('forms.submit', { slug: 'reklamation', version: 1, answers: valid, token: oldToken(), ...patch });
 
 describe('intake forms through the API', () => {
   it('only admins save forms, and a form with a rule cycle is refused naming the fields', async () => {
     const agent = httpClient(server.url);
     await agent.mutate('auth.login', { email: 'jana@demo.local', password: DEMO_PASSWORD });
-    expect(await agent.mutate('forms.save', { id: null, slug: 'x', name: 'X', channelId: 1, definition: complaintForm })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await agent.mutate('forms.save', { id: null, slug: 'x', name: 'X', channelId: 1, definition: complaintForm })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
     const cyclic = {
       version: 1,
       fields: [
@@ -56,11 +60,26 @@ describe('intake forms through the API', () => {
   });
 
   it('refuses what the page would never send, with field-level errors', async () => {
-    expect(await submit({ answers: { ...valid, admin_note: 'x' } })).toMatchObject({ ok: false, details: { fieldErrors: [{ field: 'admin_note', code: 'unknown_field' }] } });
-    expect(await submit({ answers: { topic: 'lieferung', email: 'a@b.de', order_value: 5 } })).toMatchObject({ ok: false, details: { fieldErrors: [{ field: 'order_value', code: 'hidden_field' }] } });
-    expect(await submit({ answers: { ...valid, resolution: 'voucher' } })).toMatchObject({ ok: false, details: { fieldErrors: [{ field: 'resolution', code: 'option' }] } });
-    expect(await submit({ answers: { topic: 'reklamation', email: 'a@b.de' } })).toMatchObject({ ok: false, details: { fieldErrors: [{ field: 'order_value', code: 'required' }] } });
-    expect(await submit({ answers: { ...valid, order_value: 'viel' } })).toMatchObject({ ok: false, details: { fieldErrors: [{ field: 'order_value', code: 'type' }] } });
+    expect(await submit({ answers: { ...valid, admin_note: 'x' } })).toMatchObject({
+      ok: false,
+      details: { fieldErrors: [{ field: 'admin_note', code: 'unknown_field' }] },
+    });
+    expect(await submit({ answers: { topic: 'lieferung', email: 'a@b.de', order_value: 5 } })).toMatchObject({
+      ok: false,
+      details: { fieldErrors: [{ field: 'order_value', code: 'hidden_field' }] },
+    });
+    expect(await submit({ answers: { ...valid, resolution: 'voucher' } })).toMatchObject({
+      ok: false,
+      details: { fieldErrors: [{ field: 'resolution', code: 'option' }] },
+    });
+    expect(await submit({ answers: { topic: 'reklamation', email: 'a@b.de' } })).toMatchObject({
+      ok: false,
+      details: { fieldErrors: [{ field: 'order_value', code: 'required' }] },
+    });
+    expect(await submit({ answers: { ...valid, order_value: 'viel' } })).toMatchObject({
+      ok: false,
+      details: { fieldErrors: [{ field: 'order_value', code: 'type' }] },
+    });
     expect(await submit({ version: 7 })).toMatchObject({ ok: false, code: 'CONFLICT' });
     expect(await submit({ website: 'http://spam.example' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
     expect(await submit({ token: issueFormToken(getConfig().sessionSecret, Date.now()) })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
@@ -110,7 +129,15 @@ describe('intake forms through the API', () => {
     await agent.mutate('auth.login', { email: 'jana@demo.local', password: DEMO_PASSWORD });
     const update = (answers: Record<string, unknown>) => agent.mutate('tickets.updateFormAnswers', { id: ticketId, answers });
     expect(await update({ ...valid, resolution: 'voucher' })).toMatchObject({ ok: false, details: { fieldErrors: [{ field: 'resolution', code: 'option' }] } });
-    expect(await update({ ...valid, topic: 'lieferung' })).toMatchObject({ ok: false, details: { fieldErrors: [{ field: 'order_value', code: 'hidden_field' }, { field: 'resolution', code: 'hidden_field' }] } });
+    expect(await update({ ...valid, topic: 'lieferung' })).toMatchObject({
+      ok: false,
+      details: {
+        fieldErrors: [
+          { field: 'order_value', code: 'hidden_field' },
+          { field: 'resolution', code: 'hidden_field' },
+        ],
+      },
+    });
     expect(await update({ ...valid, resolution: 'replacement' })).toMatchObject({ ok: true, data: { changed: true } });
     expect(findSubmissionOfTicket(getDb(), ticketId)!.answers.resolution).toBe('replacement');
     expect(listEvents(getDb(), ticketId).find((e) => e.type === 'form_answers_changed')?.data).toEqual({
@@ -126,7 +153,15 @@ describe('intake forms through the API', () => {
     const channelId = listChannelsOfKind(getDb(), 'email')[0]!.id;
     const list = await admin.query<{ id: number }[]>('forms.list');
     const formId = list.ok ? list.data[0]!.id : 0;
-    expect(await admin.mutate('forms.save', { id: formId, slug: 'reklamation', name: 'Reklamation', channelId, definition: { ...complaintForm, fields: complaintForm.fields.slice(0, 5) } })).toMatchObject({ ok: true, data: { version: 2 } });
+    expect(
+      await admin.mutate('forms.save', {
+        id: formId,
+        slug: 'reklamation',
+        name: 'Reklamation',
+        channelId,
+        definition: { ...complaintForm, fields: complaintForm.fields.slice(0, 5) },
+      }),
+    ).toMatchObject({ ok: true, data: { version: 2 } });
     expect(findSubmissionOfTicket(getDb(), ticketId)).toMatchObject({ version: 1 });
     expect(await submit()).toMatchObject({ ok: false, code: 'CONFLICT' });
   });
@@ -141,11 +176,14 @@ describe('intake forms through the API', () => {
     const copy = await admin.mutate<{ id: number; slug: string }>('forms.duplicate', { id: form!.id });
     expect(copy).toMatchObject({ ok: true, data: { slug: 'reklamation-copy' } });
     expect(await admin.mutate('forms.duplicate', { id: form!.id })).toMatchObject({ ok: true, data: { slug: 'reklamation-copy-2' } });
-    const copied = await admin.query<{ name: string; currentVersion: number; definition: { fields: unknown[] } }>('forms.get', { id: copy.ok ? copy.data.id : 0 });
+    const copied = await admin.query<{ name: string; currentVersion: number; definition: { fields: unknown[] } }>('forms.get', {
+      id: copy.ok ? copy.data.id : 0,
+    });
     expect(copied).toMatchObject({ ok: true, data: { name: 'Reklamation (copy)', currentVersion: 1 } });
 
     const channelId = listChannelsOfKind(getDb(), 'email')[0]!.id;
-    const save = (baseVersion: number) => admin.mutate('forms.save', { id: form!.id, slug: 'reklamation', name: 'Reklamation', channelId, definition: complaintForm, baseVersion });
+    const save = (baseVersion: number) =>
+      admin.mutate('forms.save', { id: form!.id, slug: 'reklamation', name: 'Reklamation', channelId, definition: complaintForm, baseVersion });
     expect(await save(current)).toMatchObject({ ok: true, data: { version: current + 1 } });
     expect(await save(current)).toMatchObject({ ok: false, code: 'CONFLICT' });
 
@@ -167,7 +205,11 @@ describe('intake forms through the API', () => {
     expect(await admin.mutate('forms.save', { id: null, slug: 'fotos', name: 'Fotos', channelId, definition })).toMatchObject({ ok: true });
     const png = (name: string, bytes = 64) => ({ field: 'photos', filename: name, contentType: 'image/png', content: Buffer.alloc(bytes, 7) });
     const send = (files: UploadedFile[], answers: Record<string, unknown> = {}) =>
-      submitForm(getDb(), { slug: 'fotos', version: 1, answers: { email: 'foto@example.de', ...answers } as Answers, token: oldToken(), honeypot: '', files }, getConfig().sessionSecret);
+      submitForm(
+        getDb(),
+        { slug: 'fotos', version: 1, answers: { email: 'foto@example.de', ...answers } as Answers, token: oldToken(), honeypot: '', files },
+        getConfig().sessionSecret,
+      );
 
     const { ticketId } = await send([png('kratzer.png'), png('../../etc/passwd.png', 10)]);
     const first = listMessages(getDb(), ticketId)[0]!;
@@ -178,7 +220,11 @@ describe('intake forms through the API', () => {
     ]);
     expect(findSubmissionOfTicket(getDb(), ticketId)!.answers.photos).toEqual(['kratzer.png', '.._.._etc_passwd.png']);
 
-    const refused = (p: Promise<unknown>) => p.then(() => null, (e: { details?: unknown }) => e.details);
+    const refused = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: { details?: unknown }) => e.details,
+      );
     expect(await refused(send([png('virus.exe')]))).toEqual({ fieldErrors: [{ field: 'photos', code: 'file_type' }] });
     expect(await refused(send([png('gross.png', 21 * 1024 * 1024)]))).toEqual({ fieldErrors: [{ field: 'photos', code: 'file_size', limit: 20 }] });
     expect(await refused(send([png('a.png'), png('b.png'), png('c.png')]))).toEqual({ fieldErrors: [{ field: 'photos', code: 'max', limit: 2 }] });

@@ -4,12 +4,25 @@ import { findChannel } from '@/db/queries/inbound';
 import { validateDefinition } from '@/lib/forms/validate-definition';
 import { DomainError } from '@/server/errors/domain-error';
 
-export type SaveFormInput = { id: number | null; slug: string; name: string; channelId: number; definition: unknown; /** The version the editor started from; a newer one means someone else saved meanwhile. */ baseVersion?: number };
+export type SaveFormInput = {
+  id: number | null;
+  slug: string;
+  name: string;
+  channelId: number;
+  definition: unknown;
+  /** The version the editor started from; a newer one means someone else saved meanwhile. */ baseVersion?: number;
+};
 
 /** Creates a form or adds a new version; refuses definitions the engine cannot run, naming the problems. */
 export function saveForm(db: Db, input: SaveFormInput) {
   const checked = validateDefinition(input.definition);
-  if (!checked.ok) throw new DomainError('BAD_REQUEST', 'form_definition_invalid', { problems: checked.problems.map((p) => p.message).join('; ') }, { problems: checked.problems });
+  if (!checked.ok)
+    throw new DomainError(
+      'BAD_REQUEST',
+      'form_definition_invalid',
+      { problems: checked.problems.map((p) => p.message).join('; ') },
+      { problems: checked.problems },
+    );
   if (findChannel(db, input.channelId)?.kind !== 'email') throw new DomainError('BAD_REQUEST', 'form_needs_inbox');
   const sameSlug = findFormBySlug(db, input.slug);
   if (sameSlug && sameSlug.id !== input.id) throw new DomainError('CONFLICT', 'form_slug_taken', { slug: input.slug });

@@ -40,7 +40,9 @@ export async function submitForm(db: Db, input: SubmitFormInput, secret: string,
   const fileErrors: FieldError[] = [];
   for (const f of files) {
     if (!(await refuseReason(f, maxBytes))) continue;
-    fileErrors.push(f.content.length > maxBytes ? { field: f.field, code: 'file_size', limit: getConfig().ATTACHMENT_MAX_MB } : { field: f.field, code: 'file_type' });
+    fileErrors.push(
+      f.content.length > maxBytes ? { field: f.field, code: 'file_size', limit: getConfig().ATTACHMENT_MAX_MB } : { field: f.field, code: 'file_type' },
+    );
   }
   if (fileErrors.length) throw new DomainError('BAD_REQUEST', 'files_not_accepted', {}, { fieldErrors: fileErrors });
   const attachments = await storeAttachments(
@@ -51,7 +53,13 @@ export async function submitForm(db: Db, input: SubmitFormInput, secret: string,
 
   const answers = result.answers;
   const email = mappedAnswer(definition, answers, (f) => f.type === 'email');
-  if (typeof email !== 'string') throw new DomainError('BAD_REQUEST', 'email_address_needed', {}, { fieldErrors: [{ field: definition.fields.find((f) => f.type === 'email')?.key ?? '', code: 'required' }] });
+  if (typeof email !== 'string')
+    throw new DomainError(
+      'BAD_REQUEST',
+      'email_address_needed',
+      {},
+      { fieldErrors: [{ field: definition.fields.find((f) => f.type === 'email')?.key ?? '', code: 'required' }] },
+    );
   const channel = findChannel(db, form.channelId)!;
   const settings = emailSettingsSchema.safeParse(channel.settings);
   const subject = mappedAnswer(definition, answers, (f) => f.mapping?.kind === 'subject');

@@ -7,7 +7,8 @@ import { getConfig } from '@/server/runtime-config';
 import { fromOwnOrigin } from './same-origin';
 import { messageRef } from '@/lib/i18n/message-ref';
 
-const json = (res: ServerResponse, status: number, body: unknown) => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+const json = (res: ServerResponse, status: number, body: unknown) =>
+  void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 
 /**
  * POST /attachments: a signed-in agent uploads one file for a reply (raw body, name in `X-Filename`,
@@ -19,7 +20,8 @@ export async function handleAttachmentUpload(req: IncomingMessage, res: ServerRe
   if (!viewer) return json(res, 401, { error: 'Sign in first' });
   if (!fromOwnOrigin(req, config.publicUrl)) return json(res, 403, { error: 'Cross-site request refused' });
   const maxBytes = config.ATTACHMENT_MAX_MB * 1024 * 1024;
-  if (Number(req.headers['content-length'] ?? 0) > maxBytes) return json(res, 413, { error: messageRef('file_too_large', { limitMb: config.ATTACHMENT_MAX_MB }) });
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes)
+    return json(res, 413, { error: messageRef('file_too_large', { limitMb: config.ATTACHMENT_MAX_MB }) });
   let filename: string;
   try {
     filename = decodeURIComponent(String(req.headers['x-filename'] ?? ''));
@@ -36,8 +38,15 @@ export async function handleAttachmentUpload(req: IncomingMessage, res: ServerRe
     if (size > maxBytes) return json(res, 413, { error: messageRef('file_too_large', { limitMb: config.ATTACHMENT_MAX_MB }) });
     chunks.push(chunk);
   }
-  const contentType = String(req.headers['content-type'] ?? '').split(';')[0]!.trim() || 'application/octet-stream';
-  const [stored] = await storeAttachments(config.DATA_DIR, [{ filename, contentType, content: Buffer.concat(chunks), contentId: null, inline: false }], maxBytes);
+  const contentType =
+    String(req.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim() || 'application/octet-stream';
+  const [stored] = await storeAttachments(
+    config.DATA_DIR,
+    [{ filename, contentType, content: Buffer.concat(chunks), contentId: null, inline: false }],
+    maxBytes,
+  );
   // The refusal as a message key, so the composer says it in the agent's language.
   if (!stored!.sha256) return json(res, 400, { error: stored!.blockedReason });
   const file = { sha256: stored!.sha256, filename: stored!.filename, contentType: stored!.contentType, size: stored!.size };

@@ -11,6 +11,8 @@ export const API_BODY_LIMIT_BYTES = 1024 * 1024;
 export function refuseOversizedBody(req: IncomingMessage, res: ServerResponse, maxBytes: number): boolean {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (!(declared > maxBytes)) return false;
-  res.writeHead(413, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify({ error: { message: `Request bodies can be at most ${Math.round(maxBytes / 1024)} KB`, code: 'PAYLOAD_TOO_LARGE' } }));
+  res
+    .writeHead(413, { 'content-type': 'application/json', connection: 'close' })
+    .end(JSON.stringify({ error: { message: `Request bodies can be at most ${Math.round(maxBytes / 1024)} KB`, code: 'PAYLOAD_TOO_LARGE' } }));
   return true;
 }

@@ -52,7 +52,11 @@ describe('HTTP limits and headers', () => {
     // The server shares this process: had it buffered either body, RSS would have grown by far more.
     expect(process.memoryUsage().rss - before).toBeLessThan(30 * 1024 * 1024);
     // A body just under the limit is read and answered on its merits.
-    const ok = await fetch(`${server.url}/api/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'x@demo.local', password: 'x'.repeat(API_BODY_LIMIT_BYTES - 100) }) });
+    const ok = await fetch(`${server.url}/api/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'x@demo.local', password: 'x'.repeat(API_BODY_LIMIT_BYTES - 100) }),
+    });
     expect(ok.status).toBe(400);
   });
 
@@ -80,7 +84,12 @@ describe('HTTP limits and headers', () => {
     await agent.mutate('auth.login', { email: 'jana@demo.local', password: DEMO_PASSWORD });
     const handshake = (origin: string) =>
       new Promise<string>((resolve) => {
-        const s = connect(`${server.url}/agent`, { extraHeaders: { cookie: agent.cookie, origin }, transports: ['websocket'], reconnection: false, forceNew: true });
+        const s = connect(`${server.url}/agent`, {
+          extraHeaders: { cookie: agent.cookie, origin },
+          transports: ['websocket'],
+          reconnection: false,
+          forceNew: true,
+        });
         s.on('connect', () => (s.close(), resolve('connected')));
         s.on('connect_error', (err) => (s.close(), resolve(err.message)));
       });

@@ -48,7 +48,10 @@ export function handleWidgetRequest(req: http.IncomingMessage, res: http.ServerR
   if (url.pathname === '/widget/config' && req.method === 'GET') {
     const settings = channelOf(url);
     if (!settings) return void res.writeHead(404, { 'access-control-allow-origin': '*' }).end();
-    const { color, position, launcherText, defaultLocale } = appearanceOf(settings, { maxFileMb: getConfig().ATTACHMENT_MAX_MB, maxMessageLength: MAX_CHAT_MESSAGE });
+    const { color, position, launcherText, defaultLocale } = appearanceOf(settings, {
+      maxFileMb: getConfig().ATTACHMENT_MAX_MB,
+      maxMessageLength: MAX_CHAT_MESSAGE,
+    });
     res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'public, max-age=60' });
     return void res.end(JSON.stringify({ color, position, launcherText, defaultLocale }));
   }
@@ -71,17 +74,20 @@ export function handleWidgetRequest(req: http.IncomingMessage, res: http.ServerR
     const id = verifyWidgetFileLink(config.sessionSecret, url.pathname);
     const att = id === null ? undefined : findAttachment(getDb(), id);
     // Files of internal notes never reach visitors, whatever a link says.
-    if (!att || !findPublicMessage(getDb(), att.messageId)) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('This link is not valid (any more)');
+    if (!att || !findPublicMessage(getDb(), att.messageId))
+      return void res.writeHead(404, { 'content-type': 'text/plain' }).end('This link is not valid (any more)');
     return sendStoredFile(res, config.DATA_DIR, att);
   }
   if (url.pathname === '/widget/demo' && req.method === 'GET') {
     // The first chat widget unless the address names one (the demo data has one).
-    const token = url.searchParams.get('channel') ?? String((listChannelsOfKind(getDb(), 'chat')[0]?.settings as { publicToken?: string } | undefined)?.publicToken ?? '');
+    const token =
+      url.searchParams.get('channel') ?? String((listChannelsOfKind(getDb(), 'chat')[0]?.settings as { publicToken?: string } | undefined)?.publicToken ?? '');
     res.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
       // As strict as a shop page embedding the widget can be: our loader, its styles in a shadow root, the chat frame.
-      'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      'content-security-policy':
+        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'strict-origin-when-cross-origin',
     });

@@ -46,7 +46,12 @@ export function runDueJobs(db: Db, now = Date.now(), batch = 100): number {
       if (ran) done++;
     } catch (err) {
       const attempts = job.attempts + 1;
-      jobsQ.failJob(db, job.id, { attempts, retryAt: attempts >= JOB_MAX_ATTEMPTS ? null : now + backoffMs(attempts, JOB_RETRY), error: err instanceof Error ? err.message : String(err), now });
+      jobsQ.failJob(db, job.id, {
+        attempts,
+        retryAt: attempts >= JOB_MAX_ATTEMPTS ? null : now + backoffMs(attempts, JOB_RETRY),
+        error: err instanceof Error ? err.message : String(err),
+        now,
+      });
     }
   }
   return done;

@@ -37,7 +37,13 @@ export async function runOutboxOnce(db: Db, now = Date.now()): Promise<number> {
     // Shares a commit with whatever else is written in this turn (inbound mail under load).
     await commitGrouped(db, () =>
       transact(db, (tx) => {
-        outboxQ.finishOutbox(tx, row.id, { state: outcome.state, attempts, nextAttemptAt: now + backoffMs(attempts, OUTBOX_RETRY), lastError: outcome.error, now: Date.now() });
+        outboxQ.finishOutbox(tx, row.id, {
+          state: outcome.state,
+          attempts,
+          nextAttemptAt: now + backoffMs(attempts, OUTBOX_RETRY),
+          lastError: outcome.error,
+          now: Date.now(),
+        });
         // While retrying the message stays "queued" but shows the last error, so agents see why.
         // A skipped fallback was delivered in the chat and read there.
         setMessageDelivery(tx, row.messageId, outcome.state === 'skipped' ? 'sent' : outcome.state, outcome.error);

@@ -87,7 +87,11 @@ export function mountAgentNamespace(io: Server) {
       } catch (err) {
         if (!(err instanceof DomainError)) console.error('Agent reply failed:', err);
         // Shaped like a tRPC error, so the composer says it in the agent's language either way.
-        ack(err instanceof DomainError ? { ok: false, message: err.message, data: { key: err.key, params: err.params } } : { ok: false, message: 'The reply could not be saved; please try again' });
+        ack(
+          err instanceof DomainError
+            ? { ok: false, message: err.message, data: { key: err.key, params: err.params } }
+            : { ok: false, message: 'The reply could not be saved; please try again' },
+        );
       }
     });
 
@@ -128,7 +132,11 @@ export function mountAgentNamespace(io: Server) {
     }
   };
   // Not back to the socket that sent it (the composer has its ack); other agents and tabs in the chat get it.
-  const onMessage = ({ originSocketId, ...m }: BusEvents['message.created'][0]) => nsp.to(room(m.ticketId)).except(originSocketId ?? []).emit('ticket:message', m);
+  const onMessage = ({ originSocketId, ...m }: BusEvents['message.created'][0]) =>
+    nsp
+      .to(room(m.ticketId))
+      .except(originSocketId ?? [])
+      .emit('ticket:message', m);
   // A chat message arriving while an agent has the conversation open is read on arrival (see ingest).
   setWatchProbe('agent', (ticketId) => (nsp.adapter.rooms.get(room(ticketId))?.size ?? 0) > 0);
   const onTyping = ({ ticketId, who, typing }: BusEvents['chat.typing'][0]) => {

@@ -20,7 +20,11 @@ export class ChangeBatcher {
     this.pending.set(
       change.ticketId,
       before
-        ? { ticketId: change.ticketId, kind: before.kind === 'created' ? 'created' : change.kind, actorAgentId: before.actorAgentId === change.actorAgentId ? change.actorAgentId : null }
+        ? {
+            ticketId: change.ticketId,
+            kind: before.kind === 'created' ? 'created' : change.kind,
+            actorAgentId: before.actorAgentId === change.actorAgentId ? change.actorAgentId : null,
+          }
         : change,
     );
     this.timer ??= setTimeout(() => this.drain(), this.windowMs);

@@ -43,7 +43,10 @@ function agentSocket(): Promise<Socket> {
   });
 }
 
-const send = (s: Socket, m: Record<string, unknown>) => s.emitWithAck('message:send', m) as Promise<{ ok: true; message: WidgetMessage } | { ok: false; error: { code: string; message: string; fieldErrors?: unknown[] } }>;
+const send = (s: Socket, m: Record<string, unknown>) =>
+  s.emitWithAck('message:send', m) as Promise<
+    { ok: true; message: WidgetMessage } | { ok: false; error: { code: string; message: string; fieldErrors?: unknown[] } }
+  >;
 const next = <T>(s: Socket, event: string) => new Promise<T>((resolve) => s.once(event, resolve));
 let n = 0;
 const clientId = () => `client-${Date.now()}-${n++}`;
@@ -146,17 +149,32 @@ describe('the /widget namespace', () => {
 
   it('refuses what the visitor should not send, with messages they understand, in their language', async () => {
     const english = await visitor({ locale: 'en' });
-    expect(await send(english.socket, { clientId: clientId(), text: 'x'.repeat(5001), prechat: {} })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', key: 'message_too_long', message: 'Messages can be at most 5000 characters long' } });
+    expect(await send(english.socket, { clientId: clientId(), text: 'x'.repeat(5001), prechat: {} })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', key: 'message_too_long', message: 'Messages can be at most 5000 characters long' },
+    });
     const { socket } = await visitor({ locale: 'de' });
-    expect(await send(socket, { clientId: clientId(), text: 'x'.repeat(5001), prechat: {} })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: 'Nachrichten dürfen höchstens 5000 Zeichen lang sein' } });
+    expect(await send(socket, { clientId: clientId(), text: 'x'.repeat(5001), prechat: {} })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: 'Nachrichten dürfen höchstens 5000 Zeichen lang sein' },
+    });
     expect(await send(socket, { clientId: 'short', text: 'hi', prechat: {} })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     const exe = { name: 'setup.exe', type: 'application/octet-stream', data: Buffer.from('MZ') };
-    expect(await send(socket, { clientId: clientId(), text: '', file: exe, prechat: {} })).toMatchObject({ ok: false, error: { key: 'file_type_refused', message: 'Dateien vom Typ .exe werden nicht angenommen.' } });
+    expect(await send(socket, { clientId: clientId(), text: '', file: exe, prechat: {} })).toMatchObject({
+      ok: false,
+      error: { key: 'file_type_refused', message: 'Dateien vom Typ .exe werden nicht angenommen.' },
+    });
     const png = { name: 'foto.png', type: 'image/png', data: Buffer.from('89504e47', 'hex') };
     const photoId = clientId();
-    expect(await send(socket, { clientId: photoId, text: '', file: png, prechat: {} })).toMatchObject({ ok: true, message: { text: 'foto.png', attachments: [{ filename: 'foto.png', size: 4 }] } });
+    expect(await send(socket, { clientId: photoId, text: '', file: png, prechat: {} })).toMatchObject({
+      ok: true,
+      message: { text: 'foto.png', attachments: [{ filename: 'foto.png', size: 4 }] },
+    });
     // A re-send after a lost ack answers with the stored message, file included.
-    expect(await send(socket, { clientId: photoId, text: '', file: png })).toMatchObject({ ok: true, message: { attachments: [{ filename: 'foto.png', size: 4 }] } });
+    expect(await send(socket, { clientId: photoId, text: '', file: png })).toMatchObject({
+      ok: true,
+      message: { attachments: [{ filename: 'foto.png', size: 4 }] },
+    });
     const results = [];
     for (let i = 0; i < 12; i++) results.push(await send(socket, { clientId: clientId(), text: `spam ${i}` }));
     expect(results.at(-1)).toMatchObject({ ok: false, error: { code: 'TOO_MANY_REQUESTS' } });

@@ -24,12 +24,24 @@ import { getBus, type BusEvents, type NewMessage } from './bus';
 import { setWatchProbe } from '@/server/channels/chat/chat-watchers';
 import { leaveContactEmail } from '@/server/channels/chat/contact-email';
 
-type WidgetSocket = Socket<WidgetClientToServer, WidgetServerToClient, Record<string, never>, { visitor: Visitor; ip: string; attributes: Record<string, string>; locale: 'en' | 'de' }>;
+type WidgetSocket = Socket<
+  WidgetClientToServer,
+  WidgetServerToClient,
+  Record<string, never>,
+  { visitor: Visitor; ip: string; attributes: Record<string, string>; locale: 'en' | 'de' }
+>;
 
 const authSchema: z.ZodType<WidgetAuth> = z.object({
   channel: z.string().min(1).max(64),
   token: z.string().max(200).optional(),
-  identity: z.object({ email: z.string().trim().toLowerCase().email().max(200), name: z.string().trim().max(100).optional(), externalId: z.string().max(100).optional(), signature: z.string().max(200) }).optional(),
+  identity: z
+    .object({
+      email: z.string().trim().toLowerCase().email().max(200),
+      name: z.string().trim().max(100).optional(),
+      externalId: z.string().max(100).optional(),
+      signature: z.string().max(200),
+    })
+    .optional(),
   locale: z.enum(['en', 'de']).optional(),
 });
 
@@ -54,12 +66,18 @@ function failure(err: unknown, locale: 'en' | 'de'): { ok: false; error: WidgetE
   if (err instanceof DomainError) {
     const code = err.code === 'TOO_MANY_REQUESTS' || err.code === 'NOT_FOUND' ? err.code : 'BAD_REQUEST';
     const fieldErrors = (err.details as { fieldErrors?: WidgetError['fieldErrors'] } | undefined)?.fieldErrors;
-    return { ok: false, error: { code, key: err.key, message: fill(catalogs[locale].serverErrors[err.key], err.params), ...(fieldErrors ? { fieldErrors } : {}) } };
+    return {
+      ok: false,
+      error: { code, key: err.key, message: fill(catalogs[locale].serverErrors[err.key], err.params), ...(fieldErrors ? { fieldErrors } : {}) },
+    };
   }
   console.error('widget:', err);
   return { ok: false, error: { code: 'INTERNAL', message: catalogs[locale].widget.somethingWrong } };
 }
-const badRequest = (locale: 'en' | 'de', message: keyof (typeof catalogs)['en']['widget']): { ok: false; error: WidgetError } => ({ ok: false, error: { code: 'BAD_REQUEST', message: catalogs[locale].widget[message] } });
+const badRequest = (locale: 'en' | 'de', message: keyof (typeof catalogs)['en']['widget']): { ok: false; error: WidgetError } => ({
+  ok: false,
+  error: { code: 'BAD_REQUEST', message: catalogs[locale].widget[message] },
+});
 
 /** Refuses a handshake with a reason the widget can act on (a bad token: start as a new visitor). */
 const refuse = (reason: 'bad_request' | 'unknown_channel' | 'invalid_token' | 'identity_refused') => Object.assign(new Error(reason), { data: { reason } });
@@ -91,7 +109,8 @@ export function mountWidgetNamespace(io: Server) {
     let identified: Visitor['identified'] = null;
     const identity = auth.data.identity;
     if (identity) {
-      if (verifyIdentity(settings.data.identitySecret, identity)) identified = { email: identity.email, name: identity.name ?? '', externalId: identity.externalId };
+      if (verifyIdentity(settings.data.identitySecret, identity))
+        identified = { email: identity.email, name: identity.name ?? '', externalId: identity.externalId };
       else if (settings.data.unverifiedIdentity === 'refuse') return next(refuse('identity_refused'));
     }
     const visitor: Visitor = { channelId: channel.id, visitorId, identified };

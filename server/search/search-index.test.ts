@@ -34,7 +34,11 @@ describe('search index edits', () => {
     const customerId = Number(raw.prepare("insert into customers (name, email, created_at) values ('Erika Alt', null, 1)").run().lastInsertRowid);
     raw.prepare("update customers set name = 'Erika Neu' where id = ?").run(customerId);
     indexNewRows(db);
-    const find = (q: string) => raw.prepare('select rowid from customer_fts where customer_fts match ?').all(q).map((r) => (r as { rowid: number }).rowid);
+    const find = (q: string) =>
+      raw
+        .prepare('select rowid from customer_fts where customer_fts match ?')
+        .all(q)
+        .map((r) => (r as { rowid: number }).rowid);
     expect(find('"Neu"')).toEqual([customerId]);
     expect(find('"Alt"')).toEqual([]);
     raw.prepare("update customers set name = 'Erika Spät' where id = ?").run(customerId);

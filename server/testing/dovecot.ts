@@ -17,7 +17,12 @@ export async function startDovecot(users: Record<string, string>) {
   for (const sub of ['run', 'state', 'mail']) fs.mkdirSync(path.join(dir, sub));
   // Mail is owned by an unprivileged user; dovecot refuses root as mail user.
   fs.chownSync(path.join(dir, 'mail'), 65534, 65534);
-  fs.writeFileSync(path.join(dir, 'users'), Object.entries(users).map(([u, p]) => `${u}:{PLAIN}${p}\n`).join(''));
+  fs.writeFileSync(
+    path.join(dir, 'users'),
+    Object.entries(users)
+      .map(([u, p]) => `${u}:{PLAIN}${p}\n`)
+      .join(''),
+  );
   const port = await freePort();
   fs.writeFileSync(
     path.join(dir, 'dovecot.conf'),

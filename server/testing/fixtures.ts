@@ -13,7 +13,19 @@ let serial = 0;
  */
 export function createTestTicket(
   db: Db,
-  o: { channel: ChannelKind; status?: TicketStatus; priority?: Priority; at?: number; text?: string; subject?: string; assigneeId?: number | null; teamId?: number | null; tags?: string[]; customerId?: number; spam?: boolean },
+  o: {
+    channel: ChannelKind;
+    status?: TicketStatus;
+    priority?: Priority;
+    at?: number;
+    text?: string;
+    subject?: string;
+    assigneeId?: number | null;
+    teamId?: number | null;
+    tags?: string[];
+    customerId?: number;
+    spam?: boolean;
+  },
 ) {
   const channel = listChannelsOfKind(db, o.channel)[0];
   if (!channel) throw new Error(`The test database has no ${o.channel} channel`);
@@ -22,7 +34,14 @@ export function createTestTicket(
   return transact(db, (tx) => {
     const customer = o.customerId
       ? { id: o.customerId }
-      : insertCustomerWithIdentity(tx, { name: `Test Customer ${n}`, email: null, emailVerified: false, kind: o.channel, externalId: `fixture-${o.channel}-${n}-${at}`, now: at });
+      : insertCustomerWithIdentity(tx, {
+          name: `Test Customer ${n}`,
+          email: null,
+          emailVerified: false,
+          kind: o.channel,
+          externalId: `fixture-${o.channel}-${n}-${at}`,
+          now: at,
+        });
     const ticket = insertTicket(tx, {
       number: nextTicketNumber(tx),
       subject: o.subject ?? `Fixture ${n}`,
@@ -39,9 +58,21 @@ export function createTestTicket(
     });
     if (o.tags?.length) replaceTicketTags(tx, ticket.id, ensureTags(tx, o.tags));
     updateTicketColumns(tx, ticket.id, { lastCustomerMessageAt: at });
-    const message = insertMessage(tx, { ticketId: ticket.id, authorKind: 'customer', authorCustomerId: customer.id, bodyText: o.text ?? 'Hallo', createdAt: at });
+    const message = insertMessage(tx, {
+      ticketId: ticket.id,
+      authorKind: 'customer',
+      authorCustomerId: customer.id,
+      bodyText: o.text ?? 'Hallo',
+      createdAt: at,
+    });
     insertEvents(tx, [
-      ticketEvent(ticket.id, 'created', { channelId: channel.id, channel: o.channel, teamId: ticket.teamId, priority: ticket.priority, assigneeId: ticket.assigneeId, formId: null }, { kind: 'customer' }, at),
+      ticketEvent(
+        ticket.id,
+        'created',
+        { channelId: channel.id, channel: o.channel, teamId: ticket.teamId, priority: ticket.priority, assigneeId: ticket.assigneeId, formId: null },
+        { kind: 'customer' },
+        at,
+      ),
       ticketEvent(ticket.id, 'customer_message', { messageId: message.id }, { kind: 'customer' }, at),
     ]);
     return { ticket, customer, messageId: message.id };

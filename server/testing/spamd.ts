@@ -27,7 +27,18 @@ export async function startSpamd() {
   const port = await freePort();
   const child = spawn(
     SPAMD,
-    ['--local', `--listen=127.0.0.1:${port}`, `--pidfile=${dir}/spamd.pid`, '-u', 'nobody', '--nouser-config', '--max-children=2', '--allow-tell', '--syslog=stderr', `--siteconfigpath=${site}`],
+    [
+      '--local',
+      `--listen=127.0.0.1:${port}`,
+      `--pidfile=${dir}/spamd.pid`,
+      '-u',
+      'nobody',
+      '--nouser-config',
+      '--max-children=2',
+      '--allow-tell',
+      '--syslog=stderr',
+      `--siteconfigpath=${site}`,
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let log = '';

@@ -10,7 +10,17 @@ import { updateChannelSettings } from '@/db/queries/channels';
 /** A real server (HTTP, tRPC, socket.io, SQLite file in a temp dir) without Next, on a free port. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<RunningServer & { dataDir: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-test-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_TICKETS: '60', SMTP_PORT: '0', OUTBOX_INTERVAL_MS: '100', NODE_ENV: 'test', MAIL_AUTH: 'false', ...env });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DEMO_TICKETS: '60',
+    SMTP_PORT: '0',
+    OUTBOX_INTERVAL_MS: '100',
+    NODE_ENV: 'test',
+    MAIL_AUTH: 'false',
+    ...env,
+  });
   const server = await startServer({ config, next: false, log: () => {} });
   return {
     ...server,
@@ -53,6 +63,11 @@ export function httpClient(baseUrl: string, headers: Record<string, string> = {}
 /** Points the demo email inbox's outgoing mail at a local SMTP server (the tests' sink). */
 export function sendDemoInboxTo(port: number, extra: Record<string, unknown> = {}) {
   const inbox = listChannelsOfKind(getDb(), 'email')[0]!;
-  updateChannelSettings(getDb(), inbox.id, { address: 'support@demo.local', displayName: 'Demo Support', smtp: { host: '127.0.0.1', port, secure: false }, ...extra });
+  updateChannelSettings(getDb(), inbox.id, {
+    address: 'support@demo.local',
+    displayName: 'Demo Support',
+    smtp: { host: '127.0.0.1', port, secure: false },
+    ...extra,
+  });
   return inbox;
 }

@@ -32,7 +32,11 @@ afterAll(async () => {
 });
 
 const upload = (cookie: string, filename: string, body: Buffer, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}/attachments`, { method: 'POST', headers: { cookie, 'content-type': 'application/pdf', 'x-filename': encodeURIComponent(filename), ...headers }, body: new Uint8Array(body) });
+  fetch(`${server.url}/attachments`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/pdf', 'x-filename': encodeURIComponent(filename), ...headers },
+    body: new Uint8Array(body),
+  });
 
 async function receipt(cookie: string, filename = 'Rechnung 4711.pdf') {
   const res = await upload(cookie, filename, PDF);
@@ -61,12 +65,20 @@ describe('files agents attach to replies', () => {
 
   it('reaches a chat visitor as a link only they can use', async () => {
     const visitor = await socketOf('/widget', { auth: { channel: DEMO_CHAT_TOKEN } });
-    const first = await visitor.emitWithAck('message:send', { clientId: `att-${Date.now()}`, text: 'Schicken Sie mir die Rechnung?', prechat: { name: 'Rita', email: 'rita@example.de' } });
+    const first = await visitor.emitWithAck('message:send', {
+      clientId: `att-${Date.now()}`,
+      text: 'Schicken Sie mir die Rechnung?',
+      prechat: { name: 'Rita', email: 'rita@example.de' },
+    });
     const agent = await socketOf('/agent', { extraHeaders: { cookie: jana.cookie } });
     const arrived = new Promise<WidgetMessage>((r) => visitor.on('message', (m: WidgetMessage) => m.author === 'agent' && r(m)));
-    expect(await agent.emitWithAck('reply', { ticketId: first.message.ticketId, body: '', internal: false, attachments: [await receipt(jana.cookie)] })).toMatchObject({ ok: true });
+    expect(
+      await agent.emitWithAck('reply', { ticketId: first.message.ticketId, body: '', internal: false, attachments: [await receipt(jana.cookie)] }),
+    ).toMatchObject({ ok: true });
     const message = await arrived;
-    expect(message.attachments).toEqual([{ filename: 'Rechnung 4711.pdf', size: PDF.length, url: expect.stringMatching(/^\/widget\/files\/\d+\/\d+\/[\w-]+$/) }]);
+    expect(message.attachments).toEqual([
+      { filename: 'Rechnung 4711.pdf', size: PDF.length, url: expect.stringMatching(/^\/widget\/files\/\d+\/\d+\/[\w-]+$/) },
+    ]);
     const res = await fetch(`${server.url}${message.attachments[0]!.url}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''Rechnung%204711.pdf");
@@ -80,14 +92,27 @@ describe('files agents attach to replies', () => {
   it('refuses a receipt that is forged or another agent’s', async () => {
     const ticket = getDb().select({ id: tickets.id }).from(tickets).where(ne(tickets.status, 'closed')).get()!;
     const toms = await receipt(tom.cookie);
-    expect(await jana.mutate('tickets.reply', { ticketId: ticket.id, body: 'Anbei', attachments: [toms] })).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: expect.stringMatching(/attach it again/) });
-    expect(await jana.mutate('tickets.reply', { ticketId: ticket.id, body: 'Anbei', attachments: [`${toms.split('.')[0]}.forged`] })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    expect(await jana.mutate('tickets.reply', { ticketId: ticket.id, body: 'Anbei', attachments: [toms] })).toMatchObject({
+      ok: false,
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/attach it again/),
+    });
+    expect(await jana.mutate('tickets.reply', { ticketId: ticket.id, body: 'Anbei', attachments: [`${toms.split('.')[0]}.forged`] })).toMatchObject({
+      ok: false,
+      code: 'BAD_REQUEST',
+    });
   });
 
   it('sends the file with the email reply', async () => {
     const inbox = listChannelsOfKind(getDb(), 'email')[0]!;
-    const ticket = getDb().select({ id: tickets.id }).from(tickets).where(and(eq(tickets.channelId, inbox.id), ne(tickets.status, 'closed'))).get()!;
-    expect(await jana.mutate('tickets.reply', { ticketId: ticket.id, body: 'Anbei die Rechnung.', attachments: [await receipt(jana.cookie, 'Rechnung-Email.pdf')] })).toMatchObject({ ok: true });
+    const ticket = getDb()
+      .select({ id: tickets.id })
+      .from(tickets)
+      .where(and(eq(tickets.channelId, inbox.id), ne(tickets.status, 'closed')))
+      .get()!;
+    expect(
+      await jana.mutate('tickets.reply', { ticketId: ticket.id, body: 'Anbei die Rechnung.', attachments: [await receipt(jana.cookie, 'Rechnung-Email.pdf')] }),
+    ).toMatchObject({ ok: true });
     const mail = await sink.waitFor((m) => m.parsed.attachments.some((a) => a.filename === 'Rechnung-Email.pdf'));
     expect(mail.parsed.attachments[0]!.content).toEqual(PDF);
     expect(mail.parsed.text).toContain('Anbei die Rechnung.');

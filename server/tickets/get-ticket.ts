@@ -22,7 +22,10 @@ export function getTicket(db: Db, viewer: Pick<Viewer, 'role'>, ticketId: number
   const row = q.findTicketWithChannel(db, ticketId);
   if (!row || !canAccessTicket(viewer, row.ticket)) throw new DomainError('NOT_FOUND', 'ticket_not_found', { id: ticketId });
   const rows = q.listMessages(db, ticketId);
-  const files = listAttachmentsOfMessages(db, rows.map((m) => m.id));
+  const files = listAttachmentsOfMessages(
+    db,
+    rows.map((m) => m.id),
+  );
   const messages = rows.map((m) => ({
     id: m.id,
     authorKind: m.authorKind,
@@ -33,7 +36,12 @@ export function getTicket(db: Db, viewer: Pick<Viewer, 'role'>, ticketId: number
     visibleText: m.authorKind === 'customer' && m.meta?.email?.from ? visiblePart(m.bodyText) : m.bodyText,
     // Stored HTML was sanitized on the way in; sanitizing again on the way out protects against rows
     // written before a sanitizer rule was tightened.
-    bodyHtml: m.bodyHtml ? inlineCidImages(sanitizeHtml(m.bodyHtml), files.filter((f) => f.messageId === m.id)) : null,
+    bodyHtml: m.bodyHtml
+      ? inlineCidImages(
+          sanitizeHtml(m.bodyHtml),
+          files.filter((f) => f.messageId === m.id),
+        )
+      : null,
     attachments: files
       .filter((f) => f.messageId === m.id && !(f.inline && f.contentId && m.bodyHtml?.includes(`cid:${f.contentId}`)))
       .map((f) => ({ id: f.id, filename: f.filename, contentType: f.contentType, size: f.size, blockedReason: f.blockedReason })),

@@ -97,11 +97,23 @@ async function tagId(name: string) {
 
 /** A customer's message on the ticket through the one way in, as a channel adapter would hand it over. */
 function customerWrites(ticketId: number, customerId: number, text: string, at: number) {
-  const identity = getDb().$client.prepare('SELECT kind, external_id AS externalId FROM customer_identities WHERE customer_id = ?').get(customerId) as { kind: 'email'; externalId: string };
+  const identity = getDb().$client.prepare('SELECT kind, external_id AS externalId FROM customer_identities WHERE customer_id = ?').get(customerId) as {
+    kind: 'email';
+    externalId: string;
+  };
   const ticket = findTicket(getDb(), ticketId)!;
   return ingest(
     getDb(),
-    { channelId: ticket.channelId, from: { externalId: identity.externalId, name: '', email: null, emailProven: false }, channelMessageId: null, subject: null, text, html: null, receivedAt: at, autoSubmitted: false },
+    {
+      channelId: ticket.channelId,
+      from: { externalId: identity.externalId, name: '', email: null, emailProven: false },
+      channelMessageId: null,
+      subject: null,
+      text,
+      html: null,
+      receivedAt: at,
+      autoSubmitted: false,
+    },
     { resolveThread: (tx) => ({ kind: 'join', ticket: findTicket(tx, ticketId)! }) },
   );
 }
@@ -148,7 +160,10 @@ describe('the lifecycle through the API', () => {
         await runOutboxOnce(getDb(), Math.max(Date.now(), row().nextAttemptAt));
         expect(row()).toMatchObject({ attempts: attempt, state: attempt < MAX_ATTEMPTS ? 'queued' : 'failed' });
       }
-      expect(listMessages(getDb(), ticket.id).find((m) => m.id === messageId)).toMatchObject({ deliveryState: 'failed', deliveryError: expect.stringMatching(/451/) });
+      expect(listMessages(getDb(), ticket.id).find((m) => m.id === messageId)).toMatchObject({
+        deliveryState: 'failed',
+        deliveryError: expect.stringMatching(/451/),
+      });
       expect(findCustomer(getDb(), ticket.customerId)?.email).toBe('kundin@example.de');
     } finally {
       await sink.close();
@@ -158,12 +173,21 @@ describe('the lifecycle through the API', () => {
   it('ends an agent socket whose session has expired at its next event', async () => {
     const tom = httpClient(server.url);
     await tom.mutate('auth.login', { email: 'tom@demo.local', password: DEMO_PASSWORD });
-    const socket: Socket = connect(`${server.url}/agent`, { extraHeaders: { cookie: tom.cookie }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket: Socket = connect(`${server.url}/agent`, {
+      extraHeaders: { cookie: tom.cookie },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', () => resolve());
       socket.once('connect_error', reject);
     });
-    getDb().update(sessions).set({ expiresAt: Date.now() - 1 }).where(eq(sessions.agentId, tomId)).run();
+    getDb()
+      .update(sessions)
+      .set({ expiresAt: Date.now() - 1 })
+      .where(eq(sessions.agentId, tomId))
+      .run();
     const ended = new Promise<void>((resolve) => socket.once('session:ended', () => resolve()));
     socket.emit('typing', { ticketId: 1, typing: true });
     await ended;

@@ -37,7 +37,11 @@ export async function markSpam(db: Db, viewer: Viewer, ticketId: number, spam: b
   const config = getConfig();
   if (!config.SPAMD_HOST || !lesson.opening) return { changed: true, learned: null };
   try {
-    await spamdLearn({ host: config.SPAMD_HOST, port: config.SPAMD_PORT, timeoutMs: config.SPAMD_TIMEOUT_MS }, lessonMessage(lesson.opening), spam ? 'spam' : 'ham');
+    await spamdLearn(
+      { host: config.SPAMD_HOST, port: config.SPAMD_PORT, timeoutMs: config.SPAMD_TIMEOUT_MS },
+      lessonMessage(lesson.opening),
+      spam ? 'spam' : 'ham',
+    );
     return { changed: true, learned: true };
   } catch (err) {
     console.error(`Teaching spamd about ticket ${ticketId} failed:`, err);

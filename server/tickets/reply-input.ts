@@ -11,5 +11,8 @@ export const replyInputSchema = z.object({
   /** Receipts from POST /attachments. */
   attachments: z.array(z.string().max(2000)).max(10).optional(),
   /** The composer's id for this send: sending it again (after a lost ack or a timeout) stores nothing twice. */
-  clientId: z.string().regex(/^[\w-]{8,64}$/).optional(),
+  clientId: z
+    .string()
+    .regex(/^[\w-]{8,64}$/)
+    .optional(),
 });

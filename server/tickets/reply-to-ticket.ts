@@ -66,8 +66,21 @@ function writeReply(tx: Tx, viewer: Viewer, input: ReplyInput, body: string, fil
     if (sent.ticketId !== t.id) throw new DomainError('CONFLICT', 'reply_sent_elsewhere');
     return { id: sent.id, status: null, duplicate: true };
   }
-  const m = q.insertMessage(tx, { ticketId: t.id, authorKind: 'agent', authorAgentId: viewer.id, isInternal: input.internal, bodyText: body, clientKey, createdAt: now });
-  const transition = decide(t, { kind: input.internal ? 'internal_note' : 'public_reply', messageId: m.id, setStatus: input.status }, { kind: 'agent', agentId: viewer.id }, now);
+  const m = q.insertMessage(tx, {
+    ticketId: t.id,
+    authorKind: 'agent',
+    authorAgentId: viewer.id,
+    isInternal: input.internal,
+    bodyText: body,
+    clientKey,
+    createdAt: now,
+  });
+  const transition = decide(
+    t,
+    { kind: input.internal ? 'internal_note' : 'public_reply', messageId: m.id, setStatus: input.status },
+    { kind: 'agent', agentId: viewer.id },
+    now,
+  );
   const cols: Parameters<typeof q.updateTicketColumns>[2] = { updatedAt: now, lastActivityAt: now, ...transition.cols };
   if (!input.internal) {
     cols.preview = previewOf(body || files.map((f) => f.filename).join(', '));

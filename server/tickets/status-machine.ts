@@ -44,7 +44,15 @@ export function decide(ticket: MachineTicket, action: TicketAction, actor: Event
     case 'public_reply': {
       const first = ticket.firstResponseAt == null;
       if (first) cols.firstResponseAt = now;
-      events.push(ticketEvent(ticket.id, 'public_reply', { messageId: action.messageId, ...(first ? { firstResponse: calendarDuration(ticket.createdAt, now) } : {}) }, actor, now));
+      events.push(
+        ticketEvent(
+          ticket.id,
+          'public_reply',
+          { messageId: action.messageId, ...(first ? { firstResponse: calendarDuration(ticket.createdAt, now) } : {}) },
+          actor,
+          now,
+        ),
+      );
       to = action.setStatus ?? (ticket.status === 'new' ? 'open' : undefined);
       break;
     }
@@ -65,6 +73,8 @@ export function decide(ticket: MachineTicket, action: TicketAction, actor: Event
   }
   if (ENDED.includes(ticket.status) && !ENDED.includes(to)) cols.reopenCount = ticket.reopenCount + 1;
   const status = { from: ticket.status, to };
-  events.push(ticketEvent(ticket.id, 'status_changed', { ...status, ...(to === 'solved' ? { resolution: calendarDuration(ticket.createdAt, now) } : {}) }, actor, now));
+  events.push(
+    ticketEvent(ticket.id, 'status_changed', { ...status, ...(to === 'solved' ? { resolution: calendarDuration(ticket.createdAt, now) } : {}) }, actor, now),
+  );
   return { cols, events, status };
 }

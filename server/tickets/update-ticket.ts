@@ -54,7 +54,15 @@ export function updateTicket(db: Db, viewer: Viewer, ticketId: number, patch: Ti
       const after = [...new Set(patch.tags.map((x) => x.trim().toLowerCase()).filter(Boolean))].sort();
       if (before.join('\n') !== after.join('\n')) {
         q.replaceTicketTags(tx, ticketId, q.ensureTags(tx, after));
-        events.push(ticketEvent(ticketId, 'tags_changed', { added: after.filter((x) => !before.includes(x)), removed: before.filter((x) => !after.includes(x)) }, actor, now));
+        events.push(
+          ticketEvent(
+            ticketId,
+            'tags_changed',
+            { added: after.filter((x) => !before.includes(x)), removed: before.filter((x) => !after.includes(x)) },
+            actor,
+            now,
+          ),
+        );
       }
     }
     if (events.length === 0) return null;

@@ -18,7 +18,14 @@ const t = initTRPC.context<Context>().create({
       // Field-level messages for forms; the top-level message stays readable on its own.
       message: zod ? zod.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ') : shape.message,
       // The key and its parameters let each client say it in its reader's language.
-      data: { ...shape.data, fieldErrors: zod ? zod.flatten().fieldErrors : undefined, details: domain?.details, key: domain?.key, params: domain?.params, stack: undefined },
+      data: {
+        ...shape.data,
+        fieldErrors: zod ? zod.flatten().fieldErrors : undefined,
+        details: domain?.details,
+        key: domain?.key,
+        params: domain?.params,
+        stack: undefined,
+      },
     };
   },
 });

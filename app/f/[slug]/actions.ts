@@ -42,7 +42,15 @@ export async function submitPublicForm(_prev: PublicFormState, data: FormData): 
     const files = await uploadedFiles(current.definition, data);
     const { ticketId } = await submitForm(
       db,
-      { slug, version: Number(data.get('version')), answers, token: String(data.get('token') ?? ''), honeypot: String(data.get('website') ?? ''), files, locale },
+      {
+        slug,
+        version: Number(data.get('version')),
+        answers,
+        token: String(data.get('token') ?? ''),
+        honeypot: String(data.get('website') ?? ''),
+        files,
+        locale,
+      },
       secret,
     );
     return { status: 'sent', ticketNumber: findTicket(db, ticketId)!.number };
@@ -52,6 +60,13 @@ export async function submitPublicForm(_prev: PublicFormState, data: FormData): 
     // A fresh token and the current version, so the corrected form can be sent again. Browsers never
     // refill a file input, so file answers are dropped and the engine asks for the files again.
     const kept = Object.fromEntries(Object.entries(answers).filter(([k]) => current.definition.fields.find((f) => f.key === k)?.type !== 'file'));
-    return { status: 'error', message: fill(texts[err.key], err.params), fieldErrors: details?.fieldErrors ?? [], answers: kept, token: current.token, version: current.version };
+    return {
+      status: 'error',
+      message: fill(texts[err.key], err.params),
+      fieldErrors: details?.fieldErrors ?? [],
+      answers: kept,
+      token: current.token,
+      version: current.version,
+    };
   }
 }

@@ -65,7 +65,11 @@ export function PublicFormView({ form, action }: Props) {
           </p>
         )}
         <FormFields definition={definition} answers={answers} normalized={normalized} evaluation={evaluation} errors={errors} onChange={set} fileInputs />
-        <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-4 py-2.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60 sm:w-auto">
+        <button
+          type="submit"
+          disabled={pending}
+          className="w-full rounded-md bg-brand-600 px-4 py-2.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60 sm:w-auto"
+        >
           {pending ? t('sending') : t('submit')}
         </button>
       </form>

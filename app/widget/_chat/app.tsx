@@ -95,13 +95,29 @@ export function App({ client, state, locale, t, onClose }: Props) {
       )}
       <main>
         <p class="greeting">{greeting}</p>
-        <MessageList messages={state.messages} pending={state.pending} agentReadUpTo={state.agentReadUpTo} agentTyping={state.agentTyping} locale={locale} t={t} onRetry={(id) => client.retry(id)} />
+        <MessageList
+          messages={state.messages}
+          pending={state.pending}
+          agentReadUpTo={state.agentReadUpTo}
+          agentTyping={state.agentTyping}
+          locale={locale}
+          t={t}
+          onRetry={(id) => client.retry(id)}
+        />
         {ended && state.pending.length === 0 && <p class="banner ended">{t.ended}</p>}
         {state.conversation?.status === 'open' && !(state.availability.open && state.availability.agentsOnline > 0) && (
           <ContactBar client={client} email={session.contactEmail ?? prechatEmail} t={t} />
         )}
         {needsPrechat && session.prechat && (
-          <PrechatFields form={session.prechat} prefill={session.prefill} answers={answers} errors={errors} locale={locale} t={t} onChange={(k, v) => setAnswers((a) => ({ ...a, [k]: v }))} />
+          <PrechatFields
+            form={session.prechat}
+            prefill={session.prefill}
+            answers={answers}
+            errors={errors}
+            locale={locale}
+            t={t}
+            onChange={(k, v) => setAnswers((a) => ({ ...a, [k]: v }))}
+          />
         )}
       </main>
       <form
@@ -142,4 +158,3 @@ export function App({ client, state, locale, t, onClose }: Props) {
     </div>
   );
 }
-

@@ -1,7 +1,16 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Answers } from '@/lib/forms/form-definition';
 import type { FieldError } from '@/lib/forms/evaluate-form';
-import type { WidgetAuth, WidgetAvailability, WidgetClientToServer, WidgetFile, WidgetLocale, WidgetMessage, WidgetServerToClient, WidgetSession } from '@/lib/widget-events';
+import type {
+  WidgetAuth,
+  WidgetAvailability,
+  WidgetClientToServer,
+  WidgetFile,
+  WidgetLocale,
+  WidgetMessage,
+  WidgetServerToClient,
+  WidgetSession,
+} from '@/lib/widget-events';
 import { newClientId, Outbox, type Pending } from './outbox';
 
 export type ChatState = {
@@ -38,7 +47,17 @@ export class ChatClient {
 
   constructor(private readonly o: Options) {
     this.outbox = new Outbox(o.storage, `hd:${o.channel}:outbox`);
-    this.state = { connection: 'connecting', session: null, messages: [], pending: this.outbox.list(), conversation: null, agentTyping: null, agentReadUpTo: null, availability: { agentsOnline: 0, open: true, opensAt: null }, fieldErrors: [] };
+    this.state = {
+      connection: 'connecting',
+      session: null,
+      messages: [],
+      pending: this.outbox.list(),
+      conversation: null,
+      agentTyping: null,
+      agentReadUpTo: null,
+      availability: { agentsOnline: 0, open: true, opensAt: null },
+      fieldErrors: [],
+    };
     this.socket = io('/widget', {
       // A function, so every reconnect presents the newest token and identity.
       auth: (cb) => cb({ channel: o.channel, token: this.stored('token') ?? undefined, identity: this.identity, locale: o.locale }),
@@ -91,10 +110,22 @@ export class ChatClient {
     s.on('session', (session) => {
       this.store('token', session.token);
       const conv = session.conversation;
-      this.set({ connection: 'online', session, conversation: conv && { ticketId: conv.ticketId, status: conv.status }, agentReadUpTo: conv?.agentReadUpTo ?? null, availability: session.availability });
+      this.set({
+        connection: 'online',
+        session,
+        conversation: conv && { ticketId: conv.ticketId, status: conv.status },
+        agentReadUpTo: conv?.agentReadUpTo ?? null,
+        availability: session.availability,
+      });
       this.merge(conv?.messages ?? []);
       const lastId = this.state.messages.at(-1)?.id ?? 0;
-      void s.timeout(ACK_TIMEOUT_MS).emitWithAck('messages:since', { afterId: lastId }).then((res) => res.ok && this.merge(res.messages), () => {});
+      void s
+        .timeout(ACK_TIMEOUT_MS)
+        .emitWithAck('messages:since', { afterId: lastId })
+        .then(
+          (res) => res.ok && this.merge(res.messages),
+          () => {},
+        );
       if (Object.keys(this.attributes).length) s.emit('attributes', this.attributes);
       void this.flush();
     });
@@ -161,7 +192,10 @@ export class ChatClient {
         if (res.ok) {
           this.outbox.acked(p.clientId);
           const conv = this.state.conversation;
-          this.set({ pending: this.outbox.list(), conversation: conv?.ticketId === res.message.ticketId ? conv : { ticketId: res.message.ticketId, status: 'open' } });
+          this.set({
+            pending: this.outbox.list(),
+            conversation: conv?.ticketId === res.message.ticketId ? conv : { ticketId: res.message.ticketId, status: 'open' },
+          });
           if (res.agentReadUpTo) this.set({ agentReadUpTo: Math.max(res.agentReadUpTo, this.state.agentReadUpTo ?? 0) });
           this.merge([res.message]);
         } else if (res.error.code === 'TOO_MANY_REQUESTS') {

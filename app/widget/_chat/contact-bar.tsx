@@ -11,7 +11,12 @@ export function ContactBar({ client, email, t }: { client: ChatClient; email: st
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  if (email) return <p class="contact" role="status" data-testid="widget-contact">{fill(t.contactKept, { email })}</p>;
+  if (email)
+    return (
+      <p class="contact" role="status" data-testid="widget-contact">
+        {fill(t.contactKept, { email })}
+      </p>
+    );
   return (
     <form
       class="contact"

@@ -53,7 +53,11 @@ export function PrechatFields({ form, prefill, answers, errors, locale, t, onCha
               <span class="choices">
                 {(s.options ?? []).map((o) => (
                   <label key={o}>
-                    <input type="checkbox" checked={chosen.includes(o)} onChange={(e) => set(e.currentTarget.checked ? [...chosen, o] : chosen.filter((x) => x !== o))} />
+                    <input
+                      type="checkbox"
+                      checked={chosen.includes(o)}
+                      onChange={(e) => set(e.currentTarget.checked ? [...chosen, o] : chosen.filter((x) => x !== o))}
+                    />
                     {optionLabel(f, o)}
                   </label>
                 ))}
@@ -63,7 +67,16 @@ export function PrechatFields({ form, prefill, answers, errors, locale, t, onCha
           control = <textarea {...common} rows={3} value={typeof value === 'string' ? value : ''} onInput={(e) => set(e.currentTarget.value)} />;
         } else {
           const type = (f.type === 'phone' ? 'tel' : f.type === 'number' ? 'text' : f.type) as 'text';
-          control = <input {...common} type={type} inputMode={f.type === 'number' ? 'decimal' : undefined} value={value == null ? '' : String(value)} placeholder={text(f.placeholder)} onInput={(e) => set(e.currentTarget.value)} />;
+          control = (
+            <input
+              {...common}
+              type={type}
+              inputMode={f.type === 'number' ? 'decimal' : undefined}
+              value={value == null ? '' : String(value)}
+              placeholder={text(f.placeholder)}
+              onInput={(e) => set(e.currentTarget.value)}
+            />
+          );
         }
         return (
           <div class="field" key={f.key}>

@@ -14,7 +14,12 @@ export function TranscriptBar({ client, t }: { client: ChatClient; t: Texts }) {
     else if (res.key === 'email_needed') setState({ step: 'ask' });
     else setState({ step: 'error', message: res.message === 'offline' ? t.reconnecting : res.message });
   };
-  if (state.step === 'done') return <p class="transcript" role="status">{fill(t.transcriptSent, { email: state.to })}</p>;
+  if (state.step === 'done')
+    return (
+      <p class="transcript" role="status">
+        {fill(t.transcriptSent, { email: state.to })}
+      </p>
+    );
   if (state.step === 'ask') {
     return (
       <form

@@ -21,5 +21,10 @@ export type FrameToHost =
   | { type: 'helpdesk:message'; message: { author: 'visitor' | 'agent'; text: string; createdAt: number } };
 
 export function isFrameMessage(data: unknown): data is FrameToHost {
-  return typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string' && (data as { type: string }).type.startsWith('helpdesk:');
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    typeof (data as { type?: unknown }).type === 'string' &&
+    (data as { type: string }).type.startsWith('helpdesk:')
+  );
 }

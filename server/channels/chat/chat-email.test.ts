@@ -8,7 +8,6 @@ import { startSmtpSink } from '@/server/testing/smtp-sink';
 import { DEMO_PASSWORD } from '@/db/seed/generate';
 import { getDb } from '@/db/client';
 
-
 import { listMessages } from '@/db/queries/tickets';
 import type { WidgetMessage } from '@/lib/widget-events';
 import { outbox } from '@/db/schema';
@@ -60,7 +59,13 @@ describe('chat conversations continue by email', () => {
     // The visitor answers by email; it lands on the chat and shows in the widget when they come back.
     const replyTo = (mail.parsed.replyTo?.value[0]?.address ?? '') as string;
     const smtp = nodemailer.createTransport({ host: '127.0.0.1', port: server.smtpPort, secure: false, ignoreTLS: true });
-    await smtp.sendMail({ from: 'ole@example.de', to: replyTo, subject: `Re: ${mail.parsed.subject}`, text: 'Super, danke!', inReplyTo: mail.parsed.messageId });
+    await smtp.sendMail({
+      from: 'ole@example.de',
+      to: replyTo,
+      subject: `Re: ${mail.parsed.subject}`,
+      text: 'Super, danke!',
+      inReplyTo: mail.parsed.messageId,
+    });
     smtp.close();
     expect(listMessages(getDb(), first.ticketId).at(-1)).toMatchObject({ authorKind: 'customer', bodyText: expect.stringContaining('Super, danke!') });
     const back = await visitor(session.token);
@@ -77,7 +82,12 @@ describe('chat conversations continue by email', () => {
     expect(back.session.conversation!.messages.at(-1)!.text).toBe('Antwort für später');
     back.socket.emit('read', { upTo: reply.ok ? reply.data.messageId : 0 });
     // The worker reaches the row once it is due (after CHAT_EMAIL_DELAY_SECONDS) and skips it: read in the chat.
-    const row = () => getDb().select().from(outbox).where(eq(outbox.messageId, reply.ok ? reply.data.messageId : 0)).get();
+    const row = () =>
+      getDb()
+        .select()
+        .from(outbox)
+        .where(eq(outbox.messageId, reply.ok ? reply.data.messageId : 0))
+        .get();
     await vi.waitFor(() => expect(row()?.state).toBe('skipped'), { timeout: 10_000 });
     expect(sink.mails.filter((m) => m.rcptTo.includes('kurz@example.de'))).toHaveLength(0);
   });
@@ -85,8 +95,14 @@ describe('chat conversations continue by email', () => {
   it('emails the transcript to the address the visitor gives when none is known', async () => {
     const { socket } = await visitor();
     await send(socket, 'Frage ohne E-Mail', {});
-    await agent.mutate('tickets.reply', { ticketId: (await socket.emitWithAck('messages:since', { afterId: 0 })).messages[0].ticketId, body: 'Antwort im Chat' });
-    expect(await socket.emitWithAck('transcript', {})).toMatchObject({ ok: false, error: { key: 'email_needed', message: 'Bitte geben Sie die E-Mail-Adresse an, an die das Protokoll gehen soll.' } });
+    await agent.mutate('tickets.reply', {
+      ticketId: (await socket.emitWithAck('messages:since', { afterId: 0 })).messages[0].ticketId,
+      body: 'Antwort im Chat',
+    });
+    expect(await socket.emitWithAck('transcript', {})).toMatchObject({
+      ok: false,
+      error: { key: 'email_needed', message: 'Bitte geben Sie die E-Mail-Adresse an, an die das Protokoll gehen soll.' },
+    });
     expect(await socket.emitWithAck('transcript', { email: 'mia@example.de' })).toMatchObject({ ok: true, to: 'mia@example.de' });
     const mail = await sink.waitFor((m) => m.rcptTo.includes('mia@example.de'));
     expect(mail.parsed.subject).toMatch(/^Ihr Chat mit uns \[#\d+\]$/);

@@ -27,7 +27,10 @@ describe('a visitor nobody can answer live leaves an address', () => {
     expect(session.contactEmail).toBeNull();
     expect(await socket.emitWithAck('contact', { email: 'paula@example.de' })).toMatchObject({ ok: false, error: { message: /Write your message first/ } });
 
-    const sent = (await socket.emitWithAck('message:send', { clientId: `contact-${Date.now()}`, text: 'Ist jemand da?', prechat: { name: 'Paula' } })) as { ok: true; message: WidgetMessage };
+    const sent = (await socket.emitWithAck('message:send', { clientId: `contact-${Date.now()}`, text: 'Ist jemand da?', prechat: { name: 'Paula' } })) as {
+      ok: true;
+      message: WidgetMessage;
+    };
     expect(await socket.emitWithAck('contact', { email: 'kein-email' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(await socket.emitWithAck('contact', { email: ' Paula@Example.de ' })).toEqual({ ok: true, email: 'paula@example.de' });
     const customerId = findTicket(getDb(), sent.message.ticketId)!.customerId;

@@ -9,7 +9,14 @@ export const BUILTIN_PRECHAT: FormDefinition = {
   version: 1,
   fields: [
     { key: 'name', type: 'text', label: { en: 'Your name', de: 'Ihr Name' }, required: false, hiddenByDefault: false, max: 100, rules: [] },
-    { key: 'email', type: 'email', label: { en: 'Email (for our answer if you leave)', de: 'E-Mail (für unsere Antwort, falls Sie gehen)' }, required: false, hiddenByDefault: false, rules: [] },
+    {
+      key: 'email',
+      type: 'email',
+      label: { en: 'Email (for our answer if you leave)', de: 'E-Mail (für unsere Antwort, falls Sie gehen)' },
+      required: false,
+      hiddenByDefault: false,
+      rules: [],
+    },
   ],
   routing: [],
 };

@@ -59,7 +59,15 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
   }
 
   const maxBytes = getConfig().ATTACHMENT_MAX_MB * 1024 * 1024;
-  const file = input.file ? { filename: input.file.name, contentType: input.file.type || 'application/octet-stream', content: input.file.data instanceof Uint8Array ? Buffer.from(input.file.data) : Buffer.from(new Uint8Array(input.file.data)), contentId: null, inline: false } : null;
+  const file = input.file
+    ? {
+        filename: input.file.name,
+        contentType: input.file.type || 'application/octet-stream',
+        content: input.file.data instanceof Uint8Array ? Buffer.from(input.file.data) : Buffer.from(new Uint8Array(input.file.data)),
+        contentId: null,
+        inline: false,
+      }
+    : null;
   if (file) {
     const refused = await refuseReason(file, maxBytes);
     if (refused) throw new DomainError('BAD_REQUEST', refused.key, refused.params);
@@ -75,7 +83,12 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
       db,
       {
         channelId,
-        from: { externalId: visitorExternalId(visitor), name: typeof name === 'string' && name ? name : placeholderName(visitor.visitorId), email: typeof email === 'string' ? email.toLowerCase() : null, emailProven: !!visitor.identified },
+        from: {
+          externalId: visitorExternalId(visitor),
+          name: typeof name === 'string' && name ? name : placeholderName(visitor.visitorId),
+          email: typeof email === 'string' ? email.toLowerCase() : null,
+          emailProven: !!visitor.identified,
+        },
         channelMessageId: id,
         subject: null,
         text: body,
@@ -101,6 +114,16 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
     ),
   );
   if (result.duplicate) return { message: widgetMessage(db, result.messageId)!, readByAgent: false };
-  const message = newWidgetMessage(db, { ticketId: result.ticketId, messageId: result.messageId, authorKind: 'customer', authorName: null, internal: false, text: body, channelMessageId: id, createdAt: now, fileCount: attachments.length })!;
+  const message = newWidgetMessage(db, {
+    ticketId: result.ticketId,
+    messageId: result.messageId,
+    authorKind: 'customer',
+    authorName: null,
+    internal: false,
+    text: body,
+    channelMessageId: id,
+    createdAt: now,
+    fileCount: attachments.length,
+  })!;
   return { message, readByAgent: result.readByAgent };
 }

@@ -30,10 +30,18 @@ export async function emailTranscript(db: Db, visitor: Visitor, given: string | 
   await consumeTranscript(visitor.visitorId);
 
   const time = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
-  const lines = widgetMessagesOf(db, [ticket.id], 0, 1000).map((m) => `${time.format(m.createdAt)} ${m.author === 'agent' ? m.agentName : YOU[locale]}:\n${m.text}\n`);
+  const lines = widgetMessagesOf(db, [ticket.id], 0, 1000).map(
+    (m) => `${time.format(m.createdAt)} ${m.author === 'agent' ? m.agentName : YOU[locale]}:\n${m.text}\n`,
+  );
   transact(db, (tx) => {
     if (!customer.email) updateCustomerContact(tx, customer.id, { email: to, emailVerified: false });
-    const note = insertMessage(tx, { ticketId: ticket.id, authorKind: 'system', isInternal: true, bodyText: `Chat transcript emailed to ${to}`, createdAt: now });
+    const note = insertMessage(tx, {
+      ticketId: ticket.id,
+      authorKind: 'system',
+      isInternal: true,
+      bodyText: `Chat transcript emailed to ${to}`,
+      createdAt: now,
+    });
     queueEmail(tx, ticket, inbox, note.id, { text: lines.join('\n'), subject: `${SUBJECT[locale]} [#${ticket.number}]` }, now);
   });
   return { to };

@@ -22,7 +22,8 @@ export type TokenCheck = { ok: true; visitorId: string } | { ok: false; reason: 
 
 export function checkVisitorToken(secret: string, token: string, channelId: number, now = Date.now()): TokenCheck {
   const parts = token.split('.');
-  if (parts.length !== 4 || !/^[0-9a-f-]{36}$/.test(parts[0]!) || !/^\d+$/.test(parts[1]!) || !/^\d+$/.test(parts[2]!)) return { ok: false, reason: 'malformed' };
+  if (parts.length !== 4 || !/^[0-9a-f-]{36}$/.test(parts[0]!) || !/^\d+$/.test(parts[1]!) || !/^\d+$/.test(parts[2]!))
+    return { ok: false, reason: 'malformed' };
   const body = parts.slice(0, 3).join('.');
   const expected = Buffer.from(mac(secret, body));
   const given = Buffer.from(parts[3]!);

@@ -53,7 +53,13 @@ describe('chat widget settings', () => {
 
   it('refuses a pre-chat form with a file field', async () => {
     const channelId = listChannelsOfKind(getDb(), 'email')[0]!.id;
-    const definition = { version: 1, fields: [{ key: 'email', type: 'email', label: { en: 'Email' }, required: true }, { key: 'photo', type: 'file', label: { en: 'Photo' } }] };
+    const definition = {
+      version: 1,
+      fields: [
+        { key: 'email', type: 'email', label: { en: 'Email' }, required: true },
+        { key: 'photo', type: 'file', label: { en: 'Photo' } },
+      ],
+    };
     const form = await admin.mutate<{ id: number }>('forms.save', { id: null, slug: 'mit-datei', name: 'Mit Datei', channelId, definition });
     const res = await admin.mutate('chatWidgets.create', { ...input, name: 'X', formId: form.ok ? form.data.id : 0 });
     expect(res).toMatchObject({ ok: false, code: 'BAD_REQUEST', message: expect.stringMatching(/file field/) });

@@ -2,7 +2,13 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { getConfig } from '@/server/runtime-config';
 import { DomainError, type ServerErrorKey } from '@/server/errors/domain-error';
 
-type Limiters = { visitor: RateLimiterMemory; ipMessages: RateLimiterMemory; ipConversations: RateLimiterMemory; transcripts: RateLimiterMemory; attributes: RateLimiterMemory };
+type Limiters = {
+  visitor: RateLimiterMemory;
+  ipMessages: RateLimiterMemory;
+  ipConversations: RateLimiterMemory;
+  transcripts: RateLimiterMemory;
+  attributes: RateLimiterMemory;
+};
 
 // One set per process (shared with Next's module copies through globalThis), sized from the config.
 const registry = globalThis as unknown as { __helpdeskWidgetLimits?: Limiters };

@@ -17,7 +17,7 @@ type StoredFile = { id: number; filename: string; size: number; sha256: string |
 function toWidgetMessage(row: ChatMessageRow, stored: StoredFile[]): WidgetMessage {
   const secret = getConfig().sessionSecret;
   const files = stored.map((f) => ({ filename: f.filename, size: f.size, url: f.sha256 ? widgetFileLink(secret, f.id) : null }));
-  const clientId = row.channelMessageId?.startsWith('chat:') ? row.channelMessageId.split(':')[3] ?? null : null;
+  const clientId = row.channelMessageId?.startsWith('chat:') ? (row.channelMessageId.split(':')[3] ?? null) : null;
   return {
     id: row.id,
     ticketId: row.ticketId,
@@ -33,8 +33,16 @@ function toWidgetMessage(row: ChatMessageRow, stored: StoredFile[]): WidgetMessa
 /** Public messages of these tickets after a message id, with their file names, as the widget shows them. */
 export function widgetMessagesOf(db: Queryable, ticketIds: number[], afterId = 0, limit = 200): WidgetMessage[] {
   const rows = listPublicMessages(db, ticketIds, afterId, limit).filter((r) => r.authorKind === 'agent' || r.authorKind === 'customer');
-  const files = listAttachmentNames(db, rows.map((r) => r.id));
-  return rows.map((r) => toWidgetMessage(r, files.filter((f) => f.messageId === r.id)));
+  const files = listAttachmentNames(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) =>
+    toWidgetMessage(
+      r,
+      files.filter((f) => f.messageId === r.id),
+    ),
+  );
 }
 
 /**
@@ -44,7 +52,15 @@ export function widgetMessagesOf(db: Queryable, ticketIds: number[], afterId = 0
 export function newWidgetMessage(db: Queryable, m: NewMessage): WidgetMessage | undefined {
   if (m.internal) return undefined;
   if (m.fileCount) return widgetMessage(db, m.messageId);
-  const row = { id: m.messageId, ticketId: m.ticketId, authorKind: m.authorKind, agentName: m.authorName, bodyText: m.text, channelMessageId: m.channelMessageId, createdAt: m.createdAt };
+  const row = {
+    id: m.messageId,
+    ticketId: m.ticketId,
+    authorKind: m.authorKind,
+    agentName: m.authorName,
+    bodyText: m.text,
+    channelMessageId: m.channelMessageId,
+    createdAt: m.createdAt,
+  };
   return toWidgetMessage(row, []);
 }
 

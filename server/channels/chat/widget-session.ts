@@ -21,7 +21,12 @@ export function agentsOnlineFor(db: Db, teamId: number | null): number {
 }
 
 /** Who answers now: online agents of the widget's team, within the widget's business hours. */
-export function availabilityFor(db: Db, channel: { defaultTeamId: number | null }, settings: Pick<ChatSettings, 'calendarId'>, now = Date.now()): WidgetAvailability {
+export function availabilityFor(
+  db: Db,
+  channel: { defaultTeamId: number | null },
+  settings: Pick<ChatSettings, 'calendarId'>,
+  now = Date.now(),
+): WidgetAvailability {
   return availabilityUntilChange(db, channel, settings, now).availability;
 }
 
@@ -29,7 +34,11 @@ export function availabilityFor(db: Db, channel: { defaultTeamId: number | null 
 export function availabilityUntilChange(db: Db, channel: { defaultTeamId: number | null }, settings: Pick<ChatSettings, 'calendarId'>, now = Date.now()) {
   const calendar = findBusinessCalendar(db, settings.calendarId);
   const hours = calendar ? businessHoursAt(calendar, now) : { open: true, changesAt: null };
-  const availability: WidgetAvailability = { agentsOnline: agentsOnlineFor(db, channel.defaultTeamId), open: hours.open, opensAt: hours.open ? null : hours.changesAt };
+  const availability: WidgetAvailability = {
+    agentsOnline: agentsOnlineFor(db, channel.defaultTeamId),
+    open: hours.open,
+    opensAt: hours.open ? null : hours.changesAt,
+  };
   return { availability, changesAt: hours.changesAt };
 }
 
@@ -39,7 +48,13 @@ export function currentConversation(db: Db, visitor: Visitor): WidgetConversatio
   const ticket = customerId === null ? undefined : findLatestChatTicket(db, visitor.channelId, customerId);
   if (!ticket) return null;
   const messages = widgetMessagesOf(db, [ticket.id], 0, 500).slice(-100);
-  return { ticketId: ticket.id, number: ticket.number, status: chatEnded(ticket.status) ? 'ended' : 'open', messages, agentReadUpTo: ticket.agentReadMessageId };
+  return {
+    ticketId: ticket.id,
+    number: ticket.number,
+    status: chatEnded(ticket.status) ? 'ended' : 'open',
+    messages,
+    agentReadUpTo: ticket.agentReadMessageId,
+  };
 }
 
 export function buildWidgetSession(db: Db, visitor: Visitor, channel: { defaultTeamId: number | null }, settings: ChatSettings, token: string): WidgetSession {

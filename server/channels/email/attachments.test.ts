@@ -41,7 +41,11 @@ describe('attachments', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('Rechnung März.pdf')}`);
     expect(res.headers.get('content-type')).toBe('application/octet-stream');
-    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 8).toString()).toBe('%PDF-1.4');
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(0, 8)
+        .toString(),
+    ).toBe('%PDF-1.4');
 
     expect((await fetch(url)).status).toBe(401);
     expect((await fetch(`${server.url}/attachments/999999`, { headers: { cookie: agent.cookie } })).status).toBe(404);
@@ -60,7 +64,14 @@ describe('attachments', () => {
   });
 
   it('keeps the message but not a file above the size limit', async () => {
-    await client.sendMail({ from: 'big@kunde.example', to: 'support@demo.local', subject: 'Großes Video', text: 'Anbei', messageId: '<big-1@kunde.example>', attachments: [{ filename: 'video.mp4', content: Buffer.alloc(1.2 * 1024 * 1024, 1) }] });
+    await client.sendMail({
+      from: 'big@kunde.example',
+      to: 'support@demo.local',
+      subject: 'Großes Video',
+      text: 'Anbei',
+      messageId: '<big-1@kunde.example>',
+      attachments: [{ filename: 'video.mp4', content: Buffer.alloc(1.2 * 1024 * 1024, 1) }],
+    });
     const [msg] = (await ticketOf('<big-1@kunde.example>')).messages;
     expect(msg!.attachments).toEqual([expect.objectContaining({ filename: 'video.mp4', blockedReason: '@file_too_large?limitMb=1' })]);
   });

@@ -34,7 +34,10 @@ export const newReplyToken = () => crypto.randomBytes(12).toString('hex');
 
 /** `Re: Lieferung [#1042]`: one `Re:`, one ticket token, whatever the customer's client did to the subject. */
 export function replySubject(subject: string, number: number): string {
-  const bare = subject.replace(/\s*\[#\d+\]\s*/g, ' ').replace(/^(\s*(re|aw|fwd?|wg)\s*:\s*)+/i, '').trim();
+  const bare = subject
+    .replace(/\s*\[#\d+\]\s*/g, ' ')
+    .replace(/^(\s*(re|aw|fwd?|wg)\s*:\s*)+/i, '')
+    .trim();
   return `Re: ${bare || '…'} [#${number}]`;
 }
 
@@ -44,14 +47,22 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', 
 export function renderBody(text: string, signature: string): { text: string; html: string } {
   const full = signature.trim() ? `${text.trim()}\n\n-- \n${signature.trim()}` : text.trim();
   const paragraphs = full.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`);
-  return { text: full, html: `<!doctype html><html><body style="font-family:sans-serif;font-size:14px;line-height:1.5">${paragraphs.join('\n')}</body></html>` };
+  return {
+    text: full,
+    html: `<!doctype html><html><body style="font-family:sans-serif;font-size:14px;line-height:1.5">${paragraphs.join('\n')}</body></html>`,
+  };
 }
 
 /**
  * An email on a ticket's thread: a stable Message-ID, In-Reply-To / References so the customer's client
  * threads it, our plus-address with the ticket's token as Reply-To, and the ticket number in the subject.
  */
-export function composeEmail(settings: EmailSettings, ctx: ThreadContext, body: { text: string; subject?: string; autoSubmitted?: boolean }, messageId: number): EmailPayload {
+export function composeEmail(
+  settings: EmailSettings,
+  ctx: ThreadContext,
+  body: { text: string; subject?: string; autoSubmitted?: boolean },
+  messageId: number,
+): EmailPayload {
   const [local, domain] = [settings.address.slice(0, settings.address.lastIndexOf('@')), domainOf(settings.address)];
   const rendered = renderBody(body.text, body.autoSubmitted ? '' : settings.signature);
   return {

@@ -32,7 +32,17 @@ afterAll(async () => {
   await server?.close();
 });
 
-type Mail = { from: string; to?: string; cc?: string; subject?: string; text?: string; messageId?: string; inReplyTo?: string; references?: string; headers?: Record<string, string> };
+type Mail = {
+  from: string;
+  to?: string;
+  cc?: string;
+  subject?: string;
+  text?: string;
+  messageId?: string;
+  inReplyTo?: string;
+  references?: string;
+  headers?: Record<string, string>;
+};
 const send = (m: Mail) => client.sendMail({ to: 'support@demo.local', subject: 'Hallo', text: 'Text', ...m });
 const sendRaw = (raw: Buffer | string, from: string) => client.sendMail({ envelope: { from, to: ['support@demo.local'] }, raw });
 const ticketOf = (messageId: string) => findMessageByChannelMessageId(getDb(), messageId)!.ticketId;
@@ -41,7 +51,12 @@ const deliver = () => runOutboxOnce(getDb());
 
 describe('inbound email over SMTP', () => {
   it('opens a ticket, answers 250 only after the commit, and acknowledges on the same channel', async () => {
-    const info = await send({ from: 'Nina Neu <neu@kunde.example>', subject: 'Lieferung fehlt', text: 'Meine Bestellung A-1 fehlt.', messageId: '<n1@kunde.example>' });
+    const info = await send({
+      from: 'Nina Neu <neu@kunde.example>',
+      subject: 'Lieferung fehlt',
+      text: 'Meine Bestellung A-1 fehlt.',
+      messageId: '<n1@kunde.example>',
+    });
     expect(info.response).toMatch(/^250 .*Stored as ticket \d+/);
     const ticketId = ticketOf('<n1@kunde.example>'); // already committed when 250 arrived
     const ticket = findTicket(getDb(), ticketId)!;
@@ -98,14 +113,24 @@ describe('inbound email over SMTP', () => {
 
     // Outlook answers to the Reply-To with In-Reply-To; the ticket wakes from pending.
     const replyTo = out.parsed.replyTo!.value[0]!.address!;
-    await send({ from: 'paul@kunde.example', to: replyTo, subject: `AW: ${out.parsed.subject}`, inReplyTo: out.parsed.messageId, messageId: '<p2@kunde.example>' });
+    await send({
+      from: 'paul@kunde.example',
+      to: replyTo,
+      subject: `AW: ${out.parsed.subject}`,
+      inReplyTo: out.parsed.messageId,
+      messageId: '<p2@kunde.example>',
+    });
     expect(ticketOf('<p2@kunde.example>')).toBe(ticketId);
     expect(findTicket(getDb(), ticketId)!.status).toBe('open');
 
     // The CC'd colleague answers too and joins the thread as herself.
     await send({ from: 'Petra <petra@kunde.example>', subject: 'Re: Rechnung falsch', inReplyTo: out.parsed.messageId, messageId: '<p3@kunde.example>' });
     expect(ticketOf('<p3@kunde.example>')).toBe(ticketId);
-    const authors = new Set(messagesOf(ticketId).filter((m) => m.authorKind === 'customer').map((m) => m.authorCustomerId));
+    const authors = new Set(
+      messagesOf(ticketId)
+        .filter((m) => m.authorKind === 'customer')
+        .map((m) => m.authorCustomerId),
+    );
     expect(authors.size).toBe(2);
   });
 
@@ -118,7 +143,9 @@ describe('inbound email over SMTP', () => {
     await send({ from: 'stranger@evil.example', subject: `Re: Konto gesperrt [#${number}]`, messageId: '<s1@evil.example>' });
     const strangers = ticketOf('<s1@evil.example>');
     expect(strangers).not.toBe(ticketId);
-    expect(getDb().$client.prepare('select kind from ticket_links where ticket_id = ? and linked_ticket_id = ?').get(strangers, ticketId)).toEqual({ kind: 'related' });
+    expect(getDb().$client.prepare('select kind from ticket_links where ticket_id = ? and linked_ticket_id = ?').get(strangers, ticketId)).toEqual({
+      kind: 'related',
+    });
     // Even with our headers, a stranger who was never on the thread does not land on it.
     const ours = messagesOf(ticketId).find((m) => m.authorKind === 'system')!.channelMessageId!;
     await send({ from: 'stranger@evil.example', subject: 'Re: x', inReplyTo: ours, messageId: '<s2@evil.example>' });
@@ -139,7 +166,12 @@ describe('inbound email over SMTP', () => {
   it('never answers automatic mail and ignores mail from our own addresses', async () => {
     await deliver();
     const before = sink.mails.length;
-    await send({ from: 'robot@kunde.example', subject: 'Abwesenheitsnotiz', messageId: '<auto1@kunde.example>', headers: { 'Auto-Submitted': 'auto-replied' } });
+    await send({
+      from: 'robot@kunde.example',
+      subject: 'Abwesenheitsnotiz',
+      messageId: '<auto1@kunde.example>',
+      headers: { 'Auto-Submitted': 'auto-replied' },
+    });
     const ticketId = ticketOf('<auto1@kunde.example>');
     await deliver();
     expect(messagesOf(ticketId).map((m) => m.authorKind)).toEqual(['customer']);
@@ -223,7 +255,24 @@ describe('inbound email over SMTP', () => {
   // swaks comes from Debian's packages (.ci/run installs it); the server runs in this process, so it is
   // spawned asynchronously.
   it.skipIf(!fs.existsSync('/usr/bin/swaks'))('accepts mail from swaks, a different SMTP client', async () => {
-    const res = await promisify(execFile)('swaks', ['--server', `127.0.0.1:${server.smtpPort}`, '--to', 'support@demo.local', '--from', 'swaks@kunde.example', '--header', 'Subject: Über swaks', '--header', 'Message-Id: <swaks-1@kunde.example>', '--body', 'Grüße aus der Shell'], { encoding: 'utf8' });
+    const res = await promisify(execFile)(
+      'swaks',
+      [
+        '--server',
+        `127.0.0.1:${server.smtpPort}`,
+        '--to',
+        'support@demo.local',
+        '--from',
+        'swaks@kunde.example',
+        '--header',
+        'Subject: Über swaks',
+        '--header',
+        'Message-Id: <swaks-1@kunde.example>',
+        '--body',
+        'Grüße aus der Shell',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(res.stdout).toMatch(/<- {2}250 .*Stored as ticket/);
     expect(findTicket(getDb(), ticketOf('<swaks-1@kunde.example>'))!.subject).toBe('Über swaks');
   });

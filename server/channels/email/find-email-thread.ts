@@ -14,13 +14,25 @@ const SUBJECT_TOKEN = /\[#(\d{1,12})\]/;
  * thread (a CC'd colleague) join it. The subject token can be typed by anyone, so it joins only the
  * ticket's own customer (and only when the From passed DMARC, if it was checked). Everyone else gets a new ticket linked to the thread, never someone else's ticket.
  */
-export function findEmailThread(tx: Tx, mail: ParsedEmail, recipients: string[], ourAddresses: Set<string>, customerId: number, opts = { subjectToken: true }): ThreadDecision {
+export function findEmailThread(
+  tx: Tx,
+  mail: ParsedEmail,
+  recipients: string[],
+  ourAddresses: Set<string>,
+  customerId: number,
+  opts = { subjectToken: true },
+): ThreadDecision {
   const byToken = recipients
     .map((r) => splitPlusAddress(r))
     .filter((r) => r.tag && ourAddresses.has(r.base))
     .map((r) => inbound.findTicketByReplyToken(tx, r.tag!))
     .find(Boolean);
-  const byHeaders = byToken ? undefined : inbound.findMessageByAnyChannelMessageId(tx, [mail.inReplyTo, ...[...mail.references].reverse()].filter((x): x is string => !!x));
+  const byHeaders = byToken
+    ? undefined
+    : inbound.findMessageByAnyChannelMessageId(
+        tx,
+        [mail.inReplyTo, ...[...mail.references].reverse()].filter((x): x is string => !!x),
+      );
   const strongTicketId = byToken?.id ?? byHeaders?.ticketId;
 
   if (strongTicketId) {
@@ -40,7 +52,11 @@ export function findEmailThread(tx: Tx, mail: ParsedEmail, recipients: string[],
 function isParticipant(tx: Tx, ticketId: number, address: string | undefined, ourAddresses: Set<string>): boolean {
   if (!address) return false;
   const wanted = address.toLowerCase();
-  return inbound.listMessageEnvelopes(tx, ticketId).some(({ meta }) =>
-    [meta?.email?.from, ...(meta?.email?.to ?? []), ...(meta?.email?.cc ?? [])].some((a) => a && a.address.toLowerCase() === wanted && !ourAddresses.has(splitPlusAddress(a.address).base)),
-  );
+  return inbound
+    .listMessageEnvelopes(tx, ticketId)
+    .some(({ meta }) =>
+      [meta?.email?.from, ...(meta?.email?.to ?? []), ...(meta?.email?.cc ?? [])].some(
+        (a) => a && a.address.toLowerCase() === wanted && !ourAddresses.has(splitPlusAddress(a.address).base),
+      ),
+    );
 }

@@ -14,7 +14,17 @@ describe.skipIf(!hasDovecot())('IMAP polling against a real IMAP server', () => 
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let imapServer: Awaited<ReturnType<typeof startDovecot>>;
   const user = 'postfach@imap.example';
-  const imapSettings = () => ({ host: '127.0.0.1', port: imapServer.port, secure: false, user, pass: 'geheim', folder: 'INBOX', intervalSeconds: 60, afterImport: 'mark_seen' as const, moveTo: 'Helpdesk' });
+  const imapSettings = () => ({
+    host: '127.0.0.1',
+    port: imapServer.port,
+    secure: false,
+    user,
+    pass: 'geheim',
+    folder: 'INBOX',
+    intervalSeconds: 60,
+    afterImport: 'mark_seen' as const,
+    moveTo: 'Helpdesk',
+  });
 
   beforeAll(async () => {
     imapServer = await startDovecot({ [user]: 'geheim' });

@@ -45,12 +45,24 @@ export class ImapPoller {
     const prev = this.status.get(inboxId);
     try {
       const imported = await pollMailbox(this.db, address, imap);
-      this.status.set(inboxId, { lastPollAt: now, lastError: null, imported: (prev?.imported ?? 0) + imported, nextPollAt: now + imap.intervalSeconds * 1000, failures: 0 });
+      this.status.set(inboxId, {
+        lastPollAt: now,
+        lastError: null,
+        imported: (prev?.imported ?? 0) + imported,
+        nextPollAt: now + imap.intervalSeconds * 1000,
+        failures: 0,
+      });
     } catch (err) {
       const failures = (prev?.failures ?? 0) + 1;
       const message = err instanceof Error ? err.message : String(err);
       this.log(`imap ${imap.user}@${imap.host}: ${message}`);
-      this.status.set(inboxId, { lastPollAt: now, lastError: message, imported: prev?.imported ?? 0, nextPollAt: now + backoffMs(failures, { baseMs: 60_000, maxMs: 30 * 60_000 }), failures });
+      this.status.set(inboxId, {
+        lastPollAt: now,
+        lastError: message,
+        imported: prev?.imported ?? 0,
+        nextPollAt: now + backoffMs(failures, { baseMs: 60_000, maxMs: 30 * 60_000 }),
+        failures,
+      });
     }
   }
 }

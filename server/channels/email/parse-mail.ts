@@ -56,7 +56,9 @@ function readBounce(mail: ParsedMail): ParsedEmail['bounce'] {
   let originalMessageId: string | null = null;
   // mailparser inlines the message/delivery-status part into the text; some MTAs attach it.
   const statusTexts = [mail.text ?? '', ...mail.attachments.filter((p) => p.contentType === 'message/delivery-status').map((p) => p.content.toString('utf8'))];
-  const diagnostic = statusTexts.map((t) => t.match(/^Diagnostic-Code:[ \t]*([^\r\n]+(?:\r?\n[ \t][^\r\n]+)*)/im) ?? t.match(/^Status:[ \t]*([^\r\n]+)/im)).find(Boolean);
+  const diagnostic = statusTexts
+    .map((t) => t.match(/^Diagnostic-Code:[ \t]*([^\r\n]+(?:\r?\n[ \t][^\r\n]+)*)/im) ?? t.match(/^Status:[ \t]*([^\r\n]+)/im))
+    .find(Boolean);
   const reason = diagnostic?.[1] ? diagnostic[1].replace(/\s+/g, ' ').trim() : 'Delivery failed';
   for (const part of mail.attachments) {
     if (part.contentType === 'message/rfc822' || part.contentType === 'text/rfc822-headers') {

@@ -34,7 +34,14 @@ export function queueEmail(
     deliveryState: 'queued',
     meta: {
       ...(payload.autoSubmitted ? { autoSubmitted: true } : {}),
-      email: { subject: payload.subject, from: payload.from, to: payload.to, cc: payload.cc, inReplyTo: payload.inReplyTo ?? undefined, references: payload.references },
+      email: {
+        subject: payload.subject,
+        from: payload.from,
+        to: payload.to,
+        cc: payload.cc,
+        inReplyTo: payload.inReplyTo ?? undefined,
+        references: payload.references,
+      },
     },
   });
   insertOutbox(tx, { messageId, channelId: channel.id, payload: fallback ? { ...payload, chatFallback: true } : payload, now, dueAt: fallback?.dueAt });

@@ -76,38 +76,40 @@ export async function receiveEmail(db: Db, raw: Buffer, envelope: Envelope, now 
   ]);
 
   // Shares a commit with the other mail that arrived in the same turn; resolves after the commit.
-  const result = await commitGrouped(db, () => ingest(
-    db,
-    {
-      channelId: inbox.id,
-      // A From that fails its domain's DMARC check is someone else's address: it proves nothing.
-      from: { externalId: address, name: sender?.name ?? '', email: sender ? address : null, emailProven: !!sender && !verdict.dmarcFailed },
-      channelMessageId: mail.messageId,
-      subject: mail.subject || null,
-      text: mail.text,
-      html: mail.html,
-      email: {
-        subject: mail.subject,
-        from: sender ?? undefined,
-        to: mail.to,
-        cc: mail.cc,
-        inReplyTo: mail.inReplyTo ?? undefined,
-        references: mail.references,
-        ...(Object.keys(verdict.checks).length ? { checks: verdict.checks } : {}),
+  const result = await commitGrouped(db, () =>
+    ingest(
+      db,
+      {
+        channelId: inbox.id,
+        // A From that fails its domain's DMARC check is someone else's address: it proves nothing.
+        from: { externalId: address, name: sender?.name ?? '', email: sender ? address : null, emailProven: !!sender && !verdict.dmarcFailed },
+        channelMessageId: mail.messageId,
+        subject: mail.subject || null,
+        text: mail.text,
+        html: mail.html,
+        email: {
+          subject: mail.subject,
+          from: sender ?? undefined,
+          to: mail.to,
+          cc: mail.cc,
+          inReplyTo: mail.inReplyTo ?? undefined,
+          references: mail.references,
+          ...(Object.keys(verdict.checks).length ? { checks: verdict.checks } : {}),
+        },
+        receivedAt: now,
+        autoSubmitted: automatic,
+        quarantine: verdict.quarantine,
+        attachments: files,
       },
-      receivedAt: now,
-      autoSubmitted: automatic,
-      quarantine: verdict.quarantine,
-      attachments: files,
-    },
-    {
-      resolveThread: (tx, customerId) => findEmailThread(tx, mail, recipients, new Set(inboxes.keys()), customerId, { subjectToken: !verdict.dmarcFailed }),
-      onTicketCreated: (tx, ticket) => {
-        // Spam and forged senders get no answer: an acknowledgement would confirm the address and reach a victim.
-        if (!automatic && !verdict.quarantine && !verdict.dmarcFailed) queueAcknowledgement(tx, inbox.settings, ticket, now);
+      {
+        resolveThread: (tx, customerId) => findEmailThread(tx, mail, recipients, new Set(inboxes.keys()), customerId, { subjectToken: !verdict.dmarcFailed }),
+        onTicketCreated: (tx, ticket) => {
+          // Spam and forged senders get no answer: an acknowledgement would confirm the address and reach a victim.
+          if (!automatic && !verdict.quarantine && !verdict.dmarcFailed) queueAcknowledgement(tx, inbox.settings, ticket, now);
+        },
       },
-    },
-  ));
+    ),
+  );
   return { kind: 'ingested', ...result };
 }
 

@@ -6,7 +6,9 @@ import { deleteCalendar, listCalendarsForAdmin, saveCalendar } from '@/server/ca
 /** Business-hours calendars: admins only. */
 export const calendarsRouter = router({
   list: adminProcedure.query(({ ctx }) => listCalendarsForAdmin(ctx.db)),
-  save: adminProcedure.input(calendarInputSchema.extend({ id: z.number().int().positive().optional() })).mutation(({ ctx, input }) => saveCalendar(ctx.db, input)),
+  save: adminProcedure
+    .input(calendarInputSchema.extend({ id: z.number().int().positive().optional() }))
+    .mutation(({ ctx, input }) => saveCalendar(ctx.db, input)),
   delete: adminProcedure.input(z.object({ id: z.number().int().positive() })).mutation(({ ctx, input }) => {
     deleteCalendar(ctx.db, input.id);
     return { ok: true };

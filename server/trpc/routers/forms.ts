@@ -9,7 +9,11 @@ import { getPublicForm } from '@/server/forms/public-form';
 import { getConfig } from '@/server/runtime-config';
 import { consumePublicSubmission } from '@/server/forms/submission-limit';
 
-const slug = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'lower-case letters, digits and dashes');
+const slug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9-]{0,59}$/, 'lower-case letters, digits and dashes');
 
 export const formsRouter = router({
   list: adminProcedure.query(({ ctx }) => listForms(ctx.db)),
@@ -47,6 +51,10 @@ export const formsRouter = router({
     .mutation(async ({ ctx, input }) => {
       await consumePublicSubmission(ctx.ip);
       // Files come only through the form page (multipart); a file answer sent here counts as no file.
-      return submitForm(ctx.db, { slug: input.slug, version: input.version, answers: input.answers, token: input.token, honeypot: input.website }, getConfig().sessionSecret);
+      return submitForm(
+        ctx.db,
+        { slug: input.slug, version: input.version, answers: input.answers, token: input.token, honeypot: input.website },
+        getConfig().sessionSecret,
+      );
     }),
 });

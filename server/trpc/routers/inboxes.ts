@@ -8,12 +8,10 @@ import { listEmailInboxes, saveEmailInbox, sendTestEmail } from '@/server/channe
 export const inboxesRouter = router({
   listEmail: adminProcedure.query(({ ctx }) => ({ inboxes: listEmailInboxes(ctx.db), inboundSmtpPort: getConfig().SMTP_PORT })),
 
-  saveEmail: adminProcedure
-    .input(emailInboxInput.extend({ id: z.number().int().positive().nullable() }))
-    .mutation(({ ctx, input }) => {
-      const { id, ...rest } = input;
-      return saveEmailInbox(ctx.db, id, rest);
-    }),
+  saveEmail: adminProcedure.input(emailInboxInput.extend({ id: z.number().int().positive().nullable() })).mutation(({ ctx, input }) => {
+    const { id, ...rest } = input;
+    return saveEmailInbox(ctx.db, id, rest);
+  }),
 
   sendTest: adminProcedure
     .input(z.object({ id: z.number().int().positive(), to: z.string().trim().email() }))

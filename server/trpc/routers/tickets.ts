@@ -30,7 +30,17 @@ export const ticketsRouter = router({
         priority: z.enum(PRIORITIES).optional(),
         assigneeId: z.number().int().positive().nullable().optional(),
         teamId: z.number().int().positive().nullable().optional(),
-        tags: z.array(z.string().trim().min(1).max(40).regex(/^[^,]+$/, 'tags cannot contain commas')).max(20).optional(),
+        tags: z
+          .array(
+            z
+              .string()
+              .trim()
+              .min(1)
+              .max(40)
+              .regex(/^[^,]+$/, 'tags cannot contain commas'),
+          )
+          .max(20)
+          .optional(),
       }),
     )
     .mutation(({ ctx, input }) => {
@@ -38,16 +48,16 @@ export const ticketsRouter = router({
       return updateTicket(ctx.db, ctx.viewer, id, patch);
     }),
 
-  reply: agentProcedure
-    .input(replyInputSchema)
-    .mutation(({ ctx, input }) => replyToTicket(ctx.db, ctx.viewer, input)),
+  reply: agentProcedure.input(replyInputSchema).mutation(({ ctx, input }) => replyToTicket(ctx.db, ctx.viewer, input)),
 
   updateFormAnswers: agentProcedure
     .input(z.object({ id: ticketId, answers: z.record(z.string().max(40), answerValue).refine((a) => Object.keys(a).length <= 100, 'too many answers') }))
     .mutation(({ ctx, input }) => updateTicketAnswers(ctx.db, ctx.viewer, input.id, input.answers)),
 
   /** Spam out of the inbox (and taught to spamd), or a held message released back into it. */
-  markSpam: agentProcedure.input(z.object({ id: ticketId, spam: z.boolean() })).mutation(({ ctx, input }) => markSpam(ctx.db, ctx.viewer, input.id, input.spam)),
+  markSpam: agentProcedure
+    .input(z.object({ id: ticketId, spam: z.boolean() }))
+    .mutation(({ ctx, input }) => markSpam(ctx.db, ctx.viewer, input.id, input.spam)),
 
   markRead: agentProcedure.input(z.object({ id: ticketId })).mutation(({ ctx, input }) => {
     accessibleTicket(ctx.db, ctx.viewer, input.id);

@@ -128,10 +128,19 @@ export function Composer({ ticketId, status, mode, onMode, live = false }: Props
       {(uploads.files.length > 0 || uploads.uploading) && (
         <ul className="mt-1 flex flex-wrap gap-1.5" aria-label={t('composer.attachments')}>
           {uploads.files.map((f) => (
-            <li key={f.token} className="flex items-center gap-1 rounded border border-slate-200 bg-slate-50 py-0.5 pr-1 pl-2 text-xs" data-testid="composer-file">
+            <li
+              key={f.token}
+              className="flex items-center gap-1 rounded border border-slate-200 bg-slate-50 py-0.5 pr-1 pl-2 text-xs"
+              data-testid="composer-file"
+            >
               <Paperclip className="size-3 text-slate-500" aria-hidden />
               {f.filename}
-              <button type="button" aria-label={t('composer.removeFile', { name: f.filename })} onClick={() => uploads.remove(f.token)} className="rounded p-0.5 text-slate-500 hover:bg-slate-200">
+              <button
+                type="button"
+                aria-label={t('composer.removeFile', { name: f.filename })}
+                onClick={() => uploads.remove(f.token)}
+                className="rounded p-0.5 text-slate-500 hover:bg-slate-200"
+              >
                 <X className="size-3" aria-hidden />
               </button>
             </li>
@@ -141,7 +150,13 @@ export function Composer({ ticketId, status, mode, onMode, live = false }: Props
       )}
       <div className="mt-1.5 flex items-center gap-2">
         <input ref={fileInput} type="file" multiple hidden onChange={(e) => (void uploads.add(e.target.files ?? []), (e.target.value = ''))} />
-        <button type="button" aria-label={t('composer.attach')} title={t('composer.attach')} onClick={() => fileInput.current?.click()} className="rounded p-1 text-slate-500 hover:bg-slate-100">
+        <button
+          type="button"
+          aria-label={t('composer.attach')}
+          title={t('composer.attach')}
+          onClick={() => fileInput.current?.click()}
+          className="rounded p-1 text-slate-500 hover:bg-slate-100"
+        >
           <Paperclip className="size-4" aria-hidden />
         </button>
         <span className="text-[11px] text-slate-400">{t('composer.hint')}</span>

@@ -43,7 +43,15 @@ export function Conversation(props: Props) {
 }
 
 /** Under a chat: the customer typing, or that they have seen our last reply. */
-function ChatStatus({ messages, customerTyping, customerReadUpTo }: { messages: { id: number; authorKind: string; isInternal: boolean }[]; customerTyping: boolean; customerReadUpTo: number | null }) {
+function ChatStatus({
+  messages,
+  customerTyping,
+  customerReadUpTo,
+}: {
+  messages: { id: number; authorKind: string; isInternal: boolean }[];
+  customerTyping: boolean;
+  customerReadUpTo: number | null;
+}) {
   const t = useTranslations('ticket');
   const lastReply = messages.findLast((m) => m.authorKind === 'agent' && !m.isInternal);
   const seen = lastReply && customerReadUpTo !== null && customerReadUpTo >= lastReply.id;
@@ -79,7 +87,8 @@ function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket
   // Presence: announce that I am viewing, hear who else is (re-announced after a reconnect).
   useEffect(() => {
     if (!socket || !connected) return;
-    const onPresence = (p: { ticketId: number; viewers: PresenceEntry[] }) => p.ticketId === ticketId && setViewers(p.viewers.filter((v) => v.agentId !== viewer.id));
+    const onPresence = (p: { ticketId: number; viewers: PresenceEntry[] }) =>
+      p.ticketId === ticketId && setViewers(p.viewers.filter((v) => v.agentId !== viewer.id));
     socket.on('presence', onPresence);
     socket.emit('ticket:view', ticketId);
     return () => {
@@ -89,7 +98,12 @@ function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket
   }, [socket, connected, ticketId, viewer.id]);
 
   if (ticket.isPending) return <p className="p-6 text-sm text-slate-500">{t('list.loading')}</p>;
-  if (ticket.error) return <p role="alert" className="p-6 text-sm text-red-700">{errorText(ticket.error)}</p>;
+  if (ticket.error)
+    return (
+      <p role="alert" className="p-6 text-sm text-red-700">
+        {errorText(ticket.error)}
+      </p>
+    );
   const { ticket: tk, channel } = ticket.data;
   const typing = viewers.find((v) => v.typing);
 
@@ -107,7 +121,11 @@ function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket
               {tk.subject}
             </h1>
             {viewers.length > 0 && (
-              <div className="flex items-center gap-1" data-testid="presence" aria-label={t('ticket.viewing', { names: viewers.map((v) => v.name).join(', ') })}>
+              <div
+                className="flex items-center gap-1"
+                data-testid="presence"
+                aria-label={t('ticket.viewing', { names: viewers.map((v) => v.name).join(', ') })}
+              >
                 <div className="flex -space-x-1.5">
                   {viewers.map((v) => (
                     <Avatar key={v.agentId} name={v.name} size="sm" ring />
@@ -127,7 +145,9 @@ function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket
             {t('ticket.typing', { name: typing.name })}
           </p>
         )}
-        {channel.kind === 'chat' && <ChatStatus messages={ticket.data.messages} customerTyping={chat.customerTyping} customerReadUpTo={chat.customerReadUpTo} />}
+        {channel.kind === 'chat' && (
+          <ChatStatus messages={ticket.data.messages} customerTyping={chat.customerTyping} customerReadUpTo={chat.customerReadUpTo} />
+        )}
         {tk.status === 'closed' ? (
           <p className="border-t border-slate-200 bg-white px-4 py-3 text-sm text-slate-500">{t('ticket.closedReadOnly')}</p>
         ) : (

@@ -25,10 +25,20 @@ export function CustomerPanel({ customerId, currentTicketId, onOpenTicket, form 
     ...(c.email && !c.identities.some((i) => i.kind === 'email' && i.externalId === c.email)
       ? [{ key: 'email', kind: 'email' as const, label: c.email, title: c.email, unverified: !c.emailVerified }]
       : []),
-    ...c.identities.map((i) => ({ key: String(i.id), kind: i.kind, label: i.kind === 'chat' ? t('customer.widgetVisitor') : i.externalId, title: i.externalId, unverified: false })),
+    ...c.identities.map((i) => ({
+      key: String(i.id),
+      kind: i.kind,
+      label: i.kind === 'chat' ? t('customer.widgetVisitor') : i.externalId,
+      title: i.externalId,
+      unverified: false,
+    })),
   ];
   return (
-    <aside className="hidden min-h-0 overflow-y-auto border-l border-slate-200 bg-white p-4 xl:block" aria-label={t('customer.title')} data-testid="customer-panel">
+    <aside
+      className="hidden min-h-0 overflow-y-auto border-l border-slate-200 bg-white p-4 xl:block"
+      aria-label={t('customer.title')}
+      data-testid="customer-panel"
+    >
       <div className="flex items-center gap-3">
         <Avatar name={c.name} />
         <div className="min-w-0">

@@ -67,7 +67,10 @@ export function FormAnswers({ ticketId, form }: { ticketId: number; form: Ticket
         className="space-y-3 text-sm"
         onSubmit={(e) => {
           e.preventDefault();
-          save.mutate({ id: ticketId, answers: Object.fromEntries(evaluation.fields.filter((f) => f.visible && f.value !== undefined).map((f) => [f.key, f.value!])) });
+          save.mutate({
+            id: ticketId,
+            answers: Object.fromEntries(evaluation.fields.filter((f) => f.visible && f.value !== undefined).map((f) => [f.key, f.value!])),
+          });
         }}
       >
         <FormFields
@@ -79,9 +82,17 @@ export function FormAnswers({ ticketId, form }: { ticketId: number; form: Ticket
           onChange={(key, v) => setDraft({ ...draft, [key]: v })}
           showHelp={false}
         />
-        {save.error && !serverErrors.length && <p role="alert" className="text-xs text-red-700">{errorText(save.error)}</p>}
+        {save.error && !serverErrors.length && (
+          <p role="alert" className="text-xs text-red-700">
+            {errorText(save.error)}
+          </p>
+        )}
         <div className="flex gap-2">
-          <button type="submit" disabled={save.isPending || evaluation.errors.length > 0} className="rounded-md bg-brand-600 px-3 py-1.5 text-xs font-medium text-white hover:bg-brand-700 disabled:opacity-50">
+          <button
+            type="submit"
+            disabled={save.isPending || evaluation.errors.length > 0}
+            className="rounded-md bg-brand-600 px-3 py-1.5 text-xs font-medium text-white hover:bg-brand-700 disabled:opacity-50"
+          >
             {t('admin.save')}
           </button>
           <button type="button" className="rounded-md px-3 py-1.5 text-xs text-slate-600 hover:bg-slate-100" onClick={() => setDraft(null)}>

@@ -105,12 +105,7 @@ export function InboxApp() {
 
   return (
     <div className="grid h-full grid-cols-[minmax(0,1fr)] md:grid-cols-[13rem_22rem_minmax(0,1fr)]">
-      <InboxSidebar
-        viewId={viewId}
-        onView={selectView}
-        filter={filter}
-        onFilter={setFilter}
-      />
+      <InboxSidebar viewId={viewId} onView={selectView} filter={filter} onFilter={setFilter} />
       <TicketList
         search={search}
         onSearch={setSearch}

@@ -87,7 +87,12 @@ export function InboxSidebar({ viewId, onView, filter, onFilter }: Props) {
   );
 }
 
-function ChipGroup<T extends string>(p: { legend: string; options: { value: T; label: string; icon?: React.ReactNode }[]; selected: readonly T[] | undefined; onToggle: (v: T) => void }) {
+function ChipGroup<T extends string>(p: {
+  legend: string;
+  options: { value: T; label: string; icon?: React.ReactNode }[];
+  selected: readonly T[] | undefined;
+  onToggle: (v: T) => void;
+}) {
   return (
     <fieldset>
       <legend className="mb-1 text-xs font-medium text-slate-500">{p.legend}</legend>
@@ -113,7 +118,11 @@ function FilterSelect(p: { label: string; value: string | number; onChange: (v: 
   return (
     <label className="block text-xs font-medium text-slate-500">
       {p.label}
-      <select className="mt-1 w-full rounded border border-slate-200 bg-white px-1.5 py-1 text-sm text-slate-700" value={p.value} onChange={(e) => p.onChange(e.target.value)}>
+      <select
+        className="mt-1 w-full rounded border border-slate-200 bg-white px-1.5 py-1 text-sm text-slate-700"
+        value={p.value}
+        onChange={(e) => p.onChange(e.target.value)}
+      >
         {p.children}
       </select>
     </label>

@@ -9,12 +9,21 @@ export function MailChecks({ checks }: { checks: InboundChecks }) {
   const format = useFormatter();
   const parts: { key: string; text: string; title?: string; bad: boolean }[] = [];
   if (checks.auth) {
-    for (const k of ['spf', 'dkim', 'dmarc'] as const) parts.push({ key: k, text: `${k.toUpperCase()} ${checks.auth[k]}`, bad: checks.auth[k] === 'fail' || checks.auth[k] === 'softfail' });
+    for (const k of ['spf', 'dkim', 'dmarc'] as const)
+      parts.push({ key: k, text: `${k.toUpperCase()} ${checks.auth[k]}`, bad: checks.auth[k] === 'fail' || checks.auth[k] === 'softfail' });
   }
   const spamd = checks.spamd;
   if (spamd && 'error' in spamd) parts.push({ key: 'spamd', text: t('filterUnavailable'), title: spamd.error, bad: false });
   else if (spamd) {
-    parts.push({ key: 'spamd', text: t('score', { score: format.number(spamd.score, { maximumFractionDigits: 1 }), required: format.number(spamd.required, { maximumFractionDigits: 1 }) }), title: spamd.rules.join(', '), bad: spamd.spam });
+    parts.push({
+      key: 'spamd',
+      text: t('score', {
+        score: format.number(spamd.score, { maximumFractionDigits: 1 }),
+        required: format.number(spamd.required, { maximumFractionDigits: 1 }),
+      }),
+      title: spamd.rules.join(', '),
+      bad: spamd.spam,
+    });
   }
   if (checks.upstream) parts.push({ key: 'upstream', text: t('upstream', { header: checks.upstream.header }), bad: true });
   if (!parts.length) return null;

@@ -20,7 +20,12 @@ export function MessageBubble({ m, customerName }: { m: Message; customerName: s
   const dir = useDirectory();
   const [showOriginal, setShowOriginal] = useState(false);
   const [imagesLoaded, setImagesLoaded] = useState(false);
-  const author = m.authorKind === 'customer' ? (m.envelope?.from?.name ?? customerName) : m.authorKind === 'agent' ? (dir.agentName(m.authorAgentId) ?? '') : t('ticket.system');
+  const author =
+    m.authorKind === 'customer'
+      ? (m.envelope?.from?.name ?? customerName)
+      : m.authorKind === 'agent'
+        ? (dir.agentName(m.authorAgentId) ?? '')
+        : t('ticket.system');
   const style = m.isInternal ? 'border-amber-200 bg-amber-50' : m.authorKind === 'customer' ? 'border-slate-200 bg-white' : 'border-brand-100 bg-brand-50/60';
   const hasMore = m.visibleText !== m.bodyText.trim() || m.bodyHtml !== null;
   // Remote images stay unloaded (sanitizer moved their address) until the agent asks.

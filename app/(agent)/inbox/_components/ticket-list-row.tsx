@@ -8,7 +8,15 @@ import { Avatar } from '@/app/_components/avatar';
 import type { TicketListItem } from './ticket-list';
 import { useDirectory } from './use-directory';
 
-export const TicketListRow = memo(function TicketListRow({ item, selected, onSelect }: { item: TicketListItem; selected: boolean; onSelect: (id: number) => void }) {
+export const TicketListRow = memo(function TicketListRow({
+  item,
+  selected,
+  onSelect,
+}: {
+  item: TicketListItem;
+  selected: boolean;
+  onSelect: (id: number) => void;
+}) {
   const t = useTranslations();
   const format = useFormatter();
   const now = useNow({ updateInterval: 60_000 });
@@ -31,7 +39,11 @@ export const TicketListRow = memo(function TicketListRow({ item, selected, onSel
             <span className="sr-only">{t('list.unread')}</span>
           </span>
         )}
-        <time className="ml-auto shrink-0 text-slate-400" dateTime={new Date(item.lastActivityAt).toISOString()} title={format.dateTime(item.lastActivityAt, { dateStyle: 'medium', timeStyle: 'short' })}>
+        <time
+          className="ml-auto shrink-0 text-slate-400"
+          dateTime={new Date(item.lastActivityAt).toISOString()}
+          title={format.dateTime(item.lastActivityAt, { dateStyle: 'medium', timeStyle: 'short' })}
+        >
           {format.relativeTime(Math.min(item.lastActivityAt, now.getTime()), now)}
         </time>
       </span>

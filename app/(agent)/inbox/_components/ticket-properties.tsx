@@ -17,7 +17,6 @@ type Props = {
   tags: { id: number; name: string }[];
 };
 
-
 export function TicketProperties({ ticket, tags }: Props) {
   const t = useTranslations();
   const errorText = useErrorText();
@@ -75,7 +74,11 @@ export function TicketProperties({ ticket, tags }: Props) {
         <NamedOptions items={dir.agents} />
       </PropertySelect>
       {ticket.assigneeId !== viewer.id && !closed && (
-        <button type="button" onClick={() => patch({ assigneeId: viewer.id })} className="flex items-center gap-1 rounded px-1.5 py-1 text-brand-700 hover:bg-brand-50">
+        <button
+          type="button"
+          onClick={() => patch({ assigneeId: viewer.id })}
+          className="flex items-center gap-1 rounded px-1.5 py-1 text-brand-700 hover:bg-brand-50"
+        >
           <UserCheck className="size-3.5" aria-hidden />
           {t('ticket.assignToMe')}
         </button>
@@ -89,7 +92,12 @@ export function TicketProperties({ ticket, tags }: Props) {
           <span key={tag.id} className="flex items-center gap-0.5 rounded bg-slate-100 py-0.5 pr-0.5 pl-1.5 text-slate-700">
             {tag.name}
             {!closed && (
-              <button type="button" aria-label={`${tag.name} ×`} className="rounded p-0.5 hover:bg-slate-200" onClick={() => patch({ tags: tags.filter((x) => x.id !== tag.id).map((x) => x.name) })}>
+              <button
+                type="button"
+                aria-label={`${tag.name} ×`}
+                className="rounded p-0.5 hover:bg-slate-200"
+                onClick={() => patch({ tags: tags.filter((x) => x.id !== tag.id).map((x) => x.name) })}
+              >
                 <X className="size-3" aria-hidden />
               </button>
             )}
@@ -118,7 +126,11 @@ export function TicketProperties({ ticket, tags }: Props) {
           ))}
         </datalist>
       </div>
-      {update.error && <span role="alert" className="text-red-700">{errorText(update.error)}</span>}
+      {update.error && (
+        <span role="alert" className="text-red-700">
+          {errorText(update.error)}
+        </span>
+      )}
     </div>
   );
 }

@@ -21,7 +21,11 @@ export function useAttachmentUploads(failedMessage: string) {
       Array.from(list).map(async (file) => {
         setUploading((n) => n + 1);
         try {
-          const res = await fetch('/attachments', { method: 'POST', headers: { 'content-type': file.type || 'application/octet-stream', 'x-filename': encodeURIComponent(file.name) }, body: file });
+          const res = await fetch('/attachments', {
+            method: 'POST',
+            headers: { 'content-type': file.type || 'application/octet-stream', 'x-filename': encodeURIComponent(file.name) },
+            body: file,
+          });
           const json = (await res.json()) as UploadedFile & { error?: string };
           if (!res.ok) setError(`${file.name}: ${json.error ? refusal(json.error) : failedMessage}`);
           else setFiles((fs) => [...fs, { token: json.token, filename: json.filename, size: json.size }]);

@@ -22,12 +22,14 @@ export function AgentsAdmin() {
   const teams = useQuery(trpc.admin.teams.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.agents.queryKey() });
   const update = useMutation(trpc.admin.updateAgent.mutationOptions({ onSuccess: refresh }));
-  const create = useMutation(trpc.admin.createAgent.mutationOptions({
+  const create = useMutation(
+    trpc.admin.createAgent.mutationOptions({
       onSuccess: () => {
         void refresh();
         setForm(EMPTY);
       },
-    }));
+    }),
+  );
   const [form, setForm] = useState(EMPTY);
 
   return (
@@ -49,7 +51,13 @@ export function AgentsAdmin() {
               <td className="px-3 py-2">{a.name}</td>
               <td className="px-3 py-2 text-slate-600">{a.email}</td>
               <td className="px-3 py-2">
-                <select aria-label={`${t('role')} ${a.name}`} className={input} value={a.role} disabled={a.id === viewer.id} onChange={(e) => update.mutate({ id: a.id, role: e.target.value as Role })}>
+                <select
+                  aria-label={`${t('role')} ${a.name}`}
+                  className={input}
+                  value={a.role}
+                  disabled={a.id === viewer.id}
+                  onChange={(e) => update.mutate({ id: a.id, role: e.target.value as Role })}
+                >
                   {ROLES.map((r) => (
                     <option key={r} value={r}>
                       {t(`roles.${r}`)}
@@ -72,7 +80,11 @@ export function AgentsAdmin() {
           ))}
         </tbody>
       </table>
-      {update.error && <p role="alert" className="text-sm text-red-700">{errorText(update.error)}</p>}
+      {update.error && (
+        <p role="alert" className="text-sm text-red-700">
+          {errorText(update.error)}
+        </p>
+      )}
 
       <form
         className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
@@ -85,7 +97,15 @@ export function AgentsAdmin() {
         <div className="grid grid-cols-2 gap-3">
           <TextField label={t('name')} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
           <TextField label={t('email')} type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
-          <TextField label={t('password')} type="password" minLength={10} required autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />
+          <TextField
+            label={t('password')}
+            type="password"
+            minLength={10}
+            required
+            autoComplete="new-password"
+            value={form.password}
+            onChange={(e) => setForm({ ...form, password: e.target.value })}
+          />
           <label className="block text-sm">
             <span className="mb-1 block font-medium text-slate-700">{t('role')}</span>
             <select className={`${input} block w-full py-2`} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
@@ -112,7 +132,11 @@ export function AgentsAdmin() {
             ))}
           </div>
         </fieldset>
-        {create.error && <p role="alert" className="text-sm text-red-700">{errorText(create.error)}</p>}
+        {create.error && (
+          <p role="alert" className="text-sm text-red-700">
+            {errorText(create.error)}
+          </p>
+        )}
         <button type="submit" disabled={create.isPending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
           {t('create')}
         </button>

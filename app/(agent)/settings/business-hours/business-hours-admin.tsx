@@ -26,18 +26,40 @@ export function BusinessHoursAdmin() {
           <h1 id="hours-title" className="text-lg font-semibold">
             {t('title')}
           </h1>
-          <button type="button" onClick={() => setSelected('new')} className="flex items-center gap-1 whitespace-nowrap rounded-md bg-brand-600 px-2.5 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+          <button
+            type="button"
+            onClick={() => setSelected('new')}
+            className="flex items-center gap-1 whitespace-nowrap rounded-md bg-brand-600 px-2.5 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+          >
             <Plus className="size-4" aria-hidden /> {t('new')}
           </button>
         </div>
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm" data-testid="calendar-list">
           {calendars.data?.map((c) => (
             <li key={c.id}>
-              <button type="button" aria-current={editing === c.id} onClick={() => setSelected(c.id)} className="block w-full px-3 py-2 text-left hover:bg-slate-50 aria-[current=true]:bg-slate-100">
+              <button
+                type="button"
+                aria-current={editing === c.id}
+                onClick={() => setSelected(c.id)}
+                className="block w-full px-3 py-2 text-left hover:bg-slate-50 aria-[current=true]:bg-slate-100"
+              >
                 <span className="block font-medium">{c.name}</span>
                 <span className="block text-xs text-slate-500">{c.timeZone}</span>
                 <span className={`block text-xs ${c.now.open ? 'text-emerald-700' : 'text-slate-600'}`}>
-                  {c.now.open ? t('openNow') : c.now.changesAt ? t('opensAt', { when: format.dateTime(c.now.changesAt, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: c.timeZone }) }) : t('neverOpen')}
+                  {c.now.open
+                    ? t('openNow')
+                    : c.now.changesAt
+                      ? t('opensAt', {
+                          when: format.dateTime(c.now.changesAt, {
+                            weekday: 'short',
+                            day: 'numeric',
+                            month: 'short',
+                            hour: '2-digit',
+                            minute: '2-digit',
+                            timeZone: c.timeZone,
+                          }),
+                        })
+                      : t('neverOpen')}
                 </span>
                 {c.usedBy.length > 0 && <span className="block text-xs text-slate-500">{t('usedBy', { names: c.usedBy.join(', ') })}</span>}
               </button>

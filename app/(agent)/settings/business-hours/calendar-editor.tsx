@@ -65,7 +65,11 @@ export function CalendarEditor({ calendar, saved, onSaving, onSaved, onDeleted }
         </p>
       )}
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={save.isPending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={save.isPending}
+          className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           {t('save')}
         </button>
         {saved && !save.isPending && (
@@ -74,7 +78,11 @@ export function CalendarEditor({ calendar, saved, onSaving, onSaved, onDeleted }
           </span>
         )}
         {calendar && (
-          <button type="button" onClick={() => window.confirm(t('confirmDelete', { name: calendar.name })) && remove.mutate({ id: calendar.id })} className="ml-auto rounded-md px-3 py-1.5 text-sm text-red-700 hover:bg-red-50">
+          <button
+            type="button"
+            onClick={() => window.confirm(t('confirmDelete', { name: calendar.name })) && remove.mutate({ id: calendar.id })}
+            className="ml-auto rounded-md px-3 py-1.5 text-sm text-red-700 hover:bg-red-50"
+          >
             {t('delete')}
           </button>
         )}

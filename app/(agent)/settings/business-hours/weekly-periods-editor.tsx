@@ -41,7 +41,14 @@ export function WeeklyPeriodsEditor({ periods, onChange }: { periods: WeeklyPeri
                     {ofDay.length === 0 && <span className="text-slate-500">{t('closed')}</span>}
                     {ofDay.map(({ p, index }, n) => (
                       <span key={index} className="flex items-center gap-1">
-                        <input type="time" aria-label={t('opensLabel', { day: name, n: n + 1 })} className={timeInput} value={p.from} required onChange={(e) => update(index, { from: e.target.value })} />
+                        <input
+                          type="time"
+                          aria-label={t('opensLabel', { day: name, n: n + 1 })}
+                          className={timeInput}
+                          value={p.from}
+                          required
+                          onChange={(e) => update(index, { from: e.target.value })}
+                        />
                         <span aria-hidden>–</span>
                         <input
                           type="time"
@@ -52,7 +59,12 @@ export function WeeklyPeriodsEditor({ periods, onChange }: { periods: WeeklyPeri
                           // 00:00 as a closing time means midnight at the end of the day.
                           onChange={(e) => update(index, { to: e.target.value === '00:00' ? '24:00' : e.target.value })}
                         />
-                        <button type="button" aria-label={t('removePeriod', { day: name, n: n + 1 })} onClick={() => onChange(periods.filter((_, i) => i !== index))} className="rounded p-1 text-slate-500 hover:bg-slate-100">
+                        <button
+                          type="button"
+                          aria-label={t('removePeriod', { day: name, n: n + 1 })}
+                          onClick={() => onChange(periods.filter((_, i) => i !== index))}
+                          className="rounded p-1 text-slate-500 hover:bg-slate-100"
+                        >
                           <X className="size-3.5" aria-hidden />
                         </button>
                       </span>
@@ -60,7 +72,9 @@ export function WeeklyPeriodsEditor({ periods, onChange }: { periods: WeeklyPeri
                     <button
                       type="button"
                       aria-label={t('addPeriod', { day: name })}
-                      onClick={() => onChange([...periods, { day, from: ofDay.at(-1)?.p.to === '24:00' ? '09:00' : (ofDay.at(-1)?.p.to ?? '09:00'), to: '17:00' }])}
+                      onClick={() =>
+                        onChange([...periods, { day, from: ofDay.at(-1)?.p.to === '24:00' ? '09:00' : (ofDay.at(-1)?.p.to ?? '09:00'), to: '17:00' }])
+                      }
                       className="rounded p-1 text-slate-500 hover:bg-slate-100"
                     >
                       <Plus className="size-3.5" aria-hidden />

@@ -42,7 +42,12 @@ export function ChatWidgetForm({ widget, onCreated }: { widget: ChatWidget | nul
   const rotate = useMutation(trpc.chatWidgets.rotateSecret.mutationOptions({ onSuccess: (r) => setSecret(r.identitySecret) }));
   const error = create.error ?? update.error ?? reveal.error ?? rotate.error;
   const text = (key: 'greeting' | 'launcherText', lang: 'en' | 'de', label: string) => (
-    <TextField label={label} value={v[key][lang] ?? ''} required={lang === 'en'} onChange={(e) => setV({ ...v, [key]: { ...v[key], [lang]: e.target.value } })} />
+    <TextField
+      label={label}
+      value={v[key][lang] ?? ''}
+      required={lang === 'en'}
+      onChange={(e) => setV({ ...v, [key]: { ...v[key], [lang]: e.target.value } })}
+    />
   );
 
   return (
@@ -62,7 +67,12 @@ export function ChatWidgetForm({ widget, onCreated }: { widget: ChatWidget | nul
               {copied ? t('copied') : t('copy')}
             </button>
           </div>
-          <a className="mt-2 inline-block text-sm text-brand-700 underline" href={`/widget/demo?channel=${encodeURIComponent(widget.publicToken)}`} target="_blank" rel="noreferrer">
+          <a
+            className="mt-2 inline-block text-sm text-brand-700 underline"
+            href={`/widget/demo?channel=${encodeURIComponent(widget.publicToken)}`}
+            target="_blank"
+            rel="noreferrer"
+          >
             {t('demo')}
           </a>
         </section>
@@ -77,38 +87,65 @@ export function ChatWidgetForm({ widget, onCreated }: { widget: ChatWidget | nul
       >
         <TextField label={t('name')} required value={v.name} onChange={(e) => setV({ ...v, name: e.target.value })} />
         <SelectField label={t('defaultTeam')} value={v.defaultTeamId ?? ''} onChange={(e) => setV({ ...v, defaultTeamId: idOrNull(e.target.value) })}>
-            <option value="">{t('noTeam')}</option>
-            <NamedOptions items={teams.data ?? []} />
+          <option value="">{t('noTeam')}</option>
+          <NamedOptions items={teams.data ?? []} />
         </SelectField>
         {text('greeting', 'en', t('greetingEn'))}
         {text('greeting', 'de', t('greetingDe'))}
         {text('launcherText', 'en', t('launcherEn'))}
         {text('launcherText', 'de', t('launcherDe'))}
-        <TextField label={t('color')} type="color" value={v.color} onChange={(e) => setV({ ...v, color: e.target.value })} className="[&_input]:h-10 [&_input]:p-1" />
+        <TextField
+          label={t('color')}
+          type="color"
+          value={v.color}
+          onChange={(e) => setV({ ...v, color: e.target.value })}
+          className="[&_input]:h-10 [&_input]:p-1"
+        />
         <SelectField label={t('position')} value={v.position} onChange={(e) => setV({ ...v, position: e.target.value as 'left' | 'right' })}>
-            <option value="right">{t('right')}</option>
-            <option value="left">{t('left')}</option>
+          <option value="right">{t('right')}</option>
+          <option value="left">{t('left')}</option>
         </SelectField>
         <SelectField label={t('defaultLocale')} value={v.defaultLocale} onChange={(e) => setV({ ...v, defaultLocale: e.target.value as 'en' | 'de' })}>
-            <option value="de">Deutsch</option>
-            <option value="en">English</option>
+          <option value="de">Deutsch</option>
+          <option value="en">English</option>
         </SelectField>
-        <TextField label={t('expectedReply')} type="number" min={1} max={10080} value={v.expectedReplyMinutes} onChange={(e) => setV({ ...v, expectedReplyMinutes: Number(e.target.value) })} />
-        <SelectField label={t('businessHours')} hint={t('businessHoursHint')} value={v.calendarId ?? ''} onChange={(e) => setV({ ...v, calendarId: idOrNull(e.target.value) })}>
-            <option value="">{t('alwaysOpen')}</option>
-            <NamedOptions items={calendars.data ?? []} />
+        <TextField
+          label={t('expectedReply')}
+          type="number"
+          min={1}
+          max={10080}
+          value={v.expectedReplyMinutes}
+          onChange={(e) => setV({ ...v, expectedReplyMinutes: Number(e.target.value) })}
+        />
+        <SelectField
+          label={t('businessHours')}
+          hint={t('businessHoursHint')}
+          value={v.calendarId ?? ''}
+          onChange={(e) => setV({ ...v, calendarId: idOrNull(e.target.value) })}
+        >
+          <option value="">{t('alwaysOpen')}</option>
+          <NamedOptions items={calendars.data ?? []} />
         </SelectField>
         <SelectField label={t('prechatForm')} value={v.formId ?? ''} onChange={(e) => setV({ ...v, formId: idOrNull(e.target.value) })}>
-            <option value="">{t('builtinForm')}</option>
-            <NamedOptions items={forms.data ?? []} />
+          <option value="">{t('builtinForm')}</option>
+          <NamedOptions items={forms.data ?? []} />
         </SelectField>
-        <SelectField label={t('emailInbox')} hint={t('emailInboxHint')} value={v.emailChannelId ?? ''} onChange={(e) => setV({ ...v, emailChannelId: idOrNull(e.target.value) })}>
-            <option value="">{t('firstInbox')}</option>
-            <NamedOptions items={inboxes.data?.inboxes ?? []} />
+        <SelectField
+          label={t('emailInbox')}
+          hint={t('emailInboxHint')}
+          value={v.emailChannelId ?? ''}
+          onChange={(e) => setV({ ...v, emailChannelId: idOrNull(e.target.value) })}
+        >
+          <option value="">{t('firstInbox')}</option>
+          <NamedOptions items={inboxes.data?.inboxes ?? []} />
         </SelectField>
-        <SelectField label={t('unverified')} value={v.unverifiedIdentity} onChange={(e) => setV({ ...v, unverifiedIdentity: e.target.value as 'anonymous' | 'refuse' })}>
-            <option value="anonymous">{t('keepAnonymous')}</option>
-            <option value="refuse">{t('refuse')}</option>
+        <SelectField
+          label={t('unverified')}
+          value={v.unverifiedIdentity}
+          onChange={(e) => setV({ ...v, unverifiedIdentity: e.target.value as 'anonymous' | 'refuse' })}
+        >
+          <option value="anonymous">{t('keepAnonymous')}</option>
+          <option value="refuse">{t('refuse')}</option>
         </SelectField>
         <label className="col-span-2 block text-sm">
           <span className="mb-1 block font-medium text-slate-700">{t('allowedOrigins')}</span>
@@ -150,7 +187,11 @@ const signature = crypto.createHmac('sha256', SECRET)
             <button type="button" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50" onClick={() => reveal.mutate({ id: widget.id })}>
               {t('reveal')}
             </button>
-            <button type="button" className="rounded border border-red-300 px-2 py-1 text-red-700 hover:bg-red-50" onClick={() => window.confirm(t('rotateConfirm')) && rotate.mutate({ id: widget.id })}>
+            <button
+              type="button"
+              className="rounded border border-red-300 px-2 py-1 text-red-700 hover:bg-red-50"
+              onClick={() => window.confirm(t('rotateConfirm')) && rotate.mutate({ id: widget.id })}
+            >
               {t('rotate')}
             </button>
           </div>

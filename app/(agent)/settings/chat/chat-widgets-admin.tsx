@@ -32,11 +32,17 @@ export function ChatWidgetsAdmin() {
             </button>
           ))}
         </div>
-        <button type="button" onClick={() => setSelected('new')} className="ml-auto flex items-center gap-1 rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+        <button
+          type="button"
+          onClick={() => setSelected('new')}
+          className="ml-auto flex items-center gap-1 rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+        >
           <Plus className="size-4" aria-hidden /> {t('newWidget')}
         </button>
       </div>
-      {(selected === 'new' || current) && <ChatWidgetForm key={selected === 'new' ? 'new' : current!.id} widget={selected === 'new' ? null : current} onCreated={(id) => setSelected(id)} />}
+      {(selected === 'new' || current) && (
+        <ChatWidgetForm key={selected === 'new' ? 'new' : current!.id} widget={selected === 'new' ? null : current} onCreated={(id) => setSelected(id)} />
+      )}
     </div>
   );
 }

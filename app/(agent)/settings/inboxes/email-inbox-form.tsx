@@ -76,7 +76,11 @@ export function EmailInboxForm({ inbox, onSaved }: { inbox: Inbox | null; onSave
         <TextField label={t('displayName')} value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
         <label className="block text-sm">
           <span className="mb-1 block font-medium text-slate-700">{t('defaultTeam')}</span>
-          <select className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm" value={form.defaultTeamId ?? ''} onChange={(e) => setForm({ ...form, defaultTeamId: idOrNull(e.target.value) })}>
+          <select
+            className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+            value={form.defaultTeamId ?? ''}
+            onChange={(e) => setForm({ ...form, defaultTeamId: idOrNull(e.target.value) })}
+          >
             <option value="">—</option>
             <NamedOptions items={teams} />
           </select>
@@ -109,17 +113,30 @@ export function EmailInboxForm({ inbox, onSaved }: { inbox: Inbox | null; onSave
         {form.imapOn && (
           <div className="grid grid-cols-[1fr_13rem] gap-3">
             <ServerFields kind="imap" value={form.imap} onChange={imap} hasPassword={Boolean(inbox?.imap?.hasPassword)} />
-            <TextField label={t('imapInterval')} type="number" min={10} max={3600} value={form.imap.intervalSeconds} onChange={(e) => imap({ intervalSeconds: Number(e.target.value) })} />
+            <TextField
+              label={t('imapInterval')}
+              type="number"
+              min={10}
+              max={3600}
+              value={form.imap.intervalSeconds}
+              onChange={(e) => imap({ intervalSeconds: Number(e.target.value) })}
+            />
             <TextField label={t('imapFolder')} required value={form.imap.folder} onChange={(e) => imap({ folder: e.target.value })} />
             <span />
             <label className="block text-sm">
               <span className="mb-1 block font-medium text-slate-700">{t('imapAfter')}</span>
-              <select className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm" value={form.imap.afterImport} onChange={(e) => imap({ afterImport: e.target.value as 'mark_seen' | 'move' })}>
+              <select
+                className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+                value={form.imap.afterImport}
+                onChange={(e) => imap({ afterImport: e.target.value as 'mark_seen' | 'move' })}
+              >
                 <option value="mark_seen">{t('imapMarkSeen')}</option>
                 <option value="move">{t('imapMove')}</option>
               </select>
             </label>
-            {form.imap.afterImport === 'move' && <TextField label={t('imapMoveTo')} required value={form.imap.moveTo} onChange={(e) => imap({ moveTo: e.target.value })} />}
+            {form.imap.afterImport === 'move' && (
+              <TextField label={t('imapMoveTo')} required value={form.imap.moveTo} onChange={(e) => imap({ moveTo: e.target.value })} />
+            )}
           </div>
         )}
         {imapStatus && (
@@ -143,8 +160,16 @@ export function EmailInboxForm({ inbox, onSaved }: { inbox: Inbox | null; onSave
         </label>
       </fieldset>
 
-      {save.error && <p role="alert" className="text-sm text-red-700">{errorText(save.error)}</p>}
-      {save.isSuccess && <p role="status" className="text-sm text-emerald-700">{t('saved')}</p>}
+      {save.error && (
+        <p role="alert" className="text-sm text-red-700">
+          {errorText(save.error)}
+        </p>
+      )}
+      {save.isSuccess && (
+        <p role="status" className="text-sm text-emerald-700">
+          {t('saved')}
+        </p>
+      )}
       <div className="flex flex-wrap items-end gap-3 border-t border-slate-100 pt-4">
         <button type="submit" disabled={save.isPending} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
           {t('save')}
@@ -152,18 +177,31 @@ export function EmailInboxForm({ inbox, onSaved }: { inbox: Inbox | null; onSave
         {inbox && (
           <>
             <TextField className="ml-auto w-64" label={t('testTo')} type="email" value={testTo} onChange={(e) => setTestTo(e.target.value)} />
-            <button type="button" disabled={!testTo || test.isPending} onClick={() => test.mutate({ id: inbox.id, to: testTo })} className="rounded-md border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50 disabled:opacity-50">
+            <button
+              type="button"
+              disabled={!testTo || test.isPending}
+              onClick={() => test.mutate({ id: inbox.id, to: testTo })}
+              className="rounded-md border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50 disabled:opacity-50"
+            >
               {t('sendTest')}
             </button>
           </>
         )}
       </div>
       {test.data && (
-        <p role="status" data-testid="smtp-test-result" className={`rounded-md px-3 py-2 text-sm ${test.data.ok ? 'bg-emerald-50 text-emerald-800' : 'bg-red-50 text-red-800'}`}>
+        <p
+          role="status"
+          data-testid="smtp-test-result"
+          className={`rounded-md px-3 py-2 text-sm ${test.data.ok ? 'bg-emerald-50 text-emerald-800' : 'bg-red-50 text-red-800'}`}
+        >
           {t(test.data.ok ? 'testOk' : 'testFailed', { response: test.data.response })}
         </p>
       )}
-      {test.error && <p role="alert" className="text-sm text-red-700">{errorText(test.error)}</p>}
+      {test.error && (
+        <p role="alert" className="text-sm text-red-700">
+          {errorText(test.error)}
+        </p>
+      )}
     </form>
   );
 }
@@ -171,13 +209,37 @@ export function EmailInboxForm({ inbox, onSaved }: { inbox: Inbox | null; onSave
 type ServerValue = { host: string; port: number; secure: boolean; user: string; pass: string };
 
 /** Host, port, TLS, user and write-only password: the same five fields for the SMTP relay and the IMAP mailbox. */
-function ServerFields({ kind, value, onChange, hasPassword }: { kind: 'smtp' | 'imap'; value: ServerValue; onChange: (patch: Partial<ServerValue>) => void; hasPassword: boolean }) {
+function ServerFields({
+  kind,
+  value,
+  onChange,
+  hasPassword,
+}: {
+  kind: 'smtp' | 'imap';
+  value: ServerValue;
+  onChange: (patch: Partial<ServerValue>) => void;
+  hasPassword: boolean;
+}) {
   const t = useTranslations('admin');
   return (
     <>
       <TextField label={t(`${kind}Host`)} required value={value.host} onChange={(e) => onChange({ host: e.target.value })} />
-      <TextField label={t(`${kind}Port`)} type="number" required min={1} max={65535} value={value.port} onChange={(e) => onChange({ port: Number(e.target.value) })} />
-      <TextField label={t(`${kind}User`)} required={kind === 'imap'} autoComplete="off" value={value.user} onChange={(e) => onChange({ user: e.target.value })} />
+      <TextField
+        label={t(`${kind}Port`)}
+        type="number"
+        required
+        min={1}
+        max={65535}
+        value={value.port}
+        onChange={(e) => onChange({ port: Number(e.target.value) })}
+      />
+      <TextField
+        label={t(`${kind}User`)}
+        required={kind === 'imap'}
+        autoComplete="off"
+        value={value.user}
+        onChange={(e) => onChange({ user: e.target.value })}
+      />
       <label className="flex items-end gap-2 pb-2 text-sm">
         <input type="checkbox" checked={value.secure} onChange={(e) => onChange({ secure: e.target.checked })} />
         {t(`${kind}Secure`)}

@@ -33,7 +33,12 @@ export function InboxesAdmin() {
             {i.name} <span className="text-slate-400">{i.address}</span>
           </button>
         ))}
-        <button type="button" aria-pressed={key === 'new'} onClick={() => setSelected('new')} className="rounded-md border border-dashed border-slate-300 px-3 py-1.5 text-sm text-brand-700 aria-pressed:bg-brand-50">
+        <button
+          type="button"
+          aria-pressed={key === 'new'}
+          onClick={() => setSelected('new')}
+          className="rounded-md border border-dashed border-slate-300 px-3 py-1.5 text-sm text-brand-700 aria-pressed:bg-brand-50"
+        >
           + {t('newInbox')}
         </button>
       </div>

@@ -48,7 +48,11 @@ export function TeamsAdmin() {
         <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
           {t('newTeam')}
         </button>
-        {create.error && <p role="alert" className="w-full text-sm text-red-700">{errorText(create.error)}</p>}
+        {create.error && (
+          <p role="alert" className="w-full text-sm text-red-700">
+            {errorText(create.error)}
+          </p>
+        )}
       </form>
     </div>
   );

@@ -32,7 +32,10 @@ describe('checks on arrival', () => {
 
   it('quarantines on an upstream verdict even without spamd', async () => {
     const verdict = upstreamVerdict((h) => (h === 'x-spam-flag' ? 'YES' : ''));
-    expect(await checkInboundMail(raw, verdict, arrival, { ...base, SPAMD_HOST: undefined })).toMatchObject({ quarantine: 'spam', checks: { upstream: { filter: 'spamassassin' } } });
+    expect(await checkInboundMail(raw, verdict, arrival, { ...base, SPAMD_HOST: undefined })).toMatchObject({
+      quarantine: 'spam',
+      checks: { upstream: { filter: 'spamassassin' } },
+    });
   });
 
   it('checks SPF, DKIM and DMARC only when enabled and the client address is known (SMTP, not IMAP)', async () => {
@@ -41,7 +44,13 @@ describe('checks on arrival', () => {
   });
 
   it('holds back spam and mail failing a DMARC policy that asks for it; a failing From is never trusted', () => {
-    const auth = (dmarc: MailAuthentication['dmarc'], dmarcPolicy: string | null): MailAuthentication => ({ spf: 'none', dkim: 'none', dmarc, dmarcPolicy, fromDomain: 'example.com' });
+    const auth = (dmarc: MailAuthentication['dmarc'], dmarcPolicy: string | null): MailAuthentication => ({
+      spf: 'none',
+      dkim: 'none',
+      dmarc,
+      dmarcPolicy,
+      fromDomain: 'example.com',
+    });
     const spamd = (spam: boolean) => ({ spam, score: spam ? 9 : 1, required: 5, rules: [] });
     expect(verdictOf({})).toMatchObject({ quarantine: null, dmarcFailed: false });
     expect(verdictOf({ spamd: spamd(true) })).toMatchObject({ quarantine: 'spam', dmarcFailed: false });
@@ -60,11 +69,26 @@ describe('checks on arrival', () => {
     expect(from({ 'x-spam-flag': '  YES' })).toEqual({ spam: true, score: null, filter: 'spamassassin', header: 'X-Spam-Flag' });
     expect(from({ 'x-spam-flag': 'NOYES', 'x-spam-status': 'No, score=1.0 tests=yes', 'x-spam': 'no yes', 'x-spamd-result': 'x default: True' })).toBeNull();
     expect(from({ 'x-spam-status': 'No, score=-1.0 tests=ALL_TRUSTED' })).toBeNull();
-    expect(from({ 'x-rspamd-action': '  Add Header ', 'x-rspamd-score': ' 9.5 ' })).toEqual({ spam: true, score: 9.5, filter: 'rspamd', header: 'X-Rspamd-Action' });
+    expect(from({ 'x-rspamd-action': '  Add Header ', 'x-rspamd-score': ' 9.5 ' })).toEqual({
+      spam: true,
+      score: 9.5,
+      filter: 'rspamd',
+      header: 'X-Rspamd-Action',
+    });
     expect(from({ 'x-spamd-result': 'default:True [16.20 /15.00];' })).toEqual({ spam: true, score: 16.2, filter: 'rspamd', header: 'X-Spamd-Result' });
     expect(from({ 'x-spamd-result': 'default: False [16.20 / 15.00];' })).toBeNull();
-    expect(from({ 'x-spam': ' Yes', 'x-spamd-result': 'default: False [3.10 / 15.00];' })).toEqual({ spam: true, score: 3.1, filter: 'rspamd', header: 'X-Spam' });
-    expect(from({ 'x-spam-status': 'Yes, score=7.1 required=5.0 tests=X' })).toEqual({ spam: true, score: 7.1, filter: 'spamassassin', header: 'X-Spam-Status' });
+    expect(from({ 'x-spam': ' Yes', 'x-spamd-result': 'default: False [3.10 / 15.00];' })).toEqual({
+      spam: true,
+      score: 3.1,
+      filter: 'rspamd',
+      header: 'X-Spam',
+    });
+    expect(from({ 'x-spam-status': 'Yes, score=7.1 required=5.0 tests=X' })).toEqual({
+      spam: true,
+      score: 7.1,
+      filter: 'spamassassin',
+      header: 'X-Spam-Status',
+    });
     expect(from({ 'x-spam-flag': 'NO', 'x-spam-status': 'No, score=-1.0' })).toBeNull();
     expect(from({ 'x-rspamd-action': 'no action', 'x-spamd-result': 'default: False [1.10 / 15.00];' })).toBeNull();
     expect(from({ 'x-rspamd-action': 'rewrite subject', 'x-rspamd-score': '8.5' })).toMatchObject({ filter: 'rspamd', score: 8.5 });

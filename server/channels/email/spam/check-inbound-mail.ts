@@ -25,10 +25,18 @@ type CheckConfig = Pick<Config, 'SPAMD_HOST' | 'SPAMD_PORT' | 'SPAMD_TIMEOUT_MS'
 export async function checkInboundMail(raw: Buffer, upstream: UpstreamVerdict | null, arrival: Arrival, config: CheckConfig): Promise<InboundVerdict> {
   const [spamd, auth] = await Promise.all([
     config.SPAMD_HOST
-      ? spamdCheck({ host: config.SPAMD_HOST, port: config.SPAMD_PORT, timeoutMs: config.SPAMD_TIMEOUT_MS }, raw).catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err) }))
+      ? spamdCheck({ host: config.SPAMD_HOST, port: config.SPAMD_PORT, timeoutMs: config.SPAMD_TIMEOUT_MS }, raw).catch((err: unknown) => ({
+          error: err instanceof Error ? err.message : String(err),
+        }))
       : undefined,
     config.MAIL_AUTH && arrival.clientIp
-      ? authenticateMail(raw, { ip: arrival.clientIp, helo: arrival.helo, mailFrom: arrival.mailFrom, dnsServers: config.DNS_SERVERS, timeoutMs: config.MAIL_AUTH_TIMEOUT_MS })
+      ? authenticateMail(raw, {
+          ip: arrival.clientIp,
+          helo: arrival.helo,
+          mailFrom: arrival.mailFrom,
+          dnsServers: config.DNS_SERVERS,
+          timeoutMs: config.MAIL_AUTH_TIMEOUT_MS,
+        })
       : undefined,
   ]);
   return verdictOf({ ...(upstream ? { upstream } : {}), ...(spamd ? { spamd } : {}), ...(auth ? { auth } : {}) });

@@ -20,10 +20,13 @@ describe('the mail checks’ DNS cache', () => {
   it('keeps "no such name" for the negative time, and forgets time-outs at once', async () => {
     let clock = 0;
     let calls = 0;
-    const resolve = cachedResolver(async (name) => {
-      calls++;
-      throw failure(name.startsWith('slow') ? 'ETIMEOUT' : 'ENOTFOUND');
-    }, { negativeTtlMs: 500, now: () => clock });
+    const resolve = cachedResolver(
+      async (name) => {
+        calls++;
+        throw failure(name.startsWith('slow') ? 'ETIMEOUT' : 'ENOTFOUND');
+      },
+      { negativeTtlMs: 500, now: () => clock },
+    );
     await expect(resolve('gone.example', 'TXT')).rejects.toMatchObject({ code: 'ENOTFOUND' });
     await expect(resolve('gone.example', 'TXT')).rejects.toMatchObject({ code: 'ENOTFOUND' });
     expect(calls).toBe(1);

@@ -8,7 +8,13 @@ const address = (a: { address: string; name?: string }) => (a.name ? `"${a.name.
  * text. The raw source is not stored, so header-only and HTML-only tells are lost to the lesson; the
  * Bayes filter learns from words, which the text carries.
  */
-export function lessonMessage(m: { bodyText: string; bodyHtml: string | null; channelMessageId: string | null; meta: MessageMeta | null; createdAt: number }): Buffer {
+export function lessonMessage(m: {
+  bodyText: string;
+  bodyHtml: string | null;
+  channelMessageId: string | null;
+  meta: MessageMeta | null;
+  createdAt: number;
+}): Buffer {
   const meta = m.meta?.email ?? {};
   const head = [
     header('From', meta.from ? address(meta.from) : undefined),

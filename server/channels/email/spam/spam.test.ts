@@ -33,7 +33,13 @@ beforeAll(async () => {
     '_dmarc.absender.example': { TXT: ['v=DMARC1; p=reject; adkim=r; aspf=r'] },
     'evil.example': { TXT: ['v=spf1 ip4:192.0.2.66 -all'] },
   });
-  server = await startTestServer({ SPAMD_HOST: spamd.host, SPAMD_PORT: String(spamd.port), MAIL_AUTH: 'true', DNS_SERVERS: dns.server, OUTBOX_INTERVAL_MS: '3600000' });
+  server = await startTestServer({
+    SPAMD_HOST: spamd.host,
+    SPAMD_PORT: String(spamd.port),
+    MAIL_AUTH: 'true',
+    DNS_SERVERS: dns.server,
+    OUTBOX_INTERVAL_MS: '3600000',
+  });
   sink = await startSmtpSink();
   sendDemoInboxTo(sink.port);
   agent = httpClient(server.url);
@@ -59,12 +65,26 @@ const listIds = async (filter: Record<string, unknown>) => {
 };
 
 function mail(o: { from: string; subject: string; messageId: string; body: string }) {
-  return [`From: ${o.from}`, 'To: support@demo.local', `Subject: ${o.subject}`, `Message-ID: ${o.messageId}`, 'Date: Tue, 01 Dec 2026 09:00:00 +0100', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', o.body, ''].join('\r\n');
+  return [
+    `From: ${o.from}`,
+    'To: support@demo.local',
+    `Subject: ${o.subject}`,
+    `Message-ID: ${o.messageId}`,
+    'Date: Tue, 01 Dec 2026 09:00:00 +0100',
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    o.body,
+    '',
+  ].join('\r\n');
 }
 async function signed(raw: string) {
   const key = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
   // mailauth reads the keys from signatureData (its typings describe an older, flat form).
-  const options = { canonicalization: 'relaxed/relaxed', signatureData: [{ signingDomain: 'absender.example', selector: 'sel1', privateKey: key }] } as unknown as DKIMSignOptions;
+  const options = {
+    canonicalization: 'relaxed/relaxed',
+    signatureData: [{ signingDomain: 'absender.example', selector: 'sel1', privateKey: key }],
+  } as unknown as DKIMSignOptions;
   const { signatures, errors } = await dkimSign(raw, options);
   if (errors.length || !signatures) throw new Error(`DKIM signing failed: ${JSON.stringify(errors)}`);
   return signatures + raw;
@@ -72,7 +92,10 @@ async function signed(raw: string) {
 
 describe.skipIf(!hasSpamd())('spam and forged senders get no acknowledgement', () => {
   it('honours an upstream filter’s spam verdict (SpamAssassin and Rspamd headers): held back, not acknowledged', async () => {
-    for (const [file, id] of [['upstream-spamassassin.eml', '<proposal-4711@mail.example>'], ['upstream-rspamd.eml', '<win-2026-11@promo.example>']] as const) {
+    for (const [file, id] of [
+      ['upstream-spamassassin.eml', '<proposal-4711@mail.example>'],
+      ['upstream-rspamd.eml', '<win-2026-11@promo.example>'],
+    ] as const) {
       await sendRaw(fixture(file), 'bounce@mail.example');
       const ticket = ticketOf(id);
       expect(ticket.isSpam, file).toBe(true);
@@ -95,7 +118,14 @@ describe.skipIf(!hasSpamd())('spam and forged senders get no acknowledgement', (
   });
 
   it('acknowledges legitimate mail that passes SPF, DKIM (signed with a test key) and DMARC', async () => {
-    const raw = await signed(mail({ from: 'Klara Kundin <klara@absender.example>', subject: 'Rechnung doppelt abgebucht', messageId: '<legit-1@absender.example>', body: 'Guten Tag, die Rechnung R-2211 wurde zweimal abgebucht.' }));
+    const raw = await signed(
+      mail({
+        from: 'Klara Kundin <klara@absender.example>',
+        subject: 'Rechnung doppelt abgebucht',
+        messageId: '<legit-1@absender.example>',
+        body: 'Guten Tag, die Rechnung R-2211 wurde zweimal abgebucht.',
+      }),
+    );
     await sendRaw(raw, 'klara@absender.example');
     const ticket = ticketOf('<legit-1@absender.example>');
     expect(ticket.isSpam).toBe(false);
@@ -106,7 +136,14 @@ describe.skipIf(!hasSpamd())('spam and forged senders get no acknowledgement', (
 
   it('holds back a forged From failing DMARC (broken DKIM signature, foreign envelope), and never threads it by the subject token', async () => {
     const genuine = ticketOf('<legit-1@absender.example>');
-    const original = await signed(mail({ from: 'Klara Kundin <klara@absender.example>', subject: `Re: Rechnung doppelt abgebucht [#${genuine.number}]`, messageId: '<forged-1@evil.example>', body: 'Bitte überweisen Sie die Erstattung an IBAN DE89 3704 0044 0532 0130 00.' }));
+    const original = await signed(
+      mail({
+        from: 'Klara Kundin <klara@absender.example>',
+        subject: `Re: Rechnung doppelt abgebucht [#${genuine.number}]`,
+        messageId: '<forged-1@evil.example>',
+        body: 'Bitte überweisen Sie die Erstattung an IBAN DE89 3704 0044 0532 0130 00.',
+      }),
+    );
     // Changed after signing: the DKIM body hash no longer matches.
     const tampered = original.replace('DE89 3704 0044 0532 0130 00', 'DE12 5001 0517 0648 4898 90');
     await sendRaw(tampered, 'klara@evil.example');

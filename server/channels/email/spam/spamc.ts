@@ -7,13 +7,23 @@ export type SpamdAddress = { host: string; port: number; timeoutMs: number };
  * One request of the spamc protocol (SPAMC/1.5 over TCP, as spamd speaks it): a request line, headers,
  * a blank line and the message; spamd answers a status line, headers and an optional body, then closes.
  */
-function spamcRequest(spamd: SpamdAddress, request: string, headers: Record<string, string>, message: Buffer): Promise<{ headers: Map<string, string>; body: string }> {
+function spamcRequest(
+  spamd: SpamdAddress,
+  request: string,
+  headers: Record<string, string>,
+  message: Buffer,
+): Promise<{ headers: Map<string, string>; body: string }> {
   return new Promise((resolve, reject) => {
     const socket = net.connect(spamd.port, spamd.host);
     const chunks: Buffer[] = [];
     const timer = setTimeout(() => socket.destroy(new Error(`spamd did not answer within ${spamd.timeoutMs} ms`)), spamd.timeoutMs);
     socket.on('connect', () => {
-      const head = [`${request} SPAMC/1.5`, ...Object.entries({ ...headers, 'Content-length': String(message.length) }).map(([k, v]) => `${k}: ${v}`), '', ''].join('\r\n');
+      const head = [
+        `${request} SPAMC/1.5`,
+        ...Object.entries({ ...headers, 'Content-length': String(message.length) }).map(([k, v]) => `${k}: ${v}`),
+        '',
+        '',
+      ].join('\r\n');
       socket.end(Buffer.concat([Buffer.from(head, 'latin1'), message]));
     });
     socket.on('data', (c) => chunks.push(c));
@@ -41,7 +51,13 @@ export async function spamdCheck(spamd: SpamdAddress, message: Buffer): Promise<
   // "Spam: True ; 15.2 / 5.0"
   const m = res.headers.get('spam')?.match(/^(true|false|yes|no)\s*;\s*(-?[\d.]+)\s*\/\s*(-?[\d.]+)/i);
   if (!m) throw new Error('spamd sent no verdict');
-  const rules = res.body.trim() ? res.body.trim().split(',').map((r) => r.trim()).filter(Boolean) : [];
+  const rules = res.body.trim()
+    ? res.body
+        .trim()
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean)
+    : [];
   return { spam: /^(true|yes)$/i.test(m[1]!), score: Number(m[2]), required: Number(m[3]), rules };
 }
 

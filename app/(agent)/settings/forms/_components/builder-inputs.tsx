@@ -37,5 +37,7 @@ export function Check({ label, checked, onChange }: { label: string; checked: bo
 export const inlineControl = 'rounded border border-slate-300 bg-white px-1.5 py-0.5 text-sm';
 
 export function SmallButton({ className, ...button }: React.ButtonHTMLAttributes<HTMLButtonElement>) {
-  return <button type="button" className={`rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-100 disabled:opacity-40 ${className ?? ''}`} {...button} />;
+  return (
+    <button type="button" className={`rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-100 disabled:opacity-40 ${className ?? ''}`} {...button} />
+  );
 }

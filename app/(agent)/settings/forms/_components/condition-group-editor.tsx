@@ -23,8 +23,20 @@ const withItems = (g: ConditionGroup, items: (Condition | ConditionGroup)[]): Co
 export function ConditionGroupEditor({ group, fields, onChange, onRemove, fieldName }: Props) {
   const t = useTranslations('formBuilder');
   const items = itemsOf(group);
-  const setItem = (i: number, item: Condition | ConditionGroup) => onChange(withItems(group, items.map((x, j) => (j === i ? item : x))));
-  const removeItem = (i: number) => onChange(withItems(group, items.filter((_, j) => j !== i)));
+  const setItem = (i: number, item: Condition | ConditionGroup) =>
+    onChange(
+      withItems(
+        group,
+        items.map((x, j) => (j === i ? item : x)),
+      ),
+    );
+  const removeItem = (i: number) =>
+    onChange(
+      withItems(
+        group,
+        items.filter((_, j) => j !== i),
+      ),
+    );
   return (
     <div className="space-y-1 rounded border border-slate-200 bg-slate-50/60 p-2" role="group" aria-label={t('when')}>
       <div className="flex items-center gap-1 text-xs text-slate-600">
@@ -62,7 +74,19 @@ export function ConditionGroupEditor({ group, fields, onChange, onRemove, fieldN
   );
 }
 
-function ConditionRow({ condition: c, fields, fieldName, onChange, onRemove }: { condition: Condition; fields: Field[]; fieldName: (f: Field) => string; onChange: (c: Condition) => void; onRemove: () => void }) {
+function ConditionRow({
+  condition: c,
+  fields,
+  fieldName,
+  onChange,
+  onRemove,
+}: {
+  condition: Condition;
+  fields: Field[];
+  fieldName: (f: Field) => string;
+  onChange: (c: Condition) => void;
+  onRemove: () => void;
+}) {
   const t = useTranslations('formBuilder');
   const target = fields.find((f) => f.key === c.field);
   const ops: readonly Operator[] = target ? OPERATORS_BY_TYPE[target.type] : [c.op];
@@ -72,7 +96,14 @@ function ConditionRow({ condition: c, fields, fieldName, onChange, onRemove }: {
         aria-label={t('field')}
         className={`${inlineControl} max-w-44`}
         value={c.field}
-        onChange={(e) => onChange(retarget(c, fields.find((f) => f.key === e.target.value)!))}
+        onChange={(e) =>
+          onChange(
+            retarget(
+              c,
+              fields.find((f) => f.key === e.target.value)!,
+            ),
+          )
+        }
       >
         {!target && <option value={c.field}>{c.field}</option>}
         {fields.map((f) => (
@@ -81,7 +112,12 @@ function ConditionRow({ condition: c, fields, fieldName, onChange, onRemove }: {
           </option>
         ))}
       </select>
-      <select aria-label={t('operator')} className={inlineControl} value={c.op} onChange={(e) => onChange(changeOperator(c, e.target.value as Operator, target))}>
+      <select
+        aria-label={t('operator')}
+        className={inlineControl}
+        value={c.op}
+        onChange={(e) => onChange(changeOperator(c, e.target.value as Operator, target))}
+      >
         {ops.map((op) => (
           <option key={op} value={op}>
             {t(`ops.${op}`)}

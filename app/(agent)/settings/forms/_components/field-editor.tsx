@@ -69,7 +69,12 @@ export function FieldEditor({ field: f, others, fieldName, onChange, onRename, r
           </>
         )}
         {WITH_PATTERN.has(f.type) && (
-          <LabeledInput className="col-span-2 font-mono" label={t('pattern')} value={f.pattern ?? ''} onChange={(e) => onChange({ pattern: e.target.value || undefined })} />
+          <LabeledInput
+            className="col-span-2 font-mono"
+            label={t('pattern')}
+            value={f.pattern ?? ''}
+            onChange={(e) => onChange({ pattern: e.target.value || undefined })}
+          />
         )}
       </div>
       <div className="flex flex-wrap gap-4">
@@ -94,7 +99,11 @@ export function FieldEditor({ field: f, others, fieldName, onChange, onRename, r
           ))}
         </LabeledSelect>
         {f.mapping?.kind === 'customer_attribute' && (
-          <LabeledInput label={t('attributeKey')} value={f.mapping.key} onChange={(e) => onChange({ mapping: { kind: 'customer_attribute', key: e.target.value } })} />
+          <LabeledInput
+            label={t('attributeKey')}
+            value={f.mapping.key}
+            onChange={(e) => onChange({ mapping: { kind: 'customer_attribute', key: e.target.value } })}
+          />
         )}
       </div>
       <FieldRulesEditor field={f} others={others} fieldName={fieldName} onChange={onChange} />

@@ -23,7 +23,8 @@ export function FieldList({ fields, selected, fieldName, onSelect, onMove, onAdd
   const t = useTranslations('formBuilder');
   const [dragging, setDragging] = useState<number | null>(null);
   const [over, setOver] = useState<number | null>(null);
-  const item = 'flex w-full items-center gap-1 rounded px-1.5 py-1 text-left text-sm aria-[current=true]:bg-brand-50 aria-[current=true]:text-brand-800 hover:bg-slate-100';
+  const item =
+    'flex w-full items-center gap-1 rounded px-1.5 py-1 text-left text-sm aria-[current=true]:bg-brand-50 aria-[current=true]:text-brand-800 hover:bg-slate-100';
   return (
     <nav className="flex min-h-0 flex-col gap-2" aria-label={t('fields')}>
       <h2 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t('fields')}</h2>

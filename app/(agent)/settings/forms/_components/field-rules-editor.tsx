@@ -43,16 +43,34 @@ export function FieldRulesEditor({ field, others, fieldName, onChange }: Props) 
           <ConditionGroupEditor group={rule.when} fields={others} fieldName={fieldName} onChange={(when) => setRule(i, { ...rule, when })} />
           <div className="flex flex-wrap items-center gap-1 text-sm">
             <span className="text-xs font-medium text-slate-600">{t('then')}</span>
-            <select aria-label={t('then')} className={inlineControl} value={rule.then.type} onChange={(e) => setRule(i, { ...rule, then: actionFor(e.target.value as Action['type']) })}>
+            <select
+              aria-label={t('then')}
+              className={inlineControl}
+              value={rule.then.type}
+              onChange={(e) => setRule(i, { ...rule, then: actionFor(e.target.value as Action['type']) })}
+            >
               {actions.map((a) => (
                 <option key={a} value={a}>
                   {t(`actions.${a}`)}
                 </option>
               ))}
             </select>
-            {rule.then.type === 'set_value' && <ValueInput target={field} op="equals" label={t('value')} value={rule.then.value} onChange={(value) => setRule(i, { ...rule, then: { type: 'set_value', value } })} />}
+            {rule.then.type === 'set_value' && (
+              <ValueInput
+                target={field}
+                op="equals"
+                label={t('value')}
+                value={rule.then.value}
+                onChange={(value) => setRule(i, { ...rule, then: { type: 'set_value', value } })}
+              />
+            )}
             {rule.then.type === 'restrict_options' && (
-              <RestrictOptions field={field} chosen={rule.then.options} label={text} onChange={(options) => setRule(i, { ...rule, then: { type: 'restrict_options', options } })} />
+              <RestrictOptions
+                field={field}
+                chosen={rule.then.options}
+                label={text}
+                onChange={(options) => setRule(i, { ...rule, then: { type: 'restrict_options', options } })}
+              />
             )}
           </div>
         </div>
@@ -68,12 +86,26 @@ export function FieldRulesEditor({ field, others, fieldName, onChange }: Props) 
   );
 }
 
-function RestrictOptions({ field, chosen, label, onChange }: { field: Field; chosen: string[]; label: ReturnType<typeof useLocalizedText>; onChange: (options: string[]) => void }) {
+function RestrictOptions({
+  field,
+  chosen,
+  label,
+  onChange,
+}: {
+  field: Field;
+  chosen: string[];
+  label: ReturnType<typeof useLocalizedText>;
+  onChange: (options: string[]) => void;
+}) {
   return (
     <span className="flex flex-wrap gap-x-2">
       {field.options?.map((o) => (
         <label key={o.value} className="flex items-center gap-1">
-          <input type="checkbox" checked={chosen.includes(o.value)} onChange={(e) => onChange(e.target.checked ? [...chosen, o.value] : chosen.filter((x) => x !== o.value))} />
+          <input
+            type="checkbox"
+            checked={chosen.includes(o.value)}
+            onChange={(e) => onChange(e.target.checked ? [...chosen, o.value] : chosen.filter((x) => x !== o.value))}
+          />
           {label(o.label) || o.value}
         </label>
       ))}

@@ -17,7 +17,14 @@ import { FieldEditor } from './field-editor';
 import { RoutingEditor } from './routing-editor';
 import { FormPreview } from './form-preview';
 
-export type BuilderForm = { id: number | null; name: string; slug: string; channelId: number | null; currentVersion: number | null; definition: FormDefinition };
+export type BuilderForm = {
+  id: number | null;
+  name: string;
+  slug: string;
+  channelId: number | null;
+  currentVersion: number | null;
+  definition: FormDefinition;
+};
 
 const KEY = fieldSchema.shape.key;
 
@@ -147,15 +154,28 @@ export function FormBuilder({ initial }: { initial: BuilderForm }) {
           )}
           {formId !== null && (
             <>
-              <a className="flex items-center gap-1 rounded px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100" href={`/f/${savedSlug}`} target="_blank" rel="noreferrer">
+              <a
+                className="flex items-center gap-1 rounded px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100"
+                href={`/f/${savedSlug}`}
+                target="_blank"
+                rel="noreferrer"
+              >
                 <ExternalLink className="size-4" aria-hidden /> {t('open')}
               </a>
-              <button type="button" className="flex items-center gap-1 rounded px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100" onClick={() => duplicate.mutate({ id: formId })}>
+              <button
+                type="button"
+                className="flex items-center gap-1 rounded px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100"
+                onClick={() => duplicate.mutate({ id: formId })}
+              >
                 <Copy className="size-4" aria-hidden /> {t('duplicate')}
               </button>
             </>
           )}
-          <button type="submit" disabled={save.isPending || !checked.ok || !channel} className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50">
+          <button
+            type="submit"
+            disabled={save.isPending || !checked.ok || !channel}
+            className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
+          >
             {save.isPending ? t('saving') : t('save')}
           </button>
         </div>
@@ -183,7 +203,10 @@ export function FormBuilder({ initial }: { initial: BuilderForm }) {
           onSelect={setSelected}
           onMove={(from, to) => edit({ ...def, fields: moveItem(def.fields, from, to) })}
           onAdd={(type) => {
-            const f = newField(type, def.fields.map((x) => x.key));
+            const f = newField(
+              type,
+              def.fields.map((x) => x.key),
+            );
             edit({ ...def, fields: [...def.fields, f] });
             setSelected(f.key);
           }}

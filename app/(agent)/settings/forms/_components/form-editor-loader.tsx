@@ -23,7 +23,12 @@ export function FormEditorLoader({ id }: { id: number | null }) {
   const trpc = useTRPC();
   const form = useQuery(trpc.forms.get.queryOptions({ id: id ?? 0 }, { enabled: id !== null, staleTime: Infinity }));
   if (id === null) return <FormBuilder initial={{ id: null, name: '', slug: '', channelId: null, currentVersion: null, definition: STARTER }} />;
-  if (form.error) return <p role="alert" className="text-sm text-red-700">{errorText(form.error)}</p>;
+  if (form.error)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {errorText(form.error)}
+      </p>
+    );
   if (!form.data) return <p className="text-sm text-slate-500">{t('loading')}</p>;
   const { id: formId, name, slug, channelId, currentVersion, definition } = form.data;
   return <FormBuilder key={`${formId}-${currentVersion}`} initial={{ id: formId, name, slug, channelId, currentVersion, definition }} />;

@@ -30,7 +30,13 @@ export function FormPreview({ definition, title }: { definition: FormDefinition;
         <h2 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t('preview')}</h2>
         <div className="ml-auto flex rounded border border-slate-300 text-xs" role="group" aria-label={t('preview')}>
           {LOCALES.map((l) => (
-            <button key={l} type="button" aria-pressed={locale === l} onClick={() => setLocale(l)} className="px-2 py-0.5 uppercase aria-pressed:bg-slate-800 aria-pressed:text-white">
+            <button
+              key={l}
+              type="button"
+              aria-pressed={locale === l}
+              onClick={() => setLocale(l)}
+              className="px-2 py-0.5 uppercase aria-pressed:bg-slate-800 aria-pressed:text-white"
+            >
               {l}
             </button>
           ))}

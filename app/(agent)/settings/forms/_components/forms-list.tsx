@@ -19,7 +19,10 @@ export function FormsList() {
     <div className="max-w-3xl space-y-4">
       <div className="flex items-center">
         <h1 className="text-lg font-semibold">{t('forms')}</h1>
-        <Link href="/settings/forms/new" className="ml-auto flex items-center gap-1 rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+        <Link
+          href="/settings/forms/new"
+          className="ml-auto flex items-center gap-1 rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+        >
           <Plus className="size-4" aria-hidden /> {t('newForm')}
         </Link>
       </div>
@@ -33,17 +36,32 @@ export function FormsList() {
             <span className="font-mono text-xs text-slate-500">/f/{f.slug}</span>
             <span className="text-xs text-slate-500">{t('version', { version: f.currentVersion })}</span>
             <span className="ml-auto flex gap-1">
-              <a className="rounded p-1 text-slate-500 hover:bg-slate-100" href={`/f/${f.slug}`} target="_blank" rel="noreferrer" aria-label={`${t('open')}: ${f.name}`}>
+              <a
+                className="rounded p-1 text-slate-500 hover:bg-slate-100"
+                href={`/f/${f.slug}`}
+                target="_blank"
+                rel="noreferrer"
+                aria-label={`${t('open')}: ${f.name}`}
+              >
                 <ExternalLink className="size-4" aria-hidden />
               </a>
-              <button type="button" className="rounded p-1 text-slate-500 hover:bg-slate-100" aria-label={`${t('duplicate')}: ${f.name}`} onClick={() => duplicate.mutate({ id: f.id })}>
+              <button
+                type="button"
+                className="rounded p-1 text-slate-500 hover:bg-slate-100"
+                aria-label={`${t('duplicate')}: ${f.name}`}
+                onClick={() => duplicate.mutate({ id: f.id })}
+              >
                 <Copy className="size-4" aria-hidden />
               </button>
             </span>
           </li>
         ))}
       </ul>
-      {duplicate.error && <p role="alert" className="text-sm text-red-700">{errorText(duplicate.error)}</p>}
+      {duplicate.error && (
+        <p role="alert" className="text-sm text-red-700">
+          {errorText(duplicate.error)}
+        </p>
+      )}
     </div>
   );
 }

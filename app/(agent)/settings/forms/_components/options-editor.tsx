@@ -17,9 +17,24 @@ export function OptionsEditor({ options, onChange }: { options: Option[]; onChan
       <legend className="mb-0.5 text-xs font-medium text-slate-600">{t('options')}</legend>
       {options.map((o, i) => (
         <div key={i} className="flex items-center gap-1" data-testid="option-row">
-          <input aria-label={`${t('optionValue')} ${i + 1}`} className={`${inlineControl} w-24 shrink-0 font-mono text-xs`} value={o.value} onChange={(e) => set(i, { ...o, value: e.target.value })} />
-          <input aria-label={`${t('labelEn')} ${i + 1}`} className={`${inlineControl} w-0 flex-1`} value={o.label.en} onChange={(e) => set(i, { ...o, label: { ...o.label, en: e.target.value } })} />
-          <input aria-label={`${t('labelDe')} ${i + 1}`} className={`${inlineControl} w-0 flex-1`} value={o.label.de ?? ''} onChange={(e) => set(i, { ...o, label: { ...o.label, de: e.target.value } })} />
+          <input
+            aria-label={`${t('optionValue')} ${i + 1}`}
+            className={`${inlineControl} w-24 shrink-0 font-mono text-xs`}
+            value={o.value}
+            onChange={(e) => set(i, { ...o, value: e.target.value })}
+          />
+          <input
+            aria-label={`${t('labelEn')} ${i + 1}`}
+            className={`${inlineControl} w-0 flex-1`}
+            value={o.label.en}
+            onChange={(e) => set(i, { ...o, label: { ...o.label, en: e.target.value } })}
+          />
+          <input
+            aria-label={`${t('labelDe')} ${i + 1}`}
+            className={`${inlineControl} w-0 flex-1`}
+            value={o.label.de ?? ''}
+            onChange={(e) => set(i, { ...o, label: { ...o.label, de: e.target.value } })}
+          />
           <SmallButton aria-label={t('moveUp', { name: o.value })} disabled={i === 0} onClick={() => onChange(moveItem(options, i, i - 1))}>
             <ArrowUp className="size-3.5" aria-hidden />
           </SmallButton>
@@ -31,7 +46,10 @@ export function OptionsEditor({ options, onChange }: { options: Option[]; onChan
           </SmallButton>
         </div>
       ))}
-      <SmallButton className="border border-dashed border-slate-300" onClick={() => onChange([...options, { value: `option_${options.length + 1}`, label: { en: '', de: '' } }])}>
+      <SmallButton
+        className="border border-dashed border-slate-300"
+        onClick={() => onChange([...options, { value: `option_${options.length + 1}`, label: { en: '', de: '' } }])}
+      >
         + {t('addOption')}
       </SmallButton>
     </fieldset>

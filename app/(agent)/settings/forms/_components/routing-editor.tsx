@@ -45,11 +45,19 @@ export function RoutingEditor({ rules, fields, fieldName, onChange }: Props) {
           </div>
           <ConditionGroupEditor group={rule.when} fields={fields} fieldName={fieldName} onChange={(when) => set(i, { ...rule, when })} />
           <div className="grid grid-cols-2 gap-2 lg:grid-cols-4">
-            <LabeledSelect label={t('setTeam')} value={rule.set.teamId ?? ''} onChange={(e) => setOutcome(i, { teamId: idOrNull(e.target.value) ?? undefined })}>
+            <LabeledSelect
+              label={t('setTeam')}
+              value={rule.set.teamId ?? ''}
+              onChange={(e) => setOutcome(i, { teamId: idOrNull(e.target.value) ?? undefined })}
+            >
               <option value="">{t('unchanged')}</option>
               <NamedOptions items={teams} />
             </LabeledSelect>
-            <LabeledSelect label={t('setPriority')} value={rule.set.priority ?? ''} onChange={(e) => setOutcome(i, { priority: (e.target.value || undefined) as RoutingRule['set']['priority'] })}>
+            <LabeledSelect
+              label={t('setPriority')}
+              value={rule.set.priority ?? ''}
+              onChange={(e) => setOutcome(i, { priority: (e.target.value || undefined) as RoutingRule['set']['priority'] })}
+            >
               <option value="">{t('unchanged')}</option>
               {PRIORITIES.map((p) => (
                 <option key={p} value={p}>
@@ -57,7 +65,11 @@ export function RoutingEditor({ rules, fields, fieldName, onChange }: Props) {
                 </option>
               ))}
             </LabeledSelect>
-            <LabeledSelect label={t('setAssignee')} value={rule.set.assigneeId ?? ''} onChange={(e) => setOutcome(i, { assigneeId: idOrNull(e.target.value) ?? undefined })}>
+            <LabeledSelect
+              label={t('setAssignee')}
+              value={rule.set.assigneeId ?? ''}
+              onChange={(e) => setOutcome(i, { assigneeId: idOrNull(e.target.value) ?? undefined })}
+            >
               <option value="">{t('unchanged')}</option>
               <NamedOptions items={agents} />
             </LabeledSelect>
@@ -66,7 +78,14 @@ export function RoutingEditor({ rules, fields, fieldName, onChange }: Props) {
               placeholder={t('listHint')}
               defaultValue={rule.set.tags?.join(', ') ?? ''}
               onBlur={(e) => {
-                const tags = [...new Set(e.target.value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean))];
+                const tags = [
+                  ...new Set(
+                    e.target.value
+                      .split(',')
+                      .map((s) => s.trim().toLowerCase())
+                      .filter(Boolean),
+                  ),
+                ];
                 setOutcome(i, { tags: tags.length ? tags : undefined });
               }}
             />
@@ -77,7 +96,18 @@ export function RoutingEditor({ rules, fields, fieldName, onChange }: Props) {
       <SmallButton
         className="border border-dashed border-slate-300"
         disabled={!fields.length}
-        onClick={() => onChange([...rules, { id: `rule-${Date.now().toString(36)}`, name: `${t('routing')} ${rules.length + 1}`, when: { all: [newCondition(fields[0]!)] }, set: {}, continue: false }])}
+        onClick={() =>
+          onChange([
+            ...rules,
+            {
+              id: `rule-${Date.now().toString(36)}`,
+              name: `${t('routing')} ${rules.length + 1}`,
+              when: { all: [newCondition(fields[0]!)] },
+              set: {},
+              continue: false,
+            },
+          ])
+        }
       >
         + {t('addRoutingRule')}
       </SmallButton>

@@ -20,7 +20,11 @@ export function ValueInput({ target, op, value, onChange, label }: Props) {
         <fieldset className="flex flex-wrap gap-x-2" aria-label={label}>
           {options.map((o) => (
             <label key={o.value} className="flex items-center gap-1 text-sm">
-              <input type="checkbox" checked={chosen.includes(o.value)} onChange={(e) => onChange(e.target.checked ? [...chosen, o.value] : chosen.filter((x) => x !== o.value))} />
+              <input
+                type="checkbox"
+                checked={chosen.includes(o.value)}
+                onChange={(e) => onChange(e.target.checked ? [...chosen, o.value] : chosen.filter((x) => x !== o.value))}
+              />
               {text(o.label) || o.value}
             </label>
           ))}
@@ -34,7 +38,14 @@ export function ValueInput({ target, op, value, onChange, label }: Props) {
         placeholder={t('listHint')}
         className={inlineControl}
         defaultValue={chosen.join(', ')}
-        onBlur={(e) => onChange(e.target.value.split(',').map((s) => s.trim()).filter(Boolean))}
+        onBlur={(e) =>
+          onChange(
+            e.target.value
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+          )
+        }
       />
     );
   }
@@ -58,9 +69,25 @@ export function ValueInput({ target, op, value, onChange, label }: Props) {
         </select>
       );
     case 'number':
-      return <input aria-label={label} type="number" className={`${inlineControl} w-24`} value={typeof value === 'number' ? value : ''} onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))} />;
+      return (
+        <input
+          aria-label={label}
+          type="number"
+          className={`${inlineControl} w-24`}
+          value={typeof value === 'number' ? value : ''}
+          onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}
+        />
+      );
     case 'date':
-      return <input aria-label={label} type="date" className={inlineControl} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)} />;
+      return (
+        <input
+          aria-label={label}
+          type="date"
+          className={inlineControl}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
     default:
       return <input aria-label={label} className={inlineControl} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value)} />;
   }
