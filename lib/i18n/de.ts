@@ -279,6 +279,22 @@ export const de: Messages = {
     testFailed: 'Der Server hat abgelehnt: {response}',
     inboundHint: 'E-Mails erreichen dieses Postfach per SMTP auf Port {port} dieses Servers oder per IMAP-Abruf.',
   },
+  /** Warum der Formular-Editor ein Formular nicht speichern kann (lib/forms/validate-definition.ts). */
+  formProblems: {
+    inField: 'Feld „{key}“',
+    inRouting: 'Zuweisungsregel „{key}“',
+    schema: '{path}: {detail}',
+    duplicate_key: 'Zwei Felder heißen „{key}“',
+    unknown_field: '{where}: eine Bedingung liest das unbekannte Feld „{ref}“',
+    operator_mismatch: '{where}: „{op}“ passt nicht zum Feld „{ref}“ vom Typ {type}',
+    unknown_option: '{where}: „{ref}“ hat keine Option „{value}“',
+    label_missing: 'Feld „{key}“ braucht eine englische Beschriftung',
+    options_missing: 'Auswahlfeld „{key}“ braucht Optionen',
+    pattern_invalid: 'Das Muster von „{key}“ ist kein gültiger regulärer Ausdruck',
+    min_above_max: 'Feld „{key}“: das Minimum liegt über dem Maximum',
+    unknown_restricted_options: 'Feld „{key}“ hat keine Optionen {options}',
+    rule_cycle: 'Die Regeln dieser Felder hängen im Kreis voneinander ab: {cycle}',
+  },
   formBuilder: {
     forms: 'Kontaktformulare',
     newForm: 'Neues Formular',

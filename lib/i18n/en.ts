@@ -278,6 +278,22 @@ export const en = {
     testFailed: 'The server refused: {response}',
     inboundHint: 'Mail reaches this inbox over SMTP on port {port} of this server, or through IMAP polling.',
   },
+  /** Why the form builder cannot save a form (lib/forms/validate-definition.ts); simple {placeholders} only. */
+  formProblems: {
+    inField: 'Field “{key}”',
+    inRouting: 'Routing rule “{key}”',
+    schema: '{path}: {detail}',
+    duplicate_key: 'Two fields are called “{key}”',
+    unknown_field: '{where}: a condition reads the unknown field “{ref}”',
+    operator_mismatch: '{where}: “{op}” does not apply to the {type} field “{ref}”',
+    unknown_option: '{where}: “{ref}” has no option “{value}”',
+    label_missing: 'Field “{key}” needs an English label',
+    options_missing: 'Choice field “{key}” needs options',
+    pattern_invalid: 'The pattern of “{key}” is not a valid regular expression',
+    min_above_max: 'Field “{key}”: the minimum is above the maximum',
+    unknown_restricted_options: 'Field “{key}” has no options {options}',
+    rule_cycle: 'These fields’ rules depend on each other in a circle: {cycle}',
+  },
   formBuilder: {
     forms: 'Intake forms',
     newForm: 'New form',

@@ -1,7 +1,8 @@
 import { type Db, transact } from '@/db/client';
 import { findForm, findFormBySlug, insertForm, insertFormVersion } from '@/db/queries/forms';
 import { findChannel } from '@/db/queries/inbound';
-import { validateDefinition } from '@/lib/forms/validate-definition';
+import { problemText, validateDefinition } from '@/lib/forms/validate-definition';
+import { en } from '@/lib/i18n/en';
 import { DomainError } from '@/server/errors/domain-error';
 
 export type SaveFormInput = {
@@ -20,7 +21,7 @@ export function saveForm(db: Db, input: SaveFormInput) {
     throw new DomainError(
       'BAD_REQUEST',
       'form_definition_invalid',
-      { problems: checked.problems.map((p) => p.message).join('; ') },
+      { problems: checked.problems.map((p) => problemText(en.formProblems, p)).join('; ') },
       { problems: checked.problems },
     );
   if (findChannel(db, input.channelId)?.kind !== 'email') throw new DomainError('BAD_REQUEST', 'form_needs_inbox');

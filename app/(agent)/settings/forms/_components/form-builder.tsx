@@ -4,11 +4,11 @@ import { useMemo, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useErrorText } from '@/app/_components/error-text';
-import { useTranslations } from 'use-intl';
+import { useMessages, useTranslations } from 'use-intl';
 import { Copy, ExternalLink } from 'lucide-react';
 import { field as fieldSchema, type Field, type FormDefinition } from '@/lib/forms/form-definition';
 import { moveItem, newField, referencesTo, renameField, slugify } from '@/lib/forms/edit-definition';
-import { validateDefinition } from '@/lib/forms/validate-definition';
+import { problemText, validateDefinition, type ProblemTexts } from '@/lib/forms/validate-definition';
 import { useTRPC } from '@/app/_components/trpc';
 import { useLocalizedText } from '@/app/_components/form-fields';
 import { LabeledInput, LabeledSelect } from './builder-inputs';
@@ -31,6 +31,7 @@ const KEY = fieldSchema.shape.key;
 /** The form builder: fields (drag to reorder) | the selected field or the routing rules | live preview. */
 export function FormBuilder({ initial }: { initial: BuilderForm }) {
   const t = useTranslations('formBuilder');
+  const problemTexts = useMessages().formProblems as ProblemTexts;
   const errorText = useErrorText();
   const trpc = useTRPC();
   const router = useRouter();
@@ -189,7 +190,7 @@ export function FormBuilder({ initial }: { initial: BuilderForm }) {
             {t('problems')}
             <ul className="list-disc pl-5">
               {problems.map((p, i) => (
-                <li key={i}>{p.message}</li>
+                <li key={i}>{problemText(problemTexts, p)}</li>
               ))}
             </ul>
           </div>
