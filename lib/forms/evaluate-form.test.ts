@@ -134,3 +134,21 @@ describe('server-side submission check', () => {
     expect(validateSubmission(complaintForm, submissionOf(inBrowser))).toMatchObject({ ok: true });
   });
 });
+
+describe('routing', () => {
+  it('first match wins unless it says continue', () => {
+    expect(routeAnswers(complaintForm, { topic: 'reklamation', order_value: 800 })).toEqual({
+      set: { teamId: 3, priority: 'high', tags: ['reklamation'] },
+      matched: [{ id: 'big-complaint', name: 'Large complaints' }],
+    });
+    expect(routeAnswers(complaintForm, { topic: 'reklamation', order_value: 80 }).matched.map((m) => m.id)).toEqual(['complaint']);
+    expect(routeAnswers(complaintForm, { topic: 'rechnung' })).toEqual({
+      set: { teamId: 2, tags: ['rechnung'] },
+      matched: [
+        { id: 'invoice', name: 'Invoices' },
+        { id: 'invoice-tag', name: 'Tag invoices' },
+      ],
+    });
+    expect(routeAnswers(complaintForm, { topic: 'lieferung' })).toEqual({ set: {}, matched: [] });
+  });
+});

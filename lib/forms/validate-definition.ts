@@ -26,7 +26,8 @@ const SELECTS = new Set(['select', 'multi_select']);
  */
 export function validateDefinition(input: unknown): { ok: true; form: FormDefinition } | { ok: false; problems: DefinitionProblem[] } {
   const parsed = formDefinition.safeParse(input);
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => ({ code: 'schema', params: { path: i.path.join('.'), detail: i.message } })) };
+  if (!parsed.success)
+    return { ok: false, problems: parsed.error.issues.map((i) => ({ code: 'schema', params: { path: i.path.join('.'), detail: i.message } })) };
   const form = parsed.data;
   const problems: DefinitionProblem[] = [];
   const byKey = new Map<string, Field>();
@@ -66,7 +67,8 @@ export function validateDefinition(input: unknown): { ok: true; form: FormDefini
       checkGroup(r.when, mine);
       if (r.then.type === 'restrict_options') {
         const missing = r.then.options.filter((o) => !f.options?.some((x) => x.value === o));
-        if (missing.length) problems.push({ ...mine, code: 'unknown_restricted_options', params: { key: f.key, options: missing.map((m) => `"${m}"`).join(', ') } });
+        if (missing.length)
+          problems.push({ ...mine, code: 'unknown_restricted_options', params: { key: f.key, options: missing.map((m) => `"${m}"`).join(', ') } });
       }
     }
   }
