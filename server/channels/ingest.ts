@@ -9,6 +9,7 @@ import { sanitizeHtml } from '@/server/content/sanitize-html';
 import { getBus } from '@/server/realtime/bus';
 import { decide } from '@/server/tickets/status-machine';
 import type { MessageMeta } from '@/db/schema';
+import type { TicketStatus } from '@/lib/domain';
 import type { InboundMessage, ThreadDecision } from './inbound-message';
 
 export type IngestOptions = {
@@ -30,6 +31,8 @@ export type IngestResult = {
   duplicate: boolean;
   /** Read by an agent who had the ticket open when it arrived. */
   readByAgent: boolean;
+  /** The status change the message caused (a reopen, a wake-up); left out for a duplicate. */
+  status?: { from: TicketStatus; to: TicketStatus } | null;
 };
 
 /**

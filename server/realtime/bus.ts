@@ -12,7 +12,7 @@ export type BusEvents = {
   'message.created': [NewMessage];
   'chat.typing': [{ ticketId: number; who: 'agent' | 'visitor'; name: string; typing: boolean }];
   'chat.read': [{ ticketId: number; by: 'agent' | 'visitor'; upTo: number }];
-  /** Agents came or went, or business hours may have opened or closed (a job says so every few seconds). */
+  /** Agents came or went, a calendar or widget was saved, or a widget's business hours opened or closed. */
   'chat.availability': [];
 };
 

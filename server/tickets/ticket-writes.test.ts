@@ -1,0 +1,218 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { agents, outbox } from '@/db/schema';
+import { listTeams } from '@/db/queries/agents';
+import { findTicket, listEvents, listMessages, listTicketTags } from '@/db/queries/tickets';
+import { getBus, type BusEvents } from '@/server/realtime/bus';
+import { openTestDatabase, viewerOf } from '@/server/testing/test-database';
+import { createTestTicket } from '@/server/testing/fixtures';
+import type { Viewer } from '@/server/auth/sessions';
+import { updateTicket } from './update-ticket';
+import { replyToTicket } from './reply-to-ticket';
+import { listTickets } from './list-tickets';
+import { ticketFilterSchema, type TicketFilter } from '@/lib/ticket-filter';
+import { indexNewRows } from '@/db/queries/search-index';
+
+// The agent-side writes (property changes, replies) and the list, against a real SQLite file, called as
+// the tRPC procedures call them.
+let db: Db;
+let close: () => void;
+let jana: Viewer;
+let tom: Viewer;
+const T = Date.UTC(2026, 10, 2, 9, 0);
+
+beforeAll(() => {
+  ({ db, close } = openTestDatabase());
+  jana = viewerOf(db, 'jana@demo.local');
+  tom = viewerOf(db, 'tom@demo.local');
+});
+afterAll(() => close());
+
+/** What the bus said during a test, in order, by event name. */
+const heard: { name: keyof BusEvents; payload: unknown }[] = [];
+const listeners = (['ticket.changed', 'ticket.status', 'message.created'] as const).map((name) => {
+  const fn = (payload: unknown) => heard.push({ name, payload });
+  getBus().on(name, fn);
+  return () => getBus().off(name, fn);
+});
+afterEach(() => void (heard.length = 0));
+afterAll(() => listeners.forEach((off) => off()));
+
+const eventsAfter = (ticketId: number, skip = 2) =>
+  listEvents(db, ticketId)
+    .slice(skip)
+    .map((e) => ({ type: e.type, data: e.data, actorKind: e.actorKind, actorAgentId: e.actorAgentId }));
+const ticketOn = (o: Partial<Parameters<typeof createTestTicket>[1]> = {}) => createTestTicket(db, { channel: 'email', at: T, ...o }).ticket;
+const team = (name: string) => listTeams(db).find((t) => t.name === name)!.id;
+
+describe('changing ticket properties', () => {
+  it('writes each changed property and one event per change, by whoever changed it', () => {
+    const t = ticketOn({ teamId: team('Kundenservice'), tags: ['versand'] });
+    expect(
+      updateTicket(db, jana, t.id, { priority: 'urgent', assigneeId: tom.id, teamId: team('Billing'), tags: [' Rechnung ', 'versand', 'rechnung', ''] }),
+    ).toEqual({
+      changed: true,
+    });
+    expect(findTicket(db, t.id)).toMatchObject({ priority: 'urgent', assigneeId: tom.id, teamId: team('Billing') });
+    expect(listTicketTags(db, t.id).map((x) => x.name)).toEqual(['rechnung', 'versand']);
+    const by = { actorKind: 'agent', actorAgentId: jana.id };
+    expect(eventsAfter(t.id)).toEqual([
+      { type: 'priority_changed', data: { from: 'normal', to: 'urgent' }, ...by },
+      { type: 'assignee_changed', data: { from: null, to: tom.id }, ...by },
+      { type: 'team_changed', data: { from: team('Kundenservice'), to: team('Billing') }, ...by },
+      { type: 'tags_changed', data: { added: ['rechnung'], removed: [] }, ...by },
+    ]);
+    expect(heard).toEqual([{ name: 'ticket.changed', payload: { ticketId: t.id, kind: 'updated', actorAgentId: jana.id } }]);
+  });
+
+  it('records nothing and tells no one when nothing changes', () => {
+    const t = ticketOn({ priority: 'high', assigneeId: tom.id, tags: ['b', 'a'] });
+    expect(updateTicket(db, jana, t.id, { priority: 'high', assigneeId: tom.id, teamId: t.teamId, tags: ['A', 'b'], status: 'open' })).toEqual({
+      changed: false,
+    });
+    expect(eventsAfter(t.id)).toEqual([]);
+    expect(findTicket(db, t.id)!.updatedAt).toBe(T);
+    expect(heard).toEqual([]);
+  });
+
+  it('removes tags and unassigns, saying what went', () => {
+    const t = ticketOn({ assigneeId: tom.id, tags: ['a', 'b'] });
+    updateTicket(db, jana, t.id, { assigneeId: null, tags: ['b'] });
+    expect(findTicket(db, t.id)!.assigneeId).toBeNull();
+    expect(eventsAfter(t.id).map((e) => e.data)).toEqual([
+      { from: tom.id, to: null },
+      { added: [], removed: ['a'] },
+    ]);
+  });
+
+  it('changes the status through the status machine and announces it before the change', () => {
+    const t = ticketOn({ status: 'open' });
+    updateTicket(db, jana, t.id, { status: 'solved' });
+    expect(findTicket(db, t.id)).toMatchObject({ status: 'solved', firstSolvedAt: expect.any(Number), lastSolvedAt: expect.any(Number) });
+    expect(eventsAfter(t.id)).toEqual([
+      { type: 'status_changed', data: expect.objectContaining({ from: 'open', to: 'solved' }), actorKind: 'agent', actorAgentId: jana.id },
+    ]);
+    expect(heard.map((h) => h.name)).toEqual(['ticket.status', 'ticket.changed']);
+    expect(heard[0]!.payload).toEqual({ ticketId: t.id, from: 'open', to: 'solved' });
+  });
+
+  it('refuses an unknown or deactivated assignee and an unknown team, changing nothing', () => {
+    const t = ticketOn({});
+    const refused = (patch: Parameters<typeof updateTicket>[3]) => {
+      try {
+        updateTicket(db, jana, t.id, patch);
+      } catch (err) {
+        return { code: (err as { code: string }).code, key: (err as { key: string }).key, params: (err as { params: unknown }).params };
+      }
+      return null;
+    };
+    expect(refused({ assigneeId: 99999, priority: 'low' })).toEqual({ code: 'BAD_REQUEST', key: 'agent_not_found', params: { id: 99999 } });
+    db.update(agents).set({ active: false }).where(eq(agents.id, tom.id)).run();
+    try {
+      expect(refused({ assigneeId: tom.id })).toEqual({ code: 'BAD_REQUEST', key: 'agent_not_found', params: { id: tom.id } });
+    } finally {
+      db.update(agents).set({ active: true }).where(eq(agents.id, tom.id)).run();
+    }
+    expect(refused({ teamId: 99999 })).toEqual({ code: 'BAD_REQUEST', key: 'team_not_found', params: { id: 99999 } });
+    expect(refused({ priority: 'low' }) ?? 'accepted').toBe('accepted');
+    expect(eventsAfter(t.id).map((e) => e.type)).toEqual(['priority_changed']);
+    expect(() => updateTicket(db, jana, 99999, { priority: 'low' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND', key: 'ticket_not_found' }));
+  });
+});
+
+describe('replying', () => {
+  it('stores a public reply trimmed, queues its delivery, shows it as the preview and stamps the first response', async () => {
+    const t = ticketOn({ status: 'new' });
+    const { messageId } = await replyToTicket(db, jana, { ticketId: t.id, body: '  Guten Tag!  ', internal: false });
+    const reply = listMessages(db, t.id).find((m) => m.id === messageId)!;
+    expect(reply).toMatchObject({ authorKind: 'agent', authorAgentId: jana.id, isInternal: false, bodyText: 'Guten Tag!' });
+    expect(findTicket(db, t.id)).toMatchObject({ status: 'open', preview: 'Guten Tag!', firstResponseAt: expect.any(Number) });
+    // Handed to the channel: this customer has no address, so email says so on the message.
+    expect(reply).toMatchObject({ deliveryState: 'failed', deliveryError: '@customer_no_email' });
+    expect(heard.map((h) => h.name)).toEqual(['message.created', 'ticket.status', 'ticket.changed']);
+    expect(heard[0]!.payload).toMatchObject({
+      ticketId: t.id,
+      messageId,
+      authorKind: 'agent',
+      authorName: jana.name,
+      internal: false,
+      text: 'Guten Tag!',
+      fileCount: 0,
+    });
+    expect(heard[2]!.payload).toEqual({ ticketId: t.id, kind: 'message', actorAgentId: jana.id });
+  });
+
+  it('keeps an internal note off the channel and off the preview, and out of the first response', async () => {
+    const t = ticketOn({ status: 'new', text: 'Kundentext' });
+    const { messageId } = await replyToTicket(db, jana, { ticketId: t.id, body: 'Nur intern', internal: true });
+    expect(findTicket(db, t.id)).toMatchObject({ status: 'new', firstResponseAt: null, preview: expect.not.stringContaining('Nur intern') });
+    expect(listMessages(db, t.id).find((m) => m.id === messageId)).toMatchObject({ isInternal: true, deliveryState: 'none', deliveryError: null });
+    expect(db.select().from(outbox).where(eq(outbox.messageId, messageId)).all()).toEqual([]);
+    expect(eventsAfter(t.id).map((e) => e.type)).toEqual(['internal_note']);
+    expect(heard.map((h) => h.name)).toEqual(['message.created', 'ticket.changed']);
+  });
+
+  it('sends a reply once however often it is retried, and refuses its id on another ticket', async () => {
+    const [a, b] = [ticketOn({}), ticketOn({})];
+    const first = await replyToTicket(db, jana, { ticketId: a.id, body: 'Einmal', internal: false, clientId: 'draft-1' });
+    heard.length = 0;
+    expect(await replyToTicket(db, jana, { ticketId: a.id, body: 'Einmal', internal: false, clientId: 'draft-1' })).toEqual(first);
+    expect(listMessages(db, a.id).filter((m) => m.authorKind === 'agent')).toHaveLength(1);
+    expect(heard).toEqual([]);
+    // Another agent's draft of the same id is theirs.
+    expect((await replyToTicket(db, tom, { ticketId: a.id, body: 'Auch', internal: false, clientId: 'draft-1' })).messageId).not.toBe(first.messageId);
+    await expect(replyToTicket(db, jana, { ticketId: b.id, body: 'Einmal', internal: false, clientId: 'draft-1' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      key: 'reply_sent_elsewhere',
+    });
+  });
+
+  it('refuses an empty reply and a ticket that does not exist', async () => {
+    const t = ticketOn({});
+    await expect(replyToTicket(db, jana, { ticketId: t.id, body: ' \n ', internal: false })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      key: 'message_empty',
+    });
+    await expect(replyToTicket(db, jana, { ticketId: 99999, body: 'Hallo', internal: false })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      key: 'ticket_not_found',
+      params: { id: 99999 },
+    });
+    expect(listMessages(db, t.id)).toHaveLength(1);
+  });
+
+  it('sets the status chosen with the reply', async () => {
+    const t = ticketOn({ status: 'open' });
+    await replyToTicket(db, jana, { ticketId: t.id, body: 'Bitte Unterlagen senden', internal: false, status: 'pending' });
+    expect(findTicket(db, t.id)!.status).toBe('pending');
+    await replyToTicket(db, jana, { ticketId: t.id, body: 'Erledigt intern', internal: true, status: 'solved' });
+    expect(findTicket(db, t.id)!.status).toBe('solved');
+  });
+});
+
+describe('the list', () => {
+  const page = (filter: TicketFilter, limit: number) => listTickets(db, jana.id, { filter: ticketFilterSchema.parse(filter), limit });
+
+  it('says there is more only when there is', () => {
+    const made = [0, 1, 2].map((i) => ticketOn({ channel: 'whatsapp', at: T + i * 60_000 }).id);
+    expect(page({ channel: ['whatsapp'] }, 3)).toMatchObject({ items: made.reverse().map((id) => expect.objectContaining({ id })), nextCursor: null });
+    expect(page({ channel: ['whatsapp'] }, 2).nextCursor).not.toBeNull();
+  });
+
+  it('interleaves statuses by last activity, newest first', () => {
+    const at = T + 3600_000;
+    const a = ticketOn({ channel: 'messenger', status: 'open', at }).id;
+    const b = ticketOn({ channel: 'messenger', status: 'pending', at: at + 1000 }).id;
+    const c = ticketOn({ channel: 'messenger', status: 'new', at: at + 2000 }).id;
+    const d = ticketOn({ channel: 'messenger', status: 'open', at: at + 2000 }).id;
+    expect(page({ channel: ['messenger'], status: ['new', 'open', 'pending'] }, 10).items.map((i) => i.id)).toEqual([d, c, b, a]);
+  });
+
+  it('searches the words of its subject and messages, and finds nothing for an unknown word', () => {
+    const t = ticketOn({ channel: 'telegram', subject: 'Zahnbürste defekt', text: 'Die Zahnbürste lädt nicht mehr' });
+    indexNewRows(db);
+    expect(page({ q: 'zahnbürste' }, 10)).toMatchObject({ items: [expect.objectContaining({ id: t.id })], searchCapped: false });
+    expect(page({ q: 'quxbazwort' }, 10)).toEqual({ items: [], nextCursor: null, searchCapped: false });
+  });
+});
