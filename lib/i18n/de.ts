@@ -295,6 +295,22 @@ export const de: Messages = {
     unknown_restricted_options: 'Feld „{key}“ hat keine Optionen {options}',
     rule_cycle: 'Die Regeln dieser Felder hängen im Kreis voneinander ab: {cycle}',
   },
+  /** Warum eine SLA-Richtlinie nicht gespeichert werden kann (lib/sla-policy.ts). */
+  slaProblems: {
+    schema: '{detail}',
+    target_not_positive: 'Ein Ziel muss länger als null Minuten sein (es ist {minutes})',
+    warning_not_before_due: 'Die Warnung ({before} Minuten vorher) muss vor dem Ziel von {minutes} Minuten liegen',
+    business_needs_calendar: 'Ziele in Geschäftszeit brauchen einen Geschäftszeiten-Kalender',
+    no_targets: 'Geben Sie der Richtlinie mindestens ein Ziel',
+    priority_without_targets: 'Die Richtlinie gilt für Priorität „{priority}“, hat dafür aber keine Ziele',
+    calendar_not_found: 'Kalender {id} gibt es nicht',
+    calendar_never_open: 'Dieser Kalender hat keine Öffnungszeiten: Geschäftszeit stünde für immer still',
+    team_not_found: 'Team {id} gibt es nicht',
+    form_not_found: 'Formular {id} gibt es nicht',
+    form_field_not_found: 'Das Formular hat kein Feld „{field}“',
+    form_option_not_found: 'Das Feld „{field}“ hat keine Option „{value}“',
+    name_taken: 'Eine Richtlinie namens „{name}“ gibt es schon',
+  },
   formBuilder: {
     forms: 'Kontaktformulare',
     newForm: 'Neues Formular',

@@ -294,6 +294,22 @@ export const en = {
     unknown_restricted_options: 'Field “{key}” has no options {options}',
     rule_cycle: 'These fields’ rules depend on each other in a circle: {cycle}',
   },
+  /** Why an SLA policy cannot be saved (lib/sla-policy.ts); simple {placeholders} only. */
+  slaProblems: {
+    schema: '{detail}',
+    target_not_positive: 'A target must be longer than zero minutes (it is {minutes})',
+    warning_not_before_due: 'The warning ({before} minutes before) must come before the target of {minutes} minutes',
+    business_needs_calendar: 'Business-time targets need a business-hours calendar',
+    no_targets: 'Give the policy at least one target',
+    priority_without_targets: 'The policy matches priority “{priority}” but has no targets for it',
+    calendar_not_found: 'Calendar {id} does not exist',
+    calendar_never_open: 'This calendar has no opening hours: business time would never pass',
+    team_not_found: 'Team {id} does not exist',
+    form_not_found: 'Form {id} does not exist',
+    form_field_not_found: 'The form has no field “{field}”',
+    form_option_not_found: 'The field “{field}” has no option “{value}”',
+    name_taken: 'A policy named “{name}” already exists',
+  },
   formBuilder: {
     forms: 'Intake forms',
     newForm: 'New form',
