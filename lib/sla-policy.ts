@@ -208,7 +208,7 @@ export function policyMatches(c: SlaConditions, t: SlaTicketFacts): boolean {
 }
 
 /** The first enabled policy, in the admin's order, whose conditions the ticket meets. */
-export function matchPolicy<P extends Pick<SlaPolicy, 'enabled' | 'position' | 'conditions'>>(policies: readonly P[], t: SlaTicketFacts): P | null {
+export function matchPolicy<P extends { enabled: boolean; position: number; conditions: SlaConditions }>(policies: readonly P[], t: SlaTicketFacts): P | null {
   return [...policies].sort((a, b) => a.position - b.position).find((p) => p.enabled && policyMatches(p.conditions, t)) ?? null;
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AUTHOR_KINDS, CHANNEL_KINDS, PRIORITIES, TICKET_STATUSES } from './domain';
 import { answerValue } from './forms/form-definition';
+import { SLA_TARGETS } from './sla-policy';
 
 /**
  * The ticket history's vocabulary: one payload schema per event type, a discriminated union over them,
@@ -25,6 +26,9 @@ export const durationSchema = z.object({
   policyId: nullableId,
 });
 export type Duration = z.infer<typeof durationSchema>;
+
+const slaTarget = z.enum(SLA_TARGETS);
+const cycle = z.number().int().positive();
 
 const change = <T extends z.ZodType>(value: T) => z.object({ from: value, to: value });
 
@@ -52,6 +56,14 @@ export const ticketEventPayloads = {
   /** Held back on arrival (`reason`) or marked by an agent (no reason). */
   marked_spam: z.object({ reason: z.enum(['spam', 'dmarc']).optional() }),
   marked_not_spam: z.object({}),
+  /** An SLA target started counting, or (`previousDueAt` set) moved because the policy or priority changed. */
+  sla_planned: z.object({ target: slaTarget, cycle, policyId: id, policy: z.string(), dueAt: z.number().int().nullable(), previousDueAt: z.number().int().nullable().optional() }),
+  sla_warning: z.object({ target: slaTarget, cycle, dueAt: z.number().int() }),
+  sla_breached: z.object({ target: slaTarget, cycle, dueAt: z.number().int() }),
+  /** A target reached (first/next response by a public reply, resolution by solving), on time or not, measured in both clocks. */
+  sla_met: z.object({ target: slaTarget, cycle, met: z.boolean(), targetMs: z.number().int().positive(), overByMs: z.number().int().min(0), duration: durationSchema }),
+  /** A target that ended without being reached: solved before any reply, or no longer covered by a policy. */
+  sla_stopped: z.object({ target: slaTarget, cycle, reason: z.enum(['solved', 'policy_changed']) }),
 } as const;
 
 export type TicketEventType = keyof typeof ticketEventPayloads;

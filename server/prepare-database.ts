@@ -2,6 +2,7 @@ import type { Db } from '@/db/client';
 import { countAgents, findAgentByEmail } from '@/db/queries/agents';
 import { generateDemoData, DEMO_AGENTS, DEMO_PASSWORD } from '@/db/seed/generate';
 import { bootstrapAdmin } from './auth/bootstrap-admin';
+import { seedDemoSla } from './sla/demo-sla';
 import { hashPassword } from './auth/password';
 import type { Config } from './config';
 
@@ -14,6 +15,7 @@ export async function prepareDatabase(db: Db, config: Config, log: (line: string
   if (countAgents(db) === 0 && config.DEMO_DATA) {
     log(`Empty database: generating demo data (${config.DEMO_TICKETS} tickets)…`);
     generateDemoData(db, { tickets: config.DEMO_TICKETS, passwordHash: await hashPassword(DEMO_PASSWORD) });
+    seedDemoSla(db, Date.now());
   }
   // Shown on every start of a demo database, so whoever starts it can sign in.
   if (findAgentByEmail(db, DEMO_AGENTS[0].email)) {

@@ -96,7 +96,10 @@ describe('roles and input are enforced on the server', () => {
     const agent = await signIn('jana@demo.local');
     expect(await agent.query('admin.agents')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await agent.mutate('admin.createTeam', { name: 'Sneaky' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await agent.query('slaPolicies.list')).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await agent.mutate('slaPolicies.save', { id: null, policy: { name: 'Sneaky', targets: {} } })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     const lead = await signIn('lena@demo.local');
+    expect(await lead.mutate('slaPolicies.delete', { id: 1 })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(await lead.mutate('admin.createAgent', { email: 'x@demo.local', name: 'X', password: 'long-enough-pw', role: 'admin' })).toMatchObject({
       ok: false,
       code: 'FORBIDDEN',

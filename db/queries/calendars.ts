@@ -2,6 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { calendars, channels } from '../schema';
 import type { BusinessCalendar } from '@/lib/business-hours';
+import { p, preparedPerConnection } from '../prepared';
 
 export type CalendarRow = typeof calendars.$inferSelect;
 type CalendarFields = BusinessCalendar & { name: string };
@@ -10,8 +11,17 @@ export function listCalendars(db: Queryable): CalendarRow[] {
   return db.select().from(calendars).orderBy(asc(calendars.name)).all();
 }
 
+// Read on every write that plans SLA targets: built once per connection.
+const prepared = preparedPerConnection((db) => ({
+  byId: db
+    .select()
+    .from(calendars)
+    .where(eq(calendars.id, p('id')))
+    .prepare(),
+}));
+
 export function findCalendar(db: Queryable, id: number): CalendarRow | undefined {
-  return db.select().from(calendars).where(eq(calendars.id, id)).get();
+  return prepared(db).byId.get({ id });
 }
 
 export function findCalendarByName(db: Queryable, name: string) {

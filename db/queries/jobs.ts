@@ -1,29 +1,52 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { jobs } from '../schema';
-import { limitRows } from '../prepared';
+import { limitRows, p, preparedPerConnection, ps } from '../prepared';
 
 export type JobRow = typeof jobs.$inferSelect;
 
-/** Plans a job; one with the same id is replaced (re-planned), whatever state it was in. */
-export function upsertJob(db: Queryable, j: { id: string; kind: string; payload: unknown; runAt: number; now: number }) {
-  db.insert(jobs)
-    .values({ id: j.id, kind: j.kind, payload: j.payload, runAt: j.runAt, state: 'queued', attempts: 0, lastError: null, createdAt: j.now, updatedAt: j.now })
+// Every write that moves an SLA clock plans or calls off its jobs: built once per connection.
+const prepared = preparedPerConnection((db) => ({
+  upsert: db
+    .insert(jobs)
+    .values({
+      id: p('id'),
+      kind: p('kind'),
+      payload: p('payload'),
+      runAt: p('runAt'),
+      state: 'queued',
+      attempts: 0,
+      lastError: null,
+      createdAt: p('now'),
+      updatedAt: p('now'),
+    })
     .onConflictDoUpdate({
       target: jobs.id,
-      set: { kind: j.kind, payload: sql`excluded.payload`, runAt: j.runAt, state: 'queued', attempts: 0, lastError: null, updatedAt: j.now },
+      set: {
+        kind: sql`excluded.kind`,
+        payload: sql`excluded.payload`,
+        runAt: sql`excluded.run_at`,
+        state: 'queued',
+        attempts: 0,
+        lastError: null,
+        updatedAt: sql`excluded.updated_at`,
+      },
     })
-    .run();
+    .prepare(),
+  cancel: db
+    .update(jobs)
+    .set({ state: 'cancelled', updatedAt: ps('now') })
+    .where(and(eq(jobs.id, p('id')), eq(jobs.state, 'queued')))
+    .prepare(),
+}));
+
+/** Plans a job; one with the same id is replaced (re-planned), whatever state it was in. */
+export function upsertJob(db: Queryable, j: { id: string; kind: string; payload: unknown; runAt: number; now: number }) {
+  prepared(db).upsert.run(j);
 }
 
 export function cancelQueuedJob(db: Queryable, id: string, now: number) {
-  return (
-    db
-      .update(jobs)
-      .set({ state: 'cancelled', updatedAt: now })
-      .where(and(eq(jobs.id, id), eq(jobs.state, 'queued')))
-      .run().changes === 1
-  );
+  return prepared(db).cancel.run({ id, now }).changes === 1;
 }
 
 export function findJob(db: Queryable, id: string) {

@@ -11,3 +11,4 @@ export * from './forms';
 export * from './calendars';
 export * from './maintenance';
 export * from './jobs';
+export * from './sla';

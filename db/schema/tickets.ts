@@ -1,6 +1,7 @@
 import { sqliteTable, integer, text, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
 import { TICKET_STATUSES, PRIORITIES } from '../../lib/domain';
+import { SLA_TARGETS } from '../../lib/sla-policy';
 import { agents } from './agents';
 import { channels } from './channels';
 import { customers } from './customers';
@@ -41,6 +42,10 @@ export const tickets = sqliteTable(
     agentReadMessageId: integer('agent_read_message_id'),
     /** Held back as spam (or as mail failing its domain's DMARC policy): out of every view but Spam, never acknowledged. */
     isSpam: integer('is_spam', { mode: 'boolean' }).notNull().default(false),
+    /** The soonest due time among its running SLA targets, which one, and when it warns (server/sla): the inbox badge, sort and views. */
+    slaDueAt: integer('sla_due_at'),
+    slaTarget: text('sla_target', { enum: SLA_TARGETS }),
+    slaWarnAt: integer('sla_warn_at'),
   },
   (t) => [
     // The inbox reads newest-first; each index serves one filter and keeps the order so LIMIT stops early.
@@ -54,6 +59,10 @@ export const tickets = sqliteTable(
     // A chat visitor's newest conversation on a widget, looked up on every message; a customer's tickets.
     index('tickets_customer_channel').on(t.customerId, t.channelId, t.id),
     // The Spam view: few rows, so a partial index costs nothing on the rest.
+    // Due soonest first; only tickets with a running target have a due time.
+    index('tickets_sla_due')
+      .on(t.slaDueAt, t.id)
+      .where(sql`${t.slaDueAt} is not null`),
     index('tickets_spam_activity')
       .on(sql`${t.lastActivityAt} desc`, sql`${t.id} desc`)
       .where(sql`${t.isSpam} = 1`),

@@ -111,6 +111,10 @@ export const de: Messages = {
   },
   /** Errors the server reports, by key (server/errors/domain-error.ts); simple {placeholders} only. */
   serverErrors: {
+    sla_policy_not_found: 'SLA-Richtlinie {id} gibt es nicht',
+    sla_order_incomplete: 'Die neue Reihenfolge muss jede SLA-Richtlinie genau einmal enthalten',
+    sla_policy_invalid: 'Die Richtlinie kann nicht gespeichert werden: {problems}',
+    calendar_used_by_policies: 'Wird von den SLA-Richtlinien {names} verwendet; geben Sie ihnen zuerst einen anderen Kalender',
     agent_not_found: 'Agent {id} gibt es nicht oder er ist deaktiviert',
     answers_need_attention: 'Einige Antworten brauchen Ihre Aufmerksamkeit',
     attachment_expired: 'Ein Anhang ist nicht mehr verfügbar; bitte hängen Sie ihn erneut an',

@@ -110,6 +110,10 @@ export const en = {
   },
   /** Errors the server reports, by key (server/errors/domain-error.ts); simple {placeholders} only. */
   serverErrors: {
+    sla_policy_not_found: 'SLA policy {id} does not exist',
+    sla_order_incomplete: 'The new order must list every SLA policy exactly once',
+    sla_policy_invalid: 'The policy cannot be saved: {problems}',
+    calendar_used_by_policies: 'Used by the SLA policies {names}; give them another calendar first',
     agent_not_found: 'Agent {id} does not exist or is deactivated',
     answers_need_attention: 'Some answers need attention',
     attachment_expired: 'An attachment is no longer available; please attach it again',

@@ -1,4 +1,6 @@
-import type { Db } from '@/db/client';
+import { type Db, transact } from '@/db/client';
+import { listPoliciesUsingCalendar } from '@/db/queries/sla';
+import { replanOpenTickets } from '@/server/sla/replan';
 import * as q from '@/db/queries/calendars';
 import type { z } from 'zod';
 import { businessHoursAt, type BusinessCalendar, type calendarInputSchema } from '@/lib/business-hours';
@@ -21,7 +23,11 @@ export function saveCalendar(db: Db, input: CalendarInput & { id?: number }, now
   const holidays = [...fields.holidays].sort((a, b) => a.date.localeCompare(b.date));
   if (id === undefined) return q.insertCalendar(db, { ...fields, periods, holidays }, now);
   if (!q.findCalendar(db, id)) throw new DomainError('NOT_FOUND', 'calendar_not_found', { id });
-  q.updateCalendar(db, id, { ...fields, periods, holidays }, now);
+  transact(db, (tx) => {
+    q.updateCalendar(tx, id, { ...fields, periods, holidays }, now);
+    // Other hours move the due times of the tickets counted on them.
+    if (listPoliciesUsingCalendar(tx, id).length) replanOpenTickets(tx, now);
+  });
   // Widgets following it show the new hours now, and their next opening or closing is timed anew.
   getBus().emit('chat.availability');
   return { id };
@@ -31,6 +37,9 @@ export function saveCalendar(db: Db, input: CalendarInput & { id?: number }, now
 export function deleteCalendar(db: Db, id: number) {
   const users = q.listChannelsUsingCalendar(db, id);
   if (users.length) throw new DomainError('CONFLICT', 'calendar_in_use', { names: users.map((u) => `“${u.name}”`).join(', ') });
+  // Its tickets keep the due times they were given and the calendar's name; the policies must move first.
+  const policies = listPoliciesUsingCalendar(db, id);
+  if (policies.length) throw new DomainError('CONFLICT', 'calendar_used_by_policies', { names: policies.map((p) => `“${p.name}”`).join(', ') });
   q.deleteCalendar(db, id);
 }
 

@@ -8,6 +8,7 @@ import { previewOf } from '@/lib/preview';
 import { sanitizeHtml } from '@/server/content/sanitize-html';
 import { getBus } from '@/server/realtime/bus';
 import { decide } from '@/server/tickets/status-machine';
+import { applySla } from '@/server/sla/apply-sla';
 import type { MessageMeta } from '@/db/schema';
 import type { TicketStatus } from '@/lib/domain';
 import type { InboundMessage, ThreadDecision } from './inbound-message';
@@ -130,6 +131,8 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
     q.updateTicketColumns(tx, ticket.id, { ...cols, ...transition.cols });
     q.insertEvents(tx, events);
     if (createdTicket) opts.onTicketCreated?.(tx, ticket, customer.id);
+    // After the channel's own step, which may have routed the ticket (team, priority) by its form.
+    applySla(tx, ticket.id, now);
     return { ticketId: ticket.id, messageId: message.id, createdTicket, duplicate: false, readByAgent: readOnArrival, status };
   });
   if (!result.duplicate) {

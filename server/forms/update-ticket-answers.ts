@@ -4,6 +4,7 @@ import { insertEvents, updateTicketColumns } from '@/db/queries/tickets';
 import type { AnswerValue, Answers, FormDefinition } from '@/lib/forms/form-definition';
 import { evaluateForm } from '@/lib/forms/evaluate-form';
 import { validateSubmission } from '@/lib/forms/validate-submission';
+import { applySla } from '@/server/sla/apply-sla';
 import { DomainError } from '@/server/errors/domain-error';
 import { getBus } from '@/server/realtime/bus';
 import type { Viewer } from '@/server/auth/sessions';
@@ -48,6 +49,7 @@ export function updateTicketAnswers(db: Db, viewer: Viewer, ticketId: number, an
     updateSubmissionAnswers(tx, submission.id, result.answers);
     insertEvents(tx, [ticketEvent(ticketId, 'form_answers_changed', { changes }, { kind: 'agent', agentId: viewer.id }, now)]);
     updateTicketColumns(tx, ticketId, { updatedAt: now });
+    applySla(tx, ticketId, now);
   });
   getBus().emit('ticket.changed', { ticketId, kind: 'updated', actorAgentId: viewer.id });
   return { changed: true };

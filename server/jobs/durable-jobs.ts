@@ -10,7 +10,8 @@ import { backoffMs } from './backoff';
  * effect back and retries with backoff. Handlers write (events, outbox rows) rather than call out; what
  * leaves the process goes through the outbox, which has its own retries.
  */
-export type JobHandler = (tx: Tx, payload: unknown, job: { id: string; attempts: number }) => void;
+/** `now`: the worker's clock for this run (tests drive it), the moment a handler records its effects at. */
+export type JobHandler = (tx: Tx, payload: unknown, job: { id: string; attempts: number; now: number }) => void;
 
 export const JOB_RETRY = { baseMs: 5_000, maxMs: 30 * 60_000 };
 export const JOB_MAX_ATTEMPTS = 10;
@@ -40,7 +41,7 @@ export function runDueJobs(db: Db, now = Date.now(), batch = 100): number {
       const ran = transact(db, (tx) => {
         if (!jobsQ.claimJob(tx, job, now)) return false;
         if (!handler) throw new Error(`no handler for jobs of kind "${job.kind}"`);
-        handler(tx, job.payload, { id: job.id, attempts: job.attempts + 1 });
+        handler(tx, job.payload, { id: job.id, attempts: job.attempts + 1, now });
         return true;
       });
       if (ran) done++;

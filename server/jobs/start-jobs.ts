@@ -10,6 +10,7 @@ import { deleteExpiredFormTokens } from '@/db/queries/forms';
 import { deleteExpiredSessions } from '@/db/queries/sessions';
 import { deleteSettledJobs } from '@/db/queries/jobs';
 import { runDueJobs } from './durable-jobs';
+import { registerSlaJobs } from '@/server/sla/replan';
 
 /**
  * The process's timed work: durable one-shot jobs, outbox delivery, search indexing, IMAP polling, orphan
@@ -17,6 +18,7 @@ import { runDueJobs } from './durable-jobs';
  */
 export function startJobs(db: Db, opts: { outboxIntervalMs: number; dataDir: string; log: (line: string) => void }) {
   const scheduler = createScheduler(opts.log);
+  registerSlaJobs();
   // A delivery interrupted by a crash is sent again; the index catches up with what was written meanwhile.
   requeueInterrupted(db, Date.now());
   indexAllRows(db);

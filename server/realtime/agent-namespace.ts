@@ -83,7 +83,7 @@ export function mountAgentNamespace(io: Server) {
       if (!parsed.success) return ack({ ok: false, message: 'Bad request' });
       if (!authorized()) return ack({ ok: false, message: 'Your session has ended' });
       try {
-        ack({ ok: true, ...(await replyToTicket(getDb(), socket.data.viewer, parsed.data, socket.id)) });
+        ack({ ok: true, ...(await replyToTicket(getDb(), socket.data.viewer, parsed.data, { originSocketId: socket.id })) });
       } catch (err) {
         if (!(err instanceof DomainError)) console.error('Agent reply failed:', err);
         // Shaped like a tRPC error, so the composer says it in the agent's language either way.

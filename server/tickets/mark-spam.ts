@@ -2,6 +2,7 @@ import { type Db, transact, type Tx } from '@/db/client';
 import type { MessageMeta } from '@/db/schema';
 import * as q from '@/db/queries/tickets';
 import { findChannel } from '@/db/queries/inbound';
+import { applySla } from '@/server/sla/apply-sla';
 import { DomainError } from '@/server/errors/domain-error';
 import { getBus } from '@/server/realtime/bus';
 import { getConfig } from '@/server/runtime-config';
@@ -30,6 +31,7 @@ export async function markSpam(db: Db, viewer: Viewer, ticketId: number, spam: b
     q.insertEvents(tx, [spam ? ticketEvent(ticketId, 'marked_spam', {}, actor, now) : ticketEvent(ticketId, 'marked_not_spam', {}, actor, now)]);
     const opening = q.listMessages(tx, ticketId).find((m) => m.authorKind === 'customer');
     if (!spam && row.channel.kind === 'email' && opening) acknowledgeReleased(tx, row.ticket, opening.meta, now);
+    applySla(tx, ticketId, now);
     return { opening: row.channel.kind === 'email' ? opening : undefined };
   });
   if (lesson === undefined) return { changed: false, learned: null };

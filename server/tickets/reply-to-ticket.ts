@@ -5,6 +5,7 @@ import { getBus } from '@/server/realtime/bus';
 import type { Viewer } from '@/server/auth/sessions';
 import type { TicketStatus } from '@/lib/domain';
 import { decide } from './status-machine';
+import { applySla } from '@/server/sla/apply-sla';
 import { canAccessTicket } from './ticket-access';
 import { previewOf } from '@/lib/preview';
 import { queueOutbound } from '@/server/channels/outbound';
@@ -22,13 +23,13 @@ export type ReplyInput = { ticketId: number; body: string; internal: boolean; st
  * because notes are not responses. The transaction shares its commit with other writes of the same
  * moment (live chats reply in bursts); the promise settles after that commit.
  */
-export async function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput, originSocketId?: string) {
+export async function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput, opts: { originSocketId?: string; now?: number } = {}) {
+  const { originSocketId, now = Date.now() } = opts;
   const body = input.body.trim();
   const receipts = input.attachments ?? [];
   const files = receipts.map((token) => verifyUpload(getConfig().sessionSecret, token, viewer.id)).filter((f): f is UploadedFile => f !== null);
   if (files.length < receipts.length) throw new DomainError('BAD_REQUEST', 'attachment_expired');
   if (!body && !files.length) throw new DomainError('BAD_REQUEST', 'message_empty');
-  const now = Date.now();
   const messageId = await commitGrouped(db, () => {
     const { id, status, duplicate } = transact(db, (tx) => writeReply(tx, viewer, input, body, files, now));
     if (duplicate) return id;
@@ -89,5 +90,6 @@ function writeReply(tx: Tx, viewer: Viewer, input: ReplyInput, body: string, fil
   insertAttachments(tx, m.id, files.map(uploadedAttachment), now);
   q.updateTicketColumns(tx, t.id, cols);
   q.insertEvents(tx, transition.events);
+  applySla(tx, t.id, now);
   return { id: m.id, status: transition.status, duplicate: false };
 }

@@ -207,6 +207,9 @@ describe('the list', () => {
     const c = ticketOn({ channel: 'messenger', status: 'new', at: at + 2000 }).id;
     const d = ticketOn({ channel: 'messenger', status: 'open', at: at + 2000 }).id;
     expect(page({ channel: ['messenger'], status: ['new', 'open', 'pending'] }, 10).items.map((i) => i.id)).toEqual([d, c, b, a]);
+    // A short page takes the newest across all statuses, not the first status's newest.
+    const e = ticketOn({ channel: 'messenger', status: 'pending', at: at + 3000 }).id;
+    expect(page({ channel: ['messenger'], status: ['new', 'open', 'pending'] }, 2).items.map((i) => i.id)).toEqual([e, d]);
   });
 
   it('searches the words of its subject and messages, and finds nothing for an unknown word', () => {

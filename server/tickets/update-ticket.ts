@@ -6,6 +6,7 @@ import { getBus } from '@/server/realtime/bus';
 import type { Viewer } from '@/server/auth/sessions';
 import type { Priority, TicketStatus } from '@/lib/domain';
 import { decide } from './status-machine';
+import { applySla } from '@/server/sla/apply-sla';
 import { accessibleTicket } from './ticket-access';
 import { ticketEvent } from '@/lib/ticket-events';
 
@@ -21,7 +22,7 @@ export type TicketPatch = {
  * Changes a ticket's properties in one transaction, appending one event per changed property, then tells
  * every agent. Unchanged values produce no event, so a double click does not pollute the history.
  */
-export function updateTicket(db: Db, viewer: Viewer, ticketId: number, patch: TicketPatch) {
+export function updateTicket(db: Db, viewer: Viewer, ticketId: number, patch: TicketPatch, now = Date.now()) {
   if (patch.assigneeId != null) {
     const agent = findAgentById(db, patch.assigneeId);
     if (!agent || !agent.active) throw new DomainError('BAD_REQUEST', 'agent_not_found', { id: patch.assigneeId });
@@ -29,7 +30,6 @@ export function updateTicket(db: Db, viewer: Viewer, ticketId: number, patch: Ti
   if (patch.teamId != null && !listTeams(db).some((t) => t.id === patch.teamId)) {
     throw new DomainError('BAD_REQUEST', 'team_not_found', { id: patch.teamId });
   }
-  const now = Date.now();
   const changes = transact(db, (tx) => {
     const t = accessibleTicket(tx, viewer, ticketId);
     const actor = { kind: 'agent', agentId: viewer.id } as const;
@@ -68,6 +68,7 @@ export function updateTicket(db: Db, viewer: Viewer, ticketId: number, patch: Ti
     if (events.length === 0) return null;
     q.updateTicketColumns(tx, ticketId, { ...cols, updatedAt: now });
     q.insertEvents(tx, events);
+    applySla(tx, ticketId, now);
     return { status };
   });
   if (changes?.status) getBus().emit('ticket.status', { ticketId, ...changes.status });

@@ -8,6 +8,7 @@ import { inboxesRouter } from './routers/inboxes';
 import { formsRouter } from './routers/forms';
 import { chatWidgetsRouter } from './routers/chat-widgets';
 import { calendarsRouter } from './routers/calendars';
+import { slaPoliciesRouter } from './routers/sla-policies';
 
 export const appRouter = router({
   auth: authRouter,
@@ -19,6 +20,7 @@ export const appRouter = router({
   forms: formsRouter,
   chatWidgets: chatWidgetsRouter,
   calendars: calendarsRouter,
+  slaPolicies: slaPoliciesRouter,
 });
 
 export type AppRouter = typeof appRouter;

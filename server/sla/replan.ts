@@ -1,0 +1,29 @@
+import type { Tx } from '@/db/client';
+import { listTicketIdsAfter } from '@/db/queries/sla';
+import { registerJobHandler, scheduleJob } from '@/server/jobs/durable-jobs';
+import { applySla, SLA_JOB } from './apply-sla';
+
+export const SLA_REPLAN_JOB = 'sla-replan';
+/** Tickets re-planned per job run: small enough that one run never holds the write lock for long. */
+export const REPLAN_BATCH = 500;
+
+/** After a policy or calendar changes, every open ticket is planned again, a batch per job run, each run handing the rest to the next. */
+export function replanBatch(tx: Tx, afterId: number, now: number): number | null {
+  const ids = listTicketIdsAfter(tx, afterId, REPLAN_BATCH, { openOnly: true });
+  for (const id of ids) applySla(tx, id, now);
+  return ids.length === REPLAN_BATCH ? ids.at(-1)! : null;
+}
+
+/** Plans the sweep over every open ticket, in the caller's transaction (it starts once that commits). */
+export function replanOpenTickets(tx: Tx, now: number) {
+  scheduleJob(tx, { id: SLA_REPLAN_JOB, kind: SLA_REPLAN_JOB, payload: { afterId: 0 }, runAt: now }, now);
+}
+
+export function registerSlaJobs() {
+  registerJobHandler(SLA_JOB, (tx, payload, { now }) => applySla(tx, (payload as { ticketId: number }).ticketId, now));
+  registerJobHandler(SLA_REPLAN_JOB, (tx, payload, { now }) => {
+    const next = replanBatch(tx, (payload as { afterId: number }).afterId, now);
+    // The same id: the rest of the sweep is this job again, so a second change meanwhile restarts it rather than adding one.
+    if (next !== null) scheduleJob(tx, { id: SLA_REPLAN_JOB, kind: SLA_REPLAN_JOB, payload: { afterId: next }, runAt: now }, now);
+  });
+}
