@@ -57,11 +57,25 @@ export const ticketEventPayloads = {
   marked_spam: z.object({ reason: z.enum(['spam', 'dmarc']).optional() }),
   marked_not_spam: z.object({}),
   /** An SLA target started counting, or (`previousDueAt` set) moved because the policy or priority changed. */
-  sla_planned: z.object({ target: slaTarget, cycle, policyId: id, policy: z.string(), dueAt: z.number().int().nullable(), previousDueAt: z.number().int().nullable().optional() }),
+  sla_planned: z.object({
+    target: slaTarget,
+    cycle,
+    policyId: id,
+    policy: z.string(),
+    dueAt: z.number().int().nullable(),
+    previousDueAt: z.number().int().nullable().optional(),
+  }),
   sla_warning: z.object({ target: slaTarget, cycle, dueAt: z.number().int() }),
   sla_breached: z.object({ target: slaTarget, cycle, dueAt: z.number().int() }),
   /** A target reached (first/next response by a public reply, resolution by solving), on time or not, measured in both clocks. */
-  sla_met: z.object({ target: slaTarget, cycle, met: z.boolean(), targetMs: z.number().int().positive(), overByMs: z.number().int().min(0), duration: durationSchema }),
+  sla_met: z.object({
+    target: slaTarget,
+    cycle,
+    met: z.boolean(),
+    targetMs: z.number().int().positive(),
+    overByMs: z.number().int().min(0),
+    duration: durationSchema,
+  }),
   /** A target that ended without being reached: solved before any reply, or no longer covered by a policy. */
   sla_stopped: z.object({ target: slaTarget, cycle, reason: z.enum(['solved', 'policy_changed']) }),
 } as const;

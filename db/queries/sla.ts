@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { slaPolicies, ticketEvents, ticketSlaTargets, tickets, type SlaPolicyDefinition, type TicketSlaTargetRow } from '../schema';
 import { UNSOLVED_STATUSES } from '../../lib/domain';
-import { p, preparedPerConnection } from '../prepared';
+import { limitRows, p, preparedPerConnection } from '../prepared';
 
 export type SlaPolicyRow = typeof slaPolicies.$inferSelect;
 
@@ -114,7 +114,7 @@ export function listTicketIdsAfter(db: Queryable, afterId: number, limit: number
     .from(tickets)
     .where(and(o.openOnly ? inArray(tickets.status, [...UNSOLVED_STATUSES]) : undefined, sql`${tickets.id} > ${afterId}`))
     .orderBy(asc(tickets.id))
-    .limit(limit)
+    .limit(limitRows(limit))
     .all()
     .map((r) => r.id);
 }

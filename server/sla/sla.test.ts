@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { openDatabase, type Db } from '@/db/client';
 import { jobs, slaPolicies, ticketSlaTargets } from '@/db/schema';
 import { listChannelsOfKind } from '@/db/queries/inbound';
@@ -38,7 +38,7 @@ beforeAll(() => {
 afterAll(() => close());
 beforeEach(() => {
   for (const p of listPolicies(db)) deletePolicy(db, p.id);
-  db.delete(jobs).run();
+  db.delete(jobs).where(sql`1 = 1`).run();
 });
 
 const standard = (extra: Record<string, unknown> = {}) => ({
