@@ -13,6 +13,10 @@ export const ticketFilterSchema = z.object({
   customerId: z.number().int().positive().optional(),
   /** Spam (and mail failing its domain's DMARC policy) shows only here; every other list leaves it out. */
   spam: z.boolean().default(false),
+  /** Tickets whose next SLA target is past due, or past its warning and not yet due. */
+  sla: z.enum(['breached', 'at_risk']).optional(),
+  /** Newest activity first (the default), or the next SLA due time soonest first (tickets without one left out). */
+  sort: z.enum(['activity', 'due']).default('activity'),
   /** Free text; any characters are allowed and never reach FTS5 as syntax. */
   q: z.string().trim().max(200).optional(),
 });
@@ -29,6 +33,8 @@ export const VIEWS = [
   { id: 'mine', filter: { status: [...UNSOLVED_STATUSES], assignee: 'me' } },
   { id: 'unassigned', filter: { status: [...UNSOLVED_STATUSES], assignee: 'unassigned' } },
   { id: 'all_unsolved', filter: { status: [...UNSOLVED_STATUSES], assignee: 'any' } },
+  { id: 'breached', filter: { status: [...UNSOLVED_STATUSES], assignee: 'any', sla: 'breached', sort: 'due' } },
+  { id: 'at_risk', filter: { status: [...UNSOLVED_STATUSES], assignee: 'any', sla: 'at_risk', sort: 'due' } },
   { id: 'pending', filter: { status: ['pending'], assignee: 'any' } },
   { id: 'solved', filter: { status: ['solved', 'closed'], assignee: 'any' } },
   { id: 'all', filter: { assignee: 'any' } },

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
 import { limitRows } from '../prepared';
 import { channels, customers, ticketReads, tickets, ticketTags } from '../schema';
@@ -18,7 +18,14 @@ export type TicketListWhere = {
   spam?: boolean;
   /** Restricts to these ticket ids (the full-text candidates). */
   ids?: number[];
+  sla?: 'breached' | 'at_risk';
+  /** activity: last activity, newest first; due: next SLA due time, soonest first. The cursor's `at` is that column. */
+  sort?: 'activity' | 'due';
+  /** The instant `sla` is judged at. */
+  now: number;
 };
+
+const byDue = (w: TicketListWhere) => w.sort === 'due';
 
 function assigneeCondition(w: TicketListWhere): SQL | undefined {
   switch (w.assignee) {
@@ -52,18 +59,23 @@ export function selectTicketKeys(db: Db, w: TicketListWhere, status: TicketStatu
     w.customerId ? eq(tickets.customerId, w.customerId) : undefined,
     w.tagId ? sql`exists (select 1 from ${ticketTags} where ${ticketTags.ticketId} = ${tickets.id} and ${ticketTags.tagId} = ${w.tagId})` : undefined,
     w.ids ? inArray(tickets.id, w.ids) : undefined,
-    cursor ? sql`(${tickets.lastActivityAt}, ${tickets.id}) < (${cursor.at}, ${cursor.id})` : undefined,
+    w.sla === 'breached' ? sql`${tickets.slaDueAt} <= ${w.now}` : undefined,
+    w.sla === 'at_risk' ? sql`${tickets.slaWarnAt} <= ${w.now} and ${tickets.slaDueAt} > ${w.now}` : undefined,
+    byDue(w) ? sql`${tickets.slaDueAt} is not null` : undefined,
+    cursor && byDue(w) ? sql`(${tickets.slaDueAt}, ${tickets.id}) > (${cursor.at}, ${cursor.id})` : undefined,
+    cursor && !byDue(w) ? sql`(${tickets.lastActivityAt}, ${tickets.id}) < (${cursor.at}, ${cursor.id})` : undefined,
   ];
+  const at = byDue(w) ? sql<number>`${tickets.slaDueAt}` : tickets.lastActivityAt;
   return db
-    .select({ id: tickets.id, at: tickets.lastActivityAt })
+    .select({ id: tickets.id, at })
     .from(tickets)
     .where(and(...conditions))
-    .orderBy(desc(tickets.lastActivityAt), desc(tickets.id))
+    .orderBy(...(byDue(w) ? [asc(tickets.slaDueAt), asc(tickets.id)] : [desc(tickets.lastActivityAt), desc(tickets.id)]))
     .limit(limitRows(limit));
 }
 
 /** The columns the inbox list shows, for a page of ticket ids. */
-export function selectTicketRows(db: Db, viewerId: number, ids: number[]) {
+export function selectTicketRows(db: Db, viewerId: number, ids: number[], sort: TicketListWhere['sort'] = 'activity') {
   return db
     .select({
       id: tickets.id,
@@ -79,6 +91,9 @@ export function selectTicketRows(db: Db, viewerId: number, ids: number[]) {
       teamId: tickets.teamId,
       createdAt: tickets.createdAt,
       lastActivityAt: tickets.lastActivityAt,
+      slaDueAt: tickets.slaDueAt,
+      slaTarget: tickets.slaTarget,
+      slaWarnAt: tickets.slaWarnAt,
       unread: sql<number>`(${tickets.lastCustomerMessageAt} is not null and (${ticketReads.readAt} is null or ${ticketReads.readAt} < ${tickets.lastCustomerMessageAt}))`,
     })
     .from(tickets)
@@ -86,25 +101,27 @@ export function selectTicketRows(db: Db, viewerId: number, ids: number[]) {
     .innerJoin(customers, eq(customers.id, tickets.customerId))
     .leftJoin(ticketReads, and(eq(ticketReads.ticketId, tickets.id), eq(ticketReads.agentId, viewerId)))
     .where(inArray(tickets.id, ids))
-    .orderBy(desc(tickets.lastActivityAt), desc(tickets.id));
+    .orderBy(...(sort === 'due' ? [asc(tickets.slaDueAt), asc(tickets.id)] : [desc(tickets.lastActivityAt), desc(tickets.id)]));
 }
 
 /**
- * One page of the inbox, newest activity first, keyset-paginated on (last_activity_at, id) so page 20,000
- * costs the same as page 1. Several statuses are read as one ordered stream each and merged here.
+ * One page of the inbox, newest activity first (or SLA due soonest), keyset-paginated on (last_activity_at,
+ * id) (or (sla_due_at, id)) so page 20,000 costs the same as page 1. Several statuses are read as one
+ * ordered stream each and merged here.
  * Returns `limit + 1` rows at most; the caller uses the extra row to know more exist.
  */
 export function selectTicketPage(db: Db, w: TicketListWhere, cursor: TicketCursor | undefined, limit: number) {
   const statuses: (TicketStatus | undefined)[] = w.status?.length ? [...new Set(w.status)] : [undefined];
   const keys = statuses
     .flatMap((s) => selectTicketKeys(db, w, s, cursor, limit + 1).all())
-    .sort((a, b) => b.at - a.at || b.id - a.id)
+    .sort(byDue(w) ? (a, b) => a.at - b.at || a.id - b.id : (a, b) => b.at - a.at || b.id - a.id)
     .slice(0, limit + 1);
   return keys.length
     ? selectTicketRows(
         db,
         w.viewerId,
         keys.map((k) => k.id),
+        w.sort,
       ).all()
     : [];
 }

@@ -38,7 +38,9 @@ beforeAll(() => {
 afterAll(() => close());
 beforeEach(() => {
   for (const p of listPolicies(db)) deletePolicy(db, p.id);
-  db.delete(jobs).where(sql`1 = 1`).run();
+  db.delete(jobs)
+    .where(sql`1 = 1`)
+    .run();
 });
 
 const standard = (extra: Record<string, unknown> = {}) => ({

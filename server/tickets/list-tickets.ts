@@ -12,7 +12,7 @@ export type ListTicketsInput = { filter: z.output<typeof ticketFilterSchema>; cu
  * With a search term the list is limited to the newest SEARCH_CANDIDATES hits per index; `searchCapped`
  * tells the UI to say so instead of pretending the result is complete.
  */
-export function listTickets(db: Db, viewerId: number, input: ListTicketsInput) {
+export function listTickets(db: Db, viewerId: number, input: ListTicketsInput, now = Date.now()) {
   const { q, ...filter } = input.filter;
   let ids: number[] | undefined;
   if (q) {
@@ -20,13 +20,13 @@ export function listTickets(db: Db, viewerId: number, input: ListTicketsInput) {
     ids = fts ? searchTicketIds(db, fts) : [];
     if (ids.length === 0) return { items: [], nextCursor: null, searchCapped: false };
   }
-  const rows = selectTicketPage(db, { ...filter, viewerId, ids }, input.cursor, input.limit);
+  const rows = selectTicketPage(db, { ...filter, viewerId, ids, now }, input.cursor, input.limit);
   const hasMore = rows.length > input.limit;
   const items = (hasMore ? rows.slice(0, input.limit) : rows).map((r) => ({ ...r, unread: Boolean(r.unread) }));
   const last = items[items.length - 1];
   return {
     items,
-    nextCursor: hasMore && last ? { at: last.lastActivityAt, id: last.id } : null,
+    nextCursor: hasMore && last ? { at: filter.sort === 'due' ? last.slaDueAt! : last.lastActivityAt, id: last.id } : null,
     searchCapped: ids !== undefined && ids.length >= SEARCH_CANDIDATES,
   };
 }

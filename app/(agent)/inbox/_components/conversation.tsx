@@ -13,6 +13,7 @@ import { Avatar } from '@/app/_components/avatar';
 import { ChannelIcon } from '@/app/_components/channel-icon';
 import type { ComposerMode } from './inbox-app';
 import { TicketProperties } from './ticket-properties';
+import { SlaTargets } from './sla-targets';
 import { Thread } from './thread';
 import { useChatSignals } from './use-chat-signals';
 import { Composer } from './composer';
@@ -137,6 +138,7 @@ function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket
             {!tk.isSpam && <SpamControl ticketId={tk.id} isSpam={false} />}
           </div>
           {tk.isSpam && <SpamControl ticketId={tk.id} isSpam />}
+          <SlaTargets targets={ticket.data.sla} />
           <TicketProperties ticket={tk} tags={ticket.data.tags} />
         </header>
         <Thread data={ticket.data} />

@@ -3,6 +3,8 @@
 import { useFormatter, useTranslations } from 'use-intl';
 import type { TypedTicketEvent } from '@/lib/ticket-events';
 import { useDirectory } from './use-directory';
+import { useDuration } from '@/app/_components/sla-badge';
+import type { SlaTarget } from '@/lib/sla-policy';
 
 type Event = TypedTicketEvent & { id: number; actorKind: string; actorAgentId: number | null; createdAt: number };
 
@@ -11,6 +13,9 @@ export function EventLine({ e }: { e: Event }) {
   const t = useTranslations();
   const format = useFormatter();
   const dir = useDirectory();
+  const duration = useDuration();
+  const target = (x: SlaTarget) => t(`sla.target.${x}`);
+  const when = (at: number | null) => (at === null ? '—' : format.dateTime(at, { dateStyle: 'short', timeStyle: 'short' }));
   const actor = e.actorKind === 'agent' ? (dir.agentName(e.actorAgentId) ?? '') : e.actorKind === 'customer' ? t('ticket.customer') : t('ticket.system');
   let text: string;
   switch (e.type) {
@@ -46,6 +51,30 @@ export function EventLine({ e }: { e: Event }) {
       break;
     case 'marked_not_spam':
       text = t('events.marked_not_spam', { actor });
+      break;
+    case 'sla_planned':
+      // A target starting to count is in the header; only a move (policy or priority changed) is news here.
+      if (e.data.previousDueAt === undefined) return null;
+      text = t('events.sla_moved', { target: target(e.data.target), due: when(e.data.dueAt) });
+      break;
+    case 'sla_warning':
+      text = t('events.sla_warning', { target: target(e.data.target), due: when(e.data.dueAt) });
+      break;
+    case 'sla_breached':
+      text = t('events.sla_breached', { target: target(e.data.target) });
+      break;
+    case 'sla_met': {
+      const took =
+        e.data.duration.businessMs === null
+          ? duration(e.data.duration.calendarMs)
+          : t('events.sla_took', { business: duration(e.data.duration.businessMs), calendar: duration(e.data.duration.calendarMs) });
+      text = e.data.met
+        ? t('events.sla_met', { target: target(e.data.target), took })
+        : t('events.sla_missed', { target: target(e.data.target), over: duration(e.data.overByMs), took });
+      break;
+    }
+    case 'sla_stopped':
+      text = t(`events.sla_stopped.${e.data.reason}`, { target: target(e.data.target) });
       break;
     default:
       text = e.type;

@@ -109,6 +109,8 @@ export function InboxApp() {
       <TicketList
         search={search}
         onSearch={setSearch}
+        sort={filter.sort ?? 'activity'}
+        onSort={(sort) => setFilter({ ...filter, sort })}
         items={items}
         loading={list.isPending}
         hasMore={Boolean(list.hasNextPage)}

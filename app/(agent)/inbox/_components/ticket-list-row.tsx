@@ -5,6 +5,7 @@ import { useFormatter, useNow, useTranslations } from 'use-intl';
 import { ChannelIcon } from '@/app/_components/channel-icon';
 import { StatusBadge, PriorityLabel } from '@/app/_components/badges';
 import { Avatar } from '@/app/_components/avatar';
+import { SlaBadge } from '@/app/_components/sla-badge';
 import type { TicketListItem } from './ticket-list';
 import { useDirectory } from './use-directory';
 
@@ -53,6 +54,7 @@ export const TicketListRow = memo(function TicketListRow({
       </span>
       <span className="flex items-center gap-1.5">
         <span className="min-w-0 flex-1 truncate text-xs text-slate-500">{item.preview}</span>
+        {item.slaDueAt !== null && item.slaTarget && <SlaBadge target={item.slaTarget} dueAt={item.slaDueAt} warnAt={item.slaWarnAt} />}
         <PriorityLabel priority={item.priority} label={t(`priority.${item.priority}`)} />
         <StatusBadge status={item.status} label={t(`status.${item.status}`)} />
         {assignee && <Avatar name={assignee} size="sm" />}

@@ -1,0 +1,53 @@
+'use client';
+
+import { useFormatter, useTranslations } from 'use-intl';
+import { Check, Pause, X } from 'lucide-react';
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '@/server/trpc/root';
+import { SlaBadge, useDuration } from '@/app/_components/sla-badge';
+
+type Target = inferRouterOutputs<AppRouter>['tickets']['get']['sla'][number];
+
+/** The ticket's SLA targets in its header: each one counting down, paused, met, or missed by how much. */
+export function SlaTargets({ targets }: { targets: Target[] }) {
+  const t = useTranslations('sla');
+  const format = useFormatter();
+  const duration = useDuration();
+  if (targets.length === 0) return null;
+  const policy = targets[0]!;
+  return (
+    <ul className="mt-1.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-[11px] text-slate-600" aria-label={t('targets')} data-testid="sla-targets">
+      <li className="text-slate-400" title={policy.calendarName ? t('countedOn', { calendar: policy.calendarName }) : undefined}>
+        {t('policy', { name: policy.policyName })}
+      </li>
+      {targets.map((r) => (
+        <li key={r.target} className="flex items-center gap-1" data-target={r.target} data-state={r.state}>
+          <span>{t(`target.${r.target}`)}</span>
+          {r.state === 'running' && r.dueAt !== null ? (
+            <SlaBadge target={r.target} dueAt={r.dueAt} warnAt={r.warnAt} />
+          ) : r.state === 'paused' ? (
+            <span className="inline-flex items-center gap-0.5 text-slate-500">
+              <Pause className="size-3" aria-hidden />
+              {t('paused')}
+            </span>
+          ) : r.state === 'met' && r.breachedAt === null ? (
+            <span className="inline-flex items-center gap-0.5 text-emerald-700">
+              <Check className="size-3" aria-hidden />
+              {t('met')}
+            </span>
+          ) : r.state === 'met' ? (
+            <span className="inline-flex items-center gap-0.5 text-red-700">
+              <X className="size-3" aria-hidden />
+              {t('missedBy', { time: duration(r.endedAt! - r.dueAt!) })}
+            </span>
+          ) : (
+            <span className="text-slate-400">{t('stopped')}</span>
+          )}
+          {r.state === 'running' && r.dueAt !== null && (
+            <span className="text-slate-400">{format.dateTime(r.dueAt, { dateStyle: 'short', timeStyle: 'short' })}</span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
