@@ -11,6 +11,7 @@ import {
   type SlaReferences,
   type SlaTicketFacts,
 } from './sla-policy';
+import { cellsOf, targetsOf } from './sla-policy-draft';
 import { en } from './i18n/en';
 import { de } from './i18n/de';
 
@@ -187,5 +188,26 @@ describe('clocks and warnings', () => {
     expect(warningLeadMs({ minutes: 100, clock: 'business', warning: { percent: 80 } })).toBe(20 * 60_000);
     expect(warningLeadMs({ minutes: 60, clock: 'business', warning: { minutesBefore: 15 } })).toBe(15 * 60_000);
     expect(warningLeadMs({ minutes: 60, clock: 'business', warning: null })).toBeNull();
+  });
+});
+
+describe('targets as the settings page shows them', () => {
+  it('shows stored targets as text and reads them back to the same targets', () => {
+    const stored = slaPolicyInput.parse(
+      policy({ targets: { urgent: { first_response: { minutes: 90, clock: 'calendar', warning: { minutesBefore: 15 } } } } }),
+    ).targets;
+    const cells = cellsOf(stored);
+    expect(cells.urgent.first_response).toEqual({ duration: '1h 30m', clock: 'calendar', warning: '15m' });
+    expect(cells.low.resolution).toEqual({ duration: '', clock: 'business', warning: '80%' });
+    expect(targetsOf(cells)).toEqual({ targets: stored, problems: [] });
+  });
+
+  it('names each cell it cannot read', () => {
+    const cells = cellsOf(undefined);
+    cells.high.resolution = { duration: 'bald', clock: 'business', warning: 'viel' };
+    expect(targetsOf(cells).problems).toEqual([
+      { path: 'targets.high.resolution.minutes', code: 'not_a_duration', params: { text: 'bald' } },
+      { path: 'targets.high.resolution.warning', code: 'not_a_warning', params: { text: 'viel' } },
+    ]);
   });
 });

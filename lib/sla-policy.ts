@@ -97,7 +97,10 @@ export type SlaProblemCode =
   | 'form_not_found'
   | 'form_field_not_found'
   | 'form_option_not_found'
-  | 'name_taken';
+  | 'name_taken'
+  /** Only from the settings page's own reading of what was typed (lib/sla-policy-draft.ts). */
+  | 'not_a_duration'
+  | 'not_a_warning';
 
 /** What the server knows about the things a policy refers to (calendars, teams, forms), for the checks that need them. */
 export type SlaReferences = {

@@ -20,6 +20,9 @@ export function saveCalendar(db: Db, input: CalendarInput & { id?: number }, now
   const sameName = q.findCalendarByName(db, fields.name);
   if (sameName && sameName.id !== id) throw new DomainError('CONFLICT', 'calendar_name_taken', { name: fields.name });
   const periods = [...fields.periods].sort((a, b) => a.day - b.day || a.from.localeCompare(b.from));
+  // Two periods on one day that overlap would count the shared time twice.
+  const overlap = periods.find((p, i) => i > 0 && periods[i - 1]!.day === p.day && p.from < periods[i - 1]!.to);
+  if (overlap) throw new DomainError('BAD_REQUEST', 'calendar_periods_overlap', { day: String(overlap.day), from: overlap.from });
   const holidays = [...fields.holidays].sort((a, b) => a.date.localeCompare(b.date));
   if (id === undefined) return q.insertCalendar(db, { ...fields, periods, holidays }, now);
   if (!q.findCalendar(db, id)) throw new DomainError('NOT_FOUND', 'calendar_not_found', { id });

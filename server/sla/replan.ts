@@ -2,6 +2,7 @@ import type { Tx } from '@/db/client';
 import { listTicketIdsAfter } from '@/db/queries/sla';
 import { registerJobHandler, scheduleJob } from '@/server/jobs/durable-jobs';
 import { applySla, SLA_JOB } from './apply-sla';
+import { getBus } from '@/server/realtime/bus';
 
 export const SLA_REPLAN_JOB = 'sla-replan';
 /** Tickets re-planned per job run: small enough that one run never holds the write lock for long. */
@@ -20,7 +21,11 @@ export function replanOpenTickets(tx: Tx, now: number) {
 }
 
 export function registerSlaJobs() {
-  registerJobHandler(SLA_JOB, (tx, payload, { now }) => applySla(tx, (payload as { ticketId: number }).ticketId, now));
+  registerJobHandler(SLA_JOB, (tx, payload, { now }) => {
+    const { ticketId } = payload as { ticketId: number };
+    // Once the job's transaction has committed: the badge turns red and the history shows the breach.
+    if (applySla(tx, ticketId, now).recorded) setImmediate(() => getBus().emit('ticket.changed', { ticketId, kind: 'updated', actorAgentId: null }));
+  });
   registerJobHandler(SLA_REPLAN_JOB, (tx, payload, { now }) => {
     const next = replanBatch(tx, (payload as { afterId: number }).afterId, now);
     // The same id: the rest of the sweep is this job again, so a second change meanwhile restarts it rather than adding one.

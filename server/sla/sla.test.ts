@@ -283,6 +283,19 @@ describe('saving policies', () => {
     expect(db.select().from(slaPolicies).all()).toHaveLength(1);
   });
 
+  it('refuses a calendar whose periods overlap, saying where', () => {
+    const periods = [
+      { day: 2, from: '13:00', to: '18:00' },
+      { day: 2, from: '09:00', to: '13:30' },
+      { day: 3, from: '09:00', to: '12:00' },
+      { day: 3, from: '12:00', to: '17:00' },
+    ];
+    expect(() => saveCalendar(db, { name: 'Doppelt', timeZone: 'Europe/Berlin', periods, holidays: [] })).toThrow(
+      expect.objectContaining({ key: 'calendar_periods_overlap', params: { day: '2', from: '13:00' } }),
+    );
+    expect(saveCalendar(db, { name: 'Getrennt', timeZone: 'Europe/Berlin', periods: periods.slice(2), holidays: [] }).id).toEqual(expect.any(Number));
+  });
+
   it('keeps a calendar a policy counts on from being deleted', () => {
     savePolicy(db, null, standard());
     expect(() => deleteCalendar(db, calendarId)).toThrow(

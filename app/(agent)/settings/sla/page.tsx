@@ -1,0 +1,5 @@
+import { SlaPoliciesAdmin } from './sla-policies-admin';
+
+export default function SlaPoliciesPage() {
+  return <SlaPoliciesAdmin />;
+}

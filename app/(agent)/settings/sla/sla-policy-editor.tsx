@@ -1,0 +1,251 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { useMessages, useTranslations } from 'use-intl';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '@/server/trpc/root';
+import { useTRPC } from '@/app/_components/trpc';
+import { useErrorText } from '@/app/_components/error-text';
+import { TextField } from '@/app/_components/text-field';
+import { SelectField } from '@/app/_components/select-field';
+import { NamedOptions, idOrNull } from '@/app/_components/named-options';
+import { CHANNEL_KINDS, PRIORITIES } from '@/lib/domain';
+import { PAUSABLE_STATUSES, SLA_TARGETS, slaConditionsSchema, slaProblemText, validateSlaPolicy, type SlaConditions, type SlaProblem } from '@/lib/sla-policy';
+import { cellsOf, targetsOf, type TargetCells } from '@/lib/sla-policy-draft';
+import { SlaTargetsTable } from './sla-targets-table';
+
+export type Policy = inferRouterOutputs<AppRouter>['slaPolicies']['list'][number];
+
+const box = 'space-y-2 rounded-md border border-slate-200 p-3';
+const legend = 'px-1 text-sm font-medium text-slate-700';
+
+/** Toggles a value in a list, keeping the list's own order. */
+const toggled = <T,>(list: readonly T[], value: T, on: boolean, order: readonly T[]) => order.filter((v) => (v === value ? on : list.includes(v)));
+
+/**
+ * One SLA policy: which tickets it covers, its targets per priority, what pauses them. Checked as the
+ * admin types with the same rules the server applies (lib/sla-policy.ts); the server adds what only it
+ * can check (the calendar's hours, teams and forms that exist) and names those problems the same way.
+ */
+type Props = { policy: Policy | null; saved: boolean; onSaving: () => void; onSaved: (id: number) => void; onDeleted: () => void };
+
+export function SlaPolicyEditor({ policy, saved, onSaving, onSaved, onDeleted }: Props) {
+  const t = useTranslations('slaAdmin');
+  const tt = useTranslations();
+  const texts = useMessages().slaProblems as Parameters<typeof slaProblemText>[0];
+  const errorText = useErrorText();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const calendars = useQuery(trpc.calendars.list.queryOptions());
+  const teams = useQuery(trpc.admin.teams.queryOptions());
+  const [name, setName] = useState(policy?.name ?? '');
+  const [enabled, setEnabled] = useState(policy?.enabled ?? true);
+  const [calendarId, setCalendarId] = useState<number | null>(policy?.calendarId ?? calendars.data?.[0]?.id ?? null);
+  const [conditions, setConditions] = useState<SlaConditions>(policy?.conditions ?? slaConditionsSchema.parse({}));
+  const [tags, setTags] = useState((policy?.conditions.tags ?? []).join(', '));
+  const [cells, setCells] = useState<TargetCells>(() => cellsOf(policy?.targets));
+  const [pauses, setPauses] = useState(policy?.pauses ?? { pending: [...SLA_TARGETS], on_hold: [] });
+  const [tried, setTried] = useState(false);
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.slaPolicies.list.queryKey() });
+  const save = useMutation(trpc.slaPolicies.save.mutationOptions({ onSuccess: (r) => (refresh(), onSaved(r.id)) }));
+  const remove = useMutation(trpc.slaPolicies.delete.mutationOptions({ onSuccess: () => (refresh(), onDeleted()) }));
+
+  const draft = useMemo(() => {
+    const read = targetsOf(cells);
+    const input = {
+      name,
+      enabled,
+      calendarId,
+      conditions: {
+        ...conditions,
+        tags: tags
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      },
+      targets: read.targets,
+      pauses,
+    };
+    const checked = validateSlaPolicy(input);
+    return { input, problems: [...read.problems, ...(checked.ok ? [] : checked.problems)] };
+  }, [cells, name, enabled, calendarId, conditions, tags, pauses]);
+  const serverProblems = ((save.error?.data as { details?: { problems?: SlaProblem[] } } | undefined)?.details?.problems ?? []) as SlaProblem[];
+  const problems = tried ? [...draft.problems, ...serverProblems] : serverProblems;
+  const problemAt = (path: string) =>
+    problems.find((p) => p.path === path) &&
+    problems
+      .filter((p) => p.path === path)
+      .map((p) => slaProblemText(texts, p))
+      .join(' ');
+  const cond = (patch: Partial<SlaConditions>) => setConditions({ ...conditions, ...patch });
+
+  return (
+    <form
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+      aria-label={policy ? policy.name : t('new')}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setTried(true);
+        if (draft.problems.length > 0) return;
+        onSaving();
+        save.mutate({ id: policy?.id ?? null, policy: draft.input });
+      }}
+    >
+      <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] sm:items-end">
+        <div>
+          <TextField
+            label={t('name')}
+            required
+            maxLength={100}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={Boolean(problemAt('name'))}
+          />
+          {problemAt('name') && <p className="mt-1 text-xs text-red-700">{problemAt('name')}</p>}
+        </div>
+        <div>
+          <SelectField
+            label={t('calendar')}
+            value={calendarId ?? ''}
+            onChange={(e) => setCalendarId(idOrNull(e.target.value))}
+            aria-invalid={Boolean(problemAt('calendarId'))}
+          >
+            <option value="">{t('noCalendar')}</option>
+            <NamedOptions items={calendars.data ?? []} />
+          </SelectField>
+          {problemAt('calendarId') && <p className="mt-1 text-xs text-red-700">{problemAt('calendarId')}</p>}
+        </div>
+        <label className="flex items-center gap-2 pb-2 text-sm">
+          <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
+          {t('enabled')}
+        </label>
+      </div>
+
+      <fieldset className={box}>
+        <legend className={legend}>{t('conditions')}</legend>
+        <p className="text-xs text-slate-500">{t('conditionsHint')}</p>
+        <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm" role="group" aria-label={tt('filters.channel')}>
+          <span className="w-20 text-slate-500">{tt('filters.channel')}</span>
+          {CHANNEL_KINDS.map((k) => (
+            <label key={k} className="flex items-center gap-1">
+              <input
+                type="checkbox"
+                checked={conditions.channels.includes(k)}
+                onChange={(e) => cond({ channels: toggled(conditions.channels, k, e.target.checked, CHANNEL_KINDS) })}
+              />
+              {tt(`channel.${k}`)}
+            </label>
+          ))}
+        </div>
+        <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm" role="group" aria-label={t('priority')}>
+          <span className="w-20 text-slate-500">{t('priority')}</span>
+          {PRIORITIES.map((p) => (
+            <label key={p} className="flex items-center gap-1">
+              <input
+                type="checkbox"
+                checked={conditions.priorities.includes(p)}
+                onChange={(e) => cond({ priorities: toggled(conditions.priorities, p, e.target.checked, PRIORITIES) })}
+              />
+              {tt(`priority.${p}`)}
+            </label>
+          ))}
+        </div>
+        {problemAt('conditions.priorities') && <p className="text-xs text-red-700">{problemAt('conditions.priorities')}</p>}
+        <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm" role="group" aria-label={t('teams')}>
+          <span className="w-20 text-slate-500">{t('teams')}</span>
+          {(teams.data ?? []).map((team) => (
+            <label key={team.id} className="flex items-center gap-1">
+              <input
+                type="checkbox"
+                checked={conditions.teamIds.includes(team.id)}
+                onChange={(e) => cond({ teamIds: e.target.checked ? [...conditions.teamIds, team.id] : conditions.teamIds.filter((x) => x !== team.id) })}
+              />
+              {team.name}
+            </label>
+          ))}
+        </div>
+        <div className="grid gap-2 sm:grid-cols-3">
+          <TextField label={t('tags')} hint={t('tagsHint')} value={tags} onChange={(e) => setTags(e.target.value)} />
+          <TextField
+            label={t('attributeKey')}
+            value={conditions.customerAttribute?.key ?? ''}
+            onChange={(e) => cond({ customerAttribute: e.target.value ? { key: e.target.value, value: conditions.customerAttribute?.value ?? '' } : null })}
+          />
+          <TextField
+            label={t('attributeValue')}
+            value={conditions.customerAttribute?.value ?? ''}
+            disabled={!conditions.customerAttribute}
+            onChange={(e) => conditions.customerAttribute && cond({ customerAttribute: { ...conditions.customerAttribute, value: e.target.value } })}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className={box}>
+        <legend className={legend}>{t('targets')}</legend>
+        <SlaTargetsTable cells={cells} onChange={setCells} problemAt={problemAt} />
+        {problemAt('targets') && <p className="text-xs text-red-700">{problemAt('targets')}</p>}
+      </fieldset>
+
+      <fieldset className={box}>
+        <legend className={legend}>{t('pauses')}</legend>
+        {PAUSABLE_STATUSES.map((s) => (
+          <div key={s} className="flex flex-wrap gap-x-4 gap-y-1 text-sm" role="group" aria-label={t('pausesWhile', { status: tt(`status.${s}`) })}>
+            <span className="w-40 text-slate-500">{t('pausesWhile', { status: tt(`status.${s}`) })}</span>
+            {SLA_TARGETS.map((k) => (
+              <label key={k} className="flex items-center gap-1">
+                <input
+                  type="checkbox"
+                  checked={pauses[s].includes(k)}
+                  onChange={(e) => setPauses({ ...pauses, [s]: toggled(pauses[s], k, e.target.checked, SLA_TARGETS) })}
+                />
+                {tt(`sla.target.${k}`)}
+              </label>
+            ))}
+          </div>
+        ))}
+        <p className="text-xs text-slate-500">{t('pausesHint')}</p>
+      </fieldset>
+
+      {problems.length > 0 && (
+        <div role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="sla-problems">
+          {t('problems')}
+          <ul className="list-disc pl-5">
+            {problems.map((p, i) => (
+              <li key={i}>{slaProblemText(texts, p)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {(save.error && serverProblems.length === 0) || remove.error ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {errorText(save.error ?? remove.error)}
+        </p>
+      ) : null}
+      <div className="flex items-center gap-3">
+        <button
+          type="submit"
+          disabled={save.isPending}
+          className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
+          {t('save')}
+        </button>
+        {saved && !save.isPending && (
+          <span role="status" className="text-sm text-emerald-700">
+            {t('saved')}
+          </span>
+        )}
+        {policy && (
+          <button
+            type="button"
+            onClick={() => window.confirm(t('confirmDelete', { name: policy.name })) && remove.mutate({ id: policy.id })}
+            className="ml-auto rounded-md px-3 py-1.5 text-sm text-red-700 hover:bg-red-50"
+          >
+            {t('delete')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
