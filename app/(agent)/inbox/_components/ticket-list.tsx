@@ -48,8 +48,8 @@ export function TicketList(p: Props) {
   return (
     // On phones the list and the conversation take turns; from md up they sit side by side.
     <section className={`${p.selectedId ? 'hidden md:flex' : 'flex'} min-h-0 flex-col border-r border-slate-200 bg-white`} aria-label={t('app.inbox')}>
-      <div className="flex gap-1.5 border-b border-slate-200 p-2">
-        <label className="relative block min-w-0 flex-1">
+      <div className="border-b border-slate-200 p-2">
+        <label className="relative block">
           <span className="sr-only">{t('filters.searchLabel')}</span>
           <Search className="pointer-events-none absolute top-2 left-2 size-4 text-slate-400" aria-hidden />
           <input
@@ -61,18 +61,6 @@ export function TicketList(p: Props) {
             placeholder={t('filters.search')}
             className="w-full rounded-md border border-slate-200 bg-slate-50 py-1.5 pr-2 pl-8 text-sm placeholder:text-slate-400 focus:bg-white"
           />
-        </label>
-        <label className="shrink-0">
-          <span className="sr-only">{t('list.sortLabel')}</span>
-          <select
-            value={p.sort}
-            onChange={(e) => p.onSort(e.target.value as 'activity' | 'due')}
-            className="rounded-md border border-slate-200 bg-slate-50 py-1.5 pr-1 pl-1.5 text-xs text-slate-700"
-            data-testid="list-sort"
-          >
-            <option value="activity">{t('list.sortActivity')}</option>
-            <option value="due">{t('list.sortDue')}</option>
-          </select>
         </label>
       </div>
       {p.searchCapped && <p className="border-b border-amber-100 bg-amber-50 px-3 py-1.5 text-xs text-amber-800">{t('list.searchCapped')}</p>}
@@ -95,9 +83,21 @@ export function TicketList(p: Props) {
         )}
         {p.fetchingMore && <p className="p-2 text-center text-xs text-slate-400">{t('list.loadMore')}</p>}
       </div>
-      <p className="border-t border-slate-200 px-3 py-1 text-[11px] text-slate-400" aria-live="polite">
-        {t('list.count', { count: p.items.length })}
-      </p>
+      <div className="flex items-center gap-2 border-t border-slate-200 px-3 py-1 text-[11px] text-slate-400">
+        <p aria-live="polite">{t('list.count', { count: p.items.length })}</p>
+        <label className="ml-auto">
+          <span className="sr-only">{t('list.sortLabel')}</span>
+          <select
+            value={p.sort}
+            onChange={(e) => p.onSort(e.target.value as 'activity' | 'due')}
+            className="rounded border border-slate-200 bg-white py-0.5 pr-1 pl-1 text-[11px] text-slate-600"
+            data-testid="list-sort"
+          >
+            <option value="activity">{t('list.sortActivity')}</option>
+            <option value="due">{t('list.sortDue')}</option>
+          </select>
+        </label>
+      </div>
     </section>
   );
 }
