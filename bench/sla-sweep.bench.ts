@@ -66,7 +66,7 @@ function addTicket(n: number, createdAt: number, fast: boolean) {
   if (fast) tagTicket.run(id, tag.id);
   return id;
 }
-let t0 = performance.now();
+const t0 = performance.now();
 sqlite.transaction(() => {
   for (let i = 1; i <= N; i++) addTicket(i, now - Math.floor(rnd() * 7 * 24 * 60) * MIN, false);
 })();
