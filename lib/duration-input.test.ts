@@ -25,7 +25,8 @@ describe('durations as admins type them', () => {
   it('writes minutes the shortest way that reads back the same', () => {
     for (const minutes of [1, 59, 60, 90, 1440, 1441, 1560, 4320 + 61]) expect(parseDuration(formatDuration(minutes))).toBe(minutes);
     expect(formatDuration(90)).toBe('1h 30m');
-    expect(formatDuration(1440)).toBe('1d');
+    expect(formatDuration(1440)).toBe('24h');
+    expect(formatDuration(2400 + 5)).toBe('40h 5m');
     expect(formatDuration(0)).toBe('0m');
   });
 

@@ -22,12 +22,14 @@ export function parseDuration(text: string): number | null {
   return Math.round(total);
 }
 
-/** Minutes as the shortest text that reads back to them: 90 → "1h 30m", 1440 → "1d". */
+/**
+ * Minutes as text that reads back to them, in hours and minutes: 90 → "1h 30m", 2400 → "40h". Never in
+ * days, which would read as working days where a target counts business hours.
+ */
 export function formatDuration(minutes: number): string {
-  const d = Math.floor(minutes / 1440);
-  const h = Math.floor((minutes % 1440) / 60);
+  const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  return [d && `${d}d`, h && `${h}h`, m && `${m}m`].filter(Boolean).join(' ') || '0m';
+  return [h && `${h}h`, m && `${m}m`].filter(Boolean).join(' ') || '0m';
 }
 
 export type WarningInput = { percent: number } | { minutesBefore: number } | null;

@@ -12,12 +12,12 @@ const LOOK = {
   breached: 'bg-red-50 text-red-800 ring-red-300',
 } as const;
 
-/** "2 h 15 min" in the reader's language. */
-export function useDuration() {
+/** "2h 15m" (narrow, for badges) or "2 hr 15 min" / "2 Std. 15 Min." (short, for sentences) in the reader's language. */
+export function useDuration(display: 'narrow' | 'short' = 'narrow') {
   const format = useFormatter();
   return (ms: number) =>
     durationParts(ms)
-      .map(([n, unit]) => format.number(n, { style: 'unit', unit, unitDisplay: 'narrow' }))
+      .map(([n, unit]) => format.number(n, { style: 'unit', unit, unitDisplay: display }))
       .join(' ');
 }
 

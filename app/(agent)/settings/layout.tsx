@@ -22,15 +22,19 @@ export default async function SettingsLayout({ children }: { children: React.Rea
     );
   }
   return (
-    <div className="grid h-full grid-cols-[12rem_minmax(0,1fr)]">
-      <nav className="border-r border-slate-200 bg-white p-3 text-sm" aria-label="Settings">
+    // Phones and small tablets: the sections as a scrolling row above the page; from md up, a column beside it.
+    <div className="grid h-full grid-cols-1 grid-rows-[auto_minmax(0,1fr)] md:grid-cols-[12rem_minmax(0,1fr)] md:grid-rows-1">
+      <nav
+        className="flex gap-1 overflow-x-auto border-b border-slate-200 bg-white p-2 text-sm md:block md:border-r md:border-b-0 md:p-3"
+        aria-label="Settings"
+      >
         {SECTIONS.map((section) => (
-          <Link key={section} className="block rounded px-2 py-1 hover:bg-slate-100" href={`/settings/${PATHS[section] ?? section}`}>
+          <Link key={section} className="block shrink-0 rounded px-2 py-1 whitespace-nowrap hover:bg-slate-100" href={`/settings/${PATHS[section] ?? section}`}>
             {t[section]}
           </Link>
         ))}
       </nav>
-      <main className="min-h-0 overflow-y-auto p-6">{children}</main>
+      <main className="min-h-0 overflow-y-auto p-3 sm:p-6">{children}</main>
     </div>
   );
 }

@@ -13,7 +13,7 @@ export function EventLine({ e }: { e: Event }) {
   const t = useTranslations();
   const format = useFormatter();
   const dir = useDirectory();
-  const duration = useDuration();
+  const duration = useDuration('short');
   const target = (x: SlaTarget) => t(`sla.target.${x}`);
   const when = (at: number | null) => (at === null ? '—' : format.dateTime(at, { dateStyle: 'short', timeStyle: 'short' }));
   const actor = e.actorKind === 'agent' ? (dir.agentName(e.actorAgentId) ?? '') : e.actorKind === 'customer' ? t('ticket.customer') : t('ticket.system');

@@ -14,10 +14,12 @@ import { CHANNEL_KINDS, PRIORITIES } from '@/lib/domain';
 import { PAUSABLE_STATUSES, SLA_TARGETS, slaConditionsSchema, slaProblemText, validateSlaPolicy, type SlaConditions, type SlaProblem } from '@/lib/sla-policy';
 import { cellsOf, targetsOf, type TargetCells } from '@/lib/sla-policy-draft';
 import { SlaTargetsTable } from './sla-targets-table';
+import { FormAnswerCondition } from './form-answer-condition';
 
 export type Policy = inferRouterOutputs<AppRouter>['slaPolicies']['list'][number];
 
-const box = 'space-y-2 rounded-md border border-slate-200 p-3';
+// min-w-0: a fieldset is as wide as its widest content otherwise, and the targets table would push the page sideways on a phone.
+const box = 'min-w-0 space-y-2 rounded-md border border-slate-200 p-3';
 const legend = 'px-1 text-sm font-medium text-slate-700';
 
 /** Toggles a value in a list, keeping the list's own order. */
@@ -82,7 +84,7 @@ export function SlaPolicyEditor({ policy, saved, onSaving, onSaved, onDeleted }:
 
   return (
     <form
-      className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+      className="min-w-0 space-y-4 rounded-lg border border-slate-200 bg-white p-3 sm:p-4"
       aria-label={policy ? policy.name : t('new')}
       noValidate
       onSubmit={(e) => {
@@ -180,6 +182,11 @@ export function SlaPolicyEditor({ policy, saved, onSaving, onSaved, onDeleted }:
             onChange={(e) => conditions.customerAttribute && cond({ customerAttribute: { ...conditions.customerAttribute, value: e.target.value } })}
           />
         </div>
+        <FormAnswerCondition
+          value={conditions.formAnswer}
+          onChange={(formAnswer) => cond({ formAnswer })}
+          problem={problemAt('conditions.formAnswer.formId') ?? problemAt('conditions.formAnswer.field') ?? problemAt('conditions.formAnswer.value')}
+        />
       </fieldset>
 
       <fieldset className={box}>
