@@ -1,5 +1,5 @@
 // Mutation testing of the database-backed core (`npm run test:mutation:core`): the one way in (ingest),
-// replies, ticket updates and the inbox list, killed by the integration tests in
+// replies, ticket updates, the inbox list and the SLA planning, killed by the integration tests in
 // vitest.mutation-core.config.ts. Slower than the unit set in stryker.config.mjs; run it on what changed.
 import base from './stryker.config.mjs';
 
@@ -13,6 +13,8 @@ export default {
     'server/tickets/update-ticket.ts',
     'server/tickets/list-tickets.ts',
     'db/queries/ticket-list.ts',
+    'server/sla/plan-targets.ts',
+    'server/sla/apply-sla.ts',
   ],
   concurrency: 1,
   timeoutMS: 30_000,

@@ -78,9 +78,8 @@ test('a visitor on another site chats with an agent live; messages sent offline 
 
   // A reload continues the same conversation.
   await visitor.reload();
-  // The conversation's iframe loads hidden at once; let it connect before the visitor opens it.
-  await expect(visitor.locator('iframe[title="Chat with us"]')).toHaveCount(1);
-  await visitor.waitForTimeout(1_500);
+  // The conversation's iframe loads hidden at once; it has its session once the conversation is in it.
+  await expect(visitor.frameLocator('iframe[title="Chat with us"]').getByTestId('widget-message')).toHaveCount(4);
   const again = await openWidget(visitor);
   await expect(again.getByTestId('widget-message')).toHaveText([
     /Hallo, wo bleibt/,
