@@ -5,6 +5,9 @@ describe('durations as admins type them', () => {
   it.each<[string, number | null]>([
     ['90', 90],
     ['90m', 90],
+    ['  90m ', 90],
+    ['1.25h', 75],
+    ['x 5m', null],
     ['45 min', 45],
     ['2h', 120],
     ['1.5h', 90],
@@ -37,6 +40,7 @@ describe('durations as admins type them', () => {
     expect(parseWarning('1h')).toEqual({ minutesBefore: 60 });
     expect(parseWarning('')).toBeNull();
     expect(parseWarning('150%')).toBeUndefined();
+    expect(parseWarning('80%x')).toBeUndefined();
     expect(parseWarning('bald')).toBeUndefined();
     expect(formatWarning({ percent: 80 })).toBe('80%');
     expect(formatWarning({ minutesBefore: 90 })).toBe('1h 30m');

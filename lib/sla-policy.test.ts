@@ -77,6 +77,8 @@ describe('saving an SLA policy', () => {
 
   it('refuses a policy without any target, and priorities it matches but has no targets for', () => {
     expect(problemsOf({ name: 'Leer', targets: {} })).toEqual([{ path: 'targets', code: 'no_targets', params: {} }]);
+    // A share-of-target warning has no "before" to compare.
+    expect(problemsOf(policy({ targets: { normal: { first_response: { minutes: 10, clock: 'business', warning: { percent: 99 } } } } }))).toEqual([]);
     expect(problemsOf(policy({ conditions: { priorities: ['normal', 'urgent'] } }))).toEqual([
       { path: 'conditions.priorities', code: 'priority_without_targets', params: { priority: 'urgent' } },
     ]);
@@ -132,8 +134,8 @@ const facts = (extra: Partial<SlaTicketFacts> = {}): SlaTicketFacts => ({
   priority: 'normal',
   teamId: 7,
   tags: ['rechnung'],
-  customerAttributes: new Map([['plan', 'Premium']]),
-  formAnswers: new Map([[3, { topic: 'reklamation', extras: ['express', 'gift'], order_value: 800 }]]),
+  customerAttributes: new Map([['plan', ' Premium ']]),
+  formAnswers: new Map([[3, { topic: 'reklamation', extras: ['express', 'gift'], order_value: 800, express: true, odd: [{}] }]]),
   ...extra,
 });
 const when = (conditions: object) => slaConditionsSchema.parse(conditions);
@@ -153,6 +155,8 @@ describe('which policy a ticket gets', () => {
     ['another attribute value', { customerAttribute: { key: 'plan', value: 'basic' } }, false],
     ['an attribute the customer lacks', { customerAttribute: { key: 'region', value: 'nord' } }, false],
     ['a form answer', { formAnswer: { formId: 3, field: 'topic', value: 'Reklamation' } }, true],
+    ['a yes in a checkbox', { formAnswer: { formId: 3, field: 'express', value: 'true' } }, true],
+    ['an answer that is a list of objects', { formAnswer: { formId: 3, field: 'odd', value: '[object Object]' } }, false],
     ['one choice of a multiple choice', { formAnswer: { formId: 3, field: 'extras', value: 'gift' } }, true],
     ['a number answer', { formAnswer: { formId: 3, field: 'order_value', value: '800' } }, true],
     ['another form answer', { formAnswer: { formId: 3, field: 'topic', value: 'lob' } }, false],
