@@ -21,6 +21,8 @@ export interface AgentServerToClient {
   'customer:read': (p: { ticketId: number; upTo: number }) => void;
   presence: (p: { ticketId: number; viewers: PresenceEntry[] }) => void;
   'session:ended': () => void;
+  /** New notifications for this agent (sent to their own `agent:<id>` room): the bell refetches. */
+  'notifications:new': () => void;
 }
 
 export interface AgentClientToServer {

@@ -11,6 +11,7 @@ import { useRealtime } from './realtime';
 import { LanguagePicker } from './language-picker';
 import { ViewerContext, type ClientViewer } from './viewer';
 import { Avatar } from './avatar';
+import { NotificationBell } from './notification-bell';
 
 export function AgentShell({ viewer, children }: { viewer: ClientViewer; children: React.ReactNode }) {
   const t = useTranslations();
@@ -51,6 +52,7 @@ export function AgentShell({ viewer, children }: { viewer: ClientViewer; childre
                 <WifiOff className="size-3.5" aria-hidden /> {t('errors.offline')}
               </span>
             )}
+            <NotificationBell />
             <LanguagePicker signedIn />
             <span className="flex items-center gap-1.5 text-sm text-slate-700">
               <Avatar name={viewer.name} size="sm" />

@@ -12,3 +12,4 @@ export * from './calendars';
 export * from './maintenance';
 export * from './jobs';
 export * from './sla';
+export * from './notifications';

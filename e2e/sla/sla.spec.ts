@@ -69,6 +69,12 @@ test('an admin puts a one-minute chat policy first; a new chat counts down, turn
   await row.click();
   await expect(agent.getByTestId('sla-targets')).toContainText('Schnellchat');
   await expect(agent.getByTestId('thread')).toContainText('First response target breached', { timeout: 90_000 });
+  // Lena leads the chat's team: the breach rings her bell.
+  const bell = agent.getByTestId('notification-bell');
+  await expect(bell).toHaveAttribute('aria-label', /unread notification/);
+  await bell.click();
+  await expect(agent.getByTestId('notification-list')).toContainText('First response target breached');
+  await agent.keyboard.press('Escape');
   await agent.getByPlaceholder('Write a reply to the customer…').fill('Bin da, entschuldigen Sie die Wartezeit.');
   await agent.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(agent.getByTestId('sla-targets').locator('[data-target="first_response"]')).toContainText('missed by');

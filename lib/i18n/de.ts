@@ -41,6 +41,14 @@ export const de: Messages = {
     dueIn: '{target} fällig in {time}',
     overdue: '{target} überfällig seit {time}',
   },
+  notifications: {
+    title: 'Benachrichtigungen',
+    titleUnread: '{count, plural, one {# ungelesene Benachrichtigung} other {# ungelesene Benachrichtigungen}}',
+    markAllRead: 'Alle als gelesen markieren',
+    none: 'Nichts Neues. SLA-Warnungen und -Verletzungen erscheinen hier.',
+    sla_warning: '{target} bald fällig',
+    sla_breached: '{target}: Ziel verletzt',
+  },
   filters: {
     title: 'Filter',
     status: 'Status',

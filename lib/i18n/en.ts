@@ -40,6 +40,14 @@ export const en = {
     dueIn: '{target} due in {time}',
     overdue: '{target} overdue by {time}',
   },
+  notifications: {
+    title: 'Notifications',
+    titleUnread: '{count, plural, one {# unread notification} other {# unread notifications}}',
+    markAllRead: 'Mark all read',
+    none: 'Nothing new. SLA warnings and breaches show here.',
+    sla_warning: '{target} due soon',
+    sla_breached: '{target} target breached',
+  },
   filters: {
     title: 'Filters',
     status: 'Status',

@@ -25,7 +25,8 @@ const typingSchema = z.object({ ticketId: ticketIdSchema, typing: z.boolean() })
 /**
  * `/agent`: signed-in agents only (session cookie checked at the handshake and again on every event, so a
  * revoked session stops at once). Rooms: `ticket:<id>` for presence and the open conversation's live
- * messages; ticket changes go to every agent (batched) because every inbox list may show the ticket.
+ * messages; `agent:<id>` for what concerns one agent; ticket changes go to every agent (batched) because
+ * every inbox list may show the ticket.
  */
 export function mountAgentNamespace(io: Server) {
   const nsp = io.of('/agent');
@@ -65,6 +66,8 @@ export function mountAgentNamespace(io: Server) {
     };
 
     agentConnected(socket.data.viewer.id);
+    // Every tab of this agent, for what concerns them alone (notifications).
+    void socket.join(`agent:${socket.data.viewer.id}`);
 
     socket.on('ticket:view', (id) => {
       const parsed = ticketIdSchema.safeParse(id);
@@ -145,7 +148,11 @@ export function mountAgentNamespace(io: Server) {
   const onRead = ({ ticketId, by, upTo }: BusEvents['chat.read'][0]) => {
     if (by === 'visitor') nsp.to(room(ticketId)).emit('customer:read', { ticketId, upTo });
   };
+  const onNotifications = ({ agentIds }: BusEvents['notifications.new'][0]) => {
+    for (const id of agentIds) nsp.to(`agent:${id}`).emit('notifications:new');
+  };
   bus.on('ticket.changed', onChange);
+  bus.on('notifications.new', onNotifications);
   bus.on('session.revoked', onRevoked);
   bus.on('message.created', onMessage);
   bus.on('chat.typing', onTyping);
@@ -154,6 +161,7 @@ export function mountAgentNamespace(io: Server) {
     setWatchProbe('agent', undefined);
     batcher.drain();
     bus.off('ticket.changed', onChange);
+    bus.off('notifications.new', onNotifications);
     bus.off('session.revoked', onRevoked);
     bus.off('message.created', onMessage);
     bus.off('chat.typing', onTyping);

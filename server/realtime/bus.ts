@@ -8,6 +8,8 @@ export type BusEvents = {
   /** After the commit of a status change (emitted before the ticket.changed of the same write). */
   'ticket.status': [{ ticketId: number; from: TicketStatus; to: TicketStatus }];
   'session.revoked': [{ sessionIds: string[] }];
+  /** After the commit of notifications for these agents (the header's bell). */
+  'notifications.new': [{ agentIds: number[] }];
   /** After the commit of any message; channel adapters with live delivery (the widget) pick theirs. */
   'message.created': [NewMessage];
   'chat.typing': [{ ticketId: number; who: 'agent' | 'visitor'; name: string; typing: boolean }];

@@ -20,16 +20,16 @@ export const SLA_JOB = 'sla-check';
  * a status, priority, team, tag or form-answer change) and by the target's own due jobs. Ended targets stay
  * as they ended; running ones follow the current policy (a move is recorded); a warning or breach whose
  * moment has passed is recorded once, at that moment. Then the due jobs are planned for what still runs.
- * Returns whether it recorded anything (a job tells the agents then; a write that called it does anyway).
+ * Returns what it recorded (a job tells the agents then; a write that called it does anyway).
  */
-export function applySla(tx: Tx, ticketId: number, now: number): { recorded: boolean } {
+export function applySla(tx: Tx, ticketId: number, now: number): { recorded: NewTicketEvent[] } {
   const row = q.findTicketWithChannel(tx, ticketId);
-  if (!row) return { recorded: false };
+  if (!row) return { recorded: [] };
   const ticket = row.ticket;
   const stored = new Map(slaQ.listTicketSlaTargets(tx, ticketId).map((r) => [keyOf(r), r]));
   const policies = slaQ.listSlaPolicies(tx);
   // Most writes meet neither a policy nor a target: nothing to read further.
-  if (policies.length === 0 && stored.size === 0) return { recorded: false };
+  if (policies.length === 0 && stored.size === 0) return { recorded: [] };
 
   // Spam is nobody's work: no clock runs on it (one that ran stops; releasing it plans again).
   const policy = ticket.isSpam
@@ -97,7 +97,7 @@ export function applySla(tx: Tx, ticketId: number, now: number): { recorded: boo
   const soonest = current.filter((r) => r.state === 'running' && r.dueAt !== null).sort((a, b) => a.dueAt! - b.dueAt!)[0];
   q.updateTicketColumns(tx, ticketId, { slaDueAt: soonest?.dueAt ?? null, slaTarget: soonest?.target ?? null, slaWarnAt: soonest?.warnAt ?? null });
   q.insertEvents(tx, events);
-  return { recorded: events.length > 0 };
+  return { recorded: events };
 }
 
 const keyOf = (r: { target: string; cycle: number }) => `${r.target}:${r.cycle}`;

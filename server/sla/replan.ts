@@ -3,6 +3,7 @@ import { listTicketIdsAfter } from '@/db/queries/sla';
 import { registerJobHandler, scheduleJob } from '@/server/jobs/durable-jobs';
 import { applySla, SLA_JOB } from './apply-sla';
 import { getBus } from '@/server/realtime/bus';
+import { notifySla } from '@/server/notifications/notify-sla';
 
 export const SLA_REPLAN_JOB = 'sla-replan';
 /** Tickets re-planned per job run: small enough that one run never holds the write lock for long. */
@@ -23,8 +24,14 @@ export function replanOpenTickets(tx: Tx, now: number) {
 export function registerSlaJobs() {
   registerJobHandler(SLA_JOB, (tx, payload, { now }) => {
     const { ticketId } = payload as { ticketId: number };
-    // Once the job's transaction has committed: the badge turns red and the history shows the breach.
-    if (applySla(tx, ticketId, now).recorded) setImmediate(() => getBus().emit('ticket.changed', { ticketId, kind: 'updated', actorAgentId: null }));
+    const { recorded } = applySla(tx, ticketId, now);
+    if (recorded.length === 0) return;
+    const told = notifySla(tx, recorded, now);
+    // Once the job's transaction has committed: the badge turns red, the history shows the breach, the bell rings.
+    setImmediate(() => {
+      getBus().emit('ticket.changed', { ticketId, kind: 'updated', actorAgentId: null });
+      if (told.length) getBus().emit('notifications.new', { agentIds: told });
+    });
   });
   registerJobHandler(SLA_REPLAN_JOB, (tx, payload, { now }) => {
     const next = replanBatch(tx, (payload as { afterId: number }).afterId, now);

@@ -15,6 +15,7 @@ import { openTestDatabase, viewerOf } from '@/server/testing/test-database';
 import type { Viewer } from '@/server/auth/sessions';
 import { deletePolicy, listPolicies, savePolicy } from './sla-policies';
 import { registerSlaJobs } from './replan';
+import { countUnreadNotifications, listNotifications, markNotificationsRead } from '@/db/queries/notifications';
 
 // SLA targets on a real SQLite file: policies as an admin saves them, tickets as ingest opens them, replies
 // and status changes as agents make them, and the due jobs run by the worker at chosen instants.
@@ -268,6 +269,25 @@ describe('the due jobs', () => {
       { type: 'sla_warning', at: MONDAY_0900 + 18 * MIN, data: expect.objectContaining({ target: 'first_response' }) },
       { type: 'sla_breached', at: MONDAY_0900 + 30 * MIN, data: expect.objectContaining({ target: 'first_response' }) },
     ]);
+  });
+});
+
+describe('who is told', () => {
+  it('tells the assignee at the warning and the team’s leads at the breach, once each, and only the agent may mark theirs read', () => {
+    savePolicy(db, null, standard());
+    const id = customerWrites(FRIDAY_1630);
+    updateTicket(db, jana, id, { assigneeId: jana.id }, FRIDAY_1630 + MIN);
+    const lena = viewerOf(db, 'lena@demo.local');
+    runDueJobs(db, MONDAY_0900 + 18 * MIN);
+    runDueJobs(db, MONDAY_0900 + 30 * MIN);
+    runDueJobs(db, MONDAY_0900 + 31 * MIN);
+    const mine = (agentId: number) => listNotifications(db, agentId, 10).filter((x) => x.ticketId === id);
+    expect(mine(jana.id).map((x) => [x.kind, x.target, x.dueAt])).toEqual([['sla_warning', 'first_response', MONDAY_0900 + 30 * MIN]]);
+    expect(mine(lena.id).map((x) => [x.kind, x.target])).toEqual([['sla_breached', 'first_response']]);
+    markNotificationsRead(db, lena.id, [mine(jana.id)[0]!.id], MONDAY_0900 + HOUR);
+    expect(mine(jana.id)[0]!.readAt).toBeNull();
+    markNotificationsRead(db, jana.id, 'all', MONDAY_0900 + HOUR);
+    expect(countUnreadNotifications(db, jana.id)).toBe(0);
   });
 });
 

@@ -9,6 +9,7 @@ import { formsRouter } from './routers/forms';
 import { chatWidgetsRouter } from './routers/chat-widgets';
 import { calendarsRouter } from './routers/calendars';
 import { slaPoliciesRouter } from './routers/sla-policies';
+import { notificationsRouter } from './routers/notifications';
 
 export const appRouter = router({
   auth: authRouter,
@@ -21,6 +22,7 @@ export const appRouter = router({
   chatWidgets: chatWidgetsRouter,
   calendars: calendarsRouter,
   slaPolicies: slaPoliciesRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

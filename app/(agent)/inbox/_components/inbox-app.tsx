@@ -5,6 +5,7 @@ import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { VIEWS, DEFAULT_VIEW, type TicketFilter, type ViewId } from '@/lib/ticket-filter';
 import { useTRPC } from '@/app/_components/trpc';
 import { useRealtime } from '@/app/_components/realtime';
+import { OPEN_TICKET_EVENT } from '@/app/_components/notification-bell';
 import { InboxSidebar } from './inbox-sidebar';
 import { TicketList } from './ticket-list';
 import { Conversation } from './conversation';
@@ -41,6 +42,12 @@ export function InboxApp() {
     setViewId(view);
     setFilter(VIEWS.find((v) => v.id === view)!.filter);
     setSelectedId(ticket);
+  }, []);
+  // The header's bell opens a ticket here without leaving the page.
+  useEffect(() => {
+    const open = (e: Event) => setSelectedId((e as CustomEvent<number>).detail);
+    window.addEventListener(OPEN_TICKET_EVENT, open);
+    return () => window.removeEventListener(OPEN_TICKET_EVENT, open);
   }, []);
   useEffect(() => {
     const p = new URLSearchParams({ view: viewId, ...(selectedId ? { t: String(selectedId) } : {}) });

@@ -1,0 +1,109 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useFormatter, useTranslations } from 'use-intl';
+import { Bell } from 'lucide-react';
+import { useTRPC } from './trpc';
+import { useRealtime } from './realtime';
+
+/** Asks an open inbox to show a ticket (it listens); elsewhere the bell navigates there. */
+export const OPEN_TICKET_EVENT = 'helpdesk:open-ticket';
+
+/** The header's bell: SLA warnings and breaches for this agent, live, with the unread count. */
+export function NotificationBell() {
+  const t = useTranslations('notifications');
+  const tt = useTranslations();
+  const format = useFormatter();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const { socket } = useRealtime();
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const list = useQuery(trpc.notifications.list.queryOptions());
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.notifications.list.queryKey() });
+  const markRead = useMutation(trpc.notifications.markRead.mutationOptions({ onSuccess: refresh }));
+
+  useEffect(() => {
+    if (!socket) return;
+    socket.on('notifications:new', refresh);
+    return () => void socket.off('notifications:new', refresh);
+  });
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: MouseEvent | KeyboardEvent) => {
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !box.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, [open]);
+
+  const unread = list.data?.unread ?? 0;
+  const show = (n: { id: number; ticketId: number; readAt: number | null }) => {
+    if (n.readAt === null) markRead.mutate({ ids: [n.id] });
+    setOpen(false);
+    if (window.location.pathname.startsWith('/inbox')) window.dispatchEvent(new CustomEvent(OPEN_TICKET_EVENT, { detail: n.ticketId }));
+    else router.push(`/inbox?view=all&t=${n.ticketId}`);
+  };
+  return (
+    <div ref={box} className="relative">
+      <button
+        type="button"
+        onClick={() => setOpen(!open)}
+        aria-expanded={open}
+        aria-label={unread ? t('titleUnread', { count: unread }) : t('title')}
+        className="relative rounded p-1 text-slate-600 hover:bg-slate-100"
+        data-testid="notification-bell"
+      >
+        <Bell className="size-4" aria-hidden />
+        {unread > 0 && (
+          <span className="absolute -top-0.5 -right-0.5 min-w-4 rounded-full bg-red-600 px-1 text-[10px] leading-4 font-semibold text-white">
+            {unread > 99 ? '99+' : unread}
+          </span>
+        )}
+      </button>
+      {open && (
+        <div
+          className="absolute right-0 z-20 mt-1 w-80 max-w-[calc(100vw-1rem)] rounded-lg border border-slate-200 bg-white shadow-lg"
+          role="dialog"
+          aria-label={t('title')}
+        >
+          <div className="flex items-center justify-between border-b border-slate-100 px-3 py-2">
+            <h2 className="text-sm font-semibold">{t('title')}</h2>
+            {unread > 0 && (
+              <button type="button" className="text-xs text-brand-700 hover:underline" onClick={() => markRead.mutate({ ids: 'all' })}>
+                {t('markAllRead')}
+              </button>
+            )}
+          </div>
+          <ul className="max-h-96 overflow-y-auto text-sm" data-testid="notification-list">
+            {list.data?.items.map((n) => (
+              <li key={n.id}>
+                <button
+                  type="button"
+                  onClick={() => show(n)}
+                  className={`block w-full px-3 py-2 text-left hover:bg-slate-50 ${n.readAt === null ? '' : 'text-slate-500'}`}
+                >
+                  <span className={`block text-xs font-medium ${n.kind === 'sla_breached' ? 'text-red-700' : 'text-amber-800'}`}>
+                    {t(n.kind, { target: tt(`sla.target.${n.target}`) })}
+                  </span>
+                  <span className="block truncate">
+                    <span className="text-slate-400">#{n.number}</span> {n.subject}
+                  </span>
+                  <span className="block text-xs text-slate-400">{format.relativeTime(n.createdAt)}</span>
+                </button>
+              </li>
+            ))}
+            {list.data?.items.length === 0 && <li className="px-3 py-3 text-slate-500">{t('none')}</li>}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { SLA_TARGETS, type SlaTarget } from '../../lib/sla-policy';
+import { agents } from './agents';
+import { tickets } from './tickets';
+
+export const NOTIFICATION_KINDS = ['sla_warning', 'sla_breached'] as const;
+
+/** What the app tells one agent (the bell in the header): an SLA target at risk or missed on a ticket. */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    target: text('target', { enum: SLA_TARGETS }).$type<SlaTarget>().notNull(),
+    dueAt: integer('due_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+    readAt: integer('read_at'),
+  },
+  (t) => [index('notifications_agent').on(t.agentId, sql`${t.createdAt} desc`)],
+);

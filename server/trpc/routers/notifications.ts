@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { router, agentProcedure } from '../trpc';
+import { countUnreadNotifications, listNotifications, markNotificationsRead } from '@/db/queries/notifications';
+
+/** The signed-in agent's own notifications: nobody reads or marks another's. */
+export const notificationsRouter = router({
+  list: agentProcedure.query(({ ctx }) => ({
+    items: listNotifications(ctx.db, ctx.viewer.id, 30),
+    unread: countUnreadNotifications(ctx.db, ctx.viewer.id),
+  })),
+  markRead: agentProcedure.input(z.object({ ids: z.union([z.array(z.number().int().positive()).max(100), z.literal('all')]) })).mutation(({ ctx, input }) => {
+    markNotificationsRead(ctx.db, ctx.viewer.id, input.ids, Date.now());
+    return { ok: true };
+  }),
+});
