@@ -99,7 +99,7 @@ const prepared = preparedPerConnection((db) => ({
 }));
 
 export function upsertTicketSlaTarget(db: Queryable, row: TicketSlaTargetRow) {
-  prepared(db).upsert.run({ ...row, pauses: JSON.stringify(row.pauses) });
+  prepared(db).upsert.run(row);
 }
 
 /** What moves a ticket's clocks: its status changes, customer messages and public replies, oldest first. */

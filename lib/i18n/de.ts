@@ -30,6 +30,8 @@ export const de: Messages = {
     spam: 'Spam',
   },
   sla: {
+    businessLeft: 'noch {time} Geschäftszeit',
+    businessOver: '{time} Geschäftszeit drüber',
     targets: 'SLA-Ziele',
     policy: 'SLA: {name}',
     countedOn: 'Geschäftszeit gezählt nach „{calendar}“',

@@ -29,6 +29,8 @@ export const en = {
     spam: 'Spam',
   },
   sla: {
+    businessLeft: '{time} business time left',
+    businessOver: '{time} business time over',
     targets: 'SLA targets',
     policy: 'SLA: {name}',
     countedOn: 'Business time counted on “{calendar}”',

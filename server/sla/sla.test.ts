@@ -15,6 +15,8 @@ import { openTestDatabase, viewerOf } from '@/server/testing/test-database';
 import type { Viewer } from '@/server/auth/sessions';
 import { deletePolicy, listPolicies, savePolicy } from './sla-policies';
 import { registerSlaJobs } from './replan';
+import { currentSlaTargets } from './ticket-sla-view';
+import { remainingMs } from '@/lib/sla-clock';
 import { countUnreadNotifications, listNotifications, markNotificationsRead } from '@/db/queries/notifications';
 
 // SLA targets on a real SQLite file: policies as an admin saves them, tickets as ingest opens them, replies
@@ -148,6 +150,26 @@ describe('an SLA policy on a new ticket', () => {
         .where(eq(jobs.id, `sla:${id}:first_response:1:breach`))
         .get()!.state,
     ).toBe('done');
+  });
+
+  it('hands the browser what it needs to count the same time left as the server', async () => {
+    savePolicy(db, null, standard());
+    const id = customerWrites(MONDAY_0900);
+    await reply(id, MONDAY_0900 + 10 * MIN, 'pending');
+    customerWrites(MONDAY_0900 + HOUR, id);
+    const shown = currentSlaTargets(db, id);
+    expect(shown.map((s) => [s.target, s.state, s.calendar?.timeZone ?? null])).toEqual([
+      ['first_response', 'met', 'Europe/Berlin'],
+      ['next_response', 'running', 'Europe/Berlin'],
+      ['resolution', 'running', 'Europe/Berlin'],
+    ]);
+    const resolution = shown.find((s) => s.target === 'resolution')!;
+    expect(resolution.pauses).toEqual([[MONDAY_0900 + 10 * MIN, MONDAY_0900 + HOUR]]);
+    // At the stored due time the browser's clock says exactly nothing is left.
+    expect(remainingMs(resolution.calendar, resolution.startedAt, resolution.targetMs, resolution.dueAt!, resolution.pauses)).toBe(0);
+    expect(remainingMs(resolution.calendar, resolution.startedAt, resolution.targetMs, MONDAY_0900 + 2 * HOUR, resolution.pauses)).toBe(
+      8 * HOUR - (2 * HOUR - 50 * MIN),
+    );
   });
 
   it('gives a ticket no policy covers no targets, and a ticket the first match covers only that one’s', () => {

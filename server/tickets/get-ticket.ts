@@ -8,33 +8,7 @@ import { listAttachmentsOfMessages } from '@/db/queries/attachments';
 import { getTicketFormAnswers } from '@/server/forms/get-ticket-form';
 import type { Viewer } from '@/server/auth/sessions';
 import { canAccessTicket } from './ticket-access';
-import { listTicketSlaTargets } from '@/db/queries/sla';
-import type { TicketSlaTargetRow } from '@/db/schema';
-
-/** Each target's latest cycle, as the header shows them (earlier cycles are in the history). */
-function currentTargets(rows: TicketSlaTargetRow[]) {
-  const latest = new Map<string, TicketSlaTargetRow>();
-  for (const r of rows) if ((latest.get(r.target)?.cycle ?? 0) < r.cycle) latest.set(r.target, r);
-  return ['first_response', 'next_response', 'resolution'].flatMap((t) => {
-    const r = latest.get(t);
-    return r
-      ? [
-          {
-            target: r.target,
-            cycle: r.cycle,
-            state: r.state,
-            dueAt: r.dueAt,
-            warnAt: r.warnAt,
-            breachedAt: r.breachedAt,
-            endedAt: r.endedAt,
-            policyName: r.policyName,
-            calendarName: r.calendarName,
-            clock: r.clock,
-          },
-        ]
-      : [];
-  });
-}
+import { currentSlaTargets } from '@/server/sla/ticket-sla-view';
 
 /** `cid:` references in an email's HTML point at its inline attachments; serve them from our store. */
 function inlineCidImages(html: string, files: { id: number; contentId: string | null; sha256: string | null }[]): string {
@@ -88,6 +62,6 @@ export function getTicket(db: Db, viewer: Pick<Viewer, 'role'>, ticketId: number
     form: getTicketFormAnswers(db, ticketId),
     messages,
     events,
-    sla: currentTargets(listTicketSlaTargets(db, ticketId)),
+    sla: currentSlaTargets(db, ticketId),
   };
 }

@@ -1,12 +1,27 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'use-intl';
+import { useFormatter, useNow, useTranslations } from 'use-intl';
+import { remainingMs } from '@/lib/sla-clock';
 import { Check, Pause, X } from 'lucide-react';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
 import { SlaBadge, useDuration } from '@/app/_components/sla-badge';
 
 type Target = inferRouterOutputs<AppRouter>['tickets']['get']['sla'][number];
+
+/**
+ * Business time left, counted in the browser with the server's own clock (lib/sla-clock.ts) on the
+ * target's calendar: "2d 16h" until Monday's due time may be only 20 minutes of business time.
+ */
+function BusinessLeft({ target: r }: { target: Target }) {
+  const t = useTranslations('sla');
+  const duration = useDuration();
+  const now = useNow({ updateInterval: 20_000 }).getTime();
+  const left = remainingMs(r.calendar, r.startedAt, r.targetMs, now, r.pauses);
+  return (
+    <span data-testid="sla-business-left"> · {left >= 0 ? t('businessLeft', { time: duration(left) }) : t('businessOver', { time: duration(left) })}</span>
+  );
+}
 
 /** The ticket's SLA targets in its header: each one counting down, paused, met, or missed by how much. */
 export function SlaTargets({ targets }: { targets: Target[] }) {
@@ -44,7 +59,10 @@ export function SlaTargets({ targets }: { targets: Target[] }) {
             <span className="text-slate-400">{t('stopped')}</span>
           )}
           {r.state === 'running' && r.dueAt !== null && (
-            <span className="text-slate-400">{format.dateTime(r.dueAt, { dateStyle: 'short', timeStyle: 'short' })}</span>
+            <span className="text-slate-400">
+              {format.dateTime(r.dueAt, { dateStyle: 'short', timeStyle: 'short' })}
+              {r.clock === 'business' && r.calendar && <BusinessLeft target={r} />}
+            </span>
           )}
         </li>
       ))}
