@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { ticketLinks } from '@/db/schema';
@@ -6,7 +6,7 @@ import { findChannelKind, findCustomerByIdentity, listChannelsOfKind } from '@/d
 import { findCustomer } from '@/db/queries/customers';
 import { findTicket, listEvents, listMessages, updateTicketColumns } from '@/db/queries/tickets';
 import type { ChannelKind } from '@/lib/domain';
-import { getBus, type BusEvents } from '@/server/realtime/bus';
+import { recordBus } from '@/server/testing/bus-recorder';
 import { openTestDatabase } from '@/server/testing/test-database';
 import { ingest, type IngestOptions } from './ingest';
 import type { InboundMessage } from './inbound-message';
@@ -20,14 +20,7 @@ let n = 0;
 beforeAll(() => ({ db, close } = openTestDatabase()));
 afterAll(() => close());
 
-const heard: { name: keyof BusEvents; payload: unknown }[] = [];
-const offs = (['ticket.changed', 'ticket.status', 'message.created'] as const).map((name) => {
-  const fn = (payload: unknown) => heard.push({ name, payload });
-  getBus().on(name, fn);
-  return () => getBus().off(name, fn);
-});
-afterEach(() => void (heard.length = 0));
-afterAll(() => offs.forEach((off) => off()));
+const heard = recordBus(['ticket.changed', 'ticket.status', 'message.created']);
 
 const channelOf = (kind: ChannelKind) => listChannelsOfKind(db, kind)[0]!;
 /** A customer's message on a channel kind; each call is a new sender unless `from` says who. */

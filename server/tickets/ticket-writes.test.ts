@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { agents, outbox } from '@/db/schema';
 import { listTeams } from '@/db/queries/agents';
 import { findTicket, listEvents, listMessages, listTicketTags } from '@/db/queries/tickets';
-import { getBus, type BusEvents } from '@/server/realtime/bus';
+import { recordBus } from '@/server/testing/bus-recorder';
 import { openTestDatabase, viewerOf } from '@/server/testing/test-database';
 import { createTestTicket } from '@/server/testing/fixtures';
 import type { Viewer } from '@/server/auth/sessions';
@@ -30,14 +30,7 @@ beforeAll(() => {
 afterAll(() => close());
 
 /** What the bus said during a test, in order, by event name. */
-const heard: { name: keyof BusEvents; payload: unknown }[] = [];
-const listeners = (['ticket.changed', 'ticket.status', 'message.created'] as const).map((name) => {
-  const fn = (payload: unknown) => heard.push({ name, payload });
-  getBus().on(name, fn);
-  return () => getBus().off(name, fn);
-});
-afterEach(() => void (heard.length = 0));
-afterAll(() => listeners.forEach((off) => off()));
+const heard = recordBus(['ticket.changed', 'ticket.status', 'message.created']);
 
 const eventsAfter = (ticketId: number, skip = 2) =>
   listEvents(db, ticketId)

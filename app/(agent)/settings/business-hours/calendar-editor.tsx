@@ -12,6 +12,7 @@ import { TextField } from '@/app/_components/text-field';
 import { TimeZoneField } from '@/app/_components/time-zone-field';
 import { WeeklyPeriodsEditor } from './weekly-periods-editor';
 import { HolidaysEditor } from './holidays-editor';
+import { SaveDeleteBar } from '../save-delete-bar';
 
 export type Calendar = inferRouterOutputs<AppRouter>['calendars']['list'][number];
 
@@ -64,29 +65,13 @@ export function CalendarEditor({ calendar, saved, onSaving, onSaved, onDeleted }
           {errorText(error)}
         </p>
       )}
-      <div className="flex items-center gap-3">
-        <button
-          type="submit"
-          disabled={save.isPending}
-          className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-        >
-          {t('save')}
-        </button>
-        {saved && !save.isPending && (
-          <span role="status" className="text-sm text-emerald-700">
-            {t('saved')}
-          </span>
-        )}
-        {calendar && (
-          <button
-            type="button"
-            onClick={() => window.confirm(t('confirmDelete', { name: calendar.name })) && remove.mutate({ id: calendar.id })}
-            className="ml-auto rounded-md px-3 py-1.5 text-sm text-red-700 hover:bg-red-50"
-          >
-            {t('delete')}
-          </button>
-        )}
-      </div>
+      <SaveDeleteBar
+        saving={save.isPending}
+        saved={saved}
+        labels={{ save: t('save'), saved: t('saved'), delete: t('delete') }}
+        confirmDelete={calendar ? t('confirmDelete', { name: calendar.name }) : undefined}
+        onDelete={calendar ? () => remove.mutate({ id: calendar.id }) : undefined}
+      />
     </form>
   );
 }

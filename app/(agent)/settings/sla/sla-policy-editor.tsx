@@ -15,6 +15,7 @@ import { PAUSABLE_STATUSES, SLA_TARGETS, slaConditionsSchema, slaProblemText, va
 import { cellsOf, targetsOf, type TargetCells } from '@/lib/sla-policy-draft';
 import { SlaTargetsTable } from './sla-targets-table';
 import { FormAnswerCondition } from './form-answer-condition';
+import { SaveDeleteBar } from '../save-delete-bar';
 
 export type Policy = inferRouterOutputs<AppRouter>['slaPolicies']['list'][number];
 
@@ -230,29 +231,13 @@ export function SlaPolicyEditor({ policy, saved, onSaving, onSaved, onDeleted }:
           {errorText(save.error ?? remove.error)}
         </p>
       ) : null}
-      <div className="flex items-center gap-3">
-        <button
-          type="submit"
-          disabled={save.isPending}
-          className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-        >
-          {t('save')}
-        </button>
-        {saved && !save.isPending && (
-          <span role="status" className="text-sm text-emerald-700">
-            {t('saved')}
-          </span>
-        )}
-        {policy && (
-          <button
-            type="button"
-            onClick={() => window.confirm(t('confirmDelete', { name: policy.name })) && remove.mutate({ id: policy.id })}
-            className="ml-auto rounded-md px-3 py-1.5 text-sm text-red-700 hover:bg-red-50"
-          >
-            {t('delete')}
-          </button>
-        )}
-      </div>
+      <SaveDeleteBar
+        saving={save.isPending}
+        saved={saved}
+        labels={{ save: t('save'), saved: t('saved'), delete: t('delete') }}
+        confirmDelete={policy ? t('confirmDelete', { name: policy.name }) : undefined}
+        onDelete={policy ? () => remove.mutate({ id: policy.id }) : undefined}
+      />
     </form>
   );
 }
