@@ -56,7 +56,7 @@ export const ticketEventPayloads = {
   /** Held back on arrival (`reason`) or marked by an agent (no reason). */
   marked_spam: z.object({ reason: z.enum(['spam', 'dmarc']).optional() }),
   marked_not_spam: z.object({}),
-  /** An SLA target started counting, or (`previousDueAt` set) moved because the policy or priority changed. */
+  /** A running SLA target moved because the policy or priority changed (or counts again under a policy). */
   sla_planned: z.object({
     target: slaTarget,
     cycle,

@@ -42,6 +42,7 @@ export function applySla(tx: Tx, ticketId: number, now: number): { recorded: New
   const planned = planTargets(timelineOf(tx, ticket), policy, calendar);
   const events: NewTicketEvent[] = [];
   const current: TicketSlaTargetRow[] = [];
+  let changed = false;
 
   for (const p of planned) {
     const before = stored.get(keyOf(p));
@@ -53,17 +54,8 @@ export function applySla(tx: Tx, ticketId: number, now: number): { recorded: New
       continue;
     }
     const next = merge(ticketId, before, p);
-    if (!before)
-      events.push(
-        ticketEvent(
-          ticketId,
-          'sla_planned',
-          { target: p.target, cycle: p.cycle, policyId: p.policyId, policy: p.policyName, dueAt: p.dueAt },
-          SYSTEM,
-          p.startedAt,
-        ),
-      );
-    else if (countedDifferently(before, next) || before.state === 'stopped') {
+    // A target starting is its row (start, due time, policy); the history records only a move.
+    if (before && (countedDifferently(before, next) || before.state === 'stopped')) {
       events.push(
         ticketEvent(
           ticketId,
@@ -79,10 +71,10 @@ export function applySla(tx: Tx, ticketId: number, now: number): { recorded: New
     if (next.state === 'stopped')
       events.push(ticketEvent(ticketId, 'sla_stopped', { target: next.target, cycle: next.cycle, reason: 'solved' }, SYSTEM, next.endedAt!));
     current.push(next);
-    // Most writes leave a target as it was (a note, a tag): nothing to store, its jobs stand.
+    // Most writes leave a target as it was (a note, a tag): nothing to store, the job stands.
     if (before && sameRow(before, next)) continue;
     slaQ.upsertTicketSlaTarget(tx, next);
-    planJobs(tx, next, now);
+    changed = true;
   }
   // Running targets no policy asks for any more (another priority, the policy disabled or its conditions unmet).
   for (const left of stored.values()) {
@@ -90,9 +82,10 @@ export function applySla(tx: Tx, ticketId: number, now: number): { recorded: New
     const stopped = { ...left, state: 'stopped' as const, dueAt: null, warnAt: null, endedAt: now, calendarMs: now - left.startedAt, businessMs: null };
     events.push(ticketEvent(ticketId, 'sla_stopped', { target: left.target, cycle: left.cycle, reason: 'policy_changed' }, SYSTEM, now));
     slaQ.upsertTicketSlaTarget(tx, stopped);
-    planJobs(tx, stopped, now);
+    changed = true;
     current.push(stopped);
   }
+  if (changed) planJob(tx, ticketId, current, now);
 
   const soonest = current.filter((r) => r.state === 'running' && r.dueAt !== null).sort((a, b) => a.dueAt! - b.dueAt!)[0];
   q.updateTicketColumns(tx, ticketId, { slaDueAt: soonest?.dueAt ?? null, slaTarget: soonest?.target ?? null, slaWarnAt: soonest?.warnAt ?? null });
@@ -149,19 +142,21 @@ function metEvent(r: TicketSlaTargetRow, countedMs: number): NewTicketEvent {
   );
 }
 
-/** One job per moment still ahead (the warning, the due time); a target that stopped running has none. */
-function planJobs(tx: Tx, r: TicketSlaTargetRow, now: number) {
-  const id = `sla:${r.ticketId}:${r.target}:${r.cycle}`;
-  const running = r.state === 'running';
-  if (running && r.warnAt !== null && r.warnedAt === null)
-    scheduleJob(tx, { id: `${id}:warning`, kind: SLA_JOB, payload: { ticketId: r.ticketId }, runAt: r.warnAt }, now);
-  else cancelJob(tx, `${id}:warning`, now);
-  if (running && r.dueAt !== null && r.breachedAt === null)
-    scheduleJob(tx, { id: `${id}:breach`, kind: SLA_JOB, payload: { ticketId: r.ticketId }, runAt: r.dueAt }, now);
-  else cancelJob(tx, `${id}:breach`, now);
+/**
+ * One job per ticket, at its next moment still ahead (a warning or a due time of a running target): when
+ * it fires, the ticket is planned again, which records what came due and plans the job for the moment
+ * after. A ticket with nothing ahead has none.
+ */
+function planJob(tx: Tx, ticketId: number, rows: readonly TicketSlaTargetRow[], now: number) {
+  const ahead = rows
+    .filter((r) => r.state === 'running')
+    .flatMap((r) => [r.warnedAt === null ? r.warnAt : null, r.breachedAt === null ? r.dueAt : null])
+    .filter((at): at is number => at !== null);
+  const id = `sla:${ticketId}`;
+  if (ahead.length) scheduleJob(tx, { id, kind: SLA_JOB, payload: { ticketId }, runAt: Math.min(...ahead) }, now);
+  else cancelJob(tx, id, now);
 }
 
-/** What the policies' conditions read, each read from the database only if a condition asks for it. */
 function factsOf(tx: Tx, ticket: q.TicketRow, channel: SlaTicketFacts['channel']): SlaTicketFacts {
   let tags: string[] | undefined;
   let attributes: Map<string, string> | undefined;
