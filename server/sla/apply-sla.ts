@@ -39,7 +39,7 @@ export function applySla(tx: Tx, ticketId: number, now: number): { recorded: New
         factsOf(tx, ticket, row.channel.kind),
       );
   const calendar = policy?.calendarId ? (findCalendar(tx, policy.calendarId) ?? null) : null;
-  const planned = planTargets(timelineOf(tx, ticket), policy, calendar);
+  const planned = planTargets(timelineOf(tx, ticket), policy, calendar, (target, cycle) => stored.get(`${target}:${cycle}`)?.state === 'met');
   const events: NewTicketEvent[] = [];
   const current: TicketSlaTargetRow[] = [];
   let changed = false;
@@ -76,8 +76,10 @@ export function applySla(tx: Tx, ticketId: number, now: number): { recorded: New
     slaQ.upsertTicketSlaTarget(tx, next);
     changed = true;
   }
-  // Running targets no policy asks for any more (another priority, the policy disabled or its conditions unmet).
+  // Running targets no policy asks for any more (another priority, the policy disabled or its conditions unmet);
+  // the met ones were left out of the plan on purpose and stay.
   for (const left of stored.values()) {
+    if (left.state === 'met') current.push(left);
     if (left.state === 'met' || left.state === 'stopped') continue;
     const stopped = { ...left, state: 'stopped' as const, dueAt: null, warnAt: null, endedAt: now, calendarMs: now - left.startedAt, businessMs: null };
     events.push(ticketEvent(ticketId, 'sla_stopped', { target: left.target, cycle: left.cycle, reason: 'policy_changed' }, SYSTEM, now));

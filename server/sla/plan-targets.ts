@@ -124,14 +124,23 @@ function pausesOf(t: TicketTimeline, pausing: readonly TicketStatus[], start: nu
   return out;
 }
 
-/** The plan under a policy (null: no policy covers the ticket, so nothing is planned). */
-export function planTargets(t: TicketTimeline, policy: PlanPolicy | null, calendar: PlanCalendar | null): PlannedTarget[] {
+/**
+ * The plan under a policy (null: no policy covers the ticket, so nothing is planned). `settled` names
+ * targets already met, which nothing changes any more: they are left out rather than counted again (a
+ * long chat has hundreds of answered turns).
+ */
+export function planTargets(
+  t: TicketTimeline,
+  policy: PlanPolicy | null,
+  calendar: PlanCalendar | null,
+  settled?: (target: SlaTarget, cycle: number) => boolean,
+): PlannedTarget[] {
   if (!policy) return [];
   const specs = policy.definition.targets[t.priority];
   const planned: PlannedTarget[] = [];
   for (const i of targetIntervals(t)) {
     const spec = specs[i.target];
-    if (!spec) continue;
+    if (!spec || settled?.(i.target, i.cycle)) continue;
     const cal = spec.clock === 'business' ? calendar : null;
     const targetMs = spec.minutes * 60_000;
     const lead = warningLeadMs(spec);
