@@ -90,7 +90,10 @@ export function applySla(tx: Tx, ticketId: number, now: number): { recorded: New
   if (changed) planJob(tx, ticketId, current, now);
 
   const soonest = current.filter((r) => r.state === 'running' && r.dueAt !== null).sort((a, b) => a.dueAt! - b.dueAt!)[0];
-  q.updateTicketColumns(tx, ticketId, { slaDueAt: soonest?.dueAt ?? null, slaTarget: soonest?.target ?? null, slaWarnAt: soonest?.warnAt ?? null });
+  const next = { slaDueAt: soonest?.dueAt ?? null, slaTarget: soonest?.target ?? null, slaWarnAt: soonest?.warnAt ?? null };
+  // Unchanged on most messages; a write would touch the due-time index for nothing.
+  if (next.slaDueAt !== ticket.slaDueAt || next.slaTarget !== ticket.slaTarget || next.slaWarnAt !== ticket.slaWarnAt)
+    q.updateTicketColumns(tx, ticketId, next);
   q.insertEvents(tx, events);
   return { recorded: events };
 }
