@@ -39,7 +39,8 @@ export function applySla(tx: Tx, ticketId: number, now: number): { recorded: New
         factsOf(tx, ticket, row.channel.kind),
       );
   const calendar = policy?.calendarId ? (findCalendar(tx, policy.calendarId) ?? null) : null;
-  const planned = planTargets(timelineOf(tx, ticket), policy, calendar, (target, cycle) => stored.get(`${target}:${cycle}`)?.state === 'met');
+  // Met targets are settled: the plan leaves them out, and they stay as they are.
+  const planned = planTargets(timelineOf(tx, ticket), policy, calendar, (target, cycle) => stored.get(keyOf({ target, cycle }))?.state === 'met');
   const events: NewTicketEvent[] = [];
   const current: TicketSlaTargetRow[] = [];
   let changed = false;
@@ -47,9 +48,8 @@ export function applySla(tx: Tx, ticketId: number, now: number): { recorded: New
   for (const p of planned) {
     const before = stored.get(keyOf(p));
     stored.delete(keyOf(p));
-    // What ended stays as it ended, whatever the policy says now; a target stopped only because no policy
-    // asked for it runs again once one does.
-    if (before && (before.state === 'met' || (before.state === 'stopped' && p.endedAt !== null))) {
+    // A target stopped by solving stays stopped; one stopped only because no policy asked for it runs again once one does.
+    if (before?.state === 'stopped' && p.endedAt !== null) {
       current.push(before);
       continue;
     }
@@ -90,10 +90,10 @@ export function applySla(tx: Tx, ticketId: number, now: number): { recorded: New
   if (changed) planJob(tx, ticketId, current, now);
 
   const soonest = current.filter((r) => r.state === 'running' && r.dueAt !== null).sort((a, b) => a.dueAt! - b.dueAt!)[0];
-  const next = { slaDueAt: soonest?.dueAt ?? null, slaTarget: soonest?.target ?? null, slaWarnAt: soonest?.warnAt ?? null };
+  const columns = { slaDueAt: soonest?.dueAt ?? null, slaTarget: soonest?.target ?? null, slaWarnAt: soonest?.warnAt ?? null };
   // Unchanged on most messages; a write would touch the due-time index for nothing.
-  if (next.slaDueAt !== ticket.slaDueAt || next.slaTarget !== ticket.slaTarget || next.slaWarnAt !== ticket.slaWarnAt)
-    q.updateTicketColumns(tx, ticketId, next);
+  if (columns.slaDueAt !== ticket.slaDueAt || columns.slaTarget !== ticket.slaTarget || columns.slaWarnAt !== ticket.slaWarnAt)
+    q.updateTicketColumns(tx, ticketId, columns);
   q.insertEvents(tx, events);
   return { recorded: events };
 }
