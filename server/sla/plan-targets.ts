@@ -102,7 +102,8 @@ export function targetIntervals(t: TicketTimeline): Interval[] {
         // Reopened: a new resolution cycle, and the message that reopened it starts a fresh turn.
         out.push((resolution = { target: 'resolution', cycle: resolution.cycle + 1, start: item.at, end: null, endKind: null }));
         const reopener = t.customerMessages.find((m) => m === item.at);
-        if (responded && reopener !== undefined) out.push((next = { target: 'next_response', cycle: ++turns, start: reopener, end: null, endKind: null }));
+        // Answered before or not, someone now owes the customer an answer.
+        if (reopener !== undefined) out.push((next = { target: 'next_response', cycle: ++turns, start: reopener, end: null, endKind: null }));
       }
     }
   }

@@ -250,6 +250,42 @@ describe('clocks that pause, move and restart', () => {
     ]);
   });
 
+  it('starts a response clock when a ticket solved without any reply is reopened', () => {
+    savePolicy(db, null, standard());
+    const id = customerWrites(MONDAY_0900);
+    updateTicket(db, jana, id, { status: 'solved' }, MONDAY_0900 + 10 * MIN);
+    customerWrites(MONDAY_0900 + HOUR, id);
+    expect(targets(id).map((t) => [t.target, t.cycle, t.state, t.dueAt, t.warnAt])).toEqual([
+      // Stopped by the solve; it keeps the due time it had.
+      ['first_response', 1, 'stopped', MONDAY_0900 + HOUR, MONDAY_0900 + 48 * MIN],
+      ['resolution', 1, 'met', MONDAY_0900 + 8 * HOUR, MONDAY_0900 + 7 * HOUR],
+      // The next response has no warning in this policy.
+      ['next_response', 1, 'running', MONDAY_0900 + 3 * HOUR, null],
+      // Seven hours on Monday from 10:00, one on Tuesday; warned an hour before, at Monday's close.
+      ['resolution', 2, 'running', MONDAY_0900 + 25 * HOUR, MONDAY_0900 + 8 * HOUR],
+    ]);
+  });
+
+  it('measures a calendar-time policy without a calendar in calendar time only', async () => {
+    savePolicy(db, null, standard({ calendarId: null, targets: { normal: { first_response: { minutes: 30, clock: 'calendar', warning: null } } } }));
+    const id = customerWrites(FRIDAY_1630);
+    await reply(id, FRIDAY_1630 + 20 * MIN);
+    expect(slaEvents(id)).toEqual([
+      {
+        type: 'sla_met',
+        at: FRIDAY_1630 + 20 * MIN,
+        data: {
+          target: 'first_response',
+          cycle: 1,
+          met: true,
+          targetMs: 30 * MIN,
+          overByMs: 0,
+          duration: { calendarMs: 20 * MIN, businessMs: null, calendarId: null, policyId: expect.any(Number) },
+        },
+      },
+    ]);
+  });
+
   it('stops a first response that never came when the ticket is solved without one', () => {
     savePolicy(db, null, standard());
     const id = customerWrites(MONDAY_0900);
