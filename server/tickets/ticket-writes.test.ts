@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { agents, outbox } from '@/db/schema';
 import { listTeams } from '@/db/queries/agents';
-import { findTicket, listEvents, listMessages, listTicketTags } from '@/db/queries/tickets';
+import { findTicket, listEvents, listMessages, listTicketTags, updateTicketColumns } from '@/db/queries/tickets';
 import { recordBus } from '@/server/testing/bus-recorder';
 import { openTestDatabase, viewerOf } from '@/server/testing/test-database';
 import { createTestTicket } from '@/server/testing/fixtures';
@@ -203,6 +203,33 @@ describe('the list', () => {
     // A short page takes the newest across all statuses, not the first status's newest.
     const e = ticketOn({ channel: 'messenger', status: 'pending', at: at + 3000 }).id;
     expect(page({ channel: ['messenger'], status: ['new', 'open', 'pending'] }, 2).items.map((i) => i.id)).toEqual([e, d]);
+  });
+
+  it('sorts by the next SLA due time, soonest first, page by page, and lists what is breached or at risk now', () => {
+    const now = T + 10 * 3600_000;
+    const at = (h: number) => now + h * 3600_000;
+    let k = 0;
+    const make = (due: number | null, warn: number | null, status: 'open' | 'pending' = 'open') => {
+      const t = ticketOn({ channel: 'web_form', status, at: T + ++k * 1000 });
+      updateTicketColumns(db, t.id, { slaDueAt: due, slaWarnAt: warn, slaTarget: due === null ? null : 'first_response' });
+      return t.id;
+    };
+    const breached = make(at(-1), at(-2));
+    const risky = make(at(1), at(-0.5), 'pending');
+    const fine = make(at(3), at(2));
+    const later = make(at(5), null);
+    make(null, null);
+    const due = (extra: TicketFilter, limit = 10, cursor?: { at: number; id: number }) =>
+      listTickets(db, jana.id, { filter: ticketFilterSchema.parse({ channel: ['web_form'], sort: 'due', ...extra }), limit, cursor }, now);
+    expect(due({}).items.map((i) => i.id)).toEqual([breached, risky, fine, later]);
+    const first = due({ status: ['open', 'pending'] }, 2);
+    expect(first.items.map((i) => i.id)).toEqual([breached, risky]);
+    expect(first.nextCursor).toEqual({ at: at(1), id: risky });
+    expect(due({ status: ['open', 'pending'] }, 2, first.nextCursor!).items.map((i) => i.id)).toEqual([fine, later]);
+    expect(due({ sla: 'breached' }).items.map((i) => i.id)).toEqual([breached]);
+    expect(due({ sla: 'at_risk' }).items.map((i) => i.id)).toEqual([risky]);
+    expect(due({ sla: 'at_risk', sort: 'activity' }).items.map((i) => i.id)).toEqual([risky]);
+    expect(due({ sort: 'activity' }).items).toHaveLength(5);
   });
 
   it('searches the words of its subject and messages, and finds nothing for an unknown word', () => {
