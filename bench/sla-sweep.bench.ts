@@ -127,7 +127,7 @@ transact(db, (tx) => fastIds.forEach((id) => applySla(tx, id, start)));
 await new Promise<void>((resolve) => {
   let afterId = 0;
   const load = () => {
-    const next = transact(db, (tx) => replanBatch(tx, afterId, Date.now()));
+    const { next } = transact(db, (tx) => replanBatch(tx, afterId, Date.now()));
     afterId = next ?? 0;
     if (Date.now() < start + 14_000) setImmediate(load);
   };

@@ -10,10 +10,10 @@ export const SLA_REPLAN_JOB = 'sla-replan';
 export const REPLAN_BATCH = 500;
 
 /** After a policy or calendar changes, every open ticket is planned again, a batch per job run, each run handing the rest to the next. */
-export function replanBatch(tx: Tx, afterId: number, now: number): number | null {
+export function replanBatch(tx: Tx, afterId: number, now: number): { next: number | null; recorded: number[] } {
   const ids = listTicketIdsAfter(tx, afterId, REPLAN_BATCH, { openOnly: true });
-  for (const id of ids) applySla(tx, id, now);
-  return ids.length === REPLAN_BATCH ? ids.at(-1)! : null;
+  const recorded = ids.filter((id) => applySla(tx, id, now).recorded.length > 0);
+  return { next: ids.length === REPLAN_BATCH ? ids.at(-1)! : null, recorded };
 }
 
 /** Plans the sweep over every open ticket, in the caller's transaction (it starts once that commits). */
@@ -34,8 +34,10 @@ export function registerSlaJobs() {
     });
   });
   registerJobHandler(SLA_REPLAN_JOB, (tx, payload, { now }) => {
-    const next = replanBatch(tx, (payload as { afterId: number }).afterId, now);
+    const { next, recorded } = replanBatch(tx, (payload as { afterId: number }).afterId, now);
     // The same id: the rest of the sweep is this job again, so a second change meanwhile restarts it rather than adding one.
     if (next !== null) scheduleJob(tx, { id: SLA_REPLAN_JOB, kind: SLA_REPLAN_JOB, payload: { afterId: next }, runAt: now }, now);
+    // Tickets whose targets moved or came due under the new terms: their lists and badges refresh.
+    setImmediate(() => recorded.forEach((ticketId) => getBus().emit('ticket.changed', { ticketId, kind: 'updated', actorAgentId: null })));
   });
 }

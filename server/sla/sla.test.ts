@@ -15,6 +15,7 @@ import { openTestDatabase, viewerOf } from '@/server/testing/test-database';
 import type { Viewer } from '@/server/auth/sessions';
 import { deletePolicy, listPolicies, savePolicy } from './sla-policies';
 import { registerSlaJobs } from './replan';
+import { getBus } from '@/server/realtime/bus';
 import { currentSlaTargets } from './ticket-sla-view';
 import { remainingMs } from '@/lib/sla-clock';
 import { countUnreadNotifications, listNotifications, markNotificationsRead } from '@/db/queries/notifications';
@@ -371,6 +372,24 @@ describe('saving policies', () => {
       expect.objectContaining({ key: 'calendar_periods_overlap', params: { day: '2', from: '13:00' } }),
     );
     expect(saveCalendar(db, { name: 'Getrennt', timeZone: 'Europe/Berlin', periods: periods.slice(2), holidays: [] }).id).toEqual(expect.any(Number));
+  });
+
+  it('plans the open tickets again when a policy is saved, and says which tickets changed', async () => {
+    const id = customerWrites(MONDAY_0900);
+    expect(targets(id)).toEqual([]);
+    savePolicy(db, null, standard({ targets: { normal: { first_response: { minutes: 30, clock: 'calendar', warning: null } } } }), MONDAY_0900 + HOUR);
+    const changed: number[] = [];
+    const listen = (c: { ticketId: number }) => void changed.push(c.ticketId);
+    getBus().on('ticket.changed', listen);
+    expect(runDueJobs(db, MONDAY_0900 + HOUR)).toBeGreaterThan(0);
+    // The policy is new, the ticket is not: its first response was due half an hour after it arrived.
+    expect(targets(id)).toEqual([
+      expect.objectContaining({ target: 'first_response', state: 'running', dueAt: MONDAY_0900 + 30 * MIN, breachedAt: MONDAY_0900 + 30 * MIN }),
+    ]);
+    // Announced once the sweep's transaction has committed.
+    await new Promise((resolve) => setImmediate(resolve));
+    getBus().off('ticket.changed', listen);
+    expect(changed).toContain(id);
   });
 
   it('keeps a calendar a policy counts on from being deleted', () => {
