@@ -26,10 +26,10 @@ export function AgentShell({ viewer, children }: { viewer: ClientViewer; childre
   return (
     <ViewerContext.Provider value={viewer}>
       <div className="flex h-full flex-col">
-        <header className="flex h-11 shrink-0 items-center gap-4 border-b border-slate-200 bg-white px-3">
+        <header className="flex h-11 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3 sm:gap-4">
           <span className="flex items-center gap-1.5 text-sm font-semibold">
             <LifeBuoy className="size-4 text-brand-600" aria-hidden />
-            {t('app.name')}
+            <span className="hidden sm:inline">{t('app.name')}</span>
           </span>
           <nav className="flex gap-1" aria-label="Main">
             {nav
@@ -42,11 +42,12 @@ export function AgentShell({ viewer, children }: { viewer: ClientViewer; childre
                   className="flex items-center gap-1.5 rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 aria-[current=page]:bg-slate-100 aria-[current=page]:font-medium aria-[current=page]:text-slate-900"
                 >
                   <n.icon className="size-4" aria-hidden />
-                  {n.label}
+                  {/* On a phone the icons carry the header; the names stay for screen readers. */}
+                  <span className="sr-only sm:not-sr-only">{n.label}</span>
                 </Link>
               ))}
           </nav>
-          <div className="ml-auto flex items-center gap-3">
+          <div className="ml-auto flex items-center gap-2 sm:gap-3">
             {socket && !connected && (
               <span role="status" className="flex items-center gap-1 text-xs text-amber-700">
                 <WifiOff className="size-3.5" aria-hidden /> {t('errors.offline')}
