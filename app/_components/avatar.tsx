@@ -1,4 +1,5 @@
-const COLORS = ['bg-sky-600', 'bg-emerald-600', 'bg-violet-600', 'bg-amber-600', 'bg-rose-600', 'bg-teal-600', 'bg-indigo-600', 'bg-fuchsia-600'];
+// -700 shades: white initials on them keep a 4.5:1 contrast.
+const COLORS = ['bg-sky-700', 'bg-emerald-700', 'bg-violet-700', 'bg-amber-700', 'bg-rose-700', 'bg-teal-700', 'bg-indigo-700', 'bg-fuchsia-700'];
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/);

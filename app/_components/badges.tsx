@@ -6,7 +6,7 @@ const STATUS_STYLES: Record<TicketStatus, string> = {
   pending: 'bg-sky-100 text-sky-800',
   on_hold: 'bg-slate-200 text-slate-700',
   solved: 'bg-emerald-100 text-emerald-800',
-  closed: 'bg-slate-100 text-slate-500',
+  closed: 'bg-slate-100 text-slate-600',
 };
 
 export function StatusBadge({ status, label }: { status: TicketStatus; label: string }) {
@@ -14,9 +14,9 @@ export function StatusBadge({ status, label }: { status: TicketStatus; label: st
 }
 
 const PRIORITY_STYLES: Record<Priority, string> = {
-  low: 'text-slate-400',
+  low: 'text-slate-500',
   normal: 'text-slate-500',
-  high: 'text-orange-600',
+  high: 'text-orange-700',
   urgent: 'text-red-600 font-semibold',
 };
 

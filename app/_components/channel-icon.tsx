@@ -12,5 +12,10 @@ const ICONS: Record<ChannelKind, { icon: typeof Mail; color: string }> = {
 
 export function ChannelIcon({ kind, label, className = 'size-4' }: { kind: ChannelKind; label: string; className?: string }) {
   const { icon: Icon, color } = ICONS[kind];
-  return <Icon className={`${className} shrink-0 ${color}`} aria-label={label} role="img" />;
+  // Without a label the icon only decorates something that says the channel in words: hidden from screen readers.
+  return label ? (
+    <Icon className={`${className} shrink-0 ${color}`} aria-label={label} role="img" />
+  ) : (
+    <Icon className={`${className} shrink-0 ${color}`} aria-hidden />
+  );
 }

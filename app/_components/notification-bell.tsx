@@ -94,9 +94,9 @@ export function NotificationBell() {
                     {t(n.kind, { target: tt(`sla.target.${n.target}`) })}
                   </span>
                   <span className="block truncate">
-                    <span className="text-slate-400">#{n.number}</span> {n.subject}
+                    <span className="text-slate-500">#{n.number}</span> {n.subject}
                   </span>
-                  <span className="block text-xs text-slate-400">{format.relativeTime(n.createdAt)}</span>
+                  <span className="block text-xs text-slate-500">{format.relativeTime(n.createdAt)}</span>
                 </button>
               </li>
             ))}

@@ -82,6 +82,7 @@ export const de: Messages = {
     count: '{count, plural, =0 {Keine Tickets} one {# Ticket} other {# Tickets}} geladen',
   },
   ticket: {
+    conversation: 'Unterhaltung',
     none: 'Ticket auswählen',
     back: 'Zurück zur Liste',
     noneHint: 'Mit j / k durch die Liste, ? zeigt alle Tastenkürzel.',

@@ -81,6 +81,7 @@ export const en = {
     count: '{count, plural, =0 {No tickets} one {# ticket} other {# tickets}} loaded',
   },
   ticket: {
+    conversation: 'Conversation',
     none: 'Select a ticket',
     back: 'Back to the list',
     noneHint: 'Use j / k to move through the list, ? for all shortcuts.',

@@ -159,7 +159,7 @@ export function Composer({ ticketId, status, mode, onMode, live = false }: Props
         >
           <Paperclip className="size-4" aria-hidden />
         </button>
-        <span className="text-[11px] text-slate-400">{t('composer.hint')}</span>
+        <span className="text-[11px] text-slate-500">{t('composer.hint')}</span>
         {(reply.error ?? uploads.error) && (
           <span role="alert" className="text-xs text-red-700">
             {(reply.error ? errorText(reply.error) : undefined) ?? uploads.error}

@@ -33,7 +33,7 @@ export function Conversation(props: Props) {
   const t = useTranslations();
   if (!ticketId) {
     return (
-      <div className="hidden h-full flex-col items-center justify-center gap-2 text-slate-400 md:flex">
+      <div className="hidden h-full flex-col items-center justify-center gap-2 text-slate-500 md:flex">
         <Inbox className="size-8" aria-hidden />
         <p className="text-sm font-medium text-slate-500">{t('ticket.none')}</p>
         <p className="text-xs">{t('ticket.noneHint')}</p>
@@ -118,7 +118,7 @@ function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket
             </button>
             <ChannelIcon kind={channel.kind} label={t(`channel.${channel.kind}`)} className="mt-1 size-4" />
             <h1 className="min-w-0 flex-1 text-base leading-6 font-semibold">
-              <span className="mr-1.5 font-normal text-slate-400">#{tk.number}</span>
+              <span className="mr-1.5 font-normal text-slate-500">#{tk.number}</span>
               {tk.subject}
             </h1>
             {viewers.length > 0 && (

@@ -47,7 +47,7 @@ export function CustomerPanel({ customerId, currentTicketId, onOpenTicket, form 
         </div>
       </div>
 
-      <h3 className="mt-5 mb-1 text-[11px] font-semibold tracking-wide text-slate-400 uppercase">{t('customer.identities')}</h3>
+      <h3 className="mt-5 mb-1 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">{t('customer.identities')}</h3>
       <ul className="space-y-1">
         {contacts.map((i) => (
           <li key={i.key} className="flex items-center gap-2 text-xs text-slate-700">
@@ -66,7 +66,7 @@ export function CustomerPanel({ customerId, currentTicketId, onOpenTicket, form 
 
       {Object.keys(c.attributes).length > 0 && (
         <>
-          <h3 className="mt-5 mb-1 text-[11px] font-semibold tracking-wide text-slate-400 uppercase">{t('customer.attributes')}</h3>
+          <h3 className="mt-5 mb-1 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">{t('customer.attributes')}</h3>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs">
             {Object.entries(c.attributes).map(([k, v]) => (
               <div key={k} className="contents">
@@ -80,7 +80,7 @@ export function CustomerPanel({ customerId, currentTicketId, onOpenTicket, form 
 
       {form && <FormAnswers key={currentTicketId} ticketId={currentTicketId} form={form} />}
 
-      <h3 className="mt-5 mb-1 text-[11px] font-semibold tracking-wide text-slate-400 uppercase">{t('customer.otherTickets')}</h3>
+      <h3 className="mt-5 mb-1 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">{t('customer.otherTickets')}</h3>
       <ul className="space-y-1">
         {c.tickets.map((tk) => (
           <li key={tk.id}>
@@ -92,7 +92,7 @@ export function CustomerPanel({ customerId, currentTicketId, onOpenTicket, form 
             >
               <ChannelIcon kind={tk.channelKind} label={t(`channel.${tk.channelKind}`)} className="size-3.5" />
               <span className="min-w-0 flex-1 truncate text-slate-700">
-                <span className="text-slate-400">#{tk.number}</span> {tk.subject}
+                <span className="text-slate-600">#{tk.number}</span> {tk.subject}
               </span>
               <StatusBadge status={tk.status} label={t(`status.${tk.status}`)} />
             </button>

@@ -83,7 +83,7 @@ export function EventLine({ e }: { e: Event }) {
     <p className="flex items-center gap-2 text-[11px] text-slate-500" data-testid="event">
       <span className="h-px flex-1 bg-slate-200" aria-hidden />
       <span>{text}</span>
-      <time className="text-slate-400" dateTime={new Date(e.createdAt).toISOString()}>
+      <time className="text-slate-500" dateTime={new Date(e.createdAt).toISOString()}>
         {format.dateTime(e.createdAt, { dateStyle: 'short', timeStyle: 'short' })}
       </time>
       <span className="h-px flex-1 bg-slate-200" aria-hidden />

@@ -31,7 +31,7 @@ export function FormAnswers({ ticketId, form }: { ticketId: number; form: Ticket
   const definition = { ...form.definition, routing: [] };
   const heading = (
     <div className="mt-5 mb-1 flex items-center justify-between">
-      <h3 className="text-[11px] font-semibold tracking-wide text-slate-400 uppercase">{t('customer.formAnswers', { form: form.form })}</h3>
+      <h3 className="text-[11px] font-semibold tracking-wide text-slate-500 uppercase">{t('customer.formAnswers', { form: form.form })}</h3>
       {!draft && (
         <button type="button" className="flex items-center gap-1 text-xs text-brand-700 hover:underline" onClick={() => setDraft(form.raw)}>
           <Pencil className="size-3" aria-hidden />

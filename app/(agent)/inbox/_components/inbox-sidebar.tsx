@@ -14,7 +14,7 @@ function toggle<T>(list: readonly T[] | undefined, value: T): T[] | undefined {
   return next.length ? next : undefined;
 }
 
-const heading = 'text-[11px] font-semibold tracking-wide text-slate-400 uppercase';
+const heading = 'text-[11px] font-semibold tracking-wide text-slate-500 uppercase';
 
 export function InboxSidebar({ viewId, onView, filter, onFilter }: Props) {
   const t = useTranslations();

@@ -37,19 +37,19 @@ export function MessageBubble({ m, customerName }: { m: Message; customerName: s
       <header className="mb-1 flex items-center gap-2 text-xs">
         <Avatar name={author || '?'} size="sm" />
         <span className="font-medium text-slate-800">{author}</span>
-        {m.envelope?.from && m.authorKind === 'customer' && <span className="text-slate-400">&lt;{m.envelope.from.address}&gt;</span>}
+        {m.envelope?.from && m.authorKind === 'customer' && <span className="text-slate-500">&lt;{m.envelope.from.address}&gt;</span>}
         {m.isInternal && (
           <span className="flex items-center gap-0.5 rounded bg-amber-200/70 px-1 py-px text-[10px] font-semibold text-amber-900 uppercase">
             <Lock className="size-2.5" aria-hidden />
             {t('ticket.internalNote')}
           </span>
         )}
-        <time className="ml-auto text-slate-400" dateTime={new Date(m.createdAt).toISOString()}>
+        <time className="ml-auto text-slate-600" dateTime={new Date(m.createdAt).toISOString()}>
           {format.dateTime(m.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
         </time>
       </header>
       {m.envelope && (m.envelope.to.length > 0 || m.envelope.cc.length > 0) && (
-        <p className="mb-1 truncate text-[11px] text-slate-400">
+        <p className="mb-1 truncate text-[11px] text-slate-500">
           {m.envelope.to.length > 0 && `${t('message.to')}: ${list(m.envelope.to)}`}
           {m.envelope.cc.length > 0 && ` · ${t('message.cc')}: ${list(m.envelope.cc)}`}
         </p>
@@ -78,7 +78,7 @@ export function MessageBubble({ m, customerName }: { m: Message; customerName: s
                 >
                   <Paperclip className="size-3.5" aria-hidden />
                   {a.filename}
-                  <span className="text-slate-400">{format.number(a.size / 1024, { maximumFractionDigits: 0 })} KB</span>
+                  <span className="text-slate-500">{format.number(a.size / 1024, { maximumFractionDigits: 0 })} KB</span>
                 </a>
               )}
             </li>

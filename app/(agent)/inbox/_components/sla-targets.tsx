@@ -32,7 +32,7 @@ export function SlaTargets({ targets }: { targets: Target[] }) {
   const policy = targets[0]!;
   return (
     <ul className="mt-1.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-[11px] text-slate-600" aria-label={t('targets')} data-testid="sla-targets">
-      <li className="text-slate-400" title={policy.calendarName ? t('countedOn', { calendar: policy.calendarName }) : undefined}>
+      <li className="text-slate-500" title={policy.calendarName ? t('countedOn', { calendar: policy.calendarName }) : undefined}>
         {t('policy', { name: policy.policyName })}
       </li>
       {targets.map((r) => (
@@ -56,10 +56,10 @@ export function SlaTargets({ targets }: { targets: Target[] }) {
               {t('missedBy', { time: duration(r.endedAt! - r.dueAt!) })}
             </span>
           ) : (
-            <span className="text-slate-400">{t('stopped')}</span>
+            <span className="text-slate-500">{t('stopped')}</span>
           )}
           {r.state === 'running' && r.dueAt !== null && (
-            <span className="text-slate-400">
+            <span className="text-slate-500">
               {format.dateTime(r.dueAt, { dateStyle: 'short', timeStyle: 'short' })}
               {r.clock === 'business' && r.calendar && <BusinessLeft target={r} />}
             </span>

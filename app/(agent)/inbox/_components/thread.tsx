@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
+import { useTranslations } from 'use-intl';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
 import { EventLine } from './event-line';
@@ -17,6 +18,7 @@ const order = (i: Item) => (i.kind === 'event' ? i.e.id : 2 ** 40 + i.m.id);
 
 /** Messages from every channel and the ticket's history, in one timeline. */
 export function Thread({ data }: { data: TicketData }) {
+  const t = useTranslations('ticket');
   const items: Item[] = [
     ...data.messages.map((m) => ({ kind: 'message' as const, at: m.createdAt, m })),
     ...data.events.filter((e) => !MESSAGE_EVENTS.has(e.type)).map((e) => ({ kind: 'event' as const, at: e.createdAt, e })),
@@ -28,7 +30,8 @@ export function Thread({ data }: { data: TicketData }) {
   }, [data.messages.length]);
 
   return (
-    <div className="min-h-0 flex-1 space-y-3 overflow-y-auto px-4 py-4" data-testid="thread">
+    // Focusable, so the conversation scrolls with the keyboard too.
+    <div className="min-h-0 flex-1 space-y-3 overflow-y-auto px-4 py-4" data-testid="thread" tabIndex={0} role="region" aria-label={t('conversation')}>
       {items.map((item) =>
         item.kind === 'message' ? (
           <MessageBubble key={`m${item.m.id}`} m={item.m} customerName={data.customer.name} />

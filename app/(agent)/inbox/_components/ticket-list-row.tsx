@@ -41,7 +41,7 @@ export const TicketListRow = memo(function TicketListRow({
           </span>
         )}
         <time
-          className="ml-auto shrink-0 text-slate-400"
+          className="ml-auto shrink-0 text-slate-600"
           dateTime={new Date(item.lastActivityAt).toISOString()}
           title={format.dateTime(item.lastActivityAt, { dateStyle: 'medium', timeStyle: 'short' })}
         >
@@ -49,11 +49,11 @@ export const TicketListRow = memo(function TicketListRow({
         </time>
       </span>
       <span className={`truncate text-sm ${item.unread ? 'font-semibold' : 'font-medium'} text-slate-900`}>
-        <span className="mr-1 font-normal text-slate-400">#{item.number}</span>
+        <span className="mr-1 font-normal text-slate-600">#{item.number}</span>
         {item.subject}
       </span>
       <span className="flex items-center gap-1.5">
-        <span className="min-w-0 flex-1 truncate text-xs text-slate-500">{item.preview}</span>
+        <span className="min-w-0 flex-1 truncate text-xs text-slate-600">{item.preview}</span>
         {item.slaDueAt !== null && item.slaTarget && <SlaBadge target={item.slaTarget} dueAt={item.slaDueAt} warnAt={item.slaWarnAt} />}
         <PriorityLabel priority={item.priority} label={t(`priority.${item.priority}`)} />
         <StatusBadge status={item.status} label={t(`status.${item.status}`)} />

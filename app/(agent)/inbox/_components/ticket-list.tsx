@@ -51,7 +51,7 @@ export function TicketList(p: Props) {
       <div className="border-b border-slate-200 p-2">
         <label className="relative block">
           <span className="sr-only">{t('filters.searchLabel')}</span>
-          <Search className="pointer-events-none absolute top-2 left-2 size-4 text-slate-400" aria-hidden />
+          <Search className="pointer-events-none absolute top-2 left-2 size-4 text-slate-500" aria-hidden />
           <input
             id="inbox-search"
             type="search"
@@ -81,9 +81,9 @@ export function TicketList(p: Props) {
             })}
           </div>
         )}
-        {p.fetchingMore && <p className="p-2 text-center text-xs text-slate-400">{t('list.loadMore')}</p>}
+        {p.fetchingMore && <p className="p-2 text-center text-xs text-slate-500">{t('list.loadMore')}</p>}
       </div>
-      <div className="flex items-center gap-2 border-t border-slate-200 px-3 py-1 text-[11px] text-slate-400">
+      <div className="flex items-center gap-2 border-t border-slate-200 px-3 py-1 text-[11px] text-slate-500">
         <p aria-live="polite">{t('list.count', { count: p.items.length })}</p>
         <label className="ml-auto">
           <span className="sr-only">{t('list.sortLabel')}</span>

@@ -44,7 +44,7 @@ export function BusinessHoursAdmin() {
                 className="block w-full px-3 py-2 text-left hover:bg-slate-50 aria-[current=true]:bg-slate-100"
               >
                 <span className="block font-medium">{c.name}</span>
-                <span className="block text-xs text-slate-500">{c.timeZone}</span>
+                <span className="block text-xs text-slate-600">{c.timeZone}</span>
                 <span className={`block text-xs ${c.now.open ? 'text-emerald-700' : 'text-slate-600'}`}>
                   {c.now.open
                     ? t('openNow')

@@ -57,7 +57,7 @@ export function FieldList({ fields, selected, fieldName, onSelect, onMove, onAdd
             }}
             className={`group flex items-center rounded ${over === i && dragging !== i ? 'ring-2 ring-brand-400' : ''} ${dragging === i ? 'opacity-50' : ''}`}
           >
-            <GripVertical className="size-4 shrink-0 cursor-grab text-slate-400" aria-hidden />
+            <GripVertical className="size-4 shrink-0 cursor-grab text-slate-500" aria-hidden />
             <button
               type="button"
               className={item}
@@ -71,8 +71,8 @@ export function FieldList({ fields, selected, fieldName, onSelect, onMove, onAdd
               }}
             >
               <span className="min-w-0 flex-1 truncate">{fieldName(f)}</span>
-              {f.hiddenByDefault && <EyeOff className="size-3.5 shrink-0 text-slate-400" aria-label={t('hiddenByDefault')} />}
-              <span className="shrink-0 text-xs text-slate-400">{t(`types.${f.type}`)}</span>
+              {f.hiddenByDefault && <EyeOff className="size-3.5 shrink-0 text-slate-500" aria-label={t('hiddenByDefault')} />}
+              <span className="shrink-0 text-xs text-slate-500">{t(`types.${f.type}`)}</span>
             </button>
             <span className="flex opacity-0 group-focus-within:opacity-100 group-hover:opacity-100">
               <SmallButton aria-label={t('moveUp', { name: fieldName(f) })} disabled={i === 0} onClick={() => onMove(i, i - 1)}>
@@ -103,7 +103,7 @@ export function FieldList({ fields, selected, fieldName, onSelect, onMove, onAdd
       <button type="button" className={`${item} mt-2 border-t border-slate-200 pt-2`} aria-current={routingSelected} onClick={onSelectRouting}>
         <Route className="size-4 text-slate-500" aria-hidden />
         <span className="flex-1">{t('routing')}</span>
-        <span className="text-xs text-slate-400">{routingCount}</span>
+        <span className="text-xs text-slate-500">{routingCount}</span>
       </button>
     </nav>
   );

@@ -114,7 +114,7 @@ export function FormBuilder({ initial }: { initial: BuilderForm }) {
         <label className="block text-xs">
           <span className="mb-0.5 block font-medium text-slate-600">{t('slug')}</span>
           <span className="flex items-center rounded border border-slate-300 bg-white text-sm">
-            <span className="pl-2 text-slate-400" aria-hidden>
+            <span className="pl-2 text-slate-500" aria-hidden>
               /f/
             </span>
             <input

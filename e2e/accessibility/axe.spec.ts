@@ -1,0 +1,30 @@
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { agentPage } from '../support/sign-in';
+
+/** Serious and critical axe-core findings on the page as it is now. */
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const [locale, width] of [
+  ['en-US', 1366],
+  ['de-DE', 390],
+] as const) {
+  test(`no serious accessibility violations in the inbox, a ticket and the SLA settings (${locale}, ${width} px)`, async ({ browser }) => {
+    const { page } = await agentPage(browser, 'admin@demo.local', locale);
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/inbox?view=all_unsolved');
+    await expect(page.locator('[data-ticket-id]').first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('[data-ticket-id]').first().click();
+    await expect(page.getByTestId('thread')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto('/settings/sla');
+    await expect(page.getByTestId('sla-policy-list')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
