@@ -6,7 +6,13 @@ import path from 'node:path';
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
-    include: ['server/tickets/*.test.ts', 'server/channels/ingest.test.ts', 'server/forms/forms.test.ts', 'server/sla/*.test.ts'],
+    include: [
+      'server/tickets/*.test.ts',
+      'server/channels/ingest.test.ts',
+      'server/forms/forms.test.ts',
+      'server/sla/*.test.ts',
+      'server/calendars/calendar-admin.test.ts',
+    ],
     testTimeout: 30_000,
     fileParallelism: false,
   },
