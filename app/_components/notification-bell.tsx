@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useFormatter, useTranslations } from 'use-intl';
+import { useFormatter, useLocale, useTranslations } from 'use-intl';
 import { Bell } from 'lucide-react';
 import { useTRPC } from './trpc';
 import { useRealtime } from './realtime';
@@ -25,6 +25,8 @@ export function NotificationBell() {
   const list = useQuery(trpc.notifications.list.queryOptions());
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.notifications.list.queryKey() });
   const markRead = useMutation(trpc.notifications.markRead.mutationOptions({ onSuccess: refresh }));
+  const setEmail = useMutation(trpc.notifications.setEmail.mutationOptions({ onSuccess: refresh }));
+  const locale = useLocale() as 'en' | 'de';
 
   useEffect(() => {
     if (!socket) return;
@@ -102,6 +104,18 @@ export function NotificationBell() {
             ))}
             {list.data?.items.length === 0 && <li className="px-3 py-3 text-slate-500">{t('none')}</li>}
           </ul>
+          {list.data && (
+            <label className="flex items-center gap-2 border-t border-slate-100 px-3 py-2 text-xs text-slate-700">
+              <input
+                type="checkbox"
+                checked={list.data.email}
+                disabled={setEmail.isPending}
+                onChange={(e) => setEmail.mutate({ enabled: e.target.checked, locale })}
+                data-testid="notification-email"
+              />
+              {t('email')}
+            </label>
+          )}
         </div>
       )}
     </div>

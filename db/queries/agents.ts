@@ -69,11 +69,27 @@ export function listAgentsWithTeams(db: Db) {
   return rows.map((r) => ({ ...r, teamIds: memberships.filter((m) => m.agentId === r.id).map((m) => m.teamId) }));
 }
 
-export function listTeams(db: Db) {
-  return db.select({ id: teams.id, name: teams.name, timeZone: teams.timeZone }).from(teams).orderBy(asc(teams.name)).all();
+export function setAgentNotifyEmail(db: Db, id: number, notifyEmail: Locale | null) {
+  db.update(agents).set({ notifyEmail }).where(eq(agents.id, id)).run();
 }
 
-export function insertTeam(db: Db, t: { name: string; timeZone: string }) {
+export function listTeams(db: Db) {
+  return db.select({ id: teams.id, name: teams.name, timeZone: teams.timeZone, calendarId: teams.calendarId }).from(teams).orderBy(asc(teams.name)).all();
+}
+
+export function findTeam(db: Db, id: number) {
+  return db.select().from(teams).where(eq(teams.id, id)).get();
+}
+
+export function setTeamCalendar(db: Db, id: number, calendarId: number | null) {
+  return db.update(teams).set({ calendarId }).where(eq(teams.id, id)).returning({ id: teams.id }).get();
+}
+
+export function listTeamsUsingCalendar(db: Db, calendarId: number) {
+  return db.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.calendarId, calendarId)).all();
+}
+
+export function insertTeam(db: Db, t: { name: string; timeZone: string; calendarId?: number | null }) {
   return db
     .insert(teams)
     .values({ ...t, createdAt: Date.now() })

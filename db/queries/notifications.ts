@@ -5,8 +5,14 @@ import { limitRows } from '../prepared';
 
 export type NewNotification = typeof notifications.$inferInsert;
 
-export function insertNotifications(db: Queryable, rows: NewNotification[]) {
-  if (rows.length) db.insert(notifications).values(rows).run();
+export type NotificationRow = typeof notifications.$inferSelect;
+
+export function insertNotifications(db: Queryable, rows: NewNotification[]): NotificationRow[] {
+  return rows.length ? db.insert(notifications).values(rows).returning().all() : [];
+}
+
+export function findNotification(db: Queryable, id: number): NotificationRow | undefined {
+  return db.select().from(notifications).where(eq(notifications.id, id)).get();
 }
 
 /** An agent's latest notifications with their ticket's number and subject, newest first. */

@@ -13,6 +13,7 @@ const prepared = preparedPerConnection((db) => ({
     .insert(outbox)
     .values({
       messageId: p('messageId'),
+      notificationId: p('notificationId'),
       channelId: p('channelId'),
       payload: p('payload'),
       nextAttemptAt: p('dueAt'),
@@ -41,8 +42,11 @@ const prepared = preparedPerConnection((db) => ({
     .prepare(),
 }));
 
-export function insertOutbox(db: Queryable, row: { messageId: number; channelId: number; payload: Record<string, unknown>; now: number; dueAt?: number }) {
-  prepared(db).insert.run({ ...row, dueAt: row.dueAt ?? row.now });
+/** What a delivery carries: a message on a ticket's thread, or an email notification to an agent. */
+export type OutboxSubject = { messageId: number; notificationId?: never } | { notificationId: number; messageId?: never };
+
+export function insertOutbox(db: Queryable, row: OutboxSubject & { channelId: number; payload: Record<string, unknown>; now: number; dueAt?: number }) {
+  prepared(db).insert.run({ messageId: null, notificationId: null, ...row, dueAt: row.dueAt ?? row.now });
 }
 
 export function listDueOutbox(db: Queryable, now: number) {

@@ -12,6 +12,11 @@ export const agents = sqliteTable('agents', {
   /** Null means: follow the browser's language. */
   locale: text('locale', { enum: LOCALES }),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  /**
+   * SLA warnings and breaches by email too (sent inside the team's business hours), in this language:
+   * the one the agent's screen showed when they opted in (their saved locale wins). Null: no emails.
+   */
+  notifyEmail: text('notify_email', { enum: LOCALES }),
   createdAt: integer('created_at').notNull(),
 });
 

@@ -1,6 +1,8 @@
-import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, index, check } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
 import { channels } from './channels';
 import { messages } from './messages';
+import { notifications } from './notifications';
 
 /** skipped: a chat reply's email fallback that was not needed (the visitor read it in the chat). */
 export const OUTBOX_STATES = ['queued', 'sending', 'sent', 'failed', 'skipped'] as const;
@@ -15,9 +17,12 @@ export const outbox = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     /** One delivery per message: a double tick or a restart cannot send twice. */
     messageId: integer('message_id')
-      .notNull()
       .unique()
       .references(() => messages.id, { onDelete: 'cascade' }),
+    /** Or one email per notification to an agent (an SLA warning or breach); exactly one of the two is set. */
+    notificationId: integer('notification_id')
+      .unique()
+      .references(() => notifications.id, { onDelete: 'cascade' }),
     channelId: integer('channel_id')
       .notNull()
       .references(() => channels.id),
@@ -30,5 +35,5 @@ export const outbox = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('outbox_due').on(t.state, t.nextAttemptAt)],
+  (t) => [index('outbox_due').on(t.state, t.nextAttemptAt), check('outbox_one_subject', sql`(message_id is null) <> (notification_id is null)`)],
 );

@@ -1,5 +1,6 @@
 import { type Db, transact } from '@/db/client';
 import { listPoliciesUsingCalendar } from '@/db/queries/sla';
+import { listTeamsUsingCalendar } from '@/db/queries/agents';
 import { replanOpenTickets } from '@/server/sla/replan';
 import * as q from '@/db/queries/calendars';
 import type { z } from 'zod';
@@ -36,9 +37,9 @@ export function saveCalendar(db: Db, input: CalendarInput & { id?: number }, now
   return { id };
 }
 
-/** A calendar a widget still follows cannot go: the widget would silently become "always open". */
+/** A calendar a widget or team still follows cannot go: the widget would silently become "always open". */
 export function deleteCalendar(db: Db, id: number) {
-  const users = q.listChannelsUsingCalendar(db, id);
+  const users = [...q.listChannelsUsingCalendar(db, id), ...listTeamsUsingCalendar(db, id)];
   if (users.length) throw new DomainError('CONFLICT', 'calendar_in_use', { names: users.map((u) => `“${u.name}”`).join(', ') });
   // Its tickets keep the due times they were given and the calendar's name; the policies must move first.
   const policies = listPoliciesUsingCalendar(db, id);

@@ -24,7 +24,7 @@ export async function runOutboxOnce(db: Db, now = Date.now()): Promise<number> {
     const attempts = row.attempts + 1;
     let outcome: { state: 'sent' | 'failed' | 'queued' | 'skipped'; error: string | null };
     try {
-      if (row.payload.chatFallback && seenInChat(db, row.messageId)) outcome = { state: 'skipped', error: null };
+      if (row.payload.chatFallback && row.messageId !== null && seenInChat(db, row.messageId)) outcome = { state: 'skipped', error: null };
       else {
         await deliver(db, row);
         outcome = { state: 'sent', error: null };
@@ -45,11 +45,11 @@ export async function runOutboxOnce(db: Db, now = Date.now()): Promise<number> {
           now: Date.now(),
         });
         // While retrying the message stays "queued" but shows the last error, so agents see why.
-        // A skipped fallback was delivered in the chat and read there.
-        setMessageDelivery(tx, row.messageId, outcome.state === 'skipped' ? 'sent' : outcome.state, outcome.error);
+        // A skipped fallback was delivered in the chat and read there. A notification email has no message.
+        if (row.messageId !== null) setMessageDelivery(tx, row.messageId, outcome.state === 'skipped' ? 'sent' : outcome.state, outcome.error);
       }),
     );
-    const ticketId = findTicketIdOfMessage(db, row.messageId);
+    const ticketId = row.messageId === null ? undefined : findTicketIdOfMessage(db, row.messageId);
     if (ticketId) getBus().emit('ticket.changed', { ticketId, kind: 'message', actorAgentId: null });
   }
   return handled;

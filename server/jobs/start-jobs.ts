@@ -11,6 +11,7 @@ import { deleteExpiredSessions } from '@/db/queries/sessions';
 import { deleteSettledJobs } from '@/db/queries/jobs';
 import { runDueJobs } from './durable-jobs';
 import { registerSlaJobs } from '@/server/sla/replan';
+import { registerNotificationMailJobs } from '@/server/notifications/notification-mail';
 
 /**
  * The process's timed work: durable one-shot jobs, outbox delivery, search indexing, IMAP polling, orphan
@@ -19,6 +20,7 @@ import { registerSlaJobs } from '@/server/sla/replan';
 export function startJobs(db: Db, opts: { outboxIntervalMs: number; dataDir: string; log: (line: string) => void }) {
   const scheduler = createScheduler(opts.log);
   registerSlaJobs();
+  registerNotificationMailJobs();
   // A delivery interrupted by a crash is sent again; the index catches up with what was written meanwhile.
   requeueInterrupted(db, Date.now());
   indexAllRows(db);

@@ -3,6 +3,7 @@ import { findTicket } from '@/db/queries/tickets';
 import { findAgentById } from '@/db/queries/agents';
 import { insertNotifications, listActiveAgentIds, type NewNotification } from '@/db/queries/notifications';
 import type { NewTicketEvent } from '@/lib/ticket-events';
+import { planNotificationMails } from './notification-mail';
 
 /** Warnings and breaches older than this (history caught up after a long outage) are recorded but not announced. */
 const FRESH_MS = 24 * 3600_000;
@@ -25,7 +26,7 @@ export function notifySla(tx: Tx, events: readonly NewTicketEvent[], now: number
       told.add(agentId);
     }
   }
-  insertNotifications(tx, rows);
+  planNotificationMails(tx, insertNotifications(tx, rows), now);
   return [...told];
 }
 

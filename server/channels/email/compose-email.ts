@@ -14,8 +14,8 @@ export type EmailPayload = {
   references: string[];
   text: string;
   html: string;
-  /** RFC 3834: set on our automatic mail so other robots do not answer it. */
-  autoSubmitted: boolean;
+  /** RFC 3834: set on our automatic mail so other robots do not answer it (true: an automatic reply to the customer). */
+  autoSubmitted: boolean | 'auto-generated';
 };
 
 export type ThreadContext = {

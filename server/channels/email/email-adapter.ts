@@ -18,7 +18,7 @@ export const emailAdapter: ChannelAdapter = {
     const settings = emailSettingsSchema.safeParse(channel?.settings);
     if (!channel || !settings.success) throw new PermanentDeliveryError(`Inbox "${channel?.name ?? row.channelId}" has no valid email settings`);
     // The files travel from the store at send time; the outbox row keeps only the message they belong to.
-    const files = listAttachmentsOfMessages(db, [row.messageId]).flatMap((a) =>
+    const files = (row.messageId === null ? [] : listAttachmentsOfMessages(db, [row.messageId])).flatMap((a) =>
       a.sha256 ? [{ filename: a.filename, contentType: a.contentType, path: blobPath(getConfig().DATA_DIR, a.sha256) }] : [],
     );
     await sendEmail(settings.data, row.payload as unknown as EmailPayload, files);

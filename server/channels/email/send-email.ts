@@ -45,7 +45,9 @@ export async function sendEmail(settings: EmailSettings, mail: EmailPayload, fil
       text: mail.text,
       html: mail.html,
       attachments: files,
-      headers: mail.autoSubmitted ? { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' } : {},
+      headers: mail.autoSubmitted
+        ? { 'Auto-Submitted': mail.autoSubmitted === 'auto-generated' ? 'auto-generated' : 'auto-replied', 'X-Auto-Response-Suppress': 'All' }
+        : {},
     });
     return info.response ?? '';
   } catch (err) {

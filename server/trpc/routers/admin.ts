@@ -6,6 +6,7 @@ import { findAgentByEmail, insertAgent, insertTeam, listAgentsWithTeams, listTea
 import { deleteSessionsOfAgent } from '@/db/queries/sessions';
 import { hashPassword } from '@/server/auth/password';
 import { getBus } from '@/server/realtime/bus';
+import { setTeamBusinessHours } from '@/server/teams/team-business-hours';
 
 const teamIds = z.array(z.number().int().positive()).max(50);
 
@@ -61,6 +62,10 @@ export const adminRouter = router({
       }
       return insertTeam(ctx.db, input);
     }),
+
+  setTeamBusinessHours: adminProcedure
+    .input(z.object({ id: z.number().int().positive(), calendarId: z.number().int().positive().nullable() }))
+    .mutation(({ ctx, input }) => setTeamBusinessHours(ctx.db, input.id, input.calendarId)),
 });
 
 function isTimeZone(tz: string): boolean {

@@ -14,6 +14,10 @@ export function TeamsAdmin() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const teams = useQuery(trpc.admin.teams.queryOptions());
+  const calendars = useQuery(trpc.calendars.list.queryOptions());
+  const setHours = useMutation(
+    trpc.admin.setTeamBusinessHours.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.admin.teams.queryKey() }) }),
+  );
   const [name, setName] = useState('');
   const [timeZone, setTimeZone] = useState('Europe/Berlin');
   const create = useMutation(
@@ -28,14 +32,34 @@ export function TeamsAdmin() {
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-lg font-semibold">{t('teams')}</h1>
+      <p className="text-sm text-slate-600">{t('teamHoursHint')}</p>
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
         {teams.data?.map((team) => (
-          <li key={team.id} className="flex justify-between px-3 py-2">
-            <span>{team.name}</span>
-            <span className="text-slate-500">{team.timeZone}</span>
+          <li key={team.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
+            <span className="min-w-32 flex-1">
+              {team.name} <span className="text-slate-500">· {team.timeZone}</span>
+            </span>
+            <select
+              aria-label={t('teamHours', { team: team.name })}
+              className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+              value={team.calendarId ?? ''}
+              onChange={(e) => setHours.mutate({ id: team.id, calendarId: e.target.value ? Number(e.target.value) : null })}
+            >
+              <option value="">{t('teamHoursNone')}</option>
+              {calendars.data?.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
           </li>
         ))}
       </ul>
+      {setHours.error && (
+        <p role="alert" className="text-sm text-red-700">
+          {errorText(setHours.error)}
+        </p>
+      )}
       <form
         className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
         onSubmit={(e) => {
