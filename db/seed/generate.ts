@@ -97,7 +97,7 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
         .run(c.kind, c.name, JSON.stringify(c.settings ?? {}), teamIds[0], start).lastInsertRowid,
     ),
   );
-  sqlite
+  const calendar = sqlite
     .prepare('insert into calendars (name, time_zone, periods, holidays, created_at, updated_at) values (?, ?, ?, ?, ?, ?)')
     .run(
       'Support Berlin (Mo–Fr 8–18)',
@@ -107,6 +107,8 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
       start,
       start,
     );
+  // The teams keep these hours: SLA emails to their agents wait for them.
+  sqlite.prepare('update teams set calendar_id = ?').run(calendar.lastInsertRowid);
   const tagIds = new Map(
     ['reklamation', 'lieferung', 'rechnung', 'konto', 'retoure', 'vip', 'dringend'].map((t) => [
       t,
