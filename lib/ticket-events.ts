@@ -78,6 +78,10 @@ export const ticketEventPayloads = {
   }),
   /** A target that ended without being reached: solved before any reply, or no longer covered by a policy. */
   sla_stopped: z.object({ target: slaTarget, cycle, reason: z.enum(['solved', 'policy_changed']) }),
+  /** A messenger reaction to a message (empty `emoji`: taken back): news for the agent, not a turn that reopens or starts a clock. */
+  customer_reaction: z.object({ emoji: z.string().max(32), messageId: nullableId }),
+  /** The platform's reply window (WhatsApp, Messenger: 24 hours after the customer's last message) closed with no reply. */
+  reply_window_closed: z.object({ closedAt: z.number().int() }),
 } as const;
 
 export type TicketEventType = keyof typeof ticketEventPayloads;

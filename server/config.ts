@@ -9,6 +9,11 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   PUBLIC_URL: z.string().url().optional(),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+  /** Encrypts channel secrets at rest (32 bytes, base64: `openssl rand -base64 32`); generated into DATA_DIR when unset. */
+  CHANNEL_SECRET_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'CHANNEL_SECRET_KEY must be 32 bytes, base64-encoded')
+    .optional(),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .positive()
@@ -59,8 +64,9 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 
-export type Config = Omit<z.infer<typeof envSchema>, 'SESSION_SECRET' | 'PUBLIC_URL'> & {
+export type Config = Omit<z.infer<typeof envSchema>, 'SESSION_SECRET' | 'PUBLIC_URL' | 'CHANNEL_SECRET_KEY'> & {
   sessionSecret: string;
+  channelSecretKey: Buffer;
   publicUrl: string;
   databaseFile: string;
 };
@@ -72,13 +78,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  const { SESSION_SECRET, PUBLIC_URL, ...rest } = parsed.data;
+  const { SESSION_SECRET, PUBLIC_URL, CHANNEL_SECRET_KEY, ...rest } = parsed.data;
   const dataDir = path.resolve(rest.DATA_DIR);
   fs.mkdirSync(dataDir, { recursive: true });
   return {
     ...rest,
     DATA_DIR: dataDir,
     sessionSecret: SESSION_SECRET ?? readOrCreateSecret(path.join(dataDir, 'session-secret')),
+    channelSecretKey: Buffer.from(CHANNEL_SECRET_KEY ?? readOrCreateSecret(path.join(dataDir, 'channel-secret-key')), 'base64'),
     publicUrl: (PUBLIC_URL ?? `http://localhost:${rest.PORT}`).replace(/\/$/, ''),
     databaseFile: path.join(dataDir, 'helpdesk.db'),
   };

@@ -74,8 +74,8 @@ export function findChatChannelByPublicToken(db: Queryable, token: string) {
   return prepared(db).channelByPublicToken.get({ token });
 }
 
-/** The customer's newest conversation on this widget (the one a returning visitor sees). */
-export function findLatestChatTicket(db: Queryable, channelId: number, customerId: number) {
+/** A customer's newest ticket on a channel: the conversation a chat or messenger message continues. */
+export function findLatestTicketOnChannel(db: Queryable, channelId: number, customerId: number) {
   return prepared(db).latestTicket.get({ channelId, customerId });
 }
 

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../client';
 import { customerIdentities, customers } from '../schema';
 import { preparedPerConnection } from '../prepared';
@@ -22,4 +22,14 @@ export function listIdentities(db: Db, customerId: number) {
 
 export function findCustomer(db: Queryable, id: number) {
   return prepared(db).customer.get({ id });
+}
+
+/** The customer's id on a platform (their WhatsApp number, Messenger PSID, Telegram chat): where replies go. */
+export function findIdentityOfKind(db: Queryable, customerId: number, kind: (typeof customerIdentities.$inferSelect)['kind']) {
+  return db
+    .select({ externalId: customerIdentities.externalId })
+    .from(customerIdentities)
+    .where(and(eq(customerIdentities.customerId, customerId), eq(customerIdentities.kind, kind)))
+    .orderBy(asc(customerIdentities.id))
+    .get()?.externalId;
 }

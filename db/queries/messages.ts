@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { messages, type MessageMeta } from '../schema';
 import { preparedPerConnection, p, ps } from '../prepared';
@@ -25,6 +25,35 @@ export function updateMessageEnvelope(
   prepared(db).setEnvelope.run({ id, ...patch, meta: JSON.stringify(patch.meta) });
 }
 
+export function setMessageChannelId(db: Queryable, id: number, channelMessageId: string) {
+  db.update(messages).set({ channelMessageId }).where(eq(messages.id, id)).run();
+}
+
+/** Delivery as a messenger platform reports it later: delivered and read only move forward; failed replaces any. */
+export function setMessageDeliveryReport(db: Queryable, id: number, state: 'sent' | 'delivered' | 'read' | 'failed', error: string | null) {
+  const rank = sql`case ${messages.deliveryState} when 'queued' then 0 when 'sent' then 1 when 'delivered' then 2 when 'read' then 3 else 4 end`;
+  const newRank = { sent: 1, delivered: 2, read: 3, failed: 4 }[state];
+  return (
+    db
+      .update(messages)
+      .set({ deliveryState: state, deliveryError: error })
+      .where(and(eq(messages.id, id), state === 'failed' ? sql`${messages.deliveryState} != 'failed'` : sql`${rank} < ${newRank}`))
+      .returning({ id: messages.id })
+      .all().length > 0
+  );
+}
+
 export function findTicketIdOfMessage(db: Queryable, id: number): number | undefined {
   return prepared(db).ticketIdOf.get({ id })?.ticketId;
+}
+
+/** When an agent last answered the customer publicly on this ticket (null: never). */
+export function lastPublicReplyAt(db: Queryable, ticketId: number): number | null {
+  return (
+    db
+      .select({ at: sql<number | null>`max(${messages.createdAt})` })
+      .from(messages)
+      .where(and(eq(messages.ticketId, ticketId), eq(messages.authorKind, 'agent'), eq(messages.isInternal, false)))
+      .get()?.at ?? null
+  );
 }

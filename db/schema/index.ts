@@ -13,3 +13,4 @@ export * from './maintenance';
 export * from './jobs';
 export * from './sla';
 export * from './notifications';
+export * from './webhook-events';

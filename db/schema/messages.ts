@@ -30,7 +30,8 @@ export type MessageMeta = {
   email?: EmailEnvelope;
 };
 
-export const DELIVERY_STATES = ['none', 'queued', 'sent', 'failed'] as const;
+/** delivered, read: what a messenger platform reports after sent (WhatsApp statuses, Messenger receipts). */
+export const DELIVERY_STATES = ['none', 'queued', 'sent', 'delivered', 'read', 'failed'] as const;
 
 export const messages = sqliteTable(
   'messages',

@@ -115,6 +115,9 @@ export const de: Messages = {
     system: 'System',
   },
   events: {
+    customer_reaction: 'Der Kunde hat mit {emoji} reagiert',
+    customer_reaction_removed: 'Der Kunde hat seine Reaktion zurückgenommen',
+    reply_window_closed: 'Das Antwortfenster hat sich um {at} ohne Antwort geschlossen',
     sla_moved: '{target} jetzt fällig {due}',
     sla_warning: '{target} bald fällig ({due})',
     sla_breached: '{target}: Ziel verletzt',
@@ -155,6 +158,9 @@ export const de: Messages = {
   },
   /** Errors the server reports, by key (server/errors/domain-error.ts); simple {placeholders} only. */
   serverErrors: {
+    whatsapp_number_taken: 'Die WhatsApp-Nummer {id} ist bereits als „{name}“ verbunden',
+    whatsapp_channel_not_found: 'WhatsApp-Kanal {id} existiert nicht',
+    whatsapp_secrets_missing: 'Zum Verbinden der Nummer werden ein Access-Token, ein App-Secret und ein Verify-Token gebraucht',
     calendar_periods_overlap: 'Zwei Öffnungszeiten überschneiden sich an Wochentag {day} (um {from}); fassen Sie sie zusammen',
     sla_policy_not_found: 'SLA-Richtlinie {id} gibt es nicht',
     sla_order_incomplete: 'Die neue Reihenfolge muss jede SLA-Richtlinie genau einmal enthalten',
@@ -175,6 +181,10 @@ export const de: Messages = {
     file_name_invalid: 'Der Dateiname ist ungültig.',
     file_name_missing: 'Die Datei braucht einen Namen.',
     file_type_refused: 'Dateien vom Typ .{ext} werden nicht angenommen.',
+    media_not_fetched: 'Die Datei konnte nicht von der Plattform geholt werden: {reason}',
+    reply_window_closed:
+      'Das Antwortfenster hat sich 24 Stunden nach der letzten Nachricht des Kunden geschlossen. Senden Sie stattdessen eine freigegebene Vorlage.',
+    template_unknown: 'Die Vorlage „{name}“ ist für diesen Kanal nicht eingerichtet.',
     file_too_large: 'Die Datei ist größer als {limitMb} MB.',
     file_is_program: 'Programme werden nicht angenommen (die Datei ist eine .{ext}-Datei).',
     file_is_script: 'Skripte werden nicht angenommen.',
@@ -222,6 +232,7 @@ export const de: Messages = {
   },
   message: {
     deliveryErrors: {
+      customer_no_whatsapp: 'der Kunde hat keine WhatsApp-Nummer',
       channel_not_connected: 'kann nicht gesendet werden, dieser Kanal ist nicht verbunden',
       inbox_no_address: 'für das Postfach ist keine gültige E-Mail-Adresse eingerichtet',
       customer_no_email: 'der Kunde hat keine E-Mail-Adresse',
@@ -233,6 +244,8 @@ export const de: Messages = {
     cc: 'Cc',
     queued: 'Wird gesendet…',
     sent: 'Gesendet',
+    delivered: 'Zugestellt',
+    read: 'Gelesen',
     failed: 'Nicht zugestellt',
     attachmentBlocked: '{name} wurde nicht übernommen. {reason}',
   },

@@ -114,6 +114,9 @@ export const en = {
     system: 'System',
   },
   events: {
+    customer_reaction: 'The customer reacted with {emoji}',
+    customer_reaction_removed: 'The customer took their reaction back',
+    reply_window_closed: 'The reply window closed at {at} without a reply',
     sla_moved: '{target} now due {due}',
     sla_warning: '{target} due soon ({due})',
     sla_breached: '{target} target breached',
@@ -154,6 +157,9 @@ export const en = {
   },
   /** Errors the server reports, by key (server/errors/domain-error.ts); simple {placeholders} only. */
   serverErrors: {
+    whatsapp_number_taken: 'The WhatsApp number {id} is already connected as “{name}”',
+    whatsapp_channel_not_found: 'WhatsApp channel {id} does not exist',
+    whatsapp_secrets_missing: 'An access token, an app secret and a verify token are needed to connect the number',
     calendar_periods_overlap: 'Two opening periods overlap on weekday {day} (at {from}); join them into one',
     sla_policy_not_found: 'SLA policy {id} does not exist',
     sla_order_incomplete: 'The new order must list every SLA policy exactly once',
@@ -174,6 +180,9 @@ export const en = {
     file_name_invalid: 'The file name is not valid.',
     file_name_missing: 'The file needs a name.',
     file_type_refused: 'Files of type .{ext} are not accepted.',
+    media_not_fetched: 'The file could not be fetched from the platform: {reason}',
+    reply_window_closed: 'The reply window closed 24 hours after the customer’s last message. Send an approved template instead.',
+    template_unknown: 'The template “{name}” is not configured for this channel.',
     file_too_large: 'The file is larger than {limitMb} MB.',
     file_is_program: 'Programs are not accepted (the file is a .{ext}).',
     file_is_script: 'Scripts are not accepted.',
@@ -221,6 +230,7 @@ export const en = {
   },
   message: {
     deliveryErrors: {
+      customer_no_whatsapp: 'the customer has no WhatsApp number',
       channel_not_connected: 'cannot be sent, this channel is not connected',
       inbox_no_address: 'the inbox has no valid email address configured',
       customer_no_email: 'the customer has no email address',
@@ -232,6 +242,8 @@ export const en = {
     cc: 'Cc',
     queued: 'Sending…',
     sent: 'Sent',
+    delivered: 'Delivered',
+    read: 'Read',
     failed: 'Not delivered',
     attachmentBlocked: '{name} was not kept. {reason}',
   },

@@ -3,18 +3,33 @@ import type { z } from 'zod';
 import type { Db, Tx } from '@/db/client';
 import type { TicketRow } from '@/db/queries/tickets';
 import type { OutboxRow } from '@/db/queries/outbox';
+import type { WebhookEventRow } from '@/db/queries/webhook-events';
 import type { ChannelKind } from '@/lib/domain';
 
 /** A delivery that retrying cannot fix (no relay configured, a 5xx answer, a kind that cannot send). */
 export class PermanentDeliveryError extends Error {}
 
-export type OutboundBody = { text: string; subject?: string; autoSubmitted?: boolean };
+/** A webhook event that retrying cannot help (malformed, for a channel that is gone): recorded as failed at once. */
+export class PermanentEventError extends Error {}
 
-/** A webhook a channel kind receives at `/hooks/<kind>/<path>` (platforms calling us). */
+/** A platform asked us to slow down (a rate limit): try again after `afterMs`, not on the usual backoff. */
+export class RetryLaterError extends Error {
+  constructor(
+    message: string,
+    public readonly afterMs: number,
+  ) {
+    super(message);
+  }
+}
+
+/** `template`: a platform's pre-approved message (WhatsApp outside the reply window), already filled in. */
+export type OutboundTemplate = { name: string; language: string; parameters: string[] };
+export type OutboundBody = { text: string; subject?: string; autoSubmitted?: boolean; template?: OutboundTemplate };
+
+/** A webhook a channel kind receives at `/hooks/<kind>/<channel id>` (platforms calling us, one URL per channel). */
 export type HookRoute = {
   method: 'GET' | 'POST';
-  path: string;
-  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+  handle: (req: IncomingMessage, res: ServerResponse, channelId: number) => Promise<void> | void;
 };
 
 /**
@@ -28,7 +43,13 @@ export type ChannelAdapter = {
   settings: z.ZodType;
   /** A public reply on a ticket of this channel, inside the reply's transaction: queue its delivery. */
   queueReply?: (tx: Tx, ticket: TicketRow, channel: { id: number; kind: ChannelKind }, messageId: number, body: OutboundBody, now: number) => void;
-  /** Sends one outbox row; throws PermanentDeliveryError for an answer that retrying cannot change. */
-  deliver?: (db: Db, row: OutboxRow) => Promise<void>;
+  /**
+   * Sends one outbox row; throws PermanentDeliveryError for an answer that retrying cannot change and
+   * RetryLaterError for a rate limit. Returns the platform's id for the sent message where it has one
+   * (its later status reports name it).
+   */
+  deliver?: (db: Db, row: OutboxRow) => Promise<void | { channelMessageId: string }>;
   hooks?: HookRoute[];
+  /** Handles one stored webhook event (server/channels/messaging/webhook-worker.ts), in order per conversation. */
+  handleWebhookEvent?: (db: Db, event: WebhookEventRow) => Promise<void>;
 };

@@ -18,6 +18,8 @@ export type IngestOptions = {
   resolveThread: (tx: Tx, customerId: number) => ThreadDecision;
   /** Runs in the same transaction when a ticket was opened (e.g. queue the acknowledgement). */
   onTicketCreated?: (tx: Tx, ticket: q.TicketRow, customerId: number) => void;
+  /** Runs in the same transaction after the message is stored (e.g. plan a messenger's reply-window job). */
+  onMessageStored?: (tx: Tx, ticket: q.TicketRow, messageId: number) => void;
   /** Whether an agent has this ticket open right now, so the message counts as read by agents on arrival (live chat). */
   agentWatching?: (ticketId: number) => boolean;
 };
@@ -131,6 +133,7 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
     q.updateTicketColumns(tx, ticket.id, { ...cols, ...transition.cols });
     q.insertEvents(tx, events);
     if (createdTicket) opts.onTicketCreated?.(tx, ticket, customer.id);
+    opts.onMessageStored?.(tx, ticket, message.id);
     // After the channel's own step, which may have routed the ticket (team, priority) by its form.
     applySla(tx, ticket.id, now);
     return { ticketId: ticket.id, messageId: message.id, createdTicket, duplicate: false, readByAgent: readOnArrival, status };

@@ -3,9 +3,10 @@ import type { ChannelAdapter } from './channel-adapter';
 import { emailAdapter } from './email/email-adapter';
 import { chatAdapter } from './chat/chat-adapter';
 import { webFormAdapter } from './web-form/web-form-adapter';
+import { whatsappAdapter } from './whatsapp/whatsapp-adapter';
 
-/** Every channel kind the app can serve, one line each. Kinds without an adapter yet (the messengers) store messages but cannot reply. */
-const ADAPTERS: ChannelAdapter[] = [emailAdapter, chatAdapter, webFormAdapter];
+/** Every channel kind the app can serve, one line each. Kinds without an adapter yet (Messenger, Telegram) store messages but cannot reply. */
+const ADAPTERS: ChannelAdapter[] = [emailAdapter, chatAdapter, webFormAdapter, whatsappAdapter];
 
 const byKind = new Map<ChannelKind, ChannelAdapter>(ADAPTERS.map((a) => [a.kind, a]));
 

@@ -1,11 +1,11 @@
 import { type Db, transact } from '@/db/client';
 import * as outboxQ from '@/db/queries/outbox';
 import { findChannel, setMessageDelivery } from '@/db/queries/inbound';
-import { findTicketIdOfMessage } from '@/db/queries/messages';
+import { findTicketIdOfMessage, setMessageChannelId } from '@/db/queries/messages';
 import { findTicket } from '@/db/queries/tickets';
 import { getBus } from '@/server/realtime/bus';
 import { commitGrouped } from '@/db/group-commit';
-import { PermanentDeliveryError } from '@/server/channels/channel-adapter';
+import { PermanentDeliveryError, RetryLaterError } from '@/server/channels/channel-adapter';
 import { adapterFor } from '@/server/channels/registry';
 import { backoffMs } from './backoff';
 
@@ -22,17 +22,17 @@ export async function runOutboxOnce(db: Db, now = Date.now()): Promise<number> {
     if (!outboxQ.claimOutbox(db, row.id, now)) continue;
     handled++;
     const attempts = row.attempts + 1;
-    let outcome: { state: 'sent' | 'failed' | 'queued' | 'skipped'; error: string | null };
+    let outcome: { state: 'sent' | 'failed' | 'queued' | 'skipped'; error: string | null; channelMessageId?: string; retryAfterMs?: number };
     try {
       if (row.payload.chatFallback && row.messageId !== null && seenInChat(db, row.messageId)) outcome = { state: 'skipped', error: null };
       else {
-        await deliver(db, row);
-        outcome = { state: 'sent', error: null };
+        const sent = await deliver(db, row);
+        outcome = { state: 'sent', error: null, channelMessageId: sent?.channelMessageId };
       }
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
       const permanent = err instanceof PermanentDeliveryError || attempts >= MAX_ATTEMPTS;
-      outcome = { state: permanent ? 'failed' : 'queued', error };
+      outcome = { state: permanent ? 'failed' : 'queued', error, retryAfterMs: err instanceof RetryLaterError ? err.afterMs : undefined };
     }
     // Shares a commit with whatever else is written in this turn (inbound mail under load).
     await commitGrouped(db, () =>
@@ -40,13 +40,16 @@ export async function runOutboxOnce(db: Db, now = Date.now()): Promise<number> {
         outboxQ.finishOutbox(tx, row.id, {
           state: outcome.state,
           attempts,
-          nextAttemptAt: now + backoffMs(attempts, OUTBOX_RETRY),
+          // A platform's rate-limit answer says when to come back; otherwise the usual backoff.
+          nextAttemptAt: now + (outcome.retryAfterMs ?? backoffMs(attempts, OUTBOX_RETRY)),
           lastError: outcome.error,
           now: Date.now(),
         });
         // While retrying the message stays "queued" but shows the last error, so agents see why.
         // A skipped fallback was delivered in the chat and read there. A notification email has no message.
         if (row.messageId !== null) setMessageDelivery(tx, row.messageId, outcome.state === 'skipped' ? 'sent' : outcome.state, outcome.error);
+        // The platform's id for what we sent: its status reports (delivered, read, failed) name it.
+        if (row.messageId !== null && outcome.channelMessageId) setMessageChannelId(tx, row.messageId, outcome.channelMessageId);
       }),
     );
     const ticketId = row.messageId === null ? undefined : findTicketIdOfMessage(db, row.messageId);
@@ -67,5 +70,5 @@ async function deliver(db: Db, row: outboxQ.OutboxRow) {
   const channel = findChannel(db, row.channelId);
   const adapter = channel ? adapterFor(channel.kind) : undefined;
   if (!adapter?.deliver) throw new PermanentDeliveryError(`Channel ${row.channelId} cannot deliver messages`);
-  await adapter.deliver(db, row);
+  return adapter.deliver(db, row);
 }

@@ -12,20 +12,26 @@ import { deleteSettledJobs } from '@/db/queries/jobs';
 import { runDueJobs } from './durable-jobs';
 import { registerSlaJobs } from '@/server/sla/replan';
 import { registerNotificationMailJobs } from '@/server/notifications/notification-mail';
+import { registerReplyWindowJobs } from '@/server/channels/messaging/reply-window-job';
+import { kickWebhookWorker } from '@/server/channels/messaging/webhook-worker';
+import { deleteSettledWebhookEvents } from '@/db/queries/webhook-events';
 
 /**
- * The process's timed work: durable one-shot jobs, outbox delivery, search indexing, IMAP polling, orphan
- * files, and clearing what expired (sessions, form tokens, settled jobs).
+ * The process's timed work: durable one-shot jobs, outbox delivery, stored webhook events, search indexing,
+ * IMAP polling, orphan files, and clearing what expired (sessions, form tokens, settled jobs and events).
  */
 export function startJobs(db: Db, opts: { outboxIntervalMs: number; dataDir: string; log: (line: string) => void }) {
   const scheduler = createScheduler(opts.log);
   registerSlaJobs();
   registerNotificationMailJobs();
+  registerReplyWindowJobs();
   // A delivery interrupted by a crash is sent again; the index catches up with what was written meanwhile.
   requeueInterrupted(db, Date.now());
   indexAllRows(db);
   scheduler.every('outbox', opts.outboxIntervalMs, async () => void (await runOutboxOnce(db)));
   scheduler.every('search-index', 500, () => void indexNewRows(db));
+  // Webhooks kick the worker themselves; this picks up retries and what a restart left behind.
+  scheduler.every('webhook-events', 1000, () => kickWebhookWorker(db));
   const imapPoller = new ImapPoller(db, opts.log);
   setImapPoller(imapPoller);
   scheduler.every('imap', 2000, () => imapPoller.tick());
@@ -36,6 +42,7 @@ export function startJobs(db: Db, opts: { outboxIntervalMs: number; dataDir: str
     deleteExpiredSessions(db, now);
     deleteExpiredFormTokens(db, now);
     deleteSettledJobs(db, now - 30 * 24 * 3600_000);
+    deleteSettledWebhookEvents(db, now - 7 * 24 * 3600_000);
   });
   scheduler.every('attachment-gc', 6 * 3600_000, async () => {
     const { removed } = await collectOrphanFiles(db, opts.dataDir);

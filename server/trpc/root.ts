@@ -10,6 +10,7 @@ import { chatWidgetsRouter } from './routers/chat-widgets';
 import { calendarsRouter } from './routers/calendars';
 import { slaPoliciesRouter } from './routers/sla-policies';
 import { notificationsRouter } from './routers/notifications';
+import { whatsappRouter } from './routers/whatsapp';
 
 export const appRouter = router({
   auth: authRouter,
@@ -23,6 +24,7 @@ export const appRouter = router({
   calendars: calendarsRouter,
   slaPolicies: slaPoliciesRouter,
   notifications: notificationsRouter,
+  whatsapp: whatsappRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { findChannel } from '@/db/queries/inbound';
-import { findLatestChatTicket } from '@/db/queries/chat';
+import { findLatestTicketOnChannel } from '@/db/queries/chat';
 import { findMessageByChannelMessageId } from '@/db/queries/inbound';
 import { validateSubmission } from '@/lib/forms/validate-submission';
 import type { SendMessage, WidgetMessage } from '@/lib/widget-events';
@@ -100,7 +100,7 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
       },
       {
         resolveThread: (tx, customer) => {
-          const open = findLatestChatTicket(tx, channelId, customer);
+          const open = findLatestTicketOnChannel(tx, channelId, customer);
           if (open && !chatEnded(open.status)) return { kind: 'join', ticket: open };
           // The conversation ended between the check above and this transaction: the answers were not asked.
           if (!startsConversation) throw new DomainError('CONFLICT', 'conversation_ended');

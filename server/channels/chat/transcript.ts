@@ -1,5 +1,5 @@
 import { type Db, transact } from '@/db/client';
-import { findLatestChatTicket, updateCustomerContact } from '@/db/queries/chat';
+import { findLatestTicketOnChannel, updateCustomerContact } from '@/db/queries/chat';
 import { findCustomer } from '@/db/queries/customers';
 import { insertMessage } from '@/db/queries/tickets';
 import { DomainError } from '@/server/errors/domain-error';
@@ -20,7 +20,7 @@ const YOU: Record<WidgetLocale, string> = { en: 'You', de: 'Sie' };
  */
 export async function emailTranscript(db: Db, visitor: Visitor, given: string | undefined, locale: WidgetLocale, now = Date.now()) {
   const customerId = findVisitorCustomerId(db, visitor);
-  const ticket = customerId === null ? undefined : findLatestChatTicket(db, visitor.channelId, customerId);
+  const ticket = customerId === null ? undefined : findLatestTicketOnChannel(db, visitor.channelId, customerId);
   if (!ticket) throw new DomainError('BAD_REQUEST', 'no_conversation_yet');
   const customer = findCustomer(db, ticket.customerId)!;
   const to = customer.email ?? given?.trim().toLowerCase();

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { findLatestChatTicket, listTeamMemberIds } from '@/db/queries/chat';
+import { findLatestTicketOnChannel, listTeamMemberIds } from '@/db/queries/chat';
 import type { WidgetAvailability, WidgetConversation, WidgetSession } from '@/lib/widget-events';
 import { businessHoursAt } from '@/lib/business-hours';
 import { findBusinessCalendar } from '@/server/calendars/calendar-admin';
@@ -45,7 +45,7 @@ export function availabilityUntilChange(db: Db, channel: { defaultTeamId: number
 /** The visitor's newest conversation with its last messages, or null for someone who never wrote. */
 export function currentConversation(db: Db, visitor: Visitor): WidgetConversation | null {
   const customerId = findVisitorCustomerId(db, visitor);
-  const ticket = customerId === null ? undefined : findLatestChatTicket(db, visitor.channelId, customerId);
+  const ticket = customerId === null ? undefined : findLatestTicketOnChannel(db, visitor.channelId, customerId);
   if (!ticket) return null;
   const messages = widgetMessagesOf(db, [ticket.id], 0, 500).slice(-100);
   return {

@@ -76,6 +76,12 @@ export function EventLine({ e }: { e: Event }) {
     case 'sla_stopped':
       text = t(`events.sla_stopped.${e.data.reason}`, { target: target(e.data.target) });
       break;
+    case 'customer_reaction':
+      text = e.data.emoji ? t('events.customer_reaction', { emoji: e.data.emoji }) : t('events.customer_reaction_removed');
+      break;
+    case 'reply_window_closed':
+      text = t('events.reply_window_closed', { at: when(e.data.closedAt) });
+      break;
     default:
       text = e.type;
   }

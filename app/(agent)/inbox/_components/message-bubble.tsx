@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
 import { useStoredText } from '@/app/_components/stored-text';
-import { AlertTriangle, Check, Clock, FileX, ImageIcon, Lock, Paperclip } from 'lucide-react';
+import { AlertTriangle, Check, CheckCheck, Clock, FileX, ImageIcon, Lock, Paperclip } from 'lucide-react';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
 import { Avatar } from '@/app/_components/avatar';
@@ -111,12 +111,14 @@ function DeliveryState({ state, error }: { state: Message['deliveryState']; erro
   const look = {
     queued: { icon: Clock, cls: 'text-slate-500' },
     sent: { icon: Check, cls: 'text-emerald-700' },
+    delivered: { icon: CheckCheck, cls: 'text-emerald-700' },
+    read: { icon: CheckCheck, cls: 'text-sky-700' },
     failed: { icon: AlertTriangle, cls: 'text-red-700' },
   }[state];
   return (
     <span className={`ml-auto flex items-center gap-1 ${look.cls}`} data-testid="delivery-state" title={error ?? undefined}>
       <look.icon className="size-3" aria-hidden />
-      <span className="max-w-96 truncate">{error && state !== 'sent' ? `${t(state)}: ${reason(error)}` : t(state)}</span>
+      <span className="max-w-96 truncate">{error && (state === 'failed' || state === 'queued') ? `${t(state)}: ${reason(error)}` : t(state)}</span>
     </span>
   );
 }

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { defaultsOf } from './defaults-of';
+
+/**
+ * A WhatsApp Cloud API number's settings: the one schema behind what is stored in channels.settings, what
+ * the admin API accepts and what the settings page starts with. The access token, app secret and verify
+ * token are stored sealed (server/channels/messaging/secret-box.ts) and never sent to the browser.
+ */
+
+/** What a template's `{{1}}`, `{{2}}` … are filled with when an agent sends it. */
+export const TEMPLATE_SOURCES = ['customer.name', 'customer.first_name', 'ticket.number', 'ticket.subject', 'agent.name'] as const;
+export type TemplateSource = (typeof TEMPLATE_SOURCES)[number];
+
+export const whatsappTemplateSchema = z.object({
+  /** As approved in WhatsApp Manager: lower case, digits and underscores. */
+  name: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_]{1,512}$/, 'lower-case letters, digits and _ only'),
+  /** The approved language's code, e.g. de or en_US. */
+  language: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'a language code such as de or en_US'),
+  /** The approved body text with its {{1}} … placeholders: shown to the agent and stored in the thread. */
+  body: z.string().trim().min(1).max(1024),
+  parameters: z.array(z.enum(TEMPLATE_SOURCES)).max(10).default([]),
+});
+export type WhatsappTemplate = z.infer<typeof whatsappTemplateSchema>;
+
+export const META_GRAPH_URL = 'https://graph.facebook.com/v21.0';
+
+/** What an admin edits apart from the secrets. */
+export const whatsappFields = z.object({
+  phoneNumberId: z
+    .string()
+    .trim()
+    .regex(/^\d{5,20}$/, 'the number’s id from the WhatsApp API setup page (digits)'),
+  businessAccountId: z
+    .string()
+    .trim()
+    .regex(/^(\d{5,20})?$/, 'digits')
+    .default(''),
+  /** Meta's Graph API, or a staging or test server that follows its contract. */
+  apiBaseUrl: z
+    .string()
+    .trim()
+    .url()
+    .transform((u) => u.replace(/\/$/, ''))
+    .default(META_GRAPH_URL),
+  /** The composer warns this long before the 24-hour reply window closes. */
+  windowWarningMinutes: z.number().int().min(1).max(1440).default(60),
+  /** A message this long after the ticket was solved reopens it; later ones open a new, linked ticket. */
+  reopenDays: z.number().int().min(0).max(90).default(7),
+  templates: z.array(whatsappTemplateSchema).max(50).default([]),
+});
+
+/** As stored: the fields plus the sealed secrets. */
+export const whatsappSettingsSchema = whatsappFields.extend({
+  accessToken: z.string().optional(),
+  appSecret: z.string().optional(),
+  verifyToken: z.string().optional(),
+});
+export type WhatsappSettings = z.infer<typeof whatsappSettingsSchema>;
+
+const secretInput = z.string().trim().max(1000).optional();
+
+/** What an admin saves: a secret left out (or empty) keeps the stored one. */
+export const whatsappChannelInput = whatsappFields.extend({
+  name: z.string().trim().min(1).max(100),
+  defaultTeamId: z.number().int().positive().nullable(),
+  accessToken: secretInput,
+  appSecret: secretInput,
+  verifyToken: secretInput,
+});
+export type WhatsappChannelInput = z.infer<typeof whatsappChannelInput>;
+
+export const WHATSAPP_DEFAULTS = defaultsOf(whatsappFields);

@@ -1,0 +1,66 @@
+import { findChannel, setMessageDelivery } from '@/db/queries/inbound';
+import { findIdentityOfKind } from '@/db/queries/customers';
+import { insertOutbox } from '@/db/queries/outbox';
+import { whatsappSettingsSchema } from '@/lib/channel-settings/whatsapp';
+import { replyWindowOf } from '@/lib/reply-window';
+import { DomainError } from '@/server/errors/domain-error';
+import { PermanentDeliveryError, type ChannelAdapter, type OutboundBody } from '../channel-adapter';
+import { openSecret } from '../messaging/channel-secrets';
+import { metaHookRoutes } from '../messaging/meta-webhook';
+import { sendWhatsapp } from './whatsapp-api';
+import { whatsappEventsOf } from './whatsapp-events';
+import { handleWhatsappEvent, waMessageId } from './receive-whatsapp';
+
+/** The Cloud API message for a reply: free text inside the window, the approved template outside it. */
+function messageOf(body: OutboundBody): Record<string, unknown> {
+  if (!body.template) return { type: 'text', text: { preview_url: false, body: body.text } };
+  const { name, language, parameters } = body.template;
+  return {
+    type: 'template',
+    template: {
+      name,
+      language: { code: language },
+      components: parameters.length ? [{ type: 'body', parameters: parameters.map((text) => ({ type: 'text', text })) }] : [],
+    },
+  };
+}
+
+/**
+ * WhatsApp Cloud API numbers: messages arrive by Meta's signed webhook (stored, then handled in order per
+ * customer), replies leave through the outbox to the Graph API with the number's token, and the platform's
+ * statuses (sent, delivered, read, failed) come back onto the reply. Free text only within 24 hours of the
+ * customer's last message; after that only an approved template.
+ */
+export const whatsappAdapter: ChannelAdapter = {
+  kind: 'whatsapp',
+  settings: whatsappSettingsSchema,
+  hooks: metaHookRoutes({
+    kind: 'whatsapp',
+    secretsOf(channel) {
+      const s = whatsappSettingsSchema.safeParse(channel.settings);
+      const appSecret = s.success ? openSecret(s.data.appSecret) : null;
+      const verifyToken = s.success ? openSecret(s.data.verifyToken) : null;
+      return appSecret && verifyToken ? { appSecret, verifyToken } : null;
+    },
+    eventsOf: (body, channel) => whatsappEventsOf(body, whatsappSettingsSchema.parse(channel.settings).phoneNumberId),
+  }),
+  handleWebhookEvent: handleWhatsappEvent,
+  queueReply(tx, ticket, channel, messageId, body, now) {
+    const window = replyWindowOf('whatsapp', ticket.lastCustomerMessageAt, now)!;
+    // Meta refuses it anyway (131047); saying so now keeps the agent's text in the composer.
+    if (!window.open && !body.template) throw new DomainError('CONFLICT', 'reply_window_closed');
+    const to = findIdentityOfKind(tx, ticket.customerId, 'whatsapp');
+    if (!to) return setMessageDelivery(tx, messageId, 'failed', '@customer_no_whatsapp');
+    insertOutbox(tx, { messageId, channelId: channel.id, payload: { to, message: messageOf(body) }, now });
+    setMessageDelivery(tx, messageId, 'queued', null);
+  },
+  async deliver(db, row) {
+    const channel = findChannel(db, row.channelId);
+    const settings = whatsappSettingsSchema.safeParse(channel?.settings);
+    if (!settings.success) throw new PermanentDeliveryError(`Channel ${row.channelId} has no valid WhatsApp settings`);
+    const token = openSecret(settings.data.accessToken);
+    if (!token) throw new PermanentDeliveryError('No access token is configured for this WhatsApp number');
+    const { to, message } = row.payload as { to: string; message: Record<string, unknown> };
+    return { channelMessageId: waMessageId(await sendWhatsapp(settings.data, token, to, message)) };
+  },
+};
