@@ -1,6 +1,7 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { webhookEvents } from '../schema';
+import { limitRows } from '../prepared';
 
 export type WebhookEventRow = typeof webhookEvents.$inferSelect;
 export type NewWebhookEvent = { conversation: string; dedupeKey: string | null; payload: Record<string, unknown> };
@@ -32,7 +33,7 @@ export function listRunnableWebhookEvents(db: Queryable, now: number, limit: num
       ),
     )
     .orderBy(webhookEvents.id)
-    .limit(limit)
+    .limit(limitRows(limit))
     .all();
 }
 
