@@ -94,6 +94,8 @@ export function selectTicketRows(db: Db, viewerId: number, ids: number[], sort: 
       slaDueAt: tickets.slaDueAt,
       slaTarget: tickets.slaTarget,
       slaWarnAt: tickets.slaWarnAt,
+      channelId: tickets.channelId,
+      lastCustomerMessageAt: tickets.lastCustomerMessageAt,
       unread: sql<number>`(${tickets.lastCustomerMessageAt} is not null and (${ticketReads.readAt} is null or ${ticketReads.readAt} < ${tickets.lastCustomerMessageAt}))`,
     })
     .from(tickets)

@@ -200,8 +200,9 @@ export function insertTicket(db: Queryable, t: NewTicket) {
   return prepared(db).insertTicket.get({ status: 'new', priority: 'normal', assigneeId: null, teamId: null, isSpam: false, ...t })!;
 }
 
+/** With their settings, for the server to derive what the browser may see (the settings themselves never leave). */
 export function listChannels(db: Db) {
-  return db.select({ id: channels.id, kind: channels.kind, name: channels.name }).from(channels).orderBy(asc(channels.name)).all();
+  return db.select({ id: channels.id, kind: channels.kind, name: channels.name, settings: channels.settings }).from(channels).orderBy(asc(channels.name)).all();
 }
 
 export function listCustomerTickets(db: Db, customerId: number, limit: number) {

@@ -22,6 +22,12 @@ export class RetryLaterError extends Error {
   }
 }
 
+export type ReplyOptions = {
+  /** How long before the platform's reply window closes the inbox warns. */
+  windowWarningMs: number;
+  templates: { name: string; language: string; body: string; parameters: string[] }[];
+};
+
 /** `template`: a platform's pre-approved message (WhatsApp outside the reply window), already filled in. */
 export type OutboundTemplate = { name: string; language: string; parameters: string[] };
 export type OutboundBody = { text: string; subject?: string; autoSubmitted?: boolean; template?: OutboundTemplate };
@@ -50,6 +56,8 @@ export type ChannelAdapter = {
    */
   deliver?: (db: Db, row: OutboxRow) => Promise<void | { channelMessageId: string }>;
   hooks?: HookRoute[];
+  /** What the composer needs to know of the channel: the reply window's warning, approved templates. No secrets. */
+  replyOptions?: (settings: Record<string, unknown>) => ReplyOptions;
   /** Handles one stored webhook event (server/channels/messaging/webhook-worker.ts), in order per conversation. */
   handleWebhookEvent?: (db: Db, event: WebhookEventRow) => Promise<void>;
 };

@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
 import * as q from '@/db/queries/tickets';
 import { findCustomer } from '@/db/queries/customers';
+import { findChannel } from '@/db/queries/inbound';
 import { DomainError } from '@/server/errors/domain-error';
 import { sanitizeHtml } from '@/server/content/sanitize-html';
 import { visiblePart } from '@/server/content/fold-quoted';
@@ -9,6 +10,7 @@ import { getTicketFormAnswers } from '@/server/forms/get-ticket-form';
 import type { Viewer } from '@/server/auth/sessions';
 import { canAccessTicket } from './ticket-access';
 import { currentSlaTargets } from '@/server/sla/ticket-sla-view';
+import { replyOptionsOf } from '@/server/channels/reply-options';
 
 /** `cid:` references in an email's HTML point at its inline attachments; serve them from our store. */
 function inlineCidImages(html: string, files: { id: number; contentId: string | null; sha256: string | null }[]): string {
@@ -54,6 +56,7 @@ export function getTicket(db: Db, viewer: Pick<Viewer, 'role'>, ticketId: number
   }));
   const events = q.listEvents(db, ticketId);
   const customer = findCustomer(db, row.ticket.customerId);
+  const channelSettings = findChannel(db, row.channel.id);
   return {
     ticket: row.ticket,
     channel: row.channel,
@@ -63,5 +66,6 @@ export function getTicket(db: Db, viewer: Pick<Viewer, 'role'>, ticketId: number
     messages,
     events,
     sla: currentSlaTargets(db, ticketId),
+    replyOptions: channelSettings ? replyOptionsOf(channelSettings) : null,
   };
 }

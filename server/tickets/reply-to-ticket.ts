@@ -9,12 +9,22 @@ import { applySla } from '@/server/sla/apply-sla';
 import { canAccessTicket } from './ticket-access';
 import { previewOf } from '@/lib/preview';
 import { queueOutbound } from '@/server/channels/outbound';
+import type { OutboundTemplate } from '@/server/channels/channel-adapter';
 import { afterCommit, commitGrouped } from '@/db/group-commit';
 import { insertAttachments } from '@/db/queries/attachments';
 import { uploadedAttachment, verifyUpload, type UploadedFile } from '@/server/content/upload-token';
 import { getConfig } from '@/server/runtime-config';
 
-export type ReplyInput = { ticketId: number; body: string; internal: boolean; status?: TicketStatus; attachments?: string[]; clientId?: string };
+export type ReplyInput = {
+  ticketId: number;
+  body: string;
+  internal: boolean;
+  status?: TicketStatus;
+  attachments?: string[];
+  clientId?: string;
+  /** A platform template this reply is sent as (server/channels/whatsapp/send-template.ts fills it); never from the client. */
+  template?: OutboundTemplate;
+};
 
 /**
  * An agent's public reply or internal note, with an optional status change in the same step ("reply and
@@ -85,7 +95,7 @@ function writeReply(tx: Tx, viewer: Viewer, input: ReplyInput, body: string, fil
   const cols: Parameters<typeof q.updateTicketColumns>[2] = { updatedAt: now, lastActivityAt: now, ...transition.cols };
   if (!input.internal) {
     cols.preview = previewOf(body || files.map((f) => f.filename).join(', '));
-    queueOutbound(tx, t, row.channel, m.id, { text: body }, now);
+    queueOutbound(tx, t, row.channel, m.id, { text: body, template: input.template }, now);
   }
   insertAttachments(tx, m.id, files.map(uploadedAttachment), now);
   q.updateTicketColumns(tx, t.id, cols);

@@ -45,6 +45,13 @@ export const whatsappAdapter: ChannelAdapter = {
     eventsOf: (body, channel) => whatsappEventsOf(body, whatsappSettingsSchema.parse(channel.settings).phoneNumberId),
   }),
   handleWebhookEvent: handleWhatsappEvent,
+  replyOptions(stored) {
+    const s = whatsappSettingsSchema.parse(stored);
+    return {
+      windowWarningMs: s.windowWarningMinutes * 60_000,
+      templates: s.templates.map(({ name, language, body, parameters }) => ({ name, language, body, parameters })),
+    };
+  },
   queueReply(tx, ticket, channel, messageId, body, now) {
     const window = replyWindowOf('whatsapp', ticket.lastCustomerMessageAt, now)!;
     // Meta refuses it anyway (131047); saying so now keeps the agent's text in the composer.

@@ -43,6 +43,14 @@ beforeAll(async () => {
     accessToken: TOKEN,
     appSecret: APP_SECRET,
     verifyToken: VERIFY_TOKEN,
+    templates: [
+      {
+        name: 'ticket_followup',
+        language: 'de',
+        body: 'Hallo {{1}}, zu Ihrer Anfrage #{{2}} haben wir eine Antwort. Schreiben Sie uns, dann melden wir uns. {{3}}',
+        parameters: ['customer.first_name', 'ticket.number', 'agent.name'],
+      },
+    ],
   });
   if (!saved.ok) throw new Error(saved.message);
   channelId = saved.data.id;
@@ -272,6 +280,35 @@ describe('replies on WhatsApp', () => {
     expect(listEvents(db(), ticketId).filter((e) => e.type === 'reply_window_closed')).toHaveLength(1);
     runDueJobs(db(), Date.now() + HOUR);
     expect(listEvents(db(), ticketId).filter((e) => e.type === 'reply_window_closed')).toHaveLength(1);
+
+    // What may go out instead: an approved template, filled from the ticket, the customer and the agent.
+    expect(await admin.mutate('whatsapp.sendTemplate', { ticketId, name: 'not_configured' })).toMatchObject({ ok: false, code: 'BAD_REQUEST' });
+    const sent = await admin.mutate<{ messageId: number }>('whatsapp.sendTemplate', { ticketId, name: 'ticket_followup' });
+    if (!sent.ok) throw new Error(sent.message);
+    await runOutboxOnce(db());
+    const number = db().select({ n: tickets.number }).from(tickets).where(eq(tickets.id, ticketId)).get()!.n;
+    expect(graph.sends().at(-1)!.body).toMatchObject({
+      to: '4915100000011',
+      type: 'template',
+      template: {
+        name: 'ticket_followup',
+        language: { code: 'de' },
+        components: [
+          {
+            type: 'body',
+            parameters: [
+              { type: 'text', text: 'Jürgen' },
+              { type: 'text', text: String(number) },
+              { type: 'text', text: 'Alex Admin' },
+            ],
+          },
+        ],
+      },
+    });
+    expect(messageRow(sent.data.messageId)).toMatchObject({
+      bodyText: `Hallo Jürgen, zu Ihrer Anfrage #${number} haben wir eine Antwort. Schreiben Sie uns, dann melden wir uns. Alex Admin`,
+      deliveryState: 'sent',
+    });
   });
 });
 

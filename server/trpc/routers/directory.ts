@@ -1,6 +1,7 @@
 import { router, agentProcedure } from '../trpc';
 import { listAgentsWithTeams, listTeams } from '@/db/queries/agents';
 import { listAllTags, listChannels } from '@/db/queries/tickets';
+import { replyOptionsOf } from '@/server/channels/reply-options';
 
 /** Names every agent needs to render the inbox: agents, teams, tags, channels. No secrets, no settings. */
 export const directoryRouter = router({
@@ -10,6 +11,6 @@ export const directoryRouter = router({
       .map(({ id, name, teamIds }) => ({ id, name, teamIds })),
     teams: listTeams(ctx.db),
     tags: listAllTags(ctx.db),
-    channels: listChannels(ctx.db),
+    channels: listChannels(ctx.db).map((c) => ({ id: c.id, kind: c.kind, name: c.name, replyWindowWarningMs: replyOptionsOf(c)?.windowWarningMs ?? null })),
   })),
 });
