@@ -33,7 +33,23 @@ const CHANNELS: { kind: ChannelKind; name: string; weight: number; settings?: ob
     weight: 25,
     settings: { publicToken: DEMO_CHAT_TOKEN, identitySecret: randomBytes(32).toString('hex'), allowedOrigins: [] },
   },
-  { kind: 'whatsapp', name: 'WhatsApp +49 30 1234567', weight: 12 },
+  // Not connected (no token or secrets): replies fail visibly until an admin enters them in Settings → WhatsApp.
+  {
+    kind: 'whatsapp',
+    name: 'WhatsApp +49 30 1234567',
+    weight: 12,
+    settings: {
+      phoneNumberId: '100000000000001',
+      templates: [
+        {
+          name: 'ticket_update',
+          language: 'de',
+          body: 'Hallo {{1}}, es gibt Neuigkeiten zu Ihrer Anfrage #{{2}}. Antworten Sie einfach auf diese Nachricht.',
+          parameters: ['customer.first_name', 'ticket.number'],
+        },
+      ],
+    },
+  },
   { kind: 'messenger', name: 'Facebook Messenger', weight: 8 },
   { kind: 'telegram', name: 'Telegram @demo_support', weight: 4 },
   { kind: 'web_form', name: 'Kontaktformular', weight: 6 },

@@ -10,6 +10,9 @@ import { defaultsOf } from './defaults-of';
 /** What a template's `{{1}}`, `{{2}}` … are filled with when an agent sends it. */
 export const TEMPLATE_SOURCES = ['customer.name', 'customer.first_name', 'ticket.number', 'ticket.subject', 'agent.name'] as const;
 export type TemplateSource = (typeof TEMPLATE_SOURCES)[number];
+/** The message key naming a source (`customer.name` → `customer_name`: message keys have no dots). */
+export const sourceKey = (s: TemplateSource) =>
+  s.replace('.', '_') as 'customer_name' | 'customer_first_name' | 'ticket_number' | 'ticket_subject' | 'agent_name';
 
 export const whatsappTemplateSchema = z.object({
   /** As approved in WhatsApp Manager: lower case, digits and underscores. */

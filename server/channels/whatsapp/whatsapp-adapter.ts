@@ -1,7 +1,7 @@
 import { findChannel, setMessageDelivery } from '@/db/queries/inbound';
 import { findIdentityOfKind } from '@/db/queries/customers';
 import { insertOutbox } from '@/db/queries/outbox';
-import { whatsappSettingsSchema } from '@/lib/channel-settings/whatsapp';
+import { WHATSAPP_DEFAULTS, whatsappSettingsSchema } from '@/lib/channel-settings/whatsapp';
 import { replyWindowOf } from '@/lib/reply-window';
 import { DomainError } from '@/server/errors/domain-error';
 import { PermanentDeliveryError, type ChannelAdapter, type OutboundBody } from '../channel-adapter';
@@ -46,10 +46,11 @@ export const whatsappAdapter: ChannelAdapter = {
   }),
   handleWebhookEvent: handleWhatsappEvent,
   replyOptions(stored) {
-    const s = whatsappSettingsSchema.parse(stored);
+    // A channel never set up (settings that do not parse) still has the window, with the default warning.
+    const s = whatsappSettingsSchema.safeParse(stored).data;
     return {
-      windowWarningMs: s.windowWarningMinutes * 60_000,
-      templates: s.templates.map(({ name, language, body, parameters }) => ({ name, language, body, parameters })),
+      windowWarningMs: (s?.windowWarningMinutes ?? WHATSAPP_DEFAULTS.windowWarningMinutes!) * 60_000,
+      templates: (s?.templates ?? []).map(({ name, language, body, parameters }) => ({ name, language, body, parameters })),
     };
   },
   queueReply(tx, ticket, channel, messageId, body, now) {

@@ -2,7 +2,7 @@ import type { Db } from '@/db/client';
 import { findChannel, listChannelsOfKind } from '@/db/queries/inbound';
 import { insertChannel, updateChannel } from '@/db/queries/channels';
 import { listTeams } from '@/db/queries/agents';
-import { whatsappSettingsSchema, type WhatsappChannelInput, type WhatsappSettings } from '@/lib/channel-settings/whatsapp';
+import { WHATSAPP_DEFAULTS, whatsappSettingsSchema, type WhatsappChannelInput, type WhatsappSettings } from '@/lib/channel-settings/whatsapp';
 import { DomainError } from '@/server/errors/domain-error';
 import { getConfig } from '@/server/runtime-config';
 import { openSecret, sealSecret } from '../messaging/channel-secrets';
@@ -12,20 +12,18 @@ const SECRETS = ['accessToken', 'appSecret', 'verifyToken'] as const;
 
 /** What the settings page may see: every field, of each secret only whether it is set, and the URL to give Meta. */
 export function listWhatsappChannels(db: Db) {
-  return listChannelsOfKind(db, 'whatsapp').flatMap((c) => {
-    const s = whatsappSettingsSchema.safeParse(c.settings);
-    if (!s.success) return [];
-    const { accessToken, appSecret, verifyToken, ...fields } = s.data;
-    return [
-      {
-        id: c.id,
-        name: c.name,
-        defaultTeamId: c.defaultTeamId,
-        ...fields,
-        has: { accessToken: !!accessToken, appSecret: !!appSecret, verifyToken: !!verifyToken },
-        webhookUrl: `${getConfig().publicUrl}/hooks/whatsapp/${c.id}`,
-      },
-    ];
+  return listChannelsOfKind(db, 'whatsapp').map((c) => {
+    // A channel that was never set up shows with empty fields, for the admin to fill in.
+    const s = whatsappSettingsSchema.safeParse(c.settings).data ?? { ...WHATSAPP_DEFAULTS, phoneNumberId: '', templates: [] };
+    const { accessToken, appSecret, verifyToken, ...fields } = s as WhatsappSettings;
+    return {
+      id: c.id,
+      name: c.name,
+      defaultTeamId: c.defaultTeamId,
+      ...fields,
+      has: { accessToken: !!accessToken, appSecret: !!appSecret, verifyToken: !!verifyToken },
+      webhookUrl: `${getConfig().publicUrl}/hooks/whatsapp/${c.id}`,
+    };
   });
 }
 
@@ -40,7 +38,7 @@ export function saveWhatsappChannel(db: Db, id: number | null, input: WhatsappCh
   if (other) throw new DomainError('CONFLICT', 'whatsapp_number_taken', { id: input.phoneNumberId, name: other.name });
   const previous = id === null ? null : findChannel(db, id);
   if (id !== null && previous?.kind !== 'whatsapp') throw new DomainError('NOT_FOUND', 'whatsapp_channel_not_found', { id });
-  const stored = previous ? whatsappSettingsSchema.parse(previous.settings) : null;
+  const stored = previous ? (whatsappSettingsSchema.safeParse(previous.settings).data ?? null) : null;
   const settings: WhatsappSettings = whatsappSettingsSchema.parse({ ...rest, ...Object.fromEntries(SECRETS.map((k) => [k, undefined])) });
   for (const key of SECRETS) settings[key] = rest[key] ? sealSecret(rest[key]) : stored?.[key];
   if (SECRETS.some((k) => !settings[k])) throw new DomainError('BAD_REQUEST', 'whatsapp_secrets_missing');

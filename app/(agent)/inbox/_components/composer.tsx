@@ -4,8 +4,12 @@ import type { ReplyInput } from '@/server/tickets/reply-to-ticket';
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useErrorText } from '@/app/_components/error-text';
-import { useTranslations } from 'use-intl';
-import type { TicketStatus } from '@/lib/domain';
+import { useFormatter, useTranslations } from 'use-intl';
+import type { ChannelKind, TicketStatus } from '@/lib/domain';
+import type { ReplyOptions } from '@/server/channels/channel-adapter';
+import { useReplyWindow } from '@/app/_components/reply-window-badge';
+import { useDuration } from '@/app/_components/sla-badge';
+import { TemplatePicker } from './template-picker';
 import { useTRPC, useTRPCClient } from '@/app/_components/trpc';
 import { useRealtime } from '@/app/_components/realtime';
 import type { ComposerMode } from './inbox-app';
@@ -18,15 +22,21 @@ export const COMPOSER_ID = 'composer-body';
 const draftKey = (ticketId: number, mode: ComposerMode) => `draft:${ticketId}:${mode}`;
 const readDraft = (ticketId: number, mode: ComposerMode) => (typeof window === 'undefined' ? '' : (sessionStorage.getItem(draftKey(ticketId, mode)) ?? ''));
 
-type Props = { ticketId: number; status: TicketStatus; mode: ComposerMode; onMode: (m: ComposerMode) => void; live?: boolean };
+/** A messenger ticket's reply window: when the customer last wrote, and the channel's warning and templates. */
+type ReplyWindowProps = { kind: ChannelKind; lastCustomerMessageAt: number | null; options: ReplyOptions | null };
+type Props = { ticketId: number; status: TicketStatus; mode: ComposerMode; onMode: (m: ComposerMode) => void; live?: boolean; replyWindow?: ReplyWindowProps };
 
 /**
  * Public reply or internal note; drafts survive switching tickets (kept per ticket and mode in session
  * storage). The mode lives in the inbox, so the `r`/`n` shortcut switches it in the same key event that focuses the
  * textarea: the next keystroke can never land in the other mode's draft.
  */
-export function Composer({ ticketId, status, mode, onMode, live = false }: Props) {
+export function Composer({ ticketId, status, mode, onMode, live = false, replyWindow }: Props) {
   const t = useTranslations();
+  const format = useFormatter();
+  const duration = useDuration('short');
+  // Hooks run on every channel: on one without a reply window (email stands in) this is null.
+  const window = useReplyWindow(replyWindow?.kind ?? 'email', replyWindow?.lastCustomerMessageAt ?? null, replyWindow?.options?.windowWarningMs ?? null);
   const errorText = useErrorText();
   const trpc = useTRPC();
   const trpcClient = useTRPCClient();
@@ -80,6 +90,9 @@ export function Composer({ ticketId, status, mode, onMode, live = false }: Props
   };
 
   const isNote = mode === 'note';
+  // Past a messenger's reply window only an approved template may go out; notes stay possible.
+  const windowClosed = !isNote && window !== null && !window.open;
+  const channelName = replyWindow ? t(`channel.${replyWindow.kind}`) : '';
   return (
     <form
       className={`border-t px-4 py-2 ${isNote ? 'border-amber-200 bg-amber-50' : 'border-slate-200 bg-white'}`}
@@ -102,95 +115,118 @@ export function Composer({ ticketId, status, mode, onMode, live = false }: Props
           </button>
         ))}
       </div>
-      <label className="sr-only" htmlFor={COMPOSER_ID}>
-        {t(`composer.${mode}`)}
-      </label>
-      <textarea
-        id={COMPOSER_ID}
-        rows={4}
-        value={body}
-        placeholder={t(isNote ? 'composer.notePlaceholder' : 'composer.replyPlaceholder')}
-        className="w-full resize-y rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-        onChange={(e) => {
-          setBody(e.target.value);
-          if (!typingTimer.current) socket?.emit('typing', { ticketId, typing: true });
-          clearTimeout(typingTimer.current);
-          typingTimer.current = setTimeout(stopTyping, 3000);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-            e.preventDefault();
-            send();
-          }
-          if (e.key === 'Escape') e.currentTarget.blur();
-        }}
-      />
-      {(uploads.files.length > 0 || uploads.uploading) && (
-        <ul className="mt-1 flex flex-wrap gap-1.5" aria-label={t('composer.attachments')}>
-          {uploads.files.map((f) => (
-            <li
-              key={f.token}
-              className="flex items-center gap-1 rounded border border-slate-200 bg-slate-50 py-0.5 pr-1 pl-2 text-xs"
-              data-testid="composer-file"
-            >
-              <Paperclip className="size-3 text-slate-500" aria-hidden />
-              {f.filename}
-              <button
-                type="button"
-                aria-label={t('composer.removeFile', { name: f.filename })}
-                onClick={() => uploads.remove(f.token)}
-                className="rounded p-0.5 text-slate-500 hover:bg-slate-200"
-              >
-                <X className="size-3" aria-hidden />
-              </button>
-            </li>
-          ))}
-          {uploads.uploading && <li className="py-0.5 text-xs text-slate-500">{t('composer.uploading')}</li>}
-        </ul>
-      )}
-      <div className="mt-1.5 flex items-center gap-2">
-        <input ref={fileInput} type="file" multiple hidden onChange={(e) => (void uploads.add(e.target.files ?? []), (e.target.value = ''))} />
-        <button
-          type="button"
-          aria-label={t('composer.attach')}
-          title={t('composer.attach')}
-          onClick={() => fileInput.current?.click()}
-          className="rounded p-1 text-slate-500 hover:bg-slate-100"
-        >
-          <Paperclip className="size-4" aria-hidden />
-        </button>
-        <span className="text-[11px] text-slate-500">{t('composer.hint')}</span>
-        {(reply.error ?? uploads.error) && (
-          <span role="alert" className="text-xs text-red-700">
-            {(reply.error ? errorText(reply.error) : undefined) ?? uploads.error}
-          </span>
-        )}
-        <div className="ml-auto flex items-center gap-1">
-          {!isNote && (
-            <select
-              aria-label={t('composer.sendAs', { status: '…' })}
-              className="rounded border border-slate-200 bg-white px-1.5 py-1 text-xs"
-              value=""
-              disabled={!canSend}
-              onChange={(e) => e.target.value && send(e.target.value as TicketStatus)}
-            >
-              <option value="">{t('composer.sendAs', { status: '…' })}</option>
-              {SEND_AS.filter((s) => s !== status).map((s) => (
-                <option key={s} value={s}>
-                  {t('composer.sendAs', { status: t(`status.${s}`) })}
-                </option>
-              ))}
-            </select>
-          )}
-          <button
-            type="submit"
-            disabled={!canSend}
-            className={`rounded-md px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50 ${isNote ? 'bg-amber-600 hover:bg-amber-700' : 'bg-brand-600 hover:bg-brand-700'}`}
-          >
-            {reply.isPending ? t('composer.sending') : isNote ? t('composer.addNote') : t('composer.send')}
-          </button>
+      {windowClosed ? (
+        <div className="space-y-2 py-1" data-testid="reply-window-closed">
+          <p className="text-sm text-slate-700">
+            {t('replyWindow.closedComposer', { channel: channelName, at: format.dateTime(window.closesAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
+          </p>
+          <TemplatePicker ticketId={ticketId} templates={replyWindow?.options?.templates ?? []} />
         </div>
-      </div>
+      ) : (
+        editor()
+      )}
     </form>
   );
+
+  // Called, not rendered as a component: a component defined in here would remount the textarea on every keystroke.
+  function editor() {
+    return (
+      <>
+        {!isNote && window?.warning && (
+          <p className="mb-1 text-xs font-medium text-amber-800" data-testid="reply-window-warning">
+            {t('replyWindow.left', { time: duration(window.leftMs) })}
+          </p>
+        )}
+        <label className="sr-only" htmlFor={COMPOSER_ID}>
+          {t(`composer.${mode}`)}
+        </label>
+        <textarea
+          id={COMPOSER_ID}
+          rows={4}
+          value={body}
+          placeholder={t(isNote ? 'composer.notePlaceholder' : 'composer.replyPlaceholder')}
+          className="w-full resize-y rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          onChange={(e) => {
+            setBody(e.target.value);
+            if (!typingTimer.current) socket?.emit('typing', { ticketId, typing: true });
+            clearTimeout(typingTimer.current);
+            typingTimer.current = setTimeout(stopTyping, 3000);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+              e.preventDefault();
+              send();
+            }
+            if (e.key === 'Escape') e.currentTarget.blur();
+          }}
+        />
+        {(uploads.files.length > 0 || uploads.uploading) && (
+          <ul className="mt-1 flex flex-wrap gap-1.5" aria-label={t('composer.attachments')}>
+            {uploads.files.map((f) => (
+              <li
+                key={f.token}
+                className="flex items-center gap-1 rounded border border-slate-200 bg-slate-50 py-0.5 pr-1 pl-2 text-xs"
+                data-testid="composer-file"
+              >
+                <Paperclip className="size-3 text-slate-500" aria-hidden />
+                {f.filename}
+                <button
+                  type="button"
+                  aria-label={t('composer.removeFile', { name: f.filename })}
+                  onClick={() => uploads.remove(f.token)}
+                  className="rounded p-0.5 text-slate-500 hover:bg-slate-200"
+                >
+                  <X className="size-3" aria-hidden />
+                </button>
+              </li>
+            ))}
+            {uploads.uploading && <li className="py-0.5 text-xs text-slate-500">{t('composer.uploading')}</li>}
+          </ul>
+        )}
+        <div className="mt-1.5 flex items-center gap-2">
+          <input ref={fileInput} type="file" multiple hidden onChange={(e) => (void uploads.add(e.target.files ?? []), (e.target.value = ''))} />
+          <button
+            type="button"
+            aria-label={t('composer.attach')}
+            title={t('composer.attach')}
+            onClick={() => fileInput.current?.click()}
+            className="rounded p-1 text-slate-500 hover:bg-slate-100"
+          >
+            <Paperclip className="size-4" aria-hidden />
+          </button>
+          <span className="text-[11px] text-slate-500">{t('composer.hint')}</span>
+          {(reply.error ?? uploads.error) && (
+            <span role="alert" className="text-xs text-red-700">
+              {(reply.error ? errorText(reply.error) : undefined) ?? uploads.error}
+            </span>
+          )}
+          <div className="ml-auto flex items-center gap-1">
+            {!isNote && (
+              <select
+                aria-label={t('composer.sendAs', { status: '…' })}
+                className="rounded border border-slate-200 bg-white px-1.5 py-1 text-xs"
+                value=""
+                disabled={!canSend}
+                onChange={(e) => e.target.value && send(e.target.value as TicketStatus)}
+              >
+                <option value="">{t('composer.sendAs', { status: '…' })}</option>
+                {SEND_AS.filter((s) => s !== status).map((s) => (
+                  <option key={s} value={s}>
+                    {t('composer.sendAs', { status: t(`status.${s}`) })}
+                  </option>
+                ))}
+              </select>
+            )}
+            <button
+              type="submit"
+              disabled={!canSend}
+              className={`rounded-md px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50 ${isNote ? 'bg-amber-600 hover:bg-amber-700' : 'bg-brand-600 hover:bg-brand-700'}`}
+            >
+              {reply.isPending ? t('composer.sending') : isNote ? t('composer.addNote') : t('composer.send')}
+            </button>
+          </div>
+        </div>
+      </>
+    );
+  }
 }

@@ -14,6 +14,7 @@ import { ChannelIcon } from '@/app/_components/channel-icon';
 import type { ComposerMode } from './inbox-app';
 import { TicketProperties } from './ticket-properties';
 import { SlaTargets } from './sla-targets';
+import { ReplyWindowBadge } from '@/app/_components/reply-window-badge';
 import { Thread } from './thread';
 import { useChatSignals } from './use-chat-signals';
 import { Composer } from './composer';
@@ -138,7 +139,16 @@ function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket
             {!tk.isSpam && <SpamControl ticketId={tk.id} isSpam={false} />}
           </div>
           {tk.isSpam && <SpamControl ticketId={tk.id} isSpam />}
-          <SlaTargets targets={ticket.data.sla} />
+          <div className="flex flex-wrap items-center gap-x-3">
+            <SlaTargets targets={ticket.data.sla} />
+            {tk.status !== 'solved' && (
+              <ReplyWindowBadge
+                kind={channel.kind}
+                lastCustomerMessageAt={tk.lastCustomerMessageAt}
+                warningMs={ticket.data.replyOptions?.windowWarningMs ?? null}
+              />
+            )}
+          </div>
           <TicketProperties ticket={tk} tags={ticket.data.tags} />
         </header>
         <Thread data={ticket.data} />
@@ -153,7 +163,14 @@ function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket
         {tk.status === 'closed' ? (
           <p className="border-t border-slate-200 bg-white px-4 py-3 text-sm text-slate-500">{t('ticket.closedReadOnly')}</p>
         ) : (
-          <Composer ticketId={ticketId} status={tk.status} mode={composerMode} onMode={onComposerMode} live={channel.kind === 'chat'} />
+          <Composer
+            ticketId={ticketId}
+            status={tk.status}
+            mode={composerMode}
+            onMode={onComposerMode}
+            live={channel.kind === 'chat'}
+            replyWindow={{ kind: channel.kind, lastCustomerMessageAt: tk.lastCustomerMessageAt, options: ticket.data.replyOptions }}
+          />
         )}
       </section>
       <CustomerPanel customerId={tk.customerId} currentTicketId={tk.id} onOpenTicket={onOpenTicket} form={ticket.data.form} />

@@ -6,8 +6,13 @@ import { ChannelIcon } from '@/app/_components/channel-icon';
 import { StatusBadge, PriorityLabel } from '@/app/_components/badges';
 import { Avatar } from '@/app/_components/avatar';
 import { SlaBadge } from '@/app/_components/sla-badge';
+import { ReplyWindowBadge } from '@/app/_components/reply-window-badge';
+import { REPLY_WINDOW_MS } from '@/lib/reply-window';
+import { UNSOLVED_STATUSES, type TicketStatus } from '@/lib/domain';
 import type { TicketListItem } from './ticket-list';
 import { useDirectory } from './use-directory';
+
+const isUnsolved = (s: TicketStatus) => (UNSOLVED_STATUSES as readonly TicketStatus[]).includes(s);
 
 export const TicketListRow = memo(function TicketListRow({
   item,
@@ -55,6 +60,9 @@ export const TicketListRow = memo(function TicketListRow({
       <span className="flex items-center gap-1.5">
         <span className="min-w-0 flex-1 truncate text-xs text-slate-600">{item.preview}</span>
         {item.slaDueAt !== null && item.slaTarget && <SlaBadge target={item.slaTarget} dueAt={item.slaDueAt} warnAt={item.slaWarnAt} />}
+        {REPLY_WINDOW_MS[item.channelKind] && isUnsolved(item.status) && (
+          <ReplyWindowBadge kind={item.channelKind} lastCustomerMessageAt={item.lastCustomerMessageAt} warningMs={dir.replyWindowWarningMs(item.channelId)} />
+        )}
         <PriorityLabel priority={item.priority} label={t(`priority.${item.priority}`)} />
         <StatusBadge status={item.status} label={t(`status.${item.status}`)} />
         {assignee && <Avatar name={assignee} size="sm" />}

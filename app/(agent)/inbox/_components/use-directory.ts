@@ -15,6 +15,8 @@ export function useDirectory() {
       tags: data?.tags ?? [],
       agentName: (id: number | null | undefined) => (id == null ? null : (data?.agents.find((a) => a.id === id)?.name ?? `#${id}`)),
       teamName: (id: number | null | undefined) => (id == null ? null : (data?.teams.find((t) => t.id === id)?.name ?? `#${id}`)),
+      /** How long before a messenger channel's reply window closes its tickets warn (null: no window). */
+      replyWindowWarningMs: (channelId: number) => data?.channels.find((c) => c.id === channelId)?.replyWindowWarningMs ?? null,
     }),
     [data],
   );

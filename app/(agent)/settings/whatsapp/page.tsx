@@ -1,0 +1,5 @@
+import { WhatsappAdmin } from './whatsapp-admin';
+
+export default function WhatsappPage() {
+  return <WhatsappAdmin />;
+}

@@ -1,0 +1,251 @@
+'use client';
+
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'use-intl';
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '@/server/trpc/root';
+import { useTRPC } from '@/app/_components/trpc';
+import { useErrorText } from '@/app/_components/error-text';
+import { TextField } from '@/app/_components/text-field';
+import { NamedOptions, idOrNull } from '@/app/_components/named-options';
+import { sourceKey, TEMPLATE_SOURCES, WHATSAPP_DEFAULTS, type TemplateSource, type WhatsappTemplate } from '@/lib/channel-settings/whatsapp';
+
+type Channel = inferRouterOutputs<AppRouter>['whatsapp']['list'][number];
+const SECRETS = ['accessToken', 'appSecret', 'verifyToken'] as const;
+
+function initialForm(c: Channel | null) {
+  return {
+    name: c?.name ?? '',
+    defaultTeamId: c?.defaultTeamId ?? null,
+    phoneNumberId: c?.phoneNumberId ?? '',
+    businessAccountId: c?.businessAccountId ?? WHATSAPP_DEFAULTS.businessAccountId!,
+    apiBaseUrl: c?.apiBaseUrl ?? WHATSAPP_DEFAULTS.apiBaseUrl!,
+    windowWarningMinutes: c?.windowWarningMinutes ?? WHATSAPP_DEFAULTS.windowWarningMinutes!,
+    reopenDays: c?.reopenDays ?? WHATSAPP_DEFAULTS.reopenDays!,
+    templates: (c?.templates ?? []) as WhatsappTemplate[],
+    // Write-only: empty keeps what is stored.
+    accessToken: '',
+    appSecret: '',
+    verifyToken: '',
+  };
+}
+
+/** One WhatsApp number: ids, write-only secrets, the webhook URL to give Meta, templates, and "test connection" with the platform's answer. */
+export function WhatsappForm({ channel, onSaved }: { channel: Channel | null; onSaved: (id: number) => void }) {
+  const t = useTranslations('whatsappAdmin');
+  const ta = useTranslations('admin');
+  const tp = useTranslations('replyWindow.param');
+  const errorText = useErrorText();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const teams = useQuery(trpc.directory.all.queryOptions()).data?.teams ?? [];
+  const [form, setForm] = useState(() => initialForm(channel));
+  const save = useMutation(
+    trpc.whatsapp.save.mutationOptions({
+      onSuccess: (res) => {
+        void queryClient.invalidateQueries({ queryKey: trpc.whatsapp.list.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.directory.all.queryKey() });
+        setForm((f) => ({ ...f, accessToken: '', appSecret: '', verifyToken: '' }));
+        onSaved(res.id);
+      },
+    }),
+  );
+  const test = useMutation(trpc.whatsapp.test.mutationOptions());
+  const setTemplate = (i: number, patch: Partial<WhatsappTemplate>) =>
+    setForm({ ...form, templates: form.templates.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+
+  return (
+    <form
+      className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 sm:p-5"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({
+          ...form,
+          id: channel?.id ?? null,
+          accessToken: form.accessToken || undefined,
+          appSecret: form.appSecret || undefined,
+          verifyToken: form.verifyToken || undefined,
+        });
+      }}
+    >
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField label={t('name')} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{ta('defaultTeam')}</span>
+          <select
+            className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+            value={form.defaultTeamId ?? ''}
+            onChange={(e) => setForm({ ...form, defaultTeamId: idOrNull(e.target.value) })}
+          >
+            <option value="">—</option>
+            <NamedOptions items={teams} />
+          </select>
+        </label>
+        <TextField
+          label={t('phoneNumberId')}
+          required
+          inputMode="numeric"
+          value={form.phoneNumberId}
+          onChange={(e) => setForm({ ...form, phoneNumberId: e.target.value })}
+        />
+        <TextField
+          label={t('businessAccountId')}
+          inputMode="numeric"
+          value={form.businessAccountId}
+          onChange={(e) => setForm({ ...form, businessAccountId: e.target.value })}
+        />
+        <TextField
+          label={t('apiBaseUrl')}
+          hint={t('apiBaseUrlHint')}
+          type="url"
+          required
+          value={form.apiBaseUrl}
+          onChange={(e) => setForm({ ...form, apiBaseUrl: e.target.value })}
+        />
+        <div className="grid grid-cols-2 gap-3">
+          <TextField
+            label={t('windowWarning')}
+            type="number"
+            min={1}
+            max={1440}
+            value={form.windowWarningMinutes}
+            onChange={(e) => setForm({ ...form, windowWarningMinutes: Number(e.target.value) })}
+          />
+          <TextField
+            label={t('reopenDays')}
+            type="number"
+            min={0}
+            max={90}
+            value={form.reopenDays}
+            onChange={(e) => setForm({ ...form, reopenDays: Number(e.target.value) })}
+          />
+        </div>
+      </div>
+
+      <fieldset className="grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-3">
+        <legend className="text-sm font-semibold">{t('secrets')}</legend>
+        {SECRETS.map((k) => (
+          <TextField
+            key={k}
+            label={t(k)}
+            type="password"
+            autoComplete="off"
+            required={!channel?.has[k]}
+            hint={channel?.has[k] ? t('kept') : undefined}
+            value={form[k]}
+            onChange={(e) => setForm({ ...form, [k]: e.target.value })}
+          />
+        ))}
+      </fieldset>
+
+      {channel && (
+        <div className="space-y-1 border-t border-slate-100 pt-4 text-sm">
+          <p className="font-medium text-slate-700">{t('webhookUrl')}</p>
+          <code className="block overflow-x-auto rounded bg-slate-50 px-2 py-1 text-xs" data-testid="webhook-url">
+            {channel.webhookUrl}
+          </code>
+          <p className="text-xs text-slate-600">{t('webhookHint')}</p>
+        </div>
+      )}
+
+      <fieldset className="space-y-3 border-t border-slate-100 pt-4">
+        <legend className="text-sm font-semibold">{t('templates')}</legend>
+        <p className="text-xs text-slate-600">{t('templatesHint')}</p>
+        {form.templates.map((tpl, i) => (
+          <div key={i} className="space-y-2 rounded-md border border-slate-200 p-3" data-testid="template">
+            <div className="grid gap-2 sm:grid-cols-[1fr_8rem_auto]">
+              <TextField label={t('templateName')} required value={tpl.name} onChange={(e) => setTemplate(i, { name: e.target.value })} />
+              <TextField label={t('templateLanguage')} required value={tpl.language} onChange={(e) => setTemplate(i, { language: e.target.value })} />
+              <button
+                type="button"
+                className="self-end rounded px-2 py-2 text-sm text-red-700 hover:bg-red-50"
+                onClick={() => setForm({ ...form, templates: form.templates.filter((_, j) => j !== i) })}
+              >
+                {t('removeTemplate')}
+              </button>
+            </div>
+            <label className="block text-sm">
+              <span className="mb-1 block font-medium text-slate-700">{t('templateBody')}</span>
+              <textarea
+                className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+                rows={2}
+                value={tpl.body}
+                onChange={(e) => setTemplate(i, { body: e.target.value })}
+              />
+            </label>
+            <div className="flex flex-wrap items-center gap-2 text-sm">
+              {tpl.parameters.map((p, n) => (
+                <label key={n} className="flex items-center gap-1">
+                  <span className="text-slate-600">{`{{${n + 1}}}`}</span>
+                  <select
+                    className="rounded border border-slate-300 px-1.5 py-1 text-sm"
+                    value={p}
+                    onChange={(e) => setTemplate(i, { parameters: tpl.parameters.map((x, m) => (m === n ? (e.target.value as TemplateSource) : x)) })}
+                  >
+                    {TEMPLATE_SOURCES.map((s) => (
+                      <option key={s} value={s}>
+                        {tp(sourceKey(s))}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ))}
+              {tpl.parameters.length < 10 && (
+                <button
+                  type="button"
+                  className="text-xs text-brand-700 hover:underline"
+                  onClick={() => setTemplate(i, { parameters: [...tpl.parameters, 'customer.name'] })}
+                >
+                  + {t('addParameter', { placeholder: `{{${tpl.parameters.length + 1}}}` })}
+                </button>
+              )}
+            </div>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="text-sm text-brand-700 hover:underline"
+          onClick={() => setForm({ ...form, templates: [...form.templates, { name: '', language: 'de', body: '', parameters: [] }] })}
+        >
+          + {t('addTemplate')}
+        </button>
+      </fieldset>
+
+      <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 pt-4">
+        <button
+          type="submit"
+          disabled={save.isPending}
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
+        >
+          {t('save')}
+        </button>
+        {channel && (
+          <button
+            type="button"
+            onClick={() => test.mutate({ id: channel.id })}
+            disabled={test.isPending}
+            className="rounded-md border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50"
+          >
+            {t('test')}
+          </button>
+        )}
+        {save.isSuccess && !save.isPending && (
+          <span role="status" className="text-sm text-emerald-700">
+            {ta('saved')}
+          </span>
+        )}
+        {save.error && (
+          <span role="alert" className="text-sm text-red-700">
+            {errorText(save.error)}
+          </span>
+        )}
+        {test.data && (
+          <span role="status" className={`text-sm ${test.data.ok ? 'text-emerald-700' : 'text-red-700'}`} data-testid="test-answer">
+            {test.data.ok ? t('testOk', { answer: test.data.answer }) : t('testFailed', { answer: test.data.answer })}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
