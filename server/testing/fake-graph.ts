@@ -17,6 +17,9 @@ export async function startFakeGraph(o: { token: string; phoneNumberId: string }
   const failures: Answer[] = [];
   const waiters: { match: (r: GraphRequest) => boolean; resolve: (r: GraphRequest) => void }[] = [];
   let sent = 0;
+  let port = 0;
+  /** The wamid of each message accepted, in order: what a test names in the statuses it sends back. */
+  const sentIds: string[] = [];
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -48,10 +51,9 @@ export async function startFakeGraph(o: { token: string; phoneNumberId: string }
         const failure = failures.shift();
         if (failure) return answer(failure);
         const to = String(request.body?.to ?? '');
-        return answer({
-          status: 200,
-          body: { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id: `wamid.SENT${++sent}` }] },
-        });
+        const id = `wamid.SENT${++sent}.${port}`;
+        sentIds.push(id);
+        return answer({ status: 200, body: { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id }] } });
       }
       if (req.method === 'GET' && url.pathname === `/${o.phoneNumberId}`) {
         return answer({
@@ -79,10 +81,11 @@ export async function startFakeGraph(o: { token: string; phoneNumberId: string }
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
+  port = (server.address() as { port: number }).port;
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    sentIds,
     addMedia: (id: string, bytes: Buffer, mimeType: string, delayMs?: number) => void media.set(id, { bytes, mimeType, delayMs }),
     /** The next send answers this Graph error (HTTP status, code, title, details), e.g. 400 / 131047 for a closed window. */
     failNext(status: number, code: number, message: string, details?: string, headers?: Record<string, string>) {

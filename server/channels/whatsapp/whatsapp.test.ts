@@ -224,7 +224,7 @@ describe('replies on WhatsApp', () => {
       },
     });
     const m = messageRow(sent.data.messageId);
-    expect(m).toMatchObject({ deliveryState: 'sent', channelMessageId: expect.stringMatching(/^wa:wamid\.SENT\d+$/) });
+    expect(m).toMatchObject({ deliveryState: 'sent', channelMessageId: expect.stringMatching(/^wa:wamid\.SENT\d+\.\d+$/) });
     const wamid = m.channelMessageId!.slice(3);
     await status(wamid, 'delivered');
     await status(wamid, 'read');
