@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { customerAttributes } from '../schema';
 
@@ -22,5 +22,11 @@ export function upsertCustomerAttributes(db: Queryable, customerId: number, entr
       set: { value: sql`excluded.value`, updatedAt: sql`excluded.updated_at` },
       setWhere: sql`${customerAttributes.value} <> excluded.value`,
     })
+    .run();
+}
+
+export function deleteCustomerAttribute(db: Queryable, customerId: number, key: string) {
+  db.delete(customerAttributes)
+    .where(and(eq(customerAttributes.customerId, customerId), eq(customerAttributes.key, key)))
     .run();
 }

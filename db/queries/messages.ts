@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
-import { messages, type MessageMeta } from '../schema';
+import { messages, tickets, type MessageMeta } from '../schema';
 import { preparedPerConnection, p, ps } from '../prepared';
 
 const prepared = preparedPerConnection((db) => ({
@@ -56,4 +56,25 @@ export function lastPublicReplyAt(db: Queryable, ticketId: number): number | nul
       .where(and(eq(messages.ticketId, ticketId), eq(messages.authorKind, 'agent'), eq(messages.isInternal, false)))
       .get()?.at ?? null
   );
+}
+
+/** A customer's edit on their messenger: the new text, and when it was edited (in meta.editedAt). */
+export function editCustomerMessage(db: Queryable, id: number, text: string, editedAt: number) {
+  db.update(messages)
+    .set({
+      bodyText: text,
+      meta: sql`json_set(case when json_type(${messages.meta}) = 'object' then ${messages.meta} else '{}' end, '$.editedAt', ${editedAt})`,
+    })
+    .where(and(eq(messages.id, id), eq(messages.authorKind, 'customer')))
+    .run();
+}
+
+/** The ticket a message belongs to (its id and customer). */
+export function findTicketOfMessage(db: Queryable, id: number) {
+  return db
+    .select({ id: tickets.id, customerId: tickets.customerId })
+    .from(messages)
+    .innerJoin(tickets, eq(tickets.id, messages.ticketId))
+    .where(eq(messages.id, id))
+    .get();
 }

@@ -27,6 +27,8 @@ export type EmailEnvelope = {
 export type MessageMeta = {
   /** Automatic (auto-replies, bulk mail): never answered automatically. */
   autoSubmitted?: boolean;
+  /** When the customer last edited it on their messenger (Telegram): the text shown is the edited one. */
+  editedAt?: number;
   email?: EmailEnvelope;
 };
 

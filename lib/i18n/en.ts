@@ -175,6 +175,9 @@ export const en = {
   },
   /** Errors the server reports, by key (server/errors/domain-error.ts); simple {placeholders} only. */
   serverErrors: {
+    telegram_blocked: 'blocked the bot on {date}; replies cannot reach them until they write again',
+    telegram_channel_not_found: 'Telegram bot {id} does not exist',
+    telegram_token_missing: 'A bot token from @BotFather is needed to connect the bot',
     whatsapp_number_taken: 'The WhatsApp number {id} is already connected as “{name}”',
     whatsapp_channel_not_found: 'WhatsApp channel {id} does not exist',
     whatsapp_secrets_missing: 'An access token, an app secret and a verify token are needed to connect the number',
@@ -248,11 +251,13 @@ export const en = {
   },
   message: {
     deliveryErrors: {
+      customer_no_telegram: 'the customer has no Telegram chat with the bot',
       customer_no_whatsapp: 'the customer has no WhatsApp number',
       channel_not_connected: 'cannot be sent, this channel is not connected',
       inbox_no_address: 'the inbox has no valid email address configured',
       customer_no_email: 'the customer has no email address',
     },
+    edited: 'edited',
     showOriginal: 'Show full message',
     hideOriginal: 'Hide full message',
     loadImages: 'Load remote images',
@@ -328,8 +333,29 @@ export const en = {
     testOk: 'Meta answered: {answer}',
     testFailed: 'Meta refused: {answer}',
   },
+  telegramAdmin: {
+    title: 'Telegram',
+    intro:
+      'Telegram bots: customers write to the bot, agents answer in the inbox. Create a bot with @BotFather, enter its token here, save, then connect the webhook.',
+    new: 'Connect a bot',
+    name: 'Name in the inbox',
+    botToken: 'Bot token',
+    botTokenHint: 'As @BotFather gives it, e.g. 123456789:AAE…',
+    kept: 'Saved; leave empty to keep it',
+    reopenDays: 'Reopen solved tickets within (days)',
+    apiBaseUrl: 'Bot API address',
+    apiBaseUrlHint: 'Telegram’s address; change it only for a local Bot API server or a test server.',
+    webhookUrl: 'Webhook URL',
+    webhookHint: '“Connect webhook” tells Telegram to send the bot’s messages here, with a secret token only this helpdesk knows.',
+    save: 'Save',
+    connect: 'Connect webhook',
+    test: 'Test connection',
+    answerOk: 'Telegram answered: {answer}',
+    answerFailed: 'Telegram refused: {answer}',
+  },
   admin: {
     whatsapp: 'WhatsApp',
+    telegram: 'Telegram',
     chatWidgets: 'Chat widgets',
     businessHours: 'Business hours',
     slaPolicies: 'SLA policies',

@@ -4,9 +4,10 @@ import { emailAdapter } from './email/email-adapter';
 import { chatAdapter } from './chat/chat-adapter';
 import { webFormAdapter } from './web-form/web-form-adapter';
 import { whatsappAdapter } from './whatsapp/whatsapp-adapter';
+import { telegramAdapter } from './telegram/telegram-adapter';
 
-/** Every channel kind the app can serve, one line each. Kinds without an adapter yet (Messenger, Telegram) store messages but cannot reply. */
-const ADAPTERS: ChannelAdapter[] = [emailAdapter, chatAdapter, webFormAdapter, whatsappAdapter];
+/** Every channel kind the app can serve, one line each. A kind without an adapter yet (Messenger) stores messages but cannot reply. */
+const ADAPTERS: ChannelAdapter[] = [emailAdapter, chatAdapter, webFormAdapter, whatsappAdapter, telegramAdapter];
 
 const byKind = new Map<ChannelKind, ChannelAdapter>(ADAPTERS.map((a) => [a.kind, a]));
 

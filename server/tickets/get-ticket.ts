@@ -52,6 +52,7 @@ export function getTicket(db: Db, viewer: Pick<Viewer, 'role'>, ticketId: number
     deliveryError: m.deliveryError,
     envelope: m.meta?.email ? { from: m.meta.email.from ?? null, to: m.meta.email.to ?? [], cc: m.meta.email.cc ?? [] } : null,
     checks: m.meta?.email?.checks ?? null,
+    editedAt: m.meta?.editedAt ?? null,
     createdAt: m.createdAt,
   }));
   const events = q.listEvents(db, ticketId);

@@ -11,6 +11,7 @@ import { calendarsRouter } from './routers/calendars';
 import { slaPoliciesRouter } from './routers/sla-policies';
 import { notificationsRouter } from './routers/notifications';
 import { whatsappRouter } from './routers/whatsapp';
+import { telegramRouter } from './routers/telegram';
 
 export const appRouter = router({
   auth: authRouter,
@@ -25,6 +26,7 @@ export const appRouter = router({
   slaPolicies: slaPoliciesRouter,
   notifications: notificationsRouter,
   whatsapp: whatsappRouter,
+  telegram: telegramRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,17 +6,14 @@ import { insertEvents } from '@/db/queries/tickets';
 import type { NewAttachment } from '@/db/queries/attachments';
 import type { WebhookEventRow } from '@/db/queries/webhook-events';
 import { whatsappSettingsSchema, type WhatsappSettings } from '@/lib/channel-settings/whatsapp';
-import { messageRef } from '@/lib/i18n/message-ref';
 import { replyWindowOf } from '@/lib/reply-window';
 import { ticketEvent } from '@/lib/ticket-events';
 import { commitGrouped } from '@/db/group-commit';
-import { storeAttachments } from '@/server/content/attachment-store';
 import { getBus } from '@/server/realtime/bus';
-import { getConfig } from '@/server/runtime-config';
 import { ingest } from '../ingest';
 import { PermanentDeliveryError, PermanentEventError } from '../channel-adapter';
 import { openSecret } from '../messaging/channel-secrets';
-import { DownloadRefused, fetchBounded } from '../messaging/fetch-bounded';
+import { fetchAttachment } from '../messaging/fetch-attachment';
 import { messengerThread } from '../messaging/messenger-thread';
 import { planReplyWindowJob } from '../messaging/reply-window-job';
 import { graphErrorText, mediaInfo } from './whatsapp-api';
@@ -38,9 +35,6 @@ const EXTENSIONS: Record<string, string> = {
   'video/3gpp': '3gp',
   'application/pdf': 'pdf',
 };
-/** A media download that fails for a passing reason is retried this often before the message is stored without the file. */
-const MEDIA_ATTEMPTS = 3;
-const MEDIA_TIMEOUT_MS = 30_000;
 
 /** One stored webhook event of a WhatsApp channel, in order for its conversation (server/channels/messaging/webhook-worker.ts). */
 export async function handleWhatsappEvent(db: Db, row: WebhookEventRow) {
@@ -112,36 +106,19 @@ export function contentOf(m: InboundWhatsappMessage): { text: string; media: Med
   return { text: `⚠ WhatsApp message of type “${m.type}” (not shown here)`, media: null };
 }
 
-/** The file from the media endpoint, or a visible note why not (too large, refused, gone); a passing failure is retried first. */
-async function fetchMedia(settings: WhatsappSettings, media: Media, attempt: number): Promise<NewAttachment[]> {
-  const maxBytes = getConfig().ATTACHMENT_MAX_MB * 1024 * 1024;
+/** The file through the media endpoint with the number's token (the download URL wants the token too). */
+function fetchMedia(settings: WhatsappSettings, media: Media, attempt: number): Promise<NewAttachment[]> {
   const token = openSecret(settings.accessToken);
-  const blocked = (reason: string): NewAttachment[] => [
-    {
-      filename: media.filename,
-      contentType: media.mimeType,
-      size: 0,
-      contentId: null,
-      inline: false,
-      sha256: null,
-      blockedReason: messageRef('media_not_fetched', { reason }),
+  return fetchAttachment({
+    filename: media.filename,
+    contentType: media.mimeType,
+    attempt,
+    locate: async () => {
+      if (!token) throw new PermanentDeliveryError('no access token is configured');
+      const info = await mediaInfo(settings, token, media.id);
+      return { url: info.url, size: info.size, headers: { authorization: `Bearer ${token}` } };
     },
-  ];
-  if (!token) return blocked('no access token is configured');
-  try {
-    const info = await mediaInfo(settings, token, media.id);
-    if (info.size !== null && info.size > maxBytes) return blocked(`larger than ${getConfig().ATTACHMENT_MAX_MB} MB`);
-    const file = await fetchBounded(info.url, { headers: { authorization: `Bearer ${token}` }, maxBytes, timeoutMs: MEDIA_TIMEOUT_MS });
-    return await storeAttachments(
-      getConfig().DATA_DIR,
-      [{ filename: media.filename, contentType: info.mimeType || media.mimeType, content: file.body, contentId: null, inline: false }],
-      maxBytes,
-    );
-  } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    if (err instanceof DownloadRefused || err instanceof PermanentDeliveryError || attempt >= MEDIA_ATTEMPTS) return blocked(reason);
-    throw err;
-  }
+  });
 }
 
 /** A reaction belongs to the message it reacts to (or the customer's newest ticket here): an event, not a new turn. */

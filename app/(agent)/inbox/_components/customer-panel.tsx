@@ -1,5 +1,6 @@
 'use client';
 
+import { useStoredText } from '@/app/_components/stored-text';
 import { useQuery } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'use-intl';
 import type { TicketFormAnswers } from '@/server/forms/get-ticket-form';
@@ -14,6 +15,8 @@ type Props = { customerId: number; currentTicketId: number; onOpenTicket: (id: n
 
 export function CustomerPanel({ customerId, currentTicketId, onOpenTicket, form }: Props) {
   const t = useTranslations();
+  // Notes the server leaves on a customer (e.g. a blocked Telegram bot) are message refs, read in the agent's language.
+  const storedText = useStoredText('serverErrors');
   const format = useFormatter();
   const trpc = useTRPC();
   const profile = useQuery(trpc.customers.profile.queryOptions({ id: customerId }));
@@ -71,7 +74,7 @@ export function CustomerPanel({ customerId, currentTicketId, onOpenTicket, form 
             {Object.entries(c.attributes).map(([k, v]) => (
               <div key={k} className="contents">
                 <dt className="text-slate-500">{k}</dt>
-                <dd className="truncate text-slate-800">{v}</dd>
+                <dd className="text-slate-800">{storedText(v)}</dd>
               </div>
             ))}
           </dl>

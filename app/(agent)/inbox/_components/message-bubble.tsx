@@ -44,7 +44,12 @@ export function MessageBubble({ m, customerName }: { m: Message; customerName: s
             {t('ticket.internalNote')}
           </span>
         )}
-        <time className="ml-auto text-slate-600" dateTime={new Date(m.createdAt).toISOString()}>
+        {m.editedAt !== null && (
+          <span className="ml-auto text-slate-600" title={format.dateTime(m.editedAt, { dateStyle: 'medium', timeStyle: 'short' })} data-testid="edited">
+            {t('message.edited')}
+          </span>
+        )}
+        <time className={`${m.editedAt !== null ? '' : 'ml-auto '}text-slate-600`} dateTime={new Date(m.createdAt).toISOString()}>
           {format.dateTime(m.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
         </time>
       </header>

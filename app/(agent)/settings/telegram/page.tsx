@@ -1,0 +1,5 @@
+import { TelegramAdmin } from './telegram-admin';
+
+export default function TelegramPage() {
+  return <TelegramAdmin />;
+}

@@ -1,0 +1,184 @@
+'use client';
+
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'use-intl';
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '@/server/trpc/root';
+import { useTRPC } from '@/app/_components/trpc';
+import { useErrorText } from '@/app/_components/error-text';
+import { TextField } from '@/app/_components/text-field';
+import { NamedOptions, idOrNull } from '@/app/_components/named-options';
+import { TELEGRAM_DEFAULTS } from '@/lib/channel-settings/telegram';
+
+type Bot = inferRouterOutputs<AppRouter>['telegram']['list'][number];
+
+/** Settings → Telegram: the bots, one form each, and a new one. */
+export function TelegramAdmin() {
+  const t = useTranslations('telegramAdmin');
+  const trpc = useTRPC();
+  const list = useQuery(trpc.telegram.list.queryOptions());
+  const [selected, setSelected] = useState<number | 'new' | null>(null);
+  const bots = list.data ?? [];
+  const current = selected === 'new' ? null : (bots.find((c) => c.id === selected) ?? bots[0] ?? null);
+  const key = current ? String(current.id) : 'new';
+  return (
+    <div className="max-w-3xl space-y-4">
+      <h1 className="text-lg font-semibold">{t('title')}</h1>
+      <p className="text-sm text-slate-600">{t('intro')}</p>
+      <div className="flex flex-wrap gap-2">
+        {bots.map((c) => (
+          <button
+            key={c.id}
+            type="button"
+            aria-pressed={key === String(c.id)}
+            onClick={() => setSelected(c.id)}
+            className="rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm aria-pressed:border-brand-500 aria-pressed:bg-brand-50"
+          >
+            {c.name} {c.botUsername && <span className="text-slate-500">@{c.botUsername}</span>}
+          </button>
+        ))}
+        <button
+          type="button"
+          aria-pressed={key === 'new'}
+          onClick={() => setSelected('new')}
+          className="rounded-md border border-dashed border-slate-300 px-3 py-1.5 text-sm text-brand-700 aria-pressed:bg-brand-50"
+        >
+          + {t('new')}
+        </button>
+      </div>
+      {list.data && <TelegramForm key={key} bot={current} onSaved={(id) => setSelected(id)} />}
+    </div>
+  );
+}
+
+function TelegramForm({ bot, onSaved }: { bot: Bot | null; onSaved: (id: number) => void }) {
+  const t = useTranslations('telegramAdmin');
+  const ta = useTranslations('admin');
+  const errorText = useErrorText();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const teams = useQuery(trpc.directory.all.queryOptions()).data?.teams ?? [];
+  const [form, setForm] = useState(() => ({
+    name: bot?.name ?? '',
+    defaultTeamId: bot?.defaultTeamId ?? null,
+    apiBaseUrl: bot?.apiBaseUrl ?? TELEGRAM_DEFAULTS.apiBaseUrl!,
+    reopenDays: bot?.reopenDays ?? TELEGRAM_DEFAULTS.reopenDays!,
+    botToken: '',
+  }));
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.telegram.list.queryKey() });
+  const save = useMutation(
+    trpc.telegram.save.mutationOptions({
+      onSuccess: (res) => {
+        refresh();
+        void queryClient.invalidateQueries({ queryKey: trpc.directory.all.queryKey() });
+        setForm((f) => ({ ...f, botToken: '' }));
+        onSaved(res.id);
+      },
+    }),
+  );
+  const test = useMutation(trpc.telegram.test.mutationOptions({ onSuccess: refresh }));
+  const connect = useMutation(trpc.telegram.connectWebhook.mutationOptions());
+  const answer = connect.data ?? test.data;
+  return (
+    <form
+      className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 sm:p-5"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({ ...form, id: bot?.id ?? null, botToken: form.botToken || undefined });
+      }}
+    >
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField label={t('name')} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{ta('defaultTeam')}</span>
+          <select
+            className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+            value={form.defaultTeamId ?? ''}
+            onChange={(e) => setForm({ ...form, defaultTeamId: idOrNull(e.target.value) })}
+          >
+            <option value="">—</option>
+            <NamedOptions items={teams} />
+          </select>
+        </label>
+        <TextField
+          label={t('botToken')}
+          type="password"
+          autoComplete="off"
+          required={!bot?.hasBotToken}
+          hint={bot?.hasBotToken ? t('kept') : t('botTokenHint')}
+          value={form.botToken}
+          onChange={(e) => setForm({ ...form, botToken: e.target.value })}
+        />
+        <TextField
+          label={t('reopenDays')}
+          type="number"
+          min={0}
+          max={90}
+          value={form.reopenDays}
+          onChange={(e) => setForm({ ...form, reopenDays: Number(e.target.value) })}
+        />
+        <TextField
+          className="sm:col-span-2"
+          label={t('apiBaseUrl')}
+          hint={t('apiBaseUrlHint')}
+          type="url"
+          required
+          value={form.apiBaseUrl}
+          onChange={(e) => setForm({ ...form, apiBaseUrl: e.target.value })}
+        />
+      </div>
+      {bot && (
+        <div className="space-y-1 border-t border-slate-100 pt-4 text-sm">
+          <p className="font-medium text-slate-700">{t('webhookUrl')}</p>
+          <code className="block overflow-x-auto rounded bg-slate-50 px-2 py-1 text-xs" data-testid="webhook-url">
+            {bot.webhookUrl}
+          </code>
+          <p className="text-xs text-slate-600">{t('webhookHint')}</p>
+        </div>
+      )}
+      <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 pt-4">
+        <button
+          type="submit"
+          disabled={save.isPending}
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
+        >
+          {t('save')}
+        </button>
+        {bot && (
+          <>
+            <button
+              type="button"
+              onClick={() => connect.mutate({ id: bot.id })}
+              className="rounded-md border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50"
+            >
+              {t('connect')}
+            </button>
+            <button
+              type="button"
+              onClick={() => test.mutate({ id: bot.id })}
+              className="rounded-md border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50"
+            >
+              {t('test')}
+            </button>
+          </>
+        )}
+        {save.isSuccess && !save.isPending && (
+          <span role="status" className="text-sm text-emerald-700">
+            {ta('saved')}
+          </span>
+        )}
+        {save.error && (
+          <span role="alert" className="text-sm text-red-700">
+            {errorText(save.error)}
+          </span>
+        )}
+        {answer && (
+          <span role="status" className={`text-sm ${answer.ok ? 'text-emerald-700' : 'text-red-700'}`} data-testid="test-answer">
+            {answer.ok ? t('answerOk', { answer: answer.answer }) : t('answerFailed', { answer: answer.answer })}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
