@@ -15,6 +15,12 @@ describe('messenger reply windows', () => {
     expect(replyWindowOf('whatsapp', beforeDst, beforeDst)).toMatchObject({ closesAt: beforeDst + 24 * HOUR });
   });
 
+  it('takes a channel’s own length (Messenger’s human-agent tag: 7 days), but never gives one to a channel without', () => {
+    expect(replyWindowOf('messenger', WROTE, WROTE + 48 * HOUR, 7 * 24 * HOUR)).toMatchObject({ closesAt: WROTE + 7 * 24 * HOUR, open: true });
+    expect(replyWindowOf('messenger', WROTE, WROTE + 48 * HOUR, null)).toMatchObject({ open: false });
+    expect(replyWindowOf('telegram', WROTE, WROTE, 7 * 24 * HOUR)).toBeNull();
+  });
+
   it('is closed before the customer ever wrote, and absent on channels without one', () => {
     expect(replyWindowOf('whatsapp', null, WROTE)).toEqual({ closesAt: WROTE, leftMs: 0, open: false });
     expect(replyWindowOf('telegram', WROTE, WROTE)).toBeNull();

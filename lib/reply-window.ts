@@ -11,9 +11,13 @@ export const REPLY_WINDOW_MS: Partial<Record<ChannelKind, number>> = { whatsapp:
 
 export type ReplyWindow = { closesAt: number; leftMs: number; open: boolean };
 
-/** The window of a ticket on `kind` whose customer last wrote at `lastCustomerMessageAt`; null where the platform has none. */
-export function replyWindowOf(kind: ChannelKind, lastCustomerMessageAt: number | null, now: number): ReplyWindow | null {
-  const length = REPLY_WINDOW_MS[kind];
+/**
+ * The window of a ticket on `kind` whose customer last wrote at `lastCustomerMessageAt`; null where the
+ * platform has none. `lengthMs`: a channel's own length (a Messenger page with the human-agent tag may
+ * answer for 7 days).
+ */
+export function replyWindowOf(kind: ChannelKind, lastCustomerMessageAt: number | null, now: number, lengthMs?: number | null): ReplyWindow | null {
+  const length = REPLY_WINDOW_MS[kind] === undefined ? undefined : (lengthMs ?? REPLY_WINDOW_MS[kind]);
   if (length === undefined) return null;
   if (lastCustomerMessageAt === null) return { closesAt: now, leftMs: 0, open: false };
   const leftMs = remainingMs(null, lastCustomerMessageAt, length, now);

@@ -8,11 +8,11 @@ import { replyWindowOf } from '@/lib/reply-window';
 import { useDuration } from './sla-badge';
 
 /** The window at `now`, re-rendered on its own at the warning and at the close (not only on the 20 s tick). */
-export function useReplyWindow(kind: ChannelKind, lastCustomerMessageAt: number | null, warningMs: number | null) {
+export function useReplyWindow(kind: ChannelKind, lastCustomerMessageAt: number | null, warningMs: number | null, lengthMs?: number | null) {
   const ticking = useNow({ updateInterval: 20_000 }).getTime();
   const [edge, setEdge] = useState(0);
   const now = Math.max(ticking, edge);
-  const window = replyWindowOf(kind, lastCustomerMessageAt, now);
+  const window = replyWindowOf(kind, lastCustomerMessageAt, now, lengthMs);
   const warnAt = window && warningMs !== null ? window.closesAt - warningMs : null;
   const next = window ? [warnAt, window.closesAt].find((at): at is number => at !== null && at > now) : undefined;
   useEffect(() => {
@@ -31,15 +31,17 @@ export function ReplyWindowBadge({
   kind,
   lastCustomerMessageAt,
   warningMs,
+  lengthMs,
 }: {
   kind: ChannelKind;
   lastCustomerMessageAt: number | null;
   warningMs: number | null;
+  lengthMs?: number | null;
 }) {
   const t = useTranslations();
   const format = useFormatter();
   const duration = useDuration();
-  const window = useReplyWindow(kind, lastCustomerMessageAt, warningMs);
+  const window = useReplyWindow(kind, lastCustomerMessageAt, warningMs, lengthMs);
   if (!window?.open) return null;
   const label = t('replyWindow.leftShort', { time: duration(window.leftMs), channel: t(`channel.${kind}`) });
   return (

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { messages, tickets, type MessageMeta } from '../schema';
 import { preparedPerConnection, p, ps } from '../prepared';
@@ -77,4 +77,22 @@ export function findTicketOfMessage(db: Queryable, id: number) {
     .innerJoin(tickets, eq(tickets.id, messages.ticketId))
     .where(eq(messages.id, id))
     .get();
+}
+
+/** A receipt's watermark: our public replies on the ticket sent up to then are `state` now (never backwards). */
+export function markRepliesUpTo(db: Queryable, ticketId: number, watermark: number, state: 'delivered' | 'read') {
+  return db
+    .update(messages)
+    .set({ deliveryState: state })
+    .where(
+      and(
+        eq(messages.ticketId, ticketId),
+        eq(messages.authorKind, 'agent'),
+        eq(messages.isInternal, false),
+        sql`${messages.createdAt} <= ${watermark}`,
+        inArray(messages.deliveryState, state === 'read' ? ['sent', 'delivered'] : ['sent']),
+      ),
+    )
+    .returning({ id: messages.id })
+    .all().length;
 }

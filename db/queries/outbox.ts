@@ -1,4 +1,4 @@
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { outbox } from '../schema';
 import { limitRows, preparedPerConnection, p, ps } from '../prepared';
@@ -69,4 +69,14 @@ export function finishOutbox(
 /** After a crash a row may be left in 'sending': send it again (at least once; the Message-ID lets clients dedupe). */
 export function requeueInterrupted(db: Queryable, now: number) {
   db.update(outbox).set({ state: 'queued', updatedAt: now }).where(eq(outbox.state, 'sending')).run();
+}
+
+/** Whether a delivery on this channel is waiting or being sent right now (an echo of it may overtake the record of its id). */
+export function hasPendingDelivery(db: Queryable, channelId: number): boolean {
+  return !!db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.channelId, channelId), inArray(outbox.state, ['queued', 'sending'])))
+    .limit(limitRows(1))
+    .get();
 }

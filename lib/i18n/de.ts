@@ -49,6 +49,8 @@ export const de: Messages = {
     closed: 'Antwortfenster geschlossen {at}',
     closedComposer:
       'Das Antwortfenster von {channel} hat sich {at} geschlossen, 24 Stunden nach der letzten Nachricht des Kunden. Freier Text kann nicht mehr gesendet werden; senden Sie stattdessen eine freigegebene Vorlage.',
+    closedNoTemplates:
+      'Das Antwortfenster von {channel} hat sich {at} geschlossen. Antworten sind wieder möglich, sobald der Kunde schreibt; interne Notizen bleiben möglich.',
     noTemplates: 'Für diesen Kanal sind keine freigegebenen Vorlagen eingerichtet (Einstellungen → WhatsApp).',
     template: 'Vorlage',
     sendTemplate: 'Vorlage senden',
@@ -176,6 +178,11 @@ export const de: Messages = {
   },
   /** Errors the server reports, by key (server/errors/domain-error.ts); simple {placeholders} only. */
   serverErrors: {
+    messenger_window_closed:
+      'Das Antwortfenster von Messenger hat sich geschlossen (24 Stunden nach der letzten Nachricht des Kunden, 7 Tage mit dem Human-Agent-Tag). Der Kunde muss zuerst schreiben.',
+    messenger_channel_not_found: 'Messenger-Seite {id} existiert nicht',
+    messenger_page_taken: 'Die Seite {id} ist bereits als „{name}“ verbunden',
+    messenger_secrets_missing: 'Zum Verbinden der Seite werden ein Seiten-Access-Token, ein App-Secret und ein Verify-Token gebraucht',
     telegram_blocked: 'hat den Bot am {date} blockiert; Antworten erreichen ihn erst, wenn er wieder schreibt',
     telegram_channel_not_found: 'Telegram-Bot {id} existiert nicht',
     telegram_token_missing: 'Zum Verbinden des Bots wird ein Bot-Token von @BotFather gebraucht',
@@ -253,6 +260,7 @@ export const de: Messages = {
   },
   message: {
     deliveryErrors: {
+      customer_no_messenger: 'der Kunde hat keine Messenger-Unterhaltung mit der Seite',
       customer_no_telegram: 'der Kunde hat keinen Telegram-Chat mit dem Bot',
       customer_no_whatsapp: 'der Kunde hat keine WhatsApp-Nummer',
       channel_not_connected: 'kann nicht gesendet werden, dieser Kanal ist nicht verbunden',
@@ -355,11 +363,27 @@ export const de: Messages = {
     answerOk: 'Telegram antwortet: {answer}',
     answerFailed: 'Telegram lehnt ab: {answer}',
   },
+  messengerAdmin: {
+    title: 'Facebook Messenger',
+    intro:
+      'Facebook-Seiten: Kunden schreiben der Seite im Messenger, Agenten antworten im Posteingang. Nachrichten kommen über Metas Webhook, Antworten gehen über die Send API hinaus. Die README erklärt, wie eine Seite verbunden wird.',
+    new: 'Seite verbinden',
+    pageId: 'Seiten-ID',
+    humanAgentTag: 'Die Seite darf den Human-Agent-Tag verwenden',
+    humanAgentTagHint:
+      'Nur wenn Meta die App dafür freigegeben hat: Agenten können dann bis zu 7 Tage nach der letzten Nachricht des Kunden antworten statt 24 Stunden.',
+    pageAccessToken: 'Seiten-Access-Token',
+    appSecret: 'App-Secret',
+    verifyToken: 'Verify-Token',
+    webhookHint:
+      'Tragen Sie sie mit dem Verify-Token unter Messenger → Einstellungen → Webhooks ein und abonnieren Sie für die Seite messages, messaging_postbacks, message_echoes, message_deliveries und message_reads.',
+  },
   admin: {
     businessHours: 'Geschäftszeiten',
     slaPolicies: 'SLA-Richtlinien',
     whatsapp: 'WhatsApp',
     telegram: 'Telegram',
+    messenger: 'Messenger',
     chatWidgets: 'Chat-Widgets',
     forms: 'Kontaktformulare',
     agents: 'Agenten',

@@ -48,6 +48,7 @@ export const en = {
     closed: 'Reply window closed {at}',
     closedComposer:
       'The {channel} reply window closed {at}, 24 hours after the customer’s last message. Free text can no longer be sent; send an approved template instead.',
+    closedNoTemplates: 'The {channel} reply window closed {at}. Replies are possible again once the customer writes; internal notes stay possible.',
     noTemplates: 'No approved templates are set up for this channel (Settings → WhatsApp).',
     template: 'Template',
     sendTemplate: 'Send template',
@@ -175,6 +176,11 @@ export const en = {
   },
   /** Errors the server reports, by key (server/errors/domain-error.ts); simple {placeholders} only. */
   serverErrors: {
+    messenger_window_closed:
+      'The Messenger reply window has closed (24 hours after the customer’s last message, 7 days with the human-agent tag). The customer has to write first.',
+    messenger_channel_not_found: 'Messenger page {id} does not exist',
+    messenger_page_taken: 'The page {id} is already connected as “{name}”',
+    messenger_secrets_missing: 'A page access token, an app secret and a verify token are needed to connect the page',
     telegram_blocked: 'blocked the bot on {date}; replies cannot reach them until they write again',
     telegram_channel_not_found: 'Telegram bot {id} does not exist',
     telegram_token_missing: 'A bot token from @BotFather is needed to connect the bot',
@@ -251,6 +257,7 @@ export const en = {
   },
   message: {
     deliveryErrors: {
+      customer_no_messenger: 'the customer has no Messenger conversation with the page',
       customer_no_telegram: 'the customer has no Telegram chat with the bot',
       customer_no_whatsapp: 'the customer has no WhatsApp number',
       channel_not_connected: 'cannot be sent, this channel is not connected',
@@ -353,9 +360,24 @@ export const en = {
     answerOk: 'Telegram answered: {answer}',
     answerFailed: 'Telegram refused: {answer}',
   },
+  messengerAdmin: {
+    title: 'Facebook Messenger',
+    intro:
+      'Facebook pages: customers write to the page on Messenger, agents answer in the inbox. Messages arrive by Meta’s webhook; replies go out through the Send API. The README explains how to connect a page.',
+    new: 'Connect a page',
+    pageId: 'Page ID',
+    humanAgentTag: 'The page may use the human-agent tag',
+    humanAgentTagHint: 'Only if Meta approved the app for it: agents can then answer up to 7 days after the customer’s last message instead of 24 hours.',
+    pageAccessToken: 'Page access token',
+    appSecret: 'App secret',
+    verifyToken: 'Verify token',
+    webhookHint:
+      'Enter it with the verify token under Messenger → Settings → Webhooks, and subscribe the page to messages, messaging_postbacks, message_echoes, message_deliveries and message_reads.',
+  },
   admin: {
     whatsapp: 'WhatsApp',
     telegram: 'Telegram',
+    messenger: 'Messenger',
     chatWidgets: 'Chat widgets',
     businessHours: 'Business hours',
     slaPolicies: 'SLA policies',

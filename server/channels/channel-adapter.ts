@@ -25,6 +25,8 @@ export class RetryLaterError extends Error {
 export type ReplyOptions = {
   /** How long before the platform's reply window closes the inbox warns. */
   windowWarningMs: number;
+  /** The window's length when the channel's differs from the platform's standard (lib/reply-window.ts). */
+  windowMs?: number;
   templates: { name: string; language: string; body: string; parameters: string[] }[];
 };
 

@@ -5,9 +5,10 @@ import { chatAdapter } from './chat/chat-adapter';
 import { webFormAdapter } from './web-form/web-form-adapter';
 import { whatsappAdapter } from './whatsapp/whatsapp-adapter';
 import { telegramAdapter } from './telegram/telegram-adapter';
+import { messengerAdapter } from './messenger/messenger-adapter';
 
-/** Every channel kind the app can serve, one line each. A kind without an adapter yet (Messenger) stores messages but cannot reply. */
-const ADAPTERS: ChannelAdapter[] = [emailAdapter, chatAdapter, webFormAdapter, whatsappAdapter, telegramAdapter];
+/** Every channel kind the app can serve, one line each. */
+const ADAPTERS: ChannelAdapter[] = [emailAdapter, chatAdapter, webFormAdapter, whatsappAdapter, telegramAdapter, messengerAdapter];
 
 const byKind = new Map<ChannelKind, ChannelAdapter>(ADAPTERS.map((a) => [a.kind, a]));
 

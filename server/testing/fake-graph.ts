@@ -11,10 +11,13 @@ type Answer = { status: number; body: unknown; headers?: Record<string, string> 
  * shape); `GET /<media-id>` answers the media's download URL on this server, which serves the bytes only
  * with the same bearer token; `GET /<phone-number-id>?fields=…` describes the number.
  */
-export async function startFakeGraph(o: { token: string; phoneNumberId: string }) {
+export async function startFakeGraph(o: { token: string; phoneNumberId?: string; pageId?: string }) {
   const requests: GraphRequest[] = [];
   const media = new Map<string, { bytes: Buffer; mimeType: string; delayMs?: number }>();
   const failures: Answer[] = [];
+  /** Messenger: people's public profiles, and files on the platform's CDN (fetched without a token). */
+  const profiles = new Map<string, { first_name: string; last_name?: string }>();
+  const cdn = new Map<string, Buffer>();
   const waiters: { match: (r: GraphRequest) => boolean; resolve: (r: GraphRequest) => void }[] = [];
   let sent = 0;
   let port = 0;
@@ -39,6 +42,8 @@ export async function startFakeGraph(o: { token: string; phoneNumberId: string }
         w.resolve(request);
       }
       const answer = (a: Answer) => void res.writeHead(a.status, { 'content-type': 'application/json', ...a.headers }).end(JSON.stringify(a.body));
+      const public_ = url.pathname.startsWith('/cdn/') ? cdn.get(url.pathname.slice('/cdn/'.length)) : undefined;
+      if (public_) return void res.writeHead(200, { 'content-length': public_.length }).end(public_);
       if (req.headers.authorization !== `Bearer ${o.token}`) {
         return answer({ status: 401, body: graphError(190, 'Error validating access token: Session has expired', 'OAuthException') });
       }
@@ -55,6 +60,16 @@ export async function startFakeGraph(o: { token: string; phoneNumberId: string }
         sentIds.push(id);
         return answer({ status: 200, body: { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id }] } });
       }
+      if (req.method === 'POST' && url.pathname === '/me/messages') {
+        const failure = failures.shift();
+        if (failure) return answer(failure);
+        const id = `m_SENT${++sent}.${port}`;
+        sentIds.push(id);
+        return answer({ status: 200, body: { recipient_id: (request.body?.recipient as { id?: string } | undefined)?.id, message_id: id } });
+      }
+      if (req.method === 'GET' && url.pathname === '/me') return answer({ status: 200, body: { id: o.pageId, name: 'Demo Shop' } });
+      const profile = profiles.get(url.pathname.slice(1));
+      if (req.method === 'GET' && profile) return answer({ status: 200, body: { ...profile, id: url.pathname.slice(1) } });
       if (req.method === 'GET' && url.pathname === `/${o.phoneNumberId}`) {
         return answer({
           status: 200,
@@ -87,6 +102,9 @@ export async function startFakeGraph(o: { token: string; phoneNumberId: string }
     requests,
     sentIds,
     addMedia: (id: string, bytes: Buffer, mimeType: string, delayMs?: number) => void media.set(id, { bytes, mimeType, delayMs }),
+    addProfile: (psid: string, profile: { first_name: string; last_name?: string }) => void profiles.set(psid, profile),
+    /** A file at `<url>/cdn/<name>`, as Messenger hands attachment URLs out. */
+    addCdnFile: (name: string, bytes: Buffer) => void cdn.set(name, bytes),
     /** The next send answers this Graph error (HTTP status, code, title, details), e.g. 400 / 131047 for a closed window. */
     failNext(status: number, code: number, message: string, details?: string, headers?: Record<string, string>) {
       failures.push({ status, body: graphError(code, message, 'OAuthException', details), headers });

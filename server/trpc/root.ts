@@ -12,6 +12,7 @@ import { slaPoliciesRouter } from './routers/sla-policies';
 import { notificationsRouter } from './routers/notifications';
 import { whatsappRouter } from './routers/whatsapp';
 import { telegramRouter } from './routers/telegram';
+import { messengerRouter } from './routers/messenger';
 
 export const appRouter = router({
   auth: authRouter,
@@ -27,6 +28,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   whatsapp: whatsappRouter,
   telegram: telegramRouter,
+  messenger: messengerRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,7 +5,7 @@ import { catalogs } from '@/lib/i18n';
 
 export const dynamic = 'force-dynamic';
 
-const SECTIONS = ['agents', 'teams', 'inboxes', 'chatWidgets', 'whatsapp', 'telegram', 'businessHours', 'slaPolicies', 'forms'] as const;
+const SECTIONS = ['agents', 'teams', 'inboxes', 'chatWidgets', 'whatsapp', 'messenger', 'telegram', 'businessHours', 'slaPolicies', 'forms'] as const;
 const PATHS: Partial<Record<(typeof SECTIONS)[number], string>> = { chatWidgets: 'chat', businessHours: 'business-hours', slaPolicies: 'sla' };
 
 /** Admin pages are refused on the server, not only hidden in the navigation. */

@@ -1,5 +1,6 @@
 import type { Tx } from '@/db/client';
-import { findChannelKind } from '@/db/queries/inbound';
+import { findChannel } from '@/db/queries/inbound';
+import { replyOptionsOf } from '../reply-options';
 import { lastPublicReplyAt } from '@/db/queries/messages';
 import { findTicket, insertEvents } from '@/db/queries/tickets';
 import { replyWindowOf } from '@/lib/reply-window';
@@ -20,9 +21,9 @@ export function registerReplyWindowJobs() {
   registerJobHandler(REPLY_WINDOW_JOB, (tx, payload, { now }) => {
     const { ticketId } = payload as { ticketId: number };
     const ticket = findTicket(tx, ticketId);
-    const kind = ticket && findChannelKind(tx, ticket.channelId)?.kind;
-    if (!ticket || !kind || ticket.status === 'solved' || ticket.status === 'closed' || ticket.lastCustomerMessageAt === null) return;
-    const window = replyWindowOf(kind, ticket.lastCustomerMessageAt, now);
+    const channel = ticket && findChannel(tx, ticket.channelId);
+    if (!ticket || !channel || ticket.status === 'solved' || ticket.status === 'closed' || ticket.lastCustomerMessageAt === null) return;
+    const window = replyWindowOf(channel.kind, ticket.lastCustomerMessageAt, now, replyOptionsOf(channel)?.windowMs);
     if (!window || window.open) return;
     if ((lastPublicReplyAt(tx, ticketId) ?? -1) >= ticket.lastCustomerMessageAt) return;
     insertEvents(tx, [ticketEvent(ticketId, 'reply_window_closed', { closedAt: window.closesAt }, { kind: 'system' }, window.closesAt)]);

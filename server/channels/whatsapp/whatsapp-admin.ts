@@ -5,7 +5,7 @@ import { listTeams } from '@/db/queries/agents';
 import { WHATSAPP_DEFAULTS, whatsappSettingsSchema, type WhatsappChannelInput, type WhatsappSettings } from '@/lib/channel-settings/whatsapp';
 import { DomainError } from '@/server/errors/domain-error';
 import { getConfig } from '@/server/runtime-config';
-import { openSecret, sealSecret } from '../messaging/channel-secrets';
+import { mergeSecrets, openSecret, secretsPresent } from '../messaging/channel-secrets';
 import { describeNumber } from './whatsapp-api';
 
 const SECRETS = ['accessToken', 'appSecret', 'verifyToken'] as const;
@@ -15,13 +15,13 @@ export function listWhatsappChannels(db: Db) {
   return listChannelsOfKind(db, 'whatsapp').map((c) => {
     // A channel that was never set up shows with empty fields, for the admin to fill in.
     const s = whatsappSettingsSchema.safeParse(c.settings).data ?? { ...WHATSAPP_DEFAULTS, phoneNumberId: '', templates: [] };
-    const { accessToken, appSecret, verifyToken, ...fields } = s as WhatsappSettings;
+    const { accessToken: _a, appSecret: _s, verifyToken: _v, ...fields } = s as WhatsappSettings;
     return {
       id: c.id,
       name: c.name,
       defaultTeamId: c.defaultTeamId,
       ...fields,
-      has: { accessToken: !!accessToken, appSecret: !!appSecret, verifyToken: !!verifyToken },
+      has: secretsPresent(SECRETS, s as WhatsappSettings),
       webhookUrl: `${getConfig().publicUrl}/hooks/whatsapp/${c.id}`,
     };
   });
@@ -39,9 +39,9 @@ export function saveWhatsappChannel(db: Db, id: number | null, input: WhatsappCh
   const previous = id === null ? null : findChannel(db, id);
   if (id !== null && previous?.kind !== 'whatsapp') throw new DomainError('NOT_FOUND', 'whatsapp_channel_not_found', { id });
   const stored = previous ? (whatsappSettingsSchema.safeParse(previous.settings).data ?? null) : null;
-  const settings: WhatsappSettings = whatsappSettingsSchema.parse({ ...rest, ...Object.fromEntries(SECRETS.map((k) => [k, undefined])) });
-  for (const key of SECRETS) settings[key] = rest[key] ? sealSecret(rest[key]) : stored?.[key];
-  if (SECRETS.some((k) => !settings[k])) throw new DomainError('BAD_REQUEST', 'whatsapp_secrets_missing');
+  const secrets = mergeSecrets(SECRETS, rest, stored);
+  if (!secrets.complete) throw new DomainError('BAD_REQUEST', 'whatsapp_secrets_missing');
+  const settings: WhatsappSettings = { ...whatsappSettingsSchema.parse({ ...rest, accessToken: undefined, appSecret: undefined, verifyToken: undefined }), ...secrets.sealed };
   if (id === null) return insertChannel(db, { kind: 'whatsapp', name, defaultTeamId, settings });
   updateChannel(db, id, { name, defaultTeamId, settings });
   return { id };

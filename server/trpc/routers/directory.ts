@@ -11,6 +11,9 @@ export const directoryRouter = router({
       .map(({ id, name, teamIds }) => ({ id, name, teamIds })),
     teams: listTeams(ctx.db),
     tags: listAllTags(ctx.db),
-    channels: listChannels(ctx.db).map((c) => ({ id: c.id, kind: c.kind, name: c.name, replyWindowWarningMs: replyOptionsOf(c)?.windowWarningMs ?? null })),
+    channels: listChannels(ctx.db).map((c) => {
+      const options = replyOptionsOf(c);
+      return { id: c.id, kind: c.kind, name: c.name, replyWindowWarningMs: options?.windowWarningMs ?? null, replyWindowMs: options?.windowMs ?? null };
+    }),
   })),
 });

@@ -36,7 +36,12 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
   const format = useFormatter();
   const duration = useDuration('short');
   // Hooks run on every channel: on one without a reply window (email stands in) this is null.
-  const window = useReplyWindow(replyWindow?.kind ?? 'email', replyWindow?.lastCustomerMessageAt ?? null, replyWindow?.options?.windowWarningMs ?? null);
+  const window = useReplyWindow(
+    replyWindow?.kind ?? 'email',
+    replyWindow?.lastCustomerMessageAt ?? null,
+    replyWindow?.options?.windowWarningMs ?? null,
+    replyWindow?.options?.windowMs,
+  );
   const errorText = useErrorText();
   const trpc = useTRPC();
   const trpcClient = useTRPCClient();
@@ -117,10 +122,18 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
       </div>
       {windowClosed ? (
         <div className="space-y-2 py-1" data-testid="reply-window-closed">
-          <p className="text-sm text-slate-700">
-            {t('replyWindow.closedComposer', { channel: channelName, at: format.dateTime(window.closesAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
-          </p>
-          <TemplatePicker ticketId={ticketId} templates={replyWindow?.options?.templates ?? []} />
+          {replyWindow?.kind === 'whatsapp' ? (
+            <>
+              <p className="text-sm text-slate-700">
+                {t('replyWindow.closedComposer', { channel: channelName, at: format.dateTime(window.closesAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
+              </p>
+              <TemplatePicker ticketId={ticketId} templates={replyWindow.options?.templates ?? []} />
+            </>
+          ) : (
+            <p className="text-sm text-slate-700">
+              {t('replyWindow.closedNoTemplates', { channel: channelName, at: format.dateTime(window.closesAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
+            </p>
+          )}
         </div>
       ) : (
         editor()

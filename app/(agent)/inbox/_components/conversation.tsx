@@ -146,6 +146,7 @@ function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket
                 kind={channel.kind}
                 lastCustomerMessageAt={tk.lastCustomerMessageAt}
                 warningMs={ticket.data.replyOptions?.windowWarningMs ?? null}
+                lengthMs={ticket.data.replyOptions?.windowMs}
               />
             )}
           </div>

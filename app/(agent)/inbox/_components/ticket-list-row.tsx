@@ -61,7 +61,12 @@ export const TicketListRow = memo(function TicketListRow({
         <span className="min-w-0 flex-1 truncate text-xs text-slate-600">{item.preview}</span>
         {item.slaDueAt !== null && item.slaTarget && <SlaBadge target={item.slaTarget} dueAt={item.slaDueAt} warnAt={item.slaWarnAt} />}
         {REPLY_WINDOW_MS[item.channelKind] && isUnsolved(item.status) && (
-          <ReplyWindowBadge kind={item.channelKind} lastCustomerMessageAt={item.lastCustomerMessageAt} warningMs={dir.replyWindowWarningMs(item.channelId)} />
+          <ReplyWindowBadge
+            kind={item.channelKind}
+            lastCustomerMessageAt={item.lastCustomerMessageAt}
+            warningMs={dir.replyWindowWarningMs(item.channelId)}
+            lengthMs={dir.replyWindowMs(item.channelId)}
+          />
         )}
         <PriorityLabel priority={item.priority} label={t(`priority.${item.priority}`)} />
         <StatusBadge status={item.status} label={t(`status.${item.status}`)} />

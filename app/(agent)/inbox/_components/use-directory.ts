@@ -17,6 +17,8 @@ export function useDirectory() {
       teamName: (id: number | null | undefined) => (id == null ? null : (data?.teams.find((t) => t.id === id)?.name ?? `#${id}`)),
       /** How long before a messenger channel's reply window closes its tickets warn (null: no window). */
       replyWindowWarningMs: (channelId: number) => data?.channels.find((c) => c.id === channelId)?.replyWindowWarningMs ?? null,
+      /** The channel's own reply window length, when it differs from its platform's standard. */
+      replyWindowMs: (channelId: number) => data?.channels.find((c) => c.id === channelId)?.replyWindowMs ?? null,
     }),
     [data],
   );

@@ -6,6 +6,8 @@ import { useTranslations } from 'use-intl';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
 import { useTRPC } from '@/app/_components/trpc';
+import { ChannelPicker } from '../channel-picker';
+import { selectedRecord } from '../selected-record';
 import { useErrorText } from '@/app/_components/error-text';
 import { TextField } from '@/app/_components/text-field';
 import { NamedOptions, idOrNull } from '@/app/_components/named-options';
@@ -20,33 +22,18 @@ export function TelegramAdmin() {
   const list = useQuery(trpc.telegram.list.queryOptions());
   const [selected, setSelected] = useState<number | 'new' | null>(null);
   const bots = list.data ?? [];
-  const current = selected === 'new' ? null : (bots.find((c) => c.id === selected) ?? bots[0] ?? null);
+  const current = selectedRecord(bots, selected);
   const key = current ? String(current.id) : 'new';
   return (
     <div className="max-w-3xl space-y-4">
       <h1 className="text-lg font-semibold">{t('title')}</h1>
       <p className="text-sm text-slate-600">{t('intro')}</p>
-      <div className="flex flex-wrap gap-2">
-        {bots.map((c) => (
-          <button
-            key={c.id}
-            type="button"
-            aria-pressed={key === String(c.id)}
-            onClick={() => setSelected(c.id)}
-            className="rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm aria-pressed:border-brand-500 aria-pressed:bg-brand-50"
-          >
-            {c.name} {c.botUsername && <span className="text-slate-500">@{c.botUsername}</span>}
-          </button>
-        ))}
-        <button
-          type="button"
-          aria-pressed={key === 'new'}
-          onClick={() => setSelected('new')}
-          className="rounded-md border border-dashed border-slate-300 px-3 py-1.5 text-sm text-brand-700 aria-pressed:bg-brand-50"
-        >
-          + {t('new')}
-        </button>
-      </div>
+      <ChannelPicker
+        items={bots.map((c) => ({ id: c.id, label: c.name, detail: c.botUsername && `@${c.botUsername}` }))}
+        selected={key}
+        onSelect={setSelected}
+        newLabel={t('new')}
+      />
       {list.data && <TelegramForm key={key} bot={current} onSaved={(id) => setSelected(id)} />}
     </div>
   );

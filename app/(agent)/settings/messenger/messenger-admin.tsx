@@ -1,0 +1,184 @@
+'use client';
+
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'use-intl';
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '@/server/trpc/root';
+import { useTRPC } from '@/app/_components/trpc';
+import { useErrorText } from '@/app/_components/error-text';
+import { TextField } from '@/app/_components/text-field';
+import { NamedOptions, idOrNull } from '@/app/_components/named-options';
+import { MESSENGER_DEFAULTS } from '@/lib/channel-settings/messenger';
+import { ChannelPicker } from '../channel-picker';
+import { selectedRecord } from '../selected-record';
+
+type Page = inferRouterOutputs<AppRouter>['messenger']['list'][number];
+const SECRETS = ['pageAccessToken', 'appSecret', 'verifyToken'] as const;
+
+/** Settings → Messenger: the connected Facebook pages, one form each, and a new one. */
+export function MessengerAdmin() {
+  const t = useTranslations('messengerAdmin');
+  const trpc = useTRPC();
+  const list = useQuery(trpc.messenger.list.queryOptions());
+  const [selected, setSelected] = useState<number | 'new' | null>(null);
+  const pages = list.data ?? [];
+  const current = selectedRecord(pages, selected);
+  const key = current ? String(current.id) : 'new';
+  return (
+    <div className="max-w-3xl space-y-4">
+      <h1 className="text-lg font-semibold">{t('title')}</h1>
+      <p className="text-sm text-slate-600">{t('intro')}</p>
+      <ChannelPicker items={pages.map((c) => ({ id: c.id, label: c.name, detail: c.pageId }))} selected={key} onSelect={setSelected} newLabel={t('new')} />
+      {list.data && <MessengerForm key={key} page={current} onSaved={(id) => setSelected(id)} />}
+    </div>
+  );
+}
+
+function MessengerForm({ page, onSaved }: { page: Page | null; onSaved: (id: number) => void }) {
+  const t = useTranslations('messengerAdmin');
+  const tw = useTranslations('whatsappAdmin');
+  const ta = useTranslations('admin');
+  const errorText = useErrorText();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const teams = useQuery(trpc.directory.all.queryOptions()).data?.teams ?? [];
+  const [form, setForm] = useState(() => ({
+    name: page?.name ?? '',
+    defaultTeamId: page?.defaultTeamId ?? null,
+    pageId: page?.pageId ?? '',
+    apiBaseUrl: page?.apiBaseUrl ?? MESSENGER_DEFAULTS.apiBaseUrl!,
+    humanAgentTag: page?.humanAgentTag ?? MESSENGER_DEFAULTS.humanAgentTag!,
+    windowWarningMinutes: page?.windowWarningMinutes ?? MESSENGER_DEFAULTS.windowWarningMinutes!,
+    reopenDays: page?.reopenDays ?? MESSENGER_DEFAULTS.reopenDays!,
+    pageAccessToken: '',
+    appSecret: '',
+    verifyToken: '',
+  }));
+  const save = useMutation(
+    trpc.messenger.save.mutationOptions({
+      onSuccess: (res) => {
+        void queryClient.invalidateQueries({ queryKey: trpc.messenger.list.queryKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.directory.all.queryKey() });
+        setForm((f) => ({ ...f, pageAccessToken: '', appSecret: '', verifyToken: '' }));
+        onSaved(res.id);
+      },
+    }),
+  );
+  const test = useMutation(trpc.messenger.test.mutationOptions());
+  return (
+    <form
+      className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 sm:p-5"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate({
+          ...form,
+          id: page?.id ?? null,
+          pageAccessToken: form.pageAccessToken || undefined,
+          appSecret: form.appSecret || undefined,
+          verifyToken: form.verifyToken || undefined,
+        });
+      }}
+    >
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField label={tw('name')} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{ta('defaultTeam')}</span>
+          <select
+            className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+            value={form.defaultTeamId ?? ''}
+            onChange={(e) => setForm({ ...form, defaultTeamId: idOrNull(e.target.value) })}
+          >
+            <option value="">—</option>
+            <NamedOptions items={teams} />
+          </select>
+        </label>
+        <TextField label={t('pageId')} required inputMode="numeric" value={form.pageId} onChange={(e) => setForm({ ...form, pageId: e.target.value })} />
+        <TextField
+          label={tw('apiBaseUrl')}
+          hint={tw('apiBaseUrlHint')}
+          type="url"
+          required
+          value={form.apiBaseUrl}
+          onChange={(e) => setForm({ ...form, apiBaseUrl: e.target.value })}
+        />
+        <TextField
+          label={tw('windowWarning')}
+          type="number"
+          min={1}
+          max={1440}
+          value={form.windowWarningMinutes}
+          onChange={(e) => setForm({ ...form, windowWarningMinutes: Number(e.target.value) })}
+        />
+        <TextField
+          label={tw('reopenDays')}
+          type="number"
+          min={0}
+          max={90}
+          value={form.reopenDays}
+          onChange={(e) => setForm({ ...form, reopenDays: Number(e.target.value) })}
+        />
+        <label className="flex items-start gap-2 text-sm sm:col-span-2">
+          <input type="checkbox" className="mt-1" checked={form.humanAgentTag} onChange={(e) => setForm({ ...form, humanAgentTag: e.target.checked })} />
+          <span>
+            <span className="font-medium text-slate-700">{t('humanAgentTag')}</span>
+            <span className="block text-xs text-slate-600">{t('humanAgentTagHint')}</span>
+          </span>
+        </label>
+      </div>
+      <fieldset className="grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-3">
+        <legend className="text-sm font-semibold">{tw('secrets')}</legend>
+        {SECRETS.map((k) => (
+          <TextField
+            key={k}
+            label={t(k)}
+            type="password"
+            autoComplete="off"
+            required={!page?.has[k]}
+            hint={page?.has[k] ? tw('kept') : undefined}
+            value={form[k]}
+            onChange={(e) => setForm({ ...form, [k]: e.target.value })}
+          />
+        ))}
+      </fieldset>
+      {page && (
+        <div className="space-y-1 border-t border-slate-100 pt-4 text-sm">
+          <p className="font-medium text-slate-700">{tw('webhookUrl')}</p>
+          <code className="block overflow-x-auto rounded bg-slate-50 px-2 py-1 text-xs" data-testid="webhook-url">
+            {page.webhookUrl}
+          </code>
+          <p className="text-xs text-slate-600">{t('webhookHint')}</p>
+        </div>
+      )}
+      <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 pt-4">
+        <button
+          type="submit"
+          disabled={save.isPending}
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
+        >
+          {tw('save')}
+        </button>
+        {page && (
+          <button type="button" onClick={() => test.mutate({ id: page.id })} className="rounded-md border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50">
+            {tw('test')}
+          </button>
+        )}
+        {save.isSuccess && !save.isPending && (
+          <span role="status" className="text-sm text-emerald-700">
+            {ta('saved')}
+          </span>
+        )}
+        {save.error && (
+          <span role="alert" className="text-sm text-red-700">
+            {errorText(save.error)}
+          </span>
+        )}
+        {test.data && (
+          <span role="status" className={`text-sm ${test.data.ok ? 'text-emerald-700' : 'text-red-700'}`} data-testid="test-answer">
+            {test.data.ok ? tw('testOk', { answer: test.data.answer }) : tw('testFailed', { answer: test.data.answer })}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,5 @@
+import { MessengerAdmin } from './messenger-admin';
+
+export default function MessengerPage() {
+  return <MessengerAdmin />;
+}
