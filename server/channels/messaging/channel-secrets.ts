@@ -18,7 +18,11 @@ export function openSecret(sealed: string | undefined): string | null {
  * The secrets to store on save: each one typed in is sealed, each one left empty keeps what was stored.
  * Returns them sealed, by key, and whether all are now set.
  */
-export function mergeSecrets<K extends string>(keys: readonly K[], typed: Partial<Record<K, string | undefined>>, stored: Partial<Record<K, string | undefined>> | null) {
+export function mergeSecrets<K extends string>(
+  keys: readonly K[],
+  typed: Partial<Record<K, string | undefined>>,
+  stored: Partial<Record<K, string | undefined>> | null,
+) {
   const sealed = Object.fromEntries(keys.map((k) => [k, typed[k] ? sealSecret(typed[k]) : stored?.[k]])) as Record<K, string | undefined>;
   return { sealed, complete: keys.every((k) => !!sealed[k]) };
 }

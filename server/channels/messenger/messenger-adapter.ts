@@ -34,7 +34,11 @@ export const messengerAdapter: ChannelAdapter = {
   handleWebhookEvent: handleMessengerEvent,
   replyOptions(stored) {
     const s = messengerSettingsSchema.safeParse(stored).data;
-    return { windowWarningMs: (s?.windowWarningMinutes ?? MESSENGER_DEFAULTS.windowWarningMinutes!) * 60_000, windowMs: s ? windowMsOf(s) : undefined, templates: [] };
+    return {
+      windowWarningMs: (s?.windowWarningMinutes ?? MESSENGER_DEFAULTS.windowWarningMinutes!) * 60_000,
+      windowMs: s ? windowMsOf(s) : undefined,
+      templates: [],
+    };
   },
   queueReply(tx, ticket, channel, messageId, body, now) {
     const settings = messengerSettingsSchema.safeParse(findChannel(tx, channel.id)?.settings).data;

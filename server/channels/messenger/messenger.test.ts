@@ -61,7 +61,7 @@ function delivery(name: string, psid: string, o: { agoMs?: number; mid?: string;
     .readFileSync(path.join(__dirname, 'fixtures', `${name}.json`), 'utf8')
     .replaceAll('PAGE_ID', PAGE_ID)
     .replaceAll('"PSID"', JSON.stringify(psid))
-    .replaceAll('NOW', String(now))
+    .replaceAll('1700000000000', String(now))
     .replaceAll('CDN/', `${graph.url}/cdn/`)
     .replaceAll('"TEXT"', JSON.stringify(o.text ?? ''))
     .replaceAll('"MID', `"${o.mid ?? `mid.${++serial}`}`);
@@ -89,11 +89,19 @@ describe('Messenger', () => {
   it('refuses unsigned deliveries, names a new person from their public profile, and stores each message once', async () => {
     const psid = '6100000000000001';
     graph.addProfile(psid, { first_name: 'Anke', last_name: 'Weiß' });
-    const before = db().select({ n: sql<number>`count(*)` }).from(webhookEvents).get()!.n;
+    const before = db()
+      .select({ n: sql<number>`count(*)` })
+      .from(webhookEvents)
+      .get()!.n;
     const body = delivery('text-message', psid);
     const unsigned = await fetch(`${server.url}/hooks/messenger/${channelId}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(unsigned.status).toBe(401);
-    expect(db().select({ n: sql<number>`count(*)` }).from(webhookEvents).get()!.n).toBe(before);
+    expect(
+      db()
+        .select({ n: sql<number>`count(*)` })
+        .from(webhookEvents)
+        .get()!.n,
+    ).toBe(before);
     await receive(body);
     await receive(body);
     const ticket = ticketOf(psid);
@@ -135,7 +143,11 @@ describe('Messenger', () => {
       ['agent', 'Wir melden uns heute noch.'],
     ]);
     await receive(delivery('receipts', psid, { mid }));
-    const mine = db().select().from(messages).where(eq(messages.id, sent.ok ? sent.data.messageId : 0)).get()!;
+    const mine = db()
+      .select()
+      .from(messages)
+      .where(eq(messages.id, sent.ok ? sent.data.messageId : 0))
+      .get()!;
     expect(mine.deliveryState).toBe('read');
   });
 
@@ -161,7 +173,13 @@ describe('Messenger', () => {
     graph.failNext(400, 551, 'This person isn’t available right now.');
     const sent = await reply(ticketOf(psid).id, 'Hallo?');
     await runOutboxOnce(db());
-    expect(db().select().from(messages).where(eq(messages.id, sent.ok ? sent.data.messageId : 0)).get()).toMatchObject({
+    expect(
+      db()
+        .select()
+        .from(messages)
+        .where(eq(messages.id, sent.ok ? sent.data.messageId : 0))
+        .get(),
+    ).toMatchObject({
       deliveryState: 'failed',
       deliveryError: '551 This person isn’t available right now.',
     });

@@ -69,7 +69,14 @@ async function receiveMessage(db: Db, row: WebhookEventRow, channelId: number, s
   const { text, files } = contentOf(i);
   const attachments: NewAttachment[] = [];
   for (const f of files) {
-    attachments.push(...(await fetchAttachment({ filename: f.filename, contentType: f.contentType, attempt: row.attempts + 1, locate: async () => ({ url: f.url, size: null }) })));
+    attachments.push(
+      ...(await fetchAttachment({
+        filename: f.filename,
+        contentType: f.contentType,
+        attempt: row.attempts + 1,
+        locate: async () => ({ url: f.url, size: null }),
+      })),
+    );
   }
   // Messenger's webhook names nobody: a new person's name comes from their public profile.
   const token = openSecret(settings.pageAccessToken);

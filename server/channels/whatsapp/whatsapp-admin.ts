@@ -41,7 +41,10 @@ export function saveWhatsappChannel(db: Db, id: number | null, input: WhatsappCh
   const stored = previous ? (whatsappSettingsSchema.safeParse(previous.settings).data ?? null) : null;
   const secrets = mergeSecrets(SECRETS, rest, stored);
   if (!secrets.complete) throw new DomainError('BAD_REQUEST', 'whatsapp_secrets_missing');
-  const settings: WhatsappSettings = { ...whatsappSettingsSchema.parse({ ...rest, accessToken: undefined, appSecret: undefined, verifyToken: undefined }), ...secrets.sealed };
+  const settings: WhatsappSettings = {
+    ...whatsappSettingsSchema.parse({ ...rest, accessToken: undefined, appSecret: undefined, verifyToken: undefined }),
+    ...secrets.sealed,
+  };
   if (id === null) return insertChannel(db, { kind: 'whatsapp', name, defaultTeamId, settings });
   updateChannel(db, id, { name, defaultTeamId, settings });
   return { id };
