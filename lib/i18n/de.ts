@@ -178,6 +178,7 @@ export const de: Messages = {
   },
   /** Errors the server reports, by key (server/errors/domain-error.ts); simple {placeholders} only. */
   serverErrors: {
+    customer_merge_same: 'Ein Kunde kann nicht mit sich selbst verknüpft werden',
     messenger_window_closed:
       'Das Antwortfenster von Messenger hat sich geschlossen (24 Stunden nach der letzten Nachricht des Kunden, 7 Tage mit dem Human-Agent-Tag). Der Kunde muss zuerst schreiben.',
     messenger_channel_not_found: 'Messenger-Seite {id} existiert nicht',
@@ -281,6 +282,14 @@ export const de: Messages = {
     attachmentBlocked: '{name} wurde nicht übernommen. {reason}',
   },
   customer: {
+    link: 'Dieselbe Person wie ein anderer Kunde …',
+    linkSearch: 'Kunden nach Name oder E-Mail suchen',
+    linkTo: 'Mit {name} verknüpfen',
+    linkButton: 'Verknüpfen',
+    linkNone: 'Kein anderer Kunde passt.',
+    linkCancel: 'Abbrechen',
+    linkConfirm:
+      '„{from}“ und „{to}“ werden ein Kunde: alle Kontakte, Tickets und Nachrichten von „{from}“ gehen zu „{to}“. Das lässt sich nicht rückgängig machen.',
     title: 'Kunde',
     identities: 'Kontakt',
     widgetVisitor: 'Besucher im Website-Chat',

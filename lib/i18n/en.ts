@@ -176,6 +176,7 @@ export const en = {
   },
   /** Errors the server reports, by key (server/errors/domain-error.ts); simple {placeholders} only. */
   serverErrors: {
+    customer_merge_same: 'A customer cannot be linked to themselves',
     messenger_window_closed:
       'The Messenger reply window has closed (24 hours after the customer’s last message, 7 days with the human-agent tag). The customer has to write first.',
     messenger_channel_not_found: 'Messenger page {id} does not exist',
@@ -278,6 +279,13 @@ export const en = {
     attachmentBlocked: '{name} was not kept. {reason}',
   },
   customer: {
+    link: 'Same person as another customer…',
+    linkSearch: 'Find the customer by name or email',
+    linkTo: 'Link to {name}',
+    linkButton: 'Link',
+    linkNone: 'No other customer matches.',
+    linkCancel: 'Cancel',
+    linkConfirm: '“{from}” and “{to}” become one customer: every contact, ticket and message of “{from}” moves to “{to}”. This cannot be undone.',
     title: 'Customer',
     identities: 'Contact',
     widgetVisitor: 'Website chat visitor',

@@ -9,6 +9,7 @@ import { Avatar } from '@/app/_components/avatar';
 import { ChannelIcon } from '@/app/_components/channel-icon';
 import { StatusBadge } from '@/app/_components/badges';
 import { FormAnswers } from './form-answers';
+import { LinkCustomer } from './link-customer';
 
 /** Who the customer is, how to reach them on each channel, and their other tickets on any channel. */
 type Props = { customerId: number; currentTicketId: number; onOpenTicket: (id: number) => void; form: TicketFormAnswers | null };
@@ -66,6 +67,7 @@ export function CustomerPanel({ customerId, currentTicketId, onOpenTicket, form 
           </li>
         ))}
       </ul>
+      <LinkCustomer key={c.id} customerId={c.id} name={c.name} />
 
       {Object.keys(c.attributes).length > 0 && (
         <>
