@@ -27,15 +27,19 @@ export async function startFakeGraph(o: { token: string; phoneNumberId?: string;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', async () => {
       const url = new URL(req.url ?? '/', 'http://local');
-      const raw = Buffer.concat(chunks).toString('utf8');
-      const request: GraphRequest = {
-        method: req.method ?? 'GET',
-        path: url.pathname,
-        authorization: req.headers.authorization,
-        body: raw ? JSON.parse(raw) : null,
-      };
+      const bytes = Buffer.concat(chunks);
+      const type = req.headers['content-type'] ?? '';
+      // Multipart uploads (media, attachments) are recorded as their fields, a file as its name, type and size.
+      let body: Record<string, unknown> | null = null;
+      if (type.startsWith('multipart/form-data')) {
+        body = {};
+        for (const [k, v] of (await new Response(bytes, { headers: { 'content-type': type } }).formData()).entries()) {
+          body[k] = typeof v === 'string' ? v : { filename: v.name, type: v.type, size: v.size };
+        }
+      } else if (bytes.length) body = JSON.parse(bytes.toString('utf8'));
+      const request: GraphRequest = { method: req.method ?? 'GET', path: url.pathname, authorization: req.headers.authorization, body };
       requests.push(request);
       for (const w of waiters.filter((w) => w.match(request))) {
         waiters.splice(waiters.indexOf(w), 1);
@@ -60,12 +64,14 @@ export async function startFakeGraph(o: { token: string; phoneNumberId?: string;
         sentIds.push(id);
         return answer({ status: 200, body: { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id }] } });
       }
+      if (req.method === 'POST' && url.pathname === `/${o.phoneNumberId}/media`) return answer({ status: 200, body: { id: `media.UP${++sent}` } });
       if (req.method === 'POST' && url.pathname === '/me/messages') {
         const failure = failures.shift();
         if (failure) return answer(failure);
         const id = `m_SENT${++sent}.${port}`;
         sentIds.push(id);
-        return answer({ status: 200, body: { recipient_id: (request.body?.recipient as { id?: string } | undefined)?.id, message_id: id } });
+        const recipient = typeof request.body?.recipient === 'string' ? JSON.parse(request.body.recipient) : request.body?.recipient;
+        return answer({ status: 200, body: { recipient_id: (recipient as { id?: string } | undefined)?.id, message_id: id } });
       }
       if (req.method === 'GET' && url.pathname === '/me') return answer({ status: 200, body: { id: o.pageId, name: 'Demo Shop' } });
       const profile = profiles.get(url.pathname.slice(1));

@@ -71,3 +71,14 @@ export function sendDemoInboxTo(port: number, extra: Record<string, unknown> = {
   });
   return inbox;
 }
+
+/** Uploads a file as the composer does (POST /attachments) and returns its receipt for a reply's `attachments`. */
+export async function uploadAttachment(baseUrl: string, cookie: string, filename: string, contentType: string, bytes: Buffer): Promise<string> {
+  const res = await fetch(`${baseUrl}/attachments`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': contentType, 'x-filename': encodeURIComponent(filename) },
+    body: new Uint8Array(bytes),
+  });
+  if (res.status !== 201) throw new Error(`Upload refused: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}

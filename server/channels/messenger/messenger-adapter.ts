@@ -7,7 +7,8 @@ import { DomainError } from '@/server/errors/domain-error';
 import { PermanentDeliveryError, type ChannelAdapter } from '../channel-adapter';
 import { openSecret } from '../messaging/channel-secrets';
 import { metaHookRoutes } from '../messaging/meta-webhook';
-import { sendMessenger } from './messenger-api';
+import { sendMessenger, sendMessengerFile } from './messenger-api';
+import { outboundFiles } from '../messaging/outbound-files';
 import { messengerEventsOf } from './messenger-events';
 import { fbMessageId, handleMessengerEvent } from './receive-messenger';
 import { windowMsOf } from './messenger-window';
@@ -58,6 +59,11 @@ export const messengerAdapter: ChannelAdapter = {
     if (!settings.success) throw new PermanentDeliveryError(`Channel ${row.channelId} has no valid Messenger settings`);
     const token = openSecret(settings.data.pageAccessToken);
     if (!token) throw new PermanentDeliveryError('No page access token is configured for this Messenger page');
-    return { channelMessageId: fbMessageId(await sendMessenger(settings.data, token, row.payload)) };
+    const { message, ...envelope } = row.payload as { message: { text: string } };
+    // The agent's files first, each as an attachment of its own, then the text.
+    let last: string | null = null;
+    for (const f of outboundFiles(db, row)) last = await sendMessengerFile(settings.data, token, envelope, f);
+    if (message.text || !last) last = await sendMessenger(settings.data, token, row.payload);
+    return { channelMessageId: fbMessageId(last) };
   },
 };

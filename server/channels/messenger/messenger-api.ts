@@ -18,11 +18,12 @@ type GraphErrorBody = { error?: { message?: string; code?: number; error_subcode
 
 async function graph(settings: MessengerSettings, token: string, path: string, body?: unknown): Promise<unknown> {
   let res: Response;
+  const form = body instanceof FormData;
   try {
     res = await fetch(`${settings.apiBaseUrl}/${path}`, {
       method: body ? 'POST' : 'GET',
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
+      headers: { authorization: `Bearer ${token}`, ...(body && !form ? { 'content-type': 'application/json' } : {}) },
+      body: form ? (body as FormData) : body ? JSON.stringify(body) : undefined,
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (err) {
@@ -40,8 +41,22 @@ async function graph(settings: MessengerSettings, token: string, path: string, b
   throw new Error(text);
 }
 
+/** Sends a file to a person as an attachment (uploaded with the message as `filedata`); returns the message id. */
+export async function sendMessengerFile(
+  settings: MessengerSettings,
+  token: string,
+  envelope: Record<string, unknown>,
+  file: { blob: Blob; filename: string; photo: boolean },
+): Promise<string> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(envelope)) form.set(k, typeof v === 'string' ? v : JSON.stringify(v));
+  form.set('message', JSON.stringify({ attachment: { type: file.photo ? 'image' : 'file', payload: { is_reusable: false } } }));
+  form.set('filedata', file.blob, file.filename);
+  return sendMessenger(settings, token, form);
+}
+
 /** Sends a message to a person (their page-scoped id); returns the platform's message id. */
-export async function sendMessenger(settings: MessengerSettings, token: string, body: Record<string, unknown>): Promise<string> {
+export async function sendMessenger(settings: MessengerSettings, token: string, body: Record<string, unknown> | FormData): Promise<string> {
   const answer = (await graph(settings, token, 'me/messages', body)) as { message_id?: string };
   if (!answer.message_id) throw new Error('The Send API accepted the message but named no message id');
   return answer.message_id;

@@ -10,7 +10,7 @@ import { kickWebhookWorker } from '@/server/channels/messaging/webhook-worker';
 import { runOutboxOnce } from '@/server/jobs/outbox-worker';
 import { runDueJobs } from '@/server/jobs/durable-jobs';
 import { metaSignature, startFakeGraph } from '@/server/testing/fake-graph';
-import { httpClient, startTestServer } from '@/server/testing/test-server';
+import { httpClient, startTestServer, uploadAttachment } from '@/server/testing/test-server';
 import { blobPath } from '@/server/content/attachment-store';
 
 // A Facebook page's Messenger against a local server that follows Meta's contract: signed webhooks in,
@@ -165,6 +165,22 @@ describe('Messenger', () => {
     await runOutboxOnce(db());
     expect(graph.sends().at(-1)!.body).toMatchObject({ messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' });
     expect((await save({ humanAgentTag: false, pageAccessToken: undefined, appSecret: undefined, verifyToken: undefined })).ok).toBe(true);
+  });
+
+  it('sends the agent’s picture as an attachment with the message, then the text', async () => {
+    const psid = '6100000000000006';
+    await receive(delivery('text-message', psid));
+    const receipt = await uploadAttachment(server.url, admin.cookie, 'ersatz.png', 'image/png', Buffer.from('\x89PNG\r\n\x1a\n fake', 'latin1'));
+    await admin.mutate('tickets.reply', { ticketId: ticketOf(psid).id, body: 'So sieht der Ersatz aus.', internal: false, attachments: [receipt] });
+    await runOutboxOnce(db());
+    const [file, text] = graph.sends().slice(-2);
+    expect(file!.body).toMatchObject({
+      recipient: JSON.stringify({ id: psid }),
+      messaging_type: 'RESPONSE',
+      message: JSON.stringify({ attachment: { type: 'image', payload: { is_reusable: false } } }),
+      filedata: { filename: 'ersatz.png', type: 'image/png' },
+    });
+    expect(text!.body).toMatchObject({ recipient: { id: psid }, message: { text: 'So sieht der Ersatz aus.' } });
   });
 
   it('shows the platform’s refusal on the reply, and never sends secrets back', async () => {

@@ -1,22 +1,19 @@
-import fs from 'node:fs';
 import type { Db } from '@/db/client';
 import { getDb, transact } from '@/db/client';
 import { findChannel, setMessageDelivery } from '@/db/queries/inbound';
 import { findIdentityOfKind } from '@/db/queries/customers';
 import { insertOutbox, type OutboxRow } from '@/db/queries/outbox';
-import { listAttachmentsOfMessages } from '@/db/queries/attachments';
 import { insertWebhookEvents } from '@/db/queries/webhook-events';
 import { findTicketOfMessage } from '@/db/queries/messages';
 import { telegramSettingsSchema, type TelegramSettings } from '@/lib/channel-settings/telegram';
-import { blobPath } from '@/server/content/attachment-store';
 import { setCustomerAttributes } from '@/server/customers/customer-attributes';
 import { readBody } from '@/server/http/read-body';
-import { getConfig } from '@/server/runtime-config';
 import { messageRef } from '@/lib/i18n/message-ref';
 import { PermanentDeliveryError, type ChannelAdapter } from '../channel-adapter';
 import { openSecret } from '../messaging/channel-secrets';
 import { safeEqual, WEBHOOK_BODY_LIMIT } from '../messaging/meta-webhook';
 import { kickWebhookWorker } from '../messaging/webhook-worker';
+import { outboundFiles } from '../messaging/outbound-files';
 import { isBlockedByUser, telegramCall } from './telegram-api';
 import { telegramEventsOf } from './telegram-events';
 import { BLOCKED_ATTRIBUTE, handleTelegramEvent, tgMessageId } from './receive-telegram';
@@ -28,14 +25,12 @@ type SentMessage = { message_id: number };
 
 /** The agent's files first (a photo as a photo, anything else as a document), then the text; returns the text's id. */
 async function send(db: Db, settings: TelegramSettings, token: string, row: OutboxRow, chatId: string): Promise<string> {
-  const files = row.messageId === null ? [] : listAttachmentsOfMessages(db, [row.messageId]).filter((a) => a.sha256);
   let last: SentMessage | null = null;
-  for (const f of files) {
-    const photo = /^image\/(jpeg|png|webp)$/.test(f.contentType);
+  for (const f of outboundFiles(db, row)) {
     const form = new FormData();
     form.set('chat_id', chatId);
-    form.set(photo ? 'photo' : 'document', new Blob([fs.readFileSync(blobPath(getConfig().DATA_DIR, f.sha256!))], { type: f.contentType }), f.filename);
-    last = await telegramCall<SentMessage>(settings, token, photo ? 'sendPhoto' : 'sendDocument', form);
+    form.set(f.photo ? 'photo' : 'document', f.blob, f.filename);
+    last = await telegramCall<SentMessage>(settings, token, f.photo ? 'sendPhoto' : 'sendDocument', form);
   }
   const body = String(row.payload.text ?? '');
   if (body) last = await telegramCall<SentMessage>(settings, token, 'sendMessage', { chat_id: chatId, text: body });

@@ -9,7 +9,7 @@ import { DEMO_PASSWORD } from '@/db/seed/generate';
 import { kickWebhookWorker } from '@/server/channels/messaging/webhook-worker';
 import { runOutboxOnce } from '@/server/jobs/outbox-worker';
 import { startFakeTelegram } from '@/server/testing/fake-telegram';
-import { httpClient, startTestServer } from '@/server/testing/test-server';
+import { httpClient, startTestServer, uploadAttachment } from '@/server/testing/test-server';
 import { blobPath } from '@/server/content/attachment-store';
 
 // A Telegram bot against a local server that follows the Bot API's contract: the webhook connected from
@@ -156,12 +156,7 @@ describe('replies on Telegram', () => {
       channelMessageId: expect.stringMatching(new RegExp(`^tg:${chat}:\\d+$`)),
     });
 
-    const upload = await fetch(`${server.url}/attachments`, {
-      method: 'POST',
-      headers: { cookie: admin.cookie, 'content-type': 'application/pdf', 'x-filename': encodeURIComponent('Lieferschein.pdf') },
-      body: new Uint8Array(Buffer.from('%PDF-1.4 Lieferschein')),
-    });
-    const { token } = (await upload.json()) as { token: string };
+    const token = await uploadAttachment(server.url, admin.cookie, 'Lieferschein.pdf', 'application/pdf', Buffer.from('%PDF-1.4 Lieferschein'));
     await reply(ticket.id, 'Anbei der Lieferschein.', { attachments: [token] });
     await runOutboxOnce(db());
     expect(bot.requests.slice(-2).map((r) => [r.method, r.fields.chat_id, r.files.map((f) => `${f.field}:${f.filename}`)])).toEqual([

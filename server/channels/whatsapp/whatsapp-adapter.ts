@@ -7,7 +7,8 @@ import { DomainError } from '@/server/errors/domain-error';
 import { PermanentDeliveryError, type ChannelAdapter, type OutboundBody } from '../channel-adapter';
 import { openSecret } from '../messaging/channel-secrets';
 import { metaHookRoutes } from '../messaging/meta-webhook';
-import { sendWhatsapp } from './whatsapp-api';
+import { sendWhatsapp, uploadMedia } from './whatsapp-api';
+import { outboundFiles } from '../messaging/outbound-files';
 import { whatsappEventsOf } from './whatsapp-events';
 import { handleWhatsappEvent, waMessageId } from './receive-whatsapp';
 
@@ -69,6 +70,19 @@ export const whatsappAdapter: ChannelAdapter = {
     const token = openSecret(settings.data.accessToken);
     if (!token) throw new PermanentDeliveryError('No access token is configured for this WhatsApp number');
     const { to, message } = row.payload as { to: string; message: Record<string, unknown> };
-    return { channelMessageId: waMessageId(await sendWhatsapp(settings.data, token, to, message)) };
+    // The agent's files first, each uploaded and sent as a picture or a document, then the text.
+    let last: string | null = null;
+    for (const f of outboundFiles(db, row)) {
+      const id = await uploadMedia(settings.data, token, f);
+      last = await sendWhatsapp(
+        settings.data,
+        token,
+        to,
+        f.photo ? { type: 'image', image: { id } } : { type: 'document', document: { id, filename: f.filename } },
+      );
+    }
+    const text = message.type !== 'text' || (message.text as { body?: string }).body;
+    if (text || !last) last = await sendWhatsapp(settings.data, token, to, message);
+    return { channelMessageId: waMessageId(last) };
   },
 };

@@ -28,11 +28,12 @@ export function graphErrorText(code: number | null, message: string, details?: s
 
 async function graph(settings: WhatsappSettings, token: string, path: string, init: { method: 'GET' | 'POST'; body?: unknown }): Promise<unknown> {
   let res: Response;
+  const form = init.body instanceof FormData;
   try {
     res = await fetch(`${settings.apiBaseUrl}/${path}`, {
       method: init.method,
-      headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-      body: init.body ? JSON.stringify(init.body) : undefined,
+      headers: { authorization: `Bearer ${token}`, ...(init.body && !form ? { 'content-type': 'application/json' } : {}) },
+      body: form ? (init.body as FormData) : init.body ? JSON.stringify(init.body) : undefined,
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (err) {
@@ -60,6 +61,17 @@ export async function sendWhatsapp(settings: WhatsappSettings, token: string, to
   const id = answer.messages?.[0]?.id;
   if (!id) throw new Error('The WhatsApp API accepted the message but named no message id');
   return id;
+}
+
+/** Uploads one of the agent's files for sending (the Cloud API sends media by the id it returns). */
+export async function uploadMedia(settings: WhatsappSettings, token: string, file: { blob: Blob; filename: string; contentType: string }): Promise<string> {
+  const form = new FormData();
+  form.set('messaging_product', 'whatsapp');
+  form.set('type', file.contentType);
+  form.set('file', file.blob, file.filename);
+  const answer = (await graph(settings, token, `${settings.phoneNumberId}/media`, { method: 'POST', body: form })) as { id?: string };
+  if (!answer.id) throw new Error('The WhatsApp API took the file but named no media id');
+  return answer.id;
 }
 
 /** Where a received media file can be downloaded (a short-lived URL that wants the same token), and its size. */

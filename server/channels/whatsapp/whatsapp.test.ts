@@ -10,7 +10,7 @@ import { kickWebhookWorker } from '@/server/channels/messaging/webhook-worker';
 import { runOutboxOnce } from '@/server/jobs/outbox-worker';
 import { runDueJobs } from '@/server/jobs/durable-jobs';
 import { startFakeGraph, metaSignature } from '@/server/testing/fake-graph';
-import { httpClient, startTestServer } from '@/server/testing/test-server';
+import { httpClient, startTestServer, uploadAttachment } from '@/server/testing/test-server';
 import { blobPath } from '@/server/content/attachment-store';
 
 // The WhatsApp Cloud API channel against a local server that follows Meta's contract: signed webhooks
@@ -233,6 +233,28 @@ describe('replies on WhatsApp', () => {
     expect(messageRow(m.id).deliveryState).toBe('read');
     await receive(fixture('status-failed').replace('"WAMID"', JSON.stringify(wamid)));
     expect(messageRow(m.id)).toMatchObject({ deliveryState: 'failed', deliveryError: '131026 Message undeliverable: Message Undeliverable.' });
+  });
+
+  it('uploads the agent’s file through the media endpoint and sends it as a document before the text', async () => {
+    const ticketId = await conversation('4915100000012');
+    const receipt = await uploadAttachment(server.url, admin.cookie, 'Rücksendeschein.pdf', 'application/pdf', Buffer.from('%PDF-1.4 Rücksendung'));
+    const sent = await admin.mutate<{ messageId: number }>('tickets.reply', { ticketId, body: 'Anbei der Schein.', internal: false, attachments: [receipt] });
+    await runOutboxOnce(db());
+    const upload = graph.requests.findLast((r) => r.path === `/${PHONE_NUMBER_ID}/media`)!;
+    expect(upload).toMatchObject({
+      authorization: `Bearer ${TOKEN}`,
+      body: { messaging_product: 'whatsapp', type: 'application/pdf', file: { filename: 'Rücksendeschein.pdf', type: 'application/pdf' } },
+    });
+    expect(
+      graph
+        .sends()
+        .slice(-2)
+        .map((r) => r.body),
+    ).toMatchObject([
+      { to: '4915100000012', type: 'document', document: { id: expect.stringMatching(/^media\.UP/), filename: 'Rücksendeschein.pdf' } },
+      { to: '4915100000012', type: 'text', text: { body: 'Anbei der Schein.' } },
+    ]);
+    expect(messageRow(sent.ok ? sent.data.messageId : 0).deliveryState).toBe('sent');
   });
 
   it('shows the platform’s reason when it refuses, and waits as told when it is rate-limited', async () => {
