@@ -14,10 +14,10 @@ export function StatusBadge({ status, label }: { status: TicketStatus; label: st
 }
 
 const PRIORITY_STYLES: Record<Priority, string> = {
-  low: 'text-slate-500',
+  low: 'text-slate-600',
   normal: 'text-slate-500',
   high: 'text-orange-700',
-  urgent: 'text-red-600 font-semibold',
+  urgent: 'text-red-700 font-semibold',
 };
 
 export function PriorityLabel({ priority, label }: { priority: Priority; label: string }) {

@@ -14,7 +14,9 @@ for (const [locale, width] of [
   ['en-US', 1366],
   ['de-DE', 390],
 ] as const) {
-  test(`no serious accessibility violations in the inbox, a ticket and the SLA settings (${locale}, ${width} px)`, async ({ browser }) => {
+  test(`no serious accessibility violations in the inbox, a ticket, a WhatsApp ticket and the SLA and messenger settings (${locale}, ${width} px)`, async ({
+    browser,
+  }) => {
     const { page } = await agentPage(browser, 'admin@demo.local', locale);
     await page.setViewportSize({ width, height: 900 });
     await page.goto('/inbox?view=all_unsolved');
@@ -23,8 +25,19 @@ for (const [locale, width] of [
     await page.locator('[data-ticket-id]').first().click();
     await expect(page.getByTestId('thread')).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
+    // A WhatsApp ticket: the reply window (closed for the demo's old messages) and the template picker.
+    const input = encodeURIComponent(JSON.stringify({ filter: { status: ['new', 'open', 'pending'], channel: ['whatsapp'] }, limit: 1 }));
+    const list = (await (await page.request.get(`/api/trpc/tickets.list?input=${input}`)).json()) as { result: { data: { items: { id: number }[] } } };
+    await page.goto(`/inbox?view=all&t=${list.result.data.items[0]!.id}`);
+    await expect(page.getByTestId('thread')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.goto('/settings/sla');
     await expect(page.getByTestId('sla-policy-list')).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
+    for (const section of ['whatsapp', 'messenger', 'telegram']) {
+      await page.goto(`/settings/${section}`);
+      await expect(page.locator('form')).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    }
   });
 }

@@ -22,7 +22,7 @@ export function ChannelPicker({
           onClick={() => onSelect(c.id)}
           className="rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm aria-pressed:border-brand-500 aria-pressed:bg-brand-50"
         >
-          {c.label} {c.detail && <span className="text-slate-500">{c.detail}</span>}
+          {c.label} {c.detail && <span className="text-slate-600">{c.detail}</span>}
         </button>
       ))}
       <button
