@@ -72,7 +72,7 @@ export function NotificationBell() {
       </button>
       {open && (
         <div
-          className="absolute right-0 z-20 mt-1 w-80 max-w-[calc(100vw-1rem)] rounded-lg border border-slate-200 bg-white shadow-lg"
+          className="fixed inset-x-2 top-12 z-20 rounded-lg border border-slate-200 bg-white shadow-lg sm:absolute sm:inset-x-auto sm:top-auto sm:right-0 sm:mt-1 sm:w-80"
           role="dialog"
           aria-label={t('title')}
         >
