@@ -12,6 +12,8 @@ export default defineConfig({
       'server/forms/forms.test.ts',
       'server/sla/*.test.ts',
       'server/calendars/calendar-admin.test.ts',
+      'server/notifications/*.test.ts',
+      'server/channels/whatsapp/*.test.ts',
     ],
     testTimeout: 30_000,
     fileParallelism: false,

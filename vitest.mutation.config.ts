@@ -9,6 +9,7 @@ export default defineConfig({
     include: [
       'server/content/file-safety.test.ts',
       'server/customers/*.test.ts',
+      'server/channels/messaging/*.test.ts',
       'server/http/same-origin.test.ts',
       'server/forms/form-token.test.ts',
       'server/channels/email/spam/check-inbound-mail.test.ts',

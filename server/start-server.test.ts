@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from '@/db/seed/generate';
 import type { TicketChange, PresenceEntry } from '@/lib/realtime-events';
 import { getDb } from '@/db/client';
 import { listMessages } from '@/db/queries/tickets';
-import { NOT_CONNECTED } from '@/server/channels/outbound';
+import { getBus } from '@/server/realtime/bus';
 import { createTestTicket } from '@/server/testing/fixtures';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -142,13 +142,28 @@ describe('roles and input are enforced on the server', () => {
     expect(codes.at(-1)).toBe('TOO_MANY_REQUESTS');
   });
 
-  it('says so on a reply to a channel that cannot send yet, instead of dropping it, and has no webhook it does not serve', async () => {
-    const whatsapp = createTestTicket(getDb(), { channel: 'whatsapp', text: 'Wo bleibt mein Paket?' }).ticket;
+  it('says so on a reply to a number that is not connected, instead of dropping it, and has no webhook it does not serve', async () => {
+    // The demo's WhatsApp number has no token: the reply is kept, and fails with the reason. (Within the
+    // 24-hour window, so the customer wrote a minute before the reply.)
+    const whatsapp = createTestTicket(getDb(), { channel: 'whatsapp', text: 'Wo bleibt mein Paket?', at: Date.now() - 60_000 }).ticket;
     const agent = await signIn('jana@demo.local');
+    // The server's outbox worker says when it has tried (a change without an agent behind it).
+    const tried = new Promise<void>((resolve) => {
+      const heard = (c: { ticketId: number; actorAgentId: number | null }) => {
+        if (c.ticketId !== whatsapp.id || c.actorAgentId !== null) return;
+        getBus().off('ticket.changed', heard);
+        resolve();
+      };
+      getBus().on('ticket.changed', heard);
+    });
     const res = await agent.mutate<{ messageId: number }>('tickets.reply', { ticketId: whatsapp.id, body: 'Hallo über WhatsApp' });
     expect(res.ok).toBe(true);
+    await tried;
     const stored = listMessages(getDb(), whatsapp.id).find((m) => m.id === (res.ok ? res.data.messageId : 0));
-    expect(stored).toMatchObject({ deliveryState: 'failed', deliveryError: NOT_CONNECTED });
-    expect((await fetch(`${server.url}/hooks/whatsapp/webhook`, { method: 'POST', body: '{}' })).status).toBe(404);
+    expect(stored).toMatchObject({ deliveryState: 'failed', deliveryError: 'No access token is configured for this WhatsApp number' });
+    // Its webhook answers nothing until the number is set up; kinds and paths that do not exist neither.
+    for (const path of [`/hooks/whatsapp/${whatsapp.channelId}`, '/hooks/whatsapp/webhook', '/hooks/nope/1']) {
+      expect((await fetch(`${server.url}${path}`, { method: 'POST', body: '{}' })).status).toBe(404);
+    }
   });
 });

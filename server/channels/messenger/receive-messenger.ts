@@ -18,6 +18,7 @@ import { PermanentEventError } from '../channel-adapter';
 import { openSecret } from '../messaging/channel-secrets';
 import { fetchAttachment } from '../messaging/fetch-attachment';
 import { messengerThread } from '../messaging/messenger-thread';
+import { placeText } from '../messaging/place-text';
 import { planReplyWindowJob } from '../messaging/reply-window-job';
 import { senderName } from './messenger-api';
 import type { MessengerEvent, MessengerItem } from './messenger-events';
@@ -40,8 +41,7 @@ export function contentOf(i: MessengerItem): { text: string; files: FileRef[] } 
   for (const a of m.attachments ?? []) {
     const p = (a.payload ?? {}) as { url?: string; coordinates?: { lat: number; long: number }; title?: string };
     if (a.type === 'location' && p.coordinates) {
-      const { lat, long } = p.coordinates;
-      lines.push(`📍 ${p.title ? `${p.title}\n` : ''}https://www.openstreetmap.org/?mlat=${lat}&mlon=${long}#map=17/${lat}/${long}`);
+      lines.push(placeText(p.coordinates.lat, p.coordinates.long, p.title));
     } else if (FILE_NAMES[a.type] && p.url) {
       const name = decodeURIComponent(new URL(p.url).pathname.split('/').pop() ?? '') || FILE_NAMES[a.type]!;
       files.push({ url: p.url, filename: name, contentType: a.type === 'image' ? 'image/jpeg' : 'application/octet-stream' });

@@ -13,6 +13,7 @@ import { PermanentDeliveryError, PermanentEventError } from '../channel-adapter'
 import { openSecret } from '../messaging/channel-secrets';
 import { fetchAttachment } from '../messaging/fetch-attachment';
 import { messengerThread } from '../messaging/messenger-thread';
+import { placeText } from '../messaging/place-text';
 import { fileUrl } from './telegram-api';
 import type { TelegramEvent, TelegramMessage } from './telegram-events';
 
@@ -49,8 +50,7 @@ export function contentOf(m: TelegramMessage): { text: string; file: FileRef | n
     }
   }
   if (m.location) {
-    const { latitude: lat, longitude: lon } = m.location;
-    return { text: `📍 https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`, file: null };
+    return { text: placeText(m.location.latitude, m.location.longitude), file: null };
   }
   if (m.contact) return { text: `👤 ${[m.contact.first_name, m.contact.last_name].filter(Boolean).join(' ')}, ${m.contact.phone_number}`, file: null };
   if (m.text !== undefined) return { text: m.text, file: null };

@@ -16,6 +16,7 @@ import { openSecret } from '../messaging/channel-secrets';
 import { fetchAttachment } from '../messaging/fetch-attachment';
 import { messengerThread } from '../messaging/messenger-thread';
 import { planReplyWindowJob } from '../messaging/reply-window-job';
+import { placeText } from '../messaging/place-text';
 import { graphErrorText, mediaInfo } from './whatsapp-api';
 import type { InboundWhatsappMessage, WhatsappEvent, WhatsappStatus } from './whatsapp-events';
 
@@ -90,8 +91,7 @@ export function contentOf(m: InboundWhatsappMessage): { text: string; media: Med
   if (m.type === 'text' && m.text) return { text: m.text.body, media: null };
   if (m.type === 'location' && m.location) {
     const { latitude: lat, longitude: lon, name, address } = m.location;
-    const place = [name, address].filter(Boolean).join(', ');
-    return { text: `📍 ${place ? `${place}\n` : ''}https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}`, media: null };
+    return { text: placeText(lat, lon, [name, address].filter(Boolean).join(', ')), media: null };
   }
   if (m.type === 'contacts' && m.contacts) {
     const lines = m.contacts.map((c) => `👤 ${[c.name?.formatted_name, ...(c.phones ?? []).map((p) => p.phone)].filter(Boolean).join(', ')}`);

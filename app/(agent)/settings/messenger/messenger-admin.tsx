@@ -6,12 +6,12 @@ import { useTranslations } from 'use-intl';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
 import { useTRPC } from '@/app/_components/trpc';
-import { useErrorText } from '@/app/_components/error-text';
 import { TextField } from '@/app/_components/text-field';
 import { NamedOptions, idOrNull } from '@/app/_components/named-options';
 import { MESSENGER_DEFAULTS } from '@/lib/channel-settings/messenger';
 import { ChannelPicker } from '../channel-picker';
 import { selectedRecord } from '../selected-record';
+import { CallbackUrl, outlineButton, SaveBar, SecretFields } from '../messenger-form-parts';
 
 type Page = inferRouterOutputs<AppRouter>['messenger']['list'][number];
 const SECRETS = ['pageAccessToken', 'appSecret', 'verifyToken'] as const;
@@ -39,7 +39,6 @@ function MessengerForm({ page, onSaved }: { page: Page | null; onSaved: (id: num
   const t = useTranslations('messengerAdmin');
   const tw = useTranslations('whatsappAdmin');
   const ta = useTranslations('admin');
-  const errorText = useErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const teams = useQuery(trpc.directory.all.queryOptions()).data?.teams ?? [];
@@ -126,59 +125,21 @@ function MessengerForm({ page, onSaved }: { page: Page | null; onSaved: (id: num
           </span>
         </label>
       </div>
-      <fieldset className="grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-3">
-        <legend className="text-sm font-semibold">{tw('secrets')}</legend>
-        {SECRETS.map((k) => (
-          <TextField
-            key={k}
-            label={t(k)}
-            type="password"
-            autoComplete="off"
-            required={!page?.has[k]}
-            hint={page?.has[k] ? tw('kept') : undefined}
-            value={form[k]}
-            onChange={(e) => setForm({ ...form, [k]: e.target.value })}
-          />
-        ))}
-      </fieldset>
-      {page && (
-        <div className="space-y-1 border-t border-slate-100 pt-4 text-sm">
-          <p className="font-medium text-slate-700">{tw('webhookUrl')}</p>
-          <code className="block overflow-x-auto rounded bg-slate-50 px-2 py-1 text-xs" data-testid="webhook-url">
-            {page.webhookUrl}
-          </code>
-          <p className="text-xs text-slate-600">{t('webhookHint')}</p>
-        </div>
-      )}
-      <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 pt-4">
-        <button
-          type="submit"
-          disabled={save.isPending}
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
-        >
-          {tw('save')}
-        </button>
+      <SecretFields keys={SECRETS} label={(k) => t(k)} has={page?.has} values={form} onChange={(k, v) => setForm({ ...form, [k]: v })} />
+      {page && <CallbackUrl url={page.webhookUrl} label={tw('webhookUrl')} hint={t('webhookHint')} />}
+      <SaveBar
+        saving={save.isPending}
+        saved={save.isSuccess}
+        error={save.error}
+        answer={test.data}
+        answerText={(a) => (a.ok ? tw('testOk', { answer: a.answer }) : tw('testFailed', { answer: a.answer }))}
+      >
         {page && (
-          <button type="button" onClick={() => test.mutate({ id: page.id })} className="rounded-md border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50">
+          <button type="button" onClick={() => test.mutate({ id: page.id })} className={outlineButton}>
             {tw('test')}
           </button>
         )}
-        {save.isSuccess && !save.isPending && (
-          <span role="status" className="text-sm text-emerald-700">
-            {ta('saved')}
-          </span>
-        )}
-        {save.error && (
-          <span role="alert" className="text-sm text-red-700">
-            {errorText(save.error)}
-          </span>
-        )}
-        {test.data && (
-          <span role="status" className={`text-sm ${test.data.ok ? 'text-emerald-700' : 'text-red-700'}`} data-testid="test-answer">
-            {test.data.ok ? tw('testOk', { answer: test.data.answer }) : tw('testFailed', { answer: test.data.answer })}
-          </span>
-        )}
-      </div>
+      </SaveBar>
     </form>
   );
 }

@@ -8,7 +8,7 @@ import type { AppRouter } from '@/server/trpc/root';
 import { useTRPC } from '@/app/_components/trpc';
 import { ChannelPicker } from '../channel-picker';
 import { selectedRecord } from '../selected-record';
-import { useErrorText } from '@/app/_components/error-text';
+import { CallbackUrl, outlineButton, SaveBar } from '../messenger-form-parts';
 import { TextField } from '@/app/_components/text-field';
 import { NamedOptions, idOrNull } from '@/app/_components/named-options';
 import { TELEGRAM_DEFAULTS } from '@/lib/channel-settings/telegram';
@@ -42,7 +42,6 @@ export function TelegramAdmin() {
 function TelegramForm({ bot, onSaved }: { bot: Bot | null; onSaved: (id: number) => void }) {
   const t = useTranslations('telegramAdmin');
   const ta = useTranslations('admin');
-  const errorText = useErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const teams = useQuery(trpc.directory.all.queryOptions()).data?.teams ?? [];
@@ -115,57 +114,25 @@ function TelegramForm({ bot, onSaved }: { bot: Bot | null; onSaved: (id: number)
           onChange={(e) => setForm({ ...form, apiBaseUrl: e.target.value })}
         />
       </div>
-      {bot && (
-        <div className="space-y-1 border-t border-slate-100 pt-4 text-sm">
-          <p className="font-medium text-slate-700">{t('webhookUrl')}</p>
-          <code className="block overflow-x-auto rounded bg-slate-50 px-2 py-1 text-xs" data-testid="webhook-url">
-            {bot.webhookUrl}
-          </code>
-          <p className="text-xs text-slate-600">{t('webhookHint')}</p>
-        </div>
-      )}
-      <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 pt-4">
-        <button
-          type="submit"
-          disabled={save.isPending}
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
-        >
-          {t('save')}
-        </button>
+      {bot && <CallbackUrl url={bot.webhookUrl} label={t('webhookUrl')} hint={t('webhookHint')} />}
+      <SaveBar
+        saving={save.isPending}
+        saved={save.isSuccess}
+        error={save.error}
+        answer={answer}
+        answerText={(a) => (a.ok ? t('answerOk', { answer: a.answer }) : t('answerFailed', { answer: a.answer }))}
+      >
         {bot && (
           <>
-            <button
-              type="button"
-              onClick={() => connect.mutate({ id: bot.id })}
-              className="rounded-md border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50"
-            >
+            <button type="button" onClick={() => connect.mutate({ id: bot.id })} className={outlineButton}>
               {t('connect')}
             </button>
-            <button
-              type="button"
-              onClick={() => test.mutate({ id: bot.id })}
-              className="rounded-md border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50"
-            >
+            <button type="button" onClick={() => test.mutate({ id: bot.id })} className={outlineButton}>
               {t('test')}
             </button>
           </>
         )}
-        {save.isSuccess && !save.isPending && (
-          <span role="status" className="text-sm text-emerald-700">
-            {ta('saved')}
-          </span>
-        )}
-        {save.error && (
-          <span role="alert" className="text-sm text-red-700">
-            {errorText(save.error)}
-          </span>
-        )}
-        {answer && (
-          <span role="status" className={`text-sm ${answer.ok ? 'text-emerald-700' : 'text-red-700'}`} data-testid="test-answer">
-            {answer.ok ? t('answerOk', { answer: answer.answer }) : t('answerFailed', { answer: answer.answer })}
-          </span>
-        )}
-      </div>
+      </SaveBar>
     </form>
   );
 }

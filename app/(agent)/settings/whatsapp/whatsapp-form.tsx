@@ -6,9 +6,9 @@ import { useTranslations } from 'use-intl';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
 import { useTRPC } from '@/app/_components/trpc';
-import { useErrorText } from '@/app/_components/error-text';
 import { TextField } from '@/app/_components/text-field';
 import { NamedOptions, idOrNull } from '@/app/_components/named-options';
+import { CallbackUrl, outlineButton, SaveBar, SecretFields } from '../messenger-form-parts';
 import { sourceKey, TEMPLATE_SOURCES, WHATSAPP_DEFAULTS, type TemplateSource, type WhatsappTemplate } from '@/lib/channel-settings/whatsapp';
 
 type Channel = inferRouterOutputs<AppRouter>['whatsapp']['list'][number];
@@ -36,7 +36,6 @@ export function WhatsappForm({ channel, onSaved }: { channel: Channel | null; on
   const t = useTranslations('whatsappAdmin');
   const ta = useTranslations('admin');
   const tp = useTranslations('replyWindow.param');
-  const errorText = useErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const teams = useQuery(trpc.directory.all.queryOptions()).data?.teams ?? [];
@@ -123,31 +122,9 @@ export function WhatsappForm({ channel, onSaved }: { channel: Channel | null; on
         </div>
       </div>
 
-      <fieldset className="grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-3">
-        <legend className="text-sm font-semibold">{t('secrets')}</legend>
-        {SECRETS.map((k) => (
-          <TextField
-            key={k}
-            label={t(k)}
-            type="password"
-            autoComplete="off"
-            required={!channel?.has[k]}
-            hint={channel?.has[k] ? t('kept') : undefined}
-            value={form[k]}
-            onChange={(e) => setForm({ ...form, [k]: e.target.value })}
-          />
-        ))}
-      </fieldset>
+      <SecretFields keys={SECRETS} label={(k) => t(k)} has={channel?.has} values={form} onChange={(k, v) => setForm({ ...form, [k]: v })} />
 
-      {channel && (
-        <div className="space-y-1 border-t border-slate-100 pt-4 text-sm">
-          <p className="font-medium text-slate-700">{t('webhookUrl')}</p>
-          <code className="block overflow-x-auto rounded bg-slate-50 px-2 py-1 text-xs" data-testid="webhook-url">
-            {channel.webhookUrl}
-          </code>
-          <p className="text-xs text-slate-600">{t('webhookHint')}</p>
-        </div>
-      )}
+      {channel && <CallbackUrl url={channel.webhookUrl} label={t('webhookUrl')} hint={t('webhookHint')} />}
 
       <fieldset className="space-y-3 border-t border-slate-100 pt-4">
         <legend className="text-sm font-semibold">{t('templates')}</legend>
@@ -212,40 +189,19 @@ export function WhatsappForm({ channel, onSaved }: { channel: Channel | null; on
         </button>
       </fieldset>
 
-      <div className="flex flex-wrap items-center gap-3 border-t border-slate-100 pt-4">
-        <button
-          type="submit"
-          disabled={save.isPending}
-          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50"
-        >
-          {t('save')}
-        </button>
+      <SaveBar
+        saving={save.isPending}
+        saved={save.isSuccess}
+        error={save.error}
+        answer={test.data}
+        answerText={(a) => (a.ok ? t('testOk', { answer: a.answer }) : t('testFailed', { answer: a.answer }))}
+      >
         {channel && (
-          <button
-            type="button"
-            onClick={() => test.mutate({ id: channel.id })}
-            disabled={test.isPending}
-            className="rounded-md border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50"
-          >
+          <button type="button" onClick={() => test.mutate({ id: channel.id })} disabled={test.isPending} className={outlineButton}>
             {t('test')}
           </button>
         )}
-        {save.isSuccess && !save.isPending && (
-          <span role="status" className="text-sm text-emerald-700">
-            {ta('saved')}
-          </span>
-        )}
-        {save.error && (
-          <span role="alert" className="text-sm text-red-700">
-            {errorText(save.error)}
-          </span>
-        )}
-        {test.data && (
-          <span role="status" className={`text-sm ${test.data.ok ? 'text-emerald-700' : 'text-red-700'}`} data-testid="test-answer">
-            {test.data.ok ? t('testOk', { answer: test.data.answer }) : t('testFailed', { answer: test.data.answer })}
-          </span>
-        )}
-      </div>
+      </SaveBar>
     </form>
   );
 }
