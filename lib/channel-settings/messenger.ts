@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defaultsOf } from './defaults-of';
 import { META_GRAPH_URL } from './whatsapp';
+import { apiBaseUrl, channelIdentity, reopenDays, secretInput, windowWarningMinutes } from './messenger-common';
 
 /**
  * A Facebook page's Messenger settings: the one schema behind what is stored in channels.settings, what
@@ -12,19 +13,14 @@ export const messengerFields = z.object({
     .string()
     .trim()
     .regex(/^\d{5,20}$/, 'the page’s id (digits), under the page’s About → Page transparency'),
-  apiBaseUrl: z
-    .string()
-    .trim()
-    .url()
-    .transform((u) => u.replace(/\/$/, ''))
-    .default(META_GRAPH_URL),
+  apiBaseUrl: apiBaseUrl(META_GRAPH_URL),
   /**
    * The page may use Meta's human-agent tag (approved for the app): agents can then answer for 7 days
    * after the customer's last message instead of 24 hours.
    */
   humanAgentTag: z.boolean().default(false),
-  windowWarningMinutes: z.number().int().min(1).max(1440).default(60),
-  reopenDays: z.number().int().min(0).max(90).default(7),
+  windowWarningMinutes,
+  reopenDays,
 });
 
 export const messengerSettingsSchema = messengerFields.extend({
@@ -34,12 +30,9 @@ export const messengerSettingsSchema = messengerFields.extend({
 });
 export type MessengerSettings = z.infer<typeof messengerSettingsSchema>;
 
-const secretInput = z.string().trim().max(1000).optional();
-
 /** What an admin saves: a secret left out (or empty) keeps the stored one. */
 export const messengerChannelInput = messengerFields.extend({
-  name: z.string().trim().min(1).max(100),
-  defaultTeamId: z.number().int().positive().nullable(),
+  ...channelIdentity,
   pageAccessToken: secretInput,
   appSecret: secretInput,
   verifyToken: secretInput,

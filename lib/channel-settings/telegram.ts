@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defaultsOf } from './defaults-of';
+import { apiBaseUrl, channelIdentity, reopenDays } from './messenger-common';
 
 /**
  * A Telegram bot's settings: the one schema behind what is stored in channels.settings, what the admin
@@ -10,15 +11,8 @@ import { defaultsOf } from './defaults-of';
 export const TELEGRAM_API_URL = 'https://api.telegram.org';
 
 export const telegramFields = z.object({
-  /** Telegram's Bot API, or a local Bot API server or test server that follows its contract. */
-  apiBaseUrl: z
-    .string()
-    .trim()
-    .url()
-    .transform((u) => u.replace(/\/$/, ''))
-    .default(TELEGRAM_API_URL),
-  /** A message this long after the ticket was solved reopens it; later ones open a new, linked ticket. */
-  reopenDays: z.number().int().min(0).max(90).default(7),
+  apiBaseUrl: apiBaseUrl(TELEGRAM_API_URL),
+  reopenDays,
 });
 
 /** As stored: the fields, the sealed secrets, and the bot's @name as Telegram last reported it. */
@@ -32,8 +26,7 @@ export type TelegramSettings = z.infer<typeof telegramSettingsSchema>;
 
 /** What an admin saves: a bot token left out (or empty) keeps the stored one. */
 export const telegramChannelInput = telegramFields.extend({
-  name: z.string().trim().min(1).max(100),
-  defaultTeamId: z.number().int().positive().nullable(),
+  ...channelIdentity,
   botToken: z
     .string()
     .trim()

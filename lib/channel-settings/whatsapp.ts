@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defaultsOf } from './defaults-of';
+import { apiBaseUrl, channelIdentity, reopenDays, secretInput, windowWarningMinutes } from './messenger-common';
 
 /**
  * A WhatsApp Cloud API number's settings: the one schema behind what is stored in channels.settings, what
@@ -44,17 +45,9 @@ export const whatsappFields = z.object({
     .trim()
     .regex(/^(\d{5,20})?$/, 'digits')
     .default(''),
-  /** Meta's Graph API, or a staging or test server that follows its contract. */
-  apiBaseUrl: z
-    .string()
-    .trim()
-    .url()
-    .transform((u) => u.replace(/\/$/, ''))
-    .default(META_GRAPH_URL),
-  /** The composer warns this long before the 24-hour reply window closes. */
-  windowWarningMinutes: z.number().int().min(1).max(1440).default(60),
-  /** A message this long after the ticket was solved reopens it; later ones open a new, linked ticket. */
-  reopenDays: z.number().int().min(0).max(90).default(7),
+  apiBaseUrl: apiBaseUrl(META_GRAPH_URL),
+  windowWarningMinutes,
+  reopenDays,
   templates: z.array(whatsappTemplateSchema).max(50).default([]),
 });
 
@@ -66,12 +59,9 @@ export const whatsappSettingsSchema = whatsappFields.extend({
 });
 export type WhatsappSettings = z.infer<typeof whatsappSettingsSchema>;
 
-const secretInput = z.string().trim().max(1000).optional();
-
 /** What an admin saves: a secret left out (or empty) keeps the stored one. */
 export const whatsappChannelInput = whatsappFields.extend({
-  name: z.string().trim().min(1).max(100),
-  defaultTeamId: z.number().int().positive().nullable(),
+  ...channelIdentity,
   accessToken: secretInput,
   appSecret: secretInput,
   verifyToken: secretInput,

@@ -1,5 +1,8 @@
 'use client';
 
+import { Fragment, useState, type ReactNode } from 'react';
+import { selectedRecord } from './selected-record';
+
 /** The row of a settings page's records (numbers, bots, pages) as toggle buttons, with "+ new" at the end. */
 export function ChannelPicker({
   items,
@@ -33,6 +36,43 @@ export function ChannelPicker({
       >
         + {newLabel}
       </button>
+    </div>
+  );
+}
+
+/**
+ * A settings page for one kind of messenger channel: its title and intro, the connected ones to pick
+ * from, and the form for the one picked (keyed by it, so picking another starts from its saved values).
+ */
+export function ChannelSettingsPage<T extends { id: number; name: string }>({
+  title,
+  intro,
+  items,
+  detail,
+  newLabel,
+  form,
+}: {
+  title: string;
+  intro: string;
+  items: T[] | undefined;
+  detail: (c: T) => string | null | undefined;
+  newLabel: string;
+  form: (current: T | null, onSaved: (id: number) => void) => ReactNode;
+}) {
+  const [selected, setSelected] = useState<number | 'new' | null>(null);
+  const current = selectedRecord(items, selected);
+  const key = current ? String(current.id) : 'new';
+  return (
+    <div className="max-w-3xl space-y-4">
+      <h1 className="text-lg font-semibold">{title}</h1>
+      <p className="text-sm text-slate-600">{intro}</p>
+      <ChannelPicker
+        items={(items ?? []).map((c) => ({ id: c.id, label: c.name, detail: detail(c) }))}
+        selected={key}
+        onSelect={setSelected}
+        newLabel={newLabel}
+      />
+      {items && <Fragment key={key}>{form(current, setSelected)}</Fragment>}
     </div>
   );
 }

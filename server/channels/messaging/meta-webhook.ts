@@ -7,6 +7,7 @@ import type { ChannelKind } from '@/lib/domain';
 import { readBody } from '@/server/http/read-body';
 import type { HookRoute } from '../channel-adapter';
 import { kickWebhookWorker } from './webhook-worker';
+import { openSecret } from './channel-secrets';
 
 /** Meta sends small JSON deliveries (a few KB); anything near this is not from Meta. */
 export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
@@ -25,6 +26,13 @@ export function validMetaSignature(header: string | undefined, body: Buffer, app
   if (!header?.startsWith('sha256=')) return false;
   const expected = crypto.createHmac('sha256', appSecret).update(body).digest('hex');
   return safeEqual(header.slice('sha256='.length).toLowerCase(), expected);
+}
+
+/** A Meta channel's webhook secrets in clear from its stored settings; null until both are set. */
+export function openMetaSecrets(stored: { appSecret?: string; verifyToken?: string } | undefined): MetaSecrets | null {
+  const appSecret = openSecret(stored?.appSecret);
+  const verifyToken = openSecret(stored?.verifyToken);
+  return appSecret && verifyToken ? { appSecret, verifyToken } : null;
 }
 
 const text = (res: ServerResponse, status: number, body: string) => void res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(body);

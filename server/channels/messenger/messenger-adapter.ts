@@ -6,7 +6,7 @@ import { replyWindowOf } from '@/lib/reply-window';
 import { DomainError } from '@/server/errors/domain-error';
 import { PermanentDeliveryError, type ChannelAdapter } from '../channel-adapter';
 import { openSecret } from '../messaging/channel-secrets';
-import { metaHookRoutes } from '../messaging/meta-webhook';
+import { metaHookRoutes, openMetaSecrets } from '../messaging/meta-webhook';
 import { sendMessenger, sendMessengerFile } from './messenger-api';
 import { outboundFiles } from '../messaging/outbound-files';
 import { messengerEventsOf } from './messenger-events';
@@ -24,12 +24,7 @@ export const messengerAdapter: ChannelAdapter = {
   settings: messengerSettingsSchema,
   hooks: metaHookRoutes({
     kind: 'messenger',
-    secretsOf(channel) {
-      const s = messengerSettingsSchema.safeParse(channel.settings);
-      const appSecret = s.success ? openSecret(s.data.appSecret) : null;
-      const verifyToken = s.success ? openSecret(s.data.verifyToken) : null;
-      return appSecret && verifyToken ? { appSecret, verifyToken } : null;
-    },
+    secretsOf: (channel) => openMetaSecrets(messengerSettingsSchema.safeParse(channel.settings).data),
     eventsOf: (body, channel) => messengerEventsOf(body, messengerSettingsSchema.parse(channel.settings).pageId),
   }),
   handleWebhookEvent: handleMessengerEvent,

@@ -8,18 +8,14 @@ import type { NewAttachment } from '@/db/queries/attachments';
 import type { WebhookEventRow } from '@/db/queries/webhook-events';
 import { messengerSettingsSchema, type MessengerSettings } from '@/lib/channel-settings/messenger';
 import { previewOf } from '@/lib/preview';
-import { replyWindowOf } from '@/lib/reply-window';
-import { commitGrouped } from '@/db/group-commit';
 import { getBus } from '@/server/realtime/bus';
 import { applySla } from '@/server/sla/apply-sla';
 import { decide } from '@/server/tickets/status-machine';
-import { ingest } from '../ingest';
 import { PermanentEventError } from '../channel-adapter';
 import { openSecret } from '../messaging/channel-secrets';
 import { fetchAttachment } from '../messaging/fetch-attachment';
-import { messengerThread } from '../messaging/messenger-thread';
+import { ingestMessengerMessage } from '../messaging/ingest-messenger-message';
 import { placeText } from '../messaging/place-text';
-import { planReplyWindowJob } from '../messaging/reply-window-job';
 import { senderName } from './messenger-api';
 import type { MessengerEvent, MessengerItem } from './messenger-events';
 import { windowMsOf } from './messenger-window';
@@ -83,27 +79,18 @@ async function receiveMessage(db: Db, row: WebhookEventRow, channelId: number, s
   const known = findCustomerByIdentity(db, 'messenger', i.sender.id);
   const name = known?.name ?? (token ? await senderName(settings, token, i.sender.id) : null) ?? `Messenger ${i.sender.id}`;
   const receivedAt = Math.min(Date.now(), i.timestamp);
-  const windowMs = windowMsOf(settings);
-  await commitGrouped(db, () =>
-    ingest(
-      db,
-      {
-        channelId,
-        from: { externalId: i.sender.id, name, email: null, emailProven: false },
-        channelMessageId,
-        subject: null,
-        text,
-        html: null,
-        receivedAt,
-        autoSubmitted: false,
-        attachments,
-      },
-      {
-        resolveThread: (tx, customerId) => messengerThread(tx, channelId, customerId, settings.reopenDays, receivedAt),
-        onMessageStored: (tx, ticket) => planReplyWindowJob(tx, ticket.id, replyWindowOf('messenger', receivedAt, receivedAt, windowMs)!.closesAt, receivedAt),
-      },
-    ),
-  );
+  await ingestMessengerMessage(db, {
+    channelId,
+    kind: 'messenger',
+    externalId: i.sender.id,
+    name,
+    channelMessageId,
+    text,
+    receivedAt,
+    attachments,
+    reopenDays: settings.reopenDays,
+    windowMs: windowMsOf(settings),
+  });
 }
 
 /**

@@ -6,13 +6,11 @@ import type { NewAttachment } from '@/db/queries/attachments';
 import { findTicket } from '@/db/queries/tickets';
 import type { WebhookEventRow } from '@/db/queries/webhook-events';
 import { telegramSettingsSchema, type TelegramSettings } from '@/lib/channel-settings/telegram';
-import { commitGrouped } from '@/db/group-commit';
 import { getBus } from '@/server/realtime/bus';
-import { ingest } from '../ingest';
 import { PermanentDeliveryError, PermanentEventError } from '../channel-adapter';
 import { openSecret } from '../messaging/channel-secrets';
 import { fetchAttachment } from '../messaging/fetch-attachment';
-import { messengerThread } from '../messaging/messenger-thread';
+import { ingestMessengerMessage } from '../messaging/ingest-messenger-message';
 import { placeText } from '../messaging/place-text';
 import { fileUrl } from './telegram-api';
 import type { TelegramEvent, TelegramMessage } from './telegram-events';
@@ -74,23 +72,17 @@ async function receiveMessage(db: Db, row: WebhookEventRow, channelId: number, s
   const attachments: NewAttachment[] = file ? await fetchFile(settings, file, row.attempts + 1) : [];
   const name = [m.from?.first_name, m.from?.last_name].filter(Boolean).join(' ') || (m.from?.username ? `@${m.from.username}` : `Telegram ${m.chat.id}`);
   const receivedAt = Math.min(Date.now(), m.date * 1000);
-  const result = await commitGrouped(db, () =>
-    ingest(
-      db,
-      {
-        channelId,
-        from: { externalId: String(m.chat.id), name, email: null, emailProven: false },
-        channelMessageId,
-        subject: null,
-        text,
-        html: null,
-        receivedAt,
-        autoSubmitted: false,
-        attachments,
-      },
-      { resolveThread: (tx, customerId) => messengerThread(tx, channelId, customerId, settings.reopenDays, receivedAt) },
-    ),
-  );
+  const result = await ingestMessengerMessage(db, {
+    channelId,
+    kind: 'telegram',
+    externalId: String(m.chat.id),
+    name,
+    channelMessageId,
+    text,
+    receivedAt,
+    attachments,
+    reopenDays: settings.reopenDays,
+  });
   // Writing again means the bot is no longer blocked.
   const customerId = result.duplicate ? undefined : findTicket(db, result.ticketId)?.customerId;
   if (customerId) deleteCustomerAttribute(db, customerId, BLOCKED_ATTRIBUTE);

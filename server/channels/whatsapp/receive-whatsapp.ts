@@ -6,16 +6,12 @@ import { insertEvents } from '@/db/queries/tickets';
 import type { NewAttachment } from '@/db/queries/attachments';
 import type { WebhookEventRow } from '@/db/queries/webhook-events';
 import { whatsappSettingsSchema, type WhatsappSettings } from '@/lib/channel-settings/whatsapp';
-import { replyWindowOf } from '@/lib/reply-window';
 import { ticketEvent } from '@/lib/ticket-events';
-import { commitGrouped } from '@/db/group-commit';
 import { getBus } from '@/server/realtime/bus';
-import { ingest } from '../ingest';
 import { PermanentDeliveryError, PermanentEventError } from '../channel-adapter';
 import { openSecret } from '../messaging/channel-secrets';
 import { fetchAttachment } from '../messaging/fetch-attachment';
-import { messengerThread } from '../messaging/messenger-thread';
-import { planReplyWindowJob } from '../messaging/reply-window-job';
+import { ingestMessengerMessage } from '../messaging/ingest-messenger-message';
 import { placeText } from '../messaging/place-text';
 import { graphErrorText, mediaInfo } from './whatsapp-api';
 import type { InboundWhatsappMessage, WhatsappEvent, WhatsappStatus } from './whatsapp-events';
@@ -55,26 +51,17 @@ async function receiveMessage(db: Db, row: WebhookEventRow, channelId: number, s
   const attachments = media ? await fetchMedia(settings, media, row.attempts + 1) : [];
   // The customer wrote at the platform's time; a delivery retried for hours must not make them look newer than they are.
   const receivedAt = Math.min(Date.now(), Number(m.timestamp) * 1000);
-  await commitGrouped(db, () =>
-    ingest(
-      db,
-      {
-        channelId,
-        from: { externalId: m.from, name: name ?? `+${m.from}`, email: null, emailProven: false },
-        channelMessageId,
-        subject: null,
-        text,
-        html: null,
-        receivedAt,
-        autoSubmitted: false,
-        attachments,
-      },
-      {
-        resolveThread: (tx, customerId) => messengerThread(tx, channelId, customerId, settings.reopenDays, receivedAt),
-        onMessageStored: (tx, ticket) => planReplyWindowJob(tx, ticket.id, replyWindowOf('whatsapp', receivedAt, receivedAt)!.closesAt, receivedAt),
-      },
-    ),
-  );
+  await ingestMessengerMessage(db, {
+    channelId,
+    kind: 'whatsapp',
+    externalId: m.from,
+    name: name ?? `+${m.from}`,
+    channelMessageId,
+    text,
+    receivedAt,
+    attachments,
+    reopenDays: settings.reopenDays,
+  });
 }
 
 type Media = { id: string; filename: string; mimeType: string };

@@ -6,7 +6,7 @@ import { replyWindowOf } from '@/lib/reply-window';
 import { DomainError } from '@/server/errors/domain-error';
 import { PermanentDeliveryError, type ChannelAdapter, type OutboundBody } from '../channel-adapter';
 import { openSecret } from '../messaging/channel-secrets';
-import { metaHookRoutes } from '../messaging/meta-webhook';
+import { metaHookRoutes, openMetaSecrets } from '../messaging/meta-webhook';
 import { sendWhatsapp, uploadMedia } from './whatsapp-api';
 import { outboundFiles } from '../messaging/outbound-files';
 import { whatsappEventsOf } from './whatsapp-events';
@@ -37,12 +37,7 @@ export const whatsappAdapter: ChannelAdapter = {
   settings: whatsappSettingsSchema,
   hooks: metaHookRoutes({
     kind: 'whatsapp',
-    secretsOf(channel) {
-      const s = whatsappSettingsSchema.safeParse(channel.settings);
-      const appSecret = s.success ? openSecret(s.data.appSecret) : null;
-      const verifyToken = s.success ? openSecret(s.data.verifyToken) : null;
-      return appSecret && verifyToken ? { appSecret, verifyToken } : null;
-    },
+    secretsOf: (channel) => openMetaSecrets(whatsappSettingsSchema.safeParse(channel.settings).data),
     eventsOf: (body, channel) => whatsappEventsOf(body, whatsappSettingsSchema.parse(channel.settings).phoneNumberId),
   }),
   handleWebhookEvent: handleWhatsappEvent,

@@ -1,14 +1,14 @@
 'use client';
 
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useErrorText } from '@/app/_components/error-text';
 import { useTranslations } from 'use-intl';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
 import { useTRPC } from '@/app/_components/trpc';
 import { TextField } from '@/app/_components/text-field';
-import { NamedOptions, idOrNull } from '@/app/_components/named-options';
+import { DefaultTeamField } from '@/app/_components/default-team-field';
 import { DEFAULT_ACKNOWLEDGEMENT, EMAIL_DEFAULTS } from '@/lib/channel-settings/email';
 
 type Inbox = inferRouterOutputs<AppRouter>['inboxes']['listEmail']['inboxes'][number];
@@ -39,7 +39,6 @@ export function EmailInboxForm({ inbox, onSaved }: { inbox: Inbox | null; onSave
   const errorText = useErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const teams = useQuery(trpc.directory.all.queryOptions()).data?.teams ?? [];
   const [form, setForm] = useState(() => initialForm(inbox));
   const [testTo, setTestTo] = useState('');
   const save = useMutation(
@@ -74,17 +73,7 @@ export function EmailInboxForm({ inbox, onSaved }: { inbox: Inbox | null; onSave
         <TextField label={t('inboxName')} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
         <TextField label={t('address')} type="email" required value={form.address} onChange={(e) => setForm({ ...form, address: e.target.value })} />
         <TextField label={t('displayName')} value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t('defaultTeam')}</span>
-          <select
-            className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-            value={form.defaultTeamId ?? ''}
-            onChange={(e) => setForm({ ...form, defaultTeamId: idOrNull(e.target.value) })}
-          >
-            <option value="">—</option>
-            <NamedOptions items={teams} />
-          </select>
-        </label>
+        <DefaultTeamField value={form.defaultTeamId} onChange={(defaultTeamId) => setForm({ ...form, defaultTeamId })} />
       </div>
       <label className="block text-sm">
         <span className="mb-1 block font-medium text-slate-700">{t('signature')}</span>

@@ -7,10 +7,9 @@ import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
 import { useTRPC } from '@/app/_components/trpc';
 import { TextField } from '@/app/_components/text-field';
-import { NamedOptions, idOrNull } from '@/app/_components/named-options';
+import { DefaultTeamField } from '@/app/_components/default-team-field';
 import { MESSENGER_DEFAULTS } from '@/lib/channel-settings/messenger';
-import { ChannelPicker } from '../channel-picker';
-import { selectedRecord } from '../selected-record';
+import { ChannelSettingsPage } from '../channel-picker';
 import { CallbackUrl, outlineButton, SaveBar, SecretFields } from '../messenger-form-parts';
 
 type Page = inferRouterOutputs<AppRouter>['messenger']['list'][number];
@@ -21,27 +20,23 @@ export function MessengerAdmin() {
   const t = useTranslations('messengerAdmin');
   const trpc = useTRPC();
   const list = useQuery(trpc.messenger.list.queryOptions());
-  const [selected, setSelected] = useState<number | 'new' | null>(null);
-  const pages = list.data ?? [];
-  const current = selectedRecord(pages, selected);
-  const key = current ? String(current.id) : 'new';
   return (
-    <div className="max-w-3xl space-y-4">
-      <h1 className="text-lg font-semibold">{t('title')}</h1>
-      <p className="text-sm text-slate-600">{t('intro')}</p>
-      <ChannelPicker items={pages.map((c) => ({ id: c.id, label: c.name, detail: c.pageId }))} selected={key} onSelect={setSelected} newLabel={t('new')} />
-      {list.data && <MessengerForm key={key} page={current} onSaved={(id) => setSelected(id)} />}
-    </div>
+    <ChannelSettingsPage
+      title={t('title')}
+      intro={t('intro')}
+      items={list.data}
+      detail={(c) => c.pageId}
+      newLabel={t('new')}
+      form={(current, onSaved) => <MessengerForm page={current} onSaved={onSaved} />}
+    />
   );
 }
 
 function MessengerForm({ page, onSaved }: { page: Page | null; onSaved: (id: number) => void }) {
   const t = useTranslations('messengerAdmin');
   const tw = useTranslations('whatsappAdmin');
-  const ta = useTranslations('admin');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const teams = useQuery(trpc.directory.all.queryOptions()).data?.teams ?? [];
   const [form, setForm] = useState(() => ({
     name: page?.name ?? '',
     defaultTeamId: page?.defaultTeamId ?? null,
@@ -81,17 +76,7 @@ function MessengerForm({ page, onSaved }: { page: Page | null; onSaved: (id: num
     >
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField label={tw('name')} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{ta('defaultTeam')}</span>
-          <select
-            className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-            value={form.defaultTeamId ?? ''}
-            onChange={(e) => setForm({ ...form, defaultTeamId: idOrNull(e.target.value) })}
-          >
-            <option value="">—</option>
-            <NamedOptions items={teams} />
-          </select>
-        </label>
+        <DefaultTeamField value={form.defaultTeamId} onChange={(defaultTeamId) => setForm({ ...form, defaultTeamId })} />
         <TextField label={t('pageId')} required inputMode="numeric" value={form.pageId} onChange={(e) => setForm({ ...form, pageId: e.target.value })} />
         <TextField
           label={tw('apiBaseUrl')}

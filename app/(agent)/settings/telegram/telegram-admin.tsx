@@ -6,11 +6,10 @@ import { useTranslations } from 'use-intl';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
 import { useTRPC } from '@/app/_components/trpc';
-import { ChannelPicker } from '../channel-picker';
-import { selectedRecord } from '../selected-record';
+import { ChannelSettingsPage } from '../channel-picker';
 import { CallbackUrl, outlineButton, SaveBar } from '../messenger-form-parts';
 import { TextField } from '@/app/_components/text-field';
-import { NamedOptions, idOrNull } from '@/app/_components/named-options';
+import { DefaultTeamField } from '@/app/_components/default-team-field';
 import { TELEGRAM_DEFAULTS } from '@/lib/channel-settings/telegram';
 
 type Bot = inferRouterOutputs<AppRouter>['telegram']['list'][number];
@@ -20,31 +19,22 @@ export function TelegramAdmin() {
   const t = useTranslations('telegramAdmin');
   const trpc = useTRPC();
   const list = useQuery(trpc.telegram.list.queryOptions());
-  const [selected, setSelected] = useState<number | 'new' | null>(null);
-  const bots = list.data ?? [];
-  const current = selectedRecord(bots, selected);
-  const key = current ? String(current.id) : 'new';
   return (
-    <div className="max-w-3xl space-y-4">
-      <h1 className="text-lg font-semibold">{t('title')}</h1>
-      <p className="text-sm text-slate-600">{t('intro')}</p>
-      <ChannelPicker
-        items={bots.map((c) => ({ id: c.id, label: c.name, detail: c.botUsername && `@${c.botUsername}` }))}
-        selected={key}
-        onSelect={setSelected}
-        newLabel={t('new')}
-      />
-      {list.data && <TelegramForm key={key} bot={current} onSaved={(id) => setSelected(id)} />}
-    </div>
+    <ChannelSettingsPage
+      title={t('title')}
+      intro={t('intro')}
+      items={list.data}
+      detail={(c) => c.botUsername && `@${c.botUsername}`}
+      newLabel={t('new')}
+      form={(current, onSaved) => <TelegramForm bot={current} onSaved={onSaved} />}
+    />
   );
 }
 
 function TelegramForm({ bot, onSaved }: { bot: Bot | null; onSaved: (id: number) => void }) {
   const t = useTranslations('telegramAdmin');
-  const ta = useTranslations('admin');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const teams = useQuery(trpc.directory.all.queryOptions()).data?.teams ?? [];
   const [form, setForm] = useState(() => ({
     name: bot?.name ?? '',
     defaultTeamId: bot?.defaultTeamId ?? null,
@@ -76,17 +66,7 @@ function TelegramForm({ bot, onSaved }: { bot: Bot | null; onSaved: (id: number)
     >
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField label={t('name')} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{ta('defaultTeam')}</span>
-          <select
-            className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-            value={form.defaultTeamId ?? ''}
-            onChange={(e) => setForm({ ...form, defaultTeamId: idOrNull(e.target.value) })}
-          >
-            <option value="">—</option>
-            <NamedOptions items={teams} />
-          </select>
-        </label>
+        <DefaultTeamField value={form.defaultTeamId} onChange={(defaultTeamId) => setForm({ ...form, defaultTeamId })} />
         <TextField
           label={t('botToken')}
           type="password"

@@ -1,13 +1,13 @@
 'use client';
 
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'use-intl';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
 import { useTRPC } from '@/app/_components/trpc';
 import { TextField } from '@/app/_components/text-field';
-import { NamedOptions, idOrNull } from '@/app/_components/named-options';
+import { DefaultTeamField } from '@/app/_components/default-team-field';
 import { CallbackUrl, outlineButton, SaveBar, SecretFields } from '../messenger-form-parts';
 import { sourceKey, TEMPLATE_SOURCES, WHATSAPP_DEFAULTS, type TemplateSource, type WhatsappTemplate } from '@/lib/channel-settings/whatsapp';
 
@@ -34,11 +34,9 @@ function initialForm(c: Channel | null) {
 /** One WhatsApp number: ids, write-only secrets, the webhook URL to give Meta, templates, and "test connection" with the platform's answer. */
 export function WhatsappForm({ channel, onSaved }: { channel: Channel | null; onSaved: (id: number) => void }) {
   const t = useTranslations('whatsappAdmin');
-  const ta = useTranslations('admin');
   const tp = useTranslations('replyWindow.param');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const teams = useQuery(trpc.directory.all.queryOptions()).data?.teams ?? [];
   const [form, setForm] = useState(() => initialForm(channel));
   const save = useMutation(
     trpc.whatsapp.save.mutationOptions({
@@ -70,17 +68,7 @@ export function WhatsappForm({ channel, onSaved }: { channel: Channel | null; on
     >
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField label={t('name')} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-        <label className="block text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{ta('defaultTeam')}</span>
-          <select
-            className="w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-            value={form.defaultTeamId ?? ''}
-            onChange={(e) => setForm({ ...form, defaultTeamId: idOrNull(e.target.value) })}
-          >
-            <option value="">—</option>
-            <NamedOptions items={teams} />
-          </select>
-        </label>
+        <DefaultTeamField value={form.defaultTeamId} onChange={(defaultTeamId) => setForm({ ...form, defaultTeamId })} />
         <TextField
           label={t('phoneNumberId')}
           required
