@@ -12,12 +12,14 @@ import { toFtsQuery } from '@/server/search/fts-query';
 import { indexAllRows } from '@/db/queries/search-index';
 import { mergeCustomers } from './merge-customers';
 import { setCustomerAttributes } from './customer-attributes';
+import { recordBus } from '@/server/testing/bus-recorder';
 
 // Linking a messenger identity to the person it belongs to, on a real SQLite file.
 let db: Db;
 let close: () => void;
 const AT = Date.UTC(2026, 10, 2, 9, 0);
 beforeAll(() => ({ db, close } = openTestDatabase()));
+const heard = recordBus(['ticket.changed']);
 afterAll(() => close());
 
 function person(name: string, kind: 'email' | 'whatsapp' | 'telegram', externalId: string, email: string | null, verified = false) {
@@ -35,6 +37,8 @@ describe('linking two customers', () => {
     const waTicket = createTestTicket(db, { channel: 'whatsapp', customerId: source, at: AT + 1000 }).ticket;
 
     expect(mergeCustomers(db, { sourceId: source, targetId: target })).toEqual({ id: target, tickets: 1 });
+    // Open inboxes show the moved ticket under its new customer at once.
+    expect(heard).toEqual([{ name: 'ticket.changed', payload: { ticketId: waTicket.id, kind: 'updated', actorAgentId: null } }]);
     expect(findCustomer(db, source)).toBeUndefined();
     expect(listIdentities(db, target).map((i) => [i.kind, i.externalId])).toEqual([
       ['email', 'juergen@example.de'],
@@ -58,12 +62,29 @@ describe('linking two customers', () => {
     const proven = person('Ole P.', 'email', 'ole@example.de', 'ole@example.de', true);
     mergeCustomers(db, { sourceId: proven, targetId: typed });
     expect(findCustomer(db, typed)).toMatchObject({ email: 'ole@example.de', emailVerified: true });
+
+    // A target's proven address stays; so does a typed one against another typed one; no address takes nothing.
+    const keeps = (targetEmail: string, targetProven: boolean, sourceEmail: string | null, sourceProven: boolean) => {
+      const t = person('T', 'whatsapp', `t-${targetEmail}-${sourceEmail}`, targetEmail, targetProven);
+      const s = person('S', 'telegram', `s-${targetEmail}-${sourceEmail}`, sourceEmail, sourceProven);
+      mergeCustomers(db, { sourceId: s, targetId: t });
+      return findCustomer(db, t);
+    };
+    expect(keeps('a@example.de', true, 'b@example.de', true)).toMatchObject({ email: 'a@example.de', emailVerified: true });
+    expect(keeps('c@example.de', false, 'd@example.de', false)).toMatchObject({ email: 'c@example.de', emailVerified: false });
+    expect(keeps('e@example.de', true, 'f@example.de', false)).toMatchObject({ email: 'e@example.de', emailVerified: true });
+    expect(keeps('g@example.de', false, null, false)).toMatchObject({ email: 'g@example.de' });
   });
 
   it('refuses linking a customer to themselves or to someone who does not exist, and changes nothing', () => {
     const a = person('Anna', 'whatsapp', '4916', null);
-    expect(() => mergeCustomers(db, { sourceId: a, targetId: a })).toThrow('cannot be linked to themselves');
-    expect(() => mergeCustomers(db, { sourceId: a, targetId: 999_999 })).toThrow('Customer 999999 does not exist');
+    expect(() => mergeCustomers(db, { sourceId: a, targetId: a })).toThrow(expect.objectContaining({ code: 'BAD_REQUEST', key: 'customer_merge_same' }));
+    expect(() => mergeCustomers(db, { sourceId: a, targetId: 999_999 })).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND', message: 'Customer 999999 does not exist' }),
+    );
+    expect(() => mergeCustomers(db, { sourceId: 999_998, targetId: a })).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND', message: 'Customer 999998 does not exist' }),
+    );
     expect(findCustomer(db, a)).toBeDefined();
   });
 

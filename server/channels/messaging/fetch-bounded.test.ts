@@ -20,6 +20,14 @@ beforeAll(async () => {
     }
     if (req.url === '/declared') return void res.writeHead(200, { 'content-length': String(10 * 1024 * 1024) }).end();
     if (req.url === '/ok') return void res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.4');
+    if (req.url === '/untyped') return void res.end('plain bytes');
+    if (req.url === '/exact') return void res.writeHead(200, { 'content-length': '1024' }).end(Buffer.alloc(1024));
+    if (req.url === '/silent') return; // never even the headers
+    if (req.url === '/cut') {
+      res.writeHead(200);
+      res.write('half a file');
+      return void setTimeout(() => res.destroy(), 20);
+    }
     res.writeHead(404).end();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -33,9 +41,11 @@ afterAll(() => {
 const get = (path: string, maxBytes = 1024 * 1024, timeoutMs = 2000) => fetchBounded(`${base}${path}`, { maxBytes, timeoutMs });
 
 describe('bounded downloads of customers’ files', () => {
-  it('returns the file and its type', async () => {
+  it('returns the file and its type, up to exactly the limit', async () => {
     const file = await get('/ok');
     expect([file.body.toString(), file.contentType]).toEqual(['%PDF-1.4', 'application/pdf']);
+    expect((await get('/untyped')).contentType).toBe('application/octet-stream');
+    expect((await get('/exact', 1024)).body.length).toBe(1024);
   });
 
   it('abandons a download that stalls, refuses one that is too large by its length or while it streams, and says why', async () => {
@@ -43,5 +53,8 @@ describe('bounded downloads of customers’ files', () => {
     await expect(get('/declared')).rejects.toThrow(new DownloadRefused('is larger than 1 MB'));
     await expect(get('/endless')).rejects.toThrow(new DownloadRefused('is larger than 1 MB'));
     await expect(get('/missing')).rejects.toThrow(new DownloadRefused('the platform answered 404'));
+    await expect(get('/silent', 1024, 300)).rejects.toThrow(new DownloadRefused('took longer than 0.3 s'));
+    await expect(get('/cut')).rejects.toThrow(/^was cut off \(/);
+    await expect(fetchBounded('http://127.0.0.1:9/none', { maxBytes: 1024, timeoutMs: 2000 })).rejects.toThrow(/^could not be fetched \(/);
   });
 });
