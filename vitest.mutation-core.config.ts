@@ -14,6 +14,7 @@ export default defineConfig({
       'server/calendars/calendar-admin.test.ts',
       'server/notifications/*.test.ts',
       'server/channels/whatsapp/*.test.ts',
+      'server/channels/messaging/webhook-worker.test.ts',
     ],
     testTimeout: 30_000,
     fileParallelism: false,

@@ -1,13 +1,13 @@
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { jobs, outbox, notifications } from '@/db/schema';
+import { agents, jobs, outbox, notifications } from '@/db/schema';
 import { listChannelsOfKind } from '@/db/queries/inbound';
-import { updateChannelSettings } from '@/db/queries/channels';
+import { insertChannel, updateChannelSettings } from '@/db/queries/channels';
 import { findTicket } from '@/db/queries/tickets';
-import { listTeams, setAgentNotifyEmail } from '@/db/queries/agents';
+import { insertTeam, listTeams, setAgentNotifyEmail } from '@/db/queries/agents';
 import { listNotifications, markNotificationsRead } from '@/db/queries/notifications';
 import { runDueJobs } from '@/server/jobs/durable-jobs';
 import { runOutboxOnce } from '@/server/jobs/outbox-worker';
@@ -23,7 +23,7 @@ import { startSmtpSink } from '@/server/testing/smtp-sink';
 import { loadConfig } from '@/server/config';
 import { setConfig } from '@/server/runtime-config';
 import type { Viewer } from '@/server/auth/sessions';
-import { registerNotificationMailJobs } from './notification-mail';
+import { composeNotificationMail, registerNotificationMailJobs } from './notification-mail';
 
 // SLA notification emails on a real SQLite file, delivered by the outbox worker to a real SMTP server.
 // The policy counts calendar time (so warnings and breaches fall at night and on weekends), while the
@@ -105,6 +105,24 @@ function ticketAssignedToJana(at: number) {
   updateTicket(db, jana, ticketId, { assigneeId: jana.id }, at + 1000);
   return ticketId;
 }
+/** The customer answers on the ticket (as their next email would). */
+function customerWrites(ticketId: number, at: number) {
+  const ticket = findTicket(db, ticketId)!;
+  ingest(
+    db,
+    {
+      channelId: ticket.channelId,
+      from: { externalId: `answer-${ticketId}@example.de`, name: 'Kundin', email: null, emailProven: false },
+      channelMessageId: null,
+      subject: null,
+      text: 'Hier ist das Foto',
+      html: null,
+      receivedAt: at,
+      autoSubmitted: false,
+    },
+    { resolveThread: () => ({ kind: 'join', ticket: findTicket(db, ticketId)! }) },
+  );
+}
 const mailJobs = () =>
   db
     .select()
@@ -183,6 +201,109 @@ describe('SLA notifications by email', () => {
     runDueJobs(db, FRIDAY_2200 + HOUR);
     expect(mailJobs().map((j) => j.runAt)).toEqual([FRIDAY_2200 + HOUR]);
     setTeamBusinessHours(db, teamId, officeId);
+  });
+});
+
+describe('who sends the mail and how it reads', () => {
+  const smtp = () => ({ host: '127.0.0.1', port: sink.port, secure: false });
+  it('goes out through the team’s own inbox when the ticket’s inbox cannot send, and not at all when none can', () => {
+    const main = listChannelsOfKind(db, 'email')[0]!;
+    const otherTeam = insertTeam(db, { name: 'Zweites Team', timeZone: 'Europe/Berlin' });
+    insertChannel(db, { kind: 'email', name: 'other@demo.local', defaultTeamId: otherTeam.id, settings: { address: 'other@demo.local', smtp: smtp() } });
+    const teamInbox = insertChannel(db, {
+      kind: 'email',
+      name: 'team@demo.local',
+      defaultTeamId: teamId,
+      settings: { address: 'team@demo.local', smtp: smtp() },
+    });
+    updateChannelSettings(db, main.id, { address: 'support@demo.local', displayName: 'Demo Support' });
+    try {
+      ticketAssignedToJana(TUESDAY_1000);
+      // The warning, then the mail it planned for that same moment.
+      runDueJobs(db, TUESDAY_1000 + HOUR);
+      runDueJobs(db, TUESDAY_1000 + HOUR);
+      expect(
+        outboxRows()
+          .filter((r) => r.notificationId !== null)
+          .map((r) => r.channelId),
+      ).toEqual([teamInbox.id]);
+
+      // No inbox with a relay at all: the in-app notification is all there is.
+      for (const c of listChannelsOfKind(db, 'email')) updateChannelSettings(db, c.id, { address: c.name });
+      db.delete(outbox)
+        .where(sql`1 = 1`)
+        .run();
+      ticketAssignedToJana(TUESDAY_1000 + MIN);
+      runDueJobs(db, TUESDAY_1000 + MIN + HOUR);
+      runDueJobs(db, TUESDAY_1000 + MIN + HOUR);
+      expect(mailJobs().every((j) => j.state === 'done')).toBe(true);
+      expect(outboxRows()).toEqual([]);
+    } finally {
+      updateChannelSettings(db, main.id, { address: 'support@demo.local', displayName: 'Demo Support', smtp: smtp() });
+      for (const c of listChannelsOfKind(db, 'email').filter((c) => c.id !== main.id)) updateChannelSettings(db, c.id, { address: c.name });
+    }
+  });
+
+  it('tells the due time in the team’s calendar zone, in English for an English agent, as an automatic mail to that agent', () => {
+    const m = composeNotificationMail(
+      { address: 'support@demo.local', displayName: 'Demo Support', signature: '', acknowledgement: { enabled: false, subject: 's', body: 'b' } },
+      { id: 77, kind: 'sla_breached', target: 'resolution', dueAt: Date.UTC(2026, 11, 1, 14, 30), ticketId: 5, number: 1042, subject: 'Rechnung doppelt' },
+      { email: 'lena@demo.local', name: 'Lena Lehmann' },
+      'en',
+      'America/New_York',
+    );
+    expect(m).toMatchObject({
+      from: { address: 'support@demo.local', name: 'Demo Support' },
+      replyTo: 'support@demo.local',
+      to: [{ address: 'lena@demo.local', name: 'Lena Lehmann' }],
+      cc: [],
+      references: [],
+      inReplyTo: null,
+      subject: '[#1042] Resolution target breached: Rechnung doppelt',
+      autoSubmitted: 'auto-generated',
+      messageId: expect.stringMatching(/^<n77\.[0-9a-f]{12}@demo\.local>$/),
+    });
+    expect(m.text.split('\n\n')).toEqual([
+      'The Resolution target of ticket #1042 was due at Dec 1, 2026, 09:30 (America/New_York) and has been missed.',
+      'Open the ticket: https://help.example.de/inbox?view=all&t=5',
+      expect.stringContaining('turned on SLA emails under the bell'),
+    ]);
+  });
+
+  it('uses the zone of the team’s calendar, sends a warning for a paused target, and nothing to an agent deactivated meanwhile', () => {
+    const ny = saveCalendar(db, {
+      name: 'New York',
+      timeZone: 'America/New_York',
+      periods: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, from: '00:00', to: '24:00' })),
+      holidays: [],
+    }).id;
+    setTeamBusinessHours(db, teamId, ny);
+    ticketAssignedToJana(TUESDAY_1000);
+    runDueJobs(db, TUESDAY_1000 + HOUR);
+    runDueJobs(db, TUESDAY_1000 + HOUR);
+    expect(outboxRows().map((r) => String(r.payload.text))).toEqual([expect.stringContaining('um 01.12.2026, 06:00 fällig (America/New_York)')]);
+    setTeamBusinessHours(db, teamId, officeId);
+    db.delete(outbox)
+      .where(sql`1 = 1`)
+      .run();
+
+    // Warned on Friday night, asked to wait on Saturday: the target is paused, not met, so Monday's mail goes out.
+    const paused = ticketAssignedToJana(FRIDAY_2200);
+    runDueJobs(db, FRIDAY_2200 + HOUR);
+    updateTicket(db, jana, paused, { status: 'pending' }, FRIDAY_2200 + 12 * HOUR);
+    runDueJobs(db, MONDAY_0900);
+    expect(outboxRows()).toHaveLength(1);
+
+    // Warned too, but the agent is deactivated before Monday: only the paused ticket's mail is there.
+    ticketAssignedToJana(FRIDAY_2200 + MIN);
+    runDueJobs(db, FRIDAY_2200 + MIN + HOUR);
+    db.update(agents).set({ active: false }).where(eq(agents.id, jana.id)).run();
+    try {
+      runDueJobs(db, MONDAY_0900 + MIN);
+      expect(outboxRows()).toHaveLength(1);
+    } finally {
+      db.update(agents).set({ active: true }).where(eq(agents.id, jana.id)).run();
+    }
   });
 });
 
