@@ -78,6 +78,12 @@ describe('the webhook event worker', () => {
     insertWebhookEvents(db, broken, [e], T);
     await runWebhookEventsOnce(db, T);
     expect(stateOf(e.dedupeKey!)).toMatchObject({ state: 'failed', attempts: 1, lastError: `Channel ${broken} has no valid WhatsApp settings` });
+    // An event stored for a channel whose kind takes no webhooks (an email inbox) fails the same way.
+    const inbox = insertChannel(db, { kind: 'email', name: 'mail', defaultTeamId: null, settings: {} }).id;
+    const stray = text('495', 'verirrt');
+    insertWebhookEvents(db, inbox, [stray], T);
+    await runWebhookEventsOnce(db, T);
+    expect(stateOf(stray.dedupeKey!)).toMatchObject({ state: 'failed', lastError: `Channel ${inbox} handles no webhook events` });
   });
 
   it('drains everything when kicked, once however often it is kicked meanwhile', async () => {
