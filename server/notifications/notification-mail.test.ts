@@ -105,24 +105,6 @@ function ticketAssignedToJana(at: number) {
   updateTicket(db, jana, ticketId, { assigneeId: jana.id }, at + 1000);
   return ticketId;
 }
-/** The customer answers on the ticket (as their next email would). */
-function customerWrites(ticketId: number, at: number) {
-  const ticket = findTicket(db, ticketId)!;
-  ingest(
-    db,
-    {
-      channelId: ticket.channelId,
-      from: { externalId: `answer-${ticketId}@example.de`, name: 'Kundin', email: null, emailProven: false },
-      channelMessageId: null,
-      subject: null,
-      text: 'Hier ist das Foto',
-      html: null,
-      receivedAt: at,
-      autoSubmitted: false,
-    },
-    { resolveThread: () => ({ kind: 'join', ticket: findTicket(db, ticketId)! }) },
-  );
-}
 const mailJobs = () =>
   db
     .select()
