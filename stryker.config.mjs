@@ -24,7 +24,7 @@ export default {
     'lib/sla-state.ts',
     'lib/duration-input.ts',
     'lib/reply-window.ts',
-    'server/channels/messaging/secret-box.ts',
+    'server/channels/secret-box.ts',
     'server/channels/messaging/messenger-thread.ts',
     'server/channels/messaging/fetch-bounded.ts',
     'server/customers/merge-customers.ts',

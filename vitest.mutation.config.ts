@@ -10,6 +10,7 @@ export default defineConfig({
       'server/content/file-safety.test.ts',
       'server/customers/*.test.ts',
       'server/channels/messaging/*.test.ts',
+      'server/channels/secret-box.test.ts',
       'server/http/same-origin.test.ts',
       'server/forms/form-token.test.ts',
       'server/channels/email/spam/check-inbound-mail.test.ts',

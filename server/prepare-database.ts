@@ -5,6 +5,7 @@ import { bootstrapAdmin } from './auth/bootstrap-admin';
 import { seedDemoSla } from './sla/demo-sla';
 import { hashPassword } from './auth/password';
 import type { Config } from './config';
+import { sealStoredPasswords } from './channels/email/seal-passwords';
 
 /**
  * First start on an empty database: demo data (unless DEMO_DATA=false), the admin from the environment,
@@ -12,6 +13,8 @@ import type { Config } from './config';
  */
 export async function prepareDatabase(db: Db, config: Config, log: (line: string) => void): Promise<string[]> {
   const notices: string[] = [];
+  const sealed = sealStoredPasswords(db);
+  if (sealed) log(`Sealed the mail passwords of ${sealed} inbox(es) at rest`);
   if (countAgents(db) === 0 && config.DEMO_DATA) {
     log(`Empty database: generating demo data (${config.DEMO_TICKETS} tickets)…`);
     generateDemoData(db, { tickets: config.DEMO_TICKETS, passwordHash: await hashPassword(DEMO_PASSWORD) });

@@ -5,7 +5,7 @@ import { apiBaseUrl, channelIdentity, reopenDays } from './messenger-common';
 /**
  * A Telegram bot's settings: the one schema behind what is stored in channels.settings, what the admin
  * API accepts and what the settings page starts with. The bot token and the webhook's secret token are
- * stored sealed (server/channels/messaging/secret-box.ts) and never sent to the browser.
+ * stored sealed (server/channels/secret-box.ts) and never sent to the browser.
  */
 
 export const TELEGRAM_API_URL = 'https://api.telegram.org';

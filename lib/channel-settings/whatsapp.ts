@@ -5,7 +5,7 @@ import { apiBaseUrl, channelIdentity, reopenDays, secretInput, windowWarningMinu
 /**
  * A WhatsApp Cloud API number's settings: the one schema behind what is stored in channels.settings, what
  * the admin API accepts and what the settings page starts with. The access token, app secret and verify
- * token are stored sealed (server/channels/messaging/secret-box.ts) and never sent to the browser.
+ * token are stored sealed (server/channels/secret-box.ts) and never sent to the browser.
  */
 
 /** What a template's `{{1}}`, `{{2}}` … are filled with when an agent sends it. */

@@ -1,4 +1,5 @@
 import { ImapFlow } from 'imapflow';
+import { openPassword } from '../channel-secrets';
 import type { Db } from '@/db/client';
 import type { EmailSettings } from './email-settings';
 import { emailInboxes, receiveEmail, UnparseableMailError } from './receive-email';
@@ -73,7 +74,7 @@ export async function pollMailbox(db: Db, address: string, imap: ImapSettings): 
     host: imap.host,
     port: imap.port,
     secure: imap.secure,
-    auth: { user: imap.user, pass: imap.pass ?? '' },
+    auth: { user: imap.user, pass: openPassword(imap.pass) ?? '' },
     logger: false,
     connectionTimeout: 20_000,
   });

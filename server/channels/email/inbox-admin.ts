@@ -3,6 +3,7 @@ import { findChannel, listChannelsOfKind } from '@/db/queries/inbound';
 import { insertChannel, updateChannel } from '@/db/queries/channels';
 import { listTeams } from '@/db/queries/agents';
 import { DomainError } from '@/server/errors/domain-error';
+import { sealSecret } from '../channel-secrets';
 import { emailSettingsSchema, type EmailSettings } from './email-settings';
 import { sendEmail, verifySmtp } from './send-email';
 import { renderBody } from './compose-email';
@@ -28,9 +29,9 @@ export function listEmailInboxes(db: Db) {
   });
 }
 
-// A stored password is kept only for the same host: never send it to a host it was not meant for.
+// A typed password is stored sealed; a stored one is kept only for the same host: never send it to a host it was not meant for.
 const keptPassword = (input: { host: string; pass?: string } | null, previous: { host: string; pass?: string } | undefined) =>
-  input?.pass || (input && previous?.host === input.host ? previous.pass : undefined);
+  input?.pass ? sealSecret(input.pass) : input && previous?.host === input.host ? previous.pass : undefined;
 
 function toSettings(input: EmailInboxInput, previous: EmailSettings | null): EmailSettings {
   const pass = keptPassword(input.smtp, previous?.smtp);

@@ -3,6 +3,7 @@ import type { EmailSettings } from './email-settings';
 import type { EmailPayload } from './compose-email';
 
 import { PermanentDeliveryError } from '../channel-adapter';
+import { openPassword } from '../channel-secrets';
 
 const transports = new Map<string, Transporter>();
 
@@ -14,7 +15,7 @@ function transportFor(smtp: NonNullable<EmailSettings['smtp']>): Transporter {
       host: smtp.host,
       port: smtp.port,
       secure: smtp.secure,
-      auth: smtp.user ? { user: smtp.user, pass: smtp.pass ?? '' } : undefined,
+      auth: smtp.user ? { user: smtp.user, pass: openPassword(smtp.pass) ?? '' } : undefined,
       connectionTimeout: 15_000,
       greetingTimeout: 15_000,
       socketTimeout: 60_000,

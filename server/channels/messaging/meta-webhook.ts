@@ -7,7 +7,7 @@ import type { ChannelKind } from '@/lib/domain';
 import { readBody } from '@/server/http/read-body';
 import type { HookRoute } from '../channel-adapter';
 import { kickWebhookWorker } from './webhook-worker';
-import { openSecret } from './channel-secrets';
+import { openSecret } from '../channel-secrets';
 
 /** Meta sends small JSON deliveries (a few KB); anything near this is not from Meta. */
 export const WEBHOOK_BODY_LIMIT = 1024 * 1024;

@@ -9,7 +9,7 @@ import { insertWebhookEvents, type NewWebhookEvent } from '@/db/queries/webhook-
 import { loadConfig } from '@/server/config';
 import { setConfig } from '@/server/runtime-config';
 import { openTestDatabase } from '@/server/testing/test-database';
-import { sealSecret } from './channel-secrets';
+import { sealSecret } from '../channel-secrets';
 import { kickWebhookWorker, runWebhookEventsOnce, WEBHOOK_EVENT_RETRY } from './webhook-worker';
 
 // The stored webhook events on a real SQLite file, handled by the real WhatsApp handler.

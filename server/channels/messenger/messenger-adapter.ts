@@ -5,7 +5,7 @@ import { MESSENGER_DEFAULTS, MESSENGER_WINDOW_MS, messengerSettingsSchema } from
 import { replyWindowOf } from '@/lib/reply-window';
 import { DomainError } from '@/server/errors/domain-error';
 import { PermanentDeliveryError, type ChannelAdapter } from '../channel-adapter';
-import { openSecret } from '../messaging/channel-secrets';
+import { openSecret } from '../channel-secrets';
 import { metaHookRoutes, openMetaSecrets } from '../messaging/meta-webhook';
 import { sendMessenger, sendMessengerFile } from './messenger-api';
 import { outboundFiles } from '../messaging/outbound-files';

@@ -5,7 +5,7 @@ import { listTeams } from '@/db/queries/agents';
 import { MESSENGER_DEFAULTS, messengerSettingsSchema, type MessengerChannelInput, type MessengerSettings } from '@/lib/channel-settings/messenger';
 import { DomainError } from '@/server/errors/domain-error';
 import { getConfig } from '@/server/runtime-config';
-import { mergeSecrets, openSecret, secretsPresent } from '../messaging/channel-secrets';
+import { mergeSecrets, openSecret, secretsPresent } from '../channel-secrets';
 import { describePage } from './messenger-api';
 
 const SECRETS = ['pageAccessToken', 'appSecret', 'verifyToken'] as const;

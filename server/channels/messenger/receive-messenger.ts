@@ -12,7 +12,7 @@ import { getBus } from '@/server/realtime/bus';
 import { applySla } from '@/server/sla/apply-sla';
 import { decide } from '@/server/tickets/status-machine';
 import { PermanentEventError } from '../channel-adapter';
-import { openSecret } from '../messaging/channel-secrets';
+import { openSecret } from '../channel-secrets';
 import { fetchAttachment } from '../messaging/fetch-attachment';
 import { ingestMessengerMessage } from '../messaging/ingest-messenger-message';
 import { placeText } from '../messaging/place-text';

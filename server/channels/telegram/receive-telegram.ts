@@ -8,7 +8,7 @@ import type { WebhookEventRow } from '@/db/queries/webhook-events';
 import { telegramSettingsSchema, type TelegramSettings } from '@/lib/channel-settings/telegram';
 import { getBus } from '@/server/realtime/bus';
 import { PermanentDeliveryError, PermanentEventError } from '../channel-adapter';
-import { openSecret } from '../messaging/channel-secrets';
+import { openSecret } from '../channel-secrets';
 import { fetchAttachment } from '../messaging/fetch-attachment';
 import { ingestMessengerMessage } from '../messaging/ingest-messenger-message';
 import { placeText } from '../messaging/place-text';

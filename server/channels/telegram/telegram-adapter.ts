@@ -10,7 +10,7 @@ import { setCustomerAttributes } from '@/server/customers/customer-attributes';
 import { readBody } from '@/server/http/read-body';
 import { messageRef } from '@/lib/i18n/message-ref';
 import { PermanentDeliveryError, type ChannelAdapter } from '../channel-adapter';
-import { openSecret } from '../messaging/channel-secrets';
+import { openSecret } from '../channel-secrets';
 import { safeEqual, WEBHOOK_BODY_LIMIT } from '../messaging/meta-webhook';
 import { kickWebhookWorker } from '../messaging/webhook-worker';
 import { outboundFiles } from '../messaging/outbound-files';

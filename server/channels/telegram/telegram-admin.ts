@@ -6,7 +6,7 @@ import { listTeams } from '@/db/queries/agents';
 import { TELEGRAM_DEFAULTS, telegramSettingsSchema, type TelegramChannelInput, type TelegramSettings } from '@/lib/channel-settings/telegram';
 import { DomainError } from '@/server/errors/domain-error';
 import { getConfig } from '@/server/runtime-config';
-import { openSecret, sealSecret } from '../messaging/channel-secrets';
+import { openSecret, sealSecret } from '../channel-secrets';
 import { telegramCall } from './telegram-api';
 
 const webhookUrl = (id: number) => `${getConfig().publicUrl}/hooks/telegram/${id}`;

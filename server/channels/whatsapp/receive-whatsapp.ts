@@ -9,7 +9,7 @@ import { whatsappSettingsSchema, type WhatsappSettings } from '@/lib/channel-set
 import { ticketEvent } from '@/lib/ticket-events';
 import { getBus } from '@/server/realtime/bus';
 import { PermanentDeliveryError, PermanentEventError } from '../channel-adapter';
-import { openSecret } from '../messaging/channel-secrets';
+import { openSecret } from '../channel-secrets';
 import { fetchAttachment } from '../messaging/fetch-attachment';
 import { ingestMessengerMessage } from '../messaging/ingest-messenger-message';
 import { placeText } from '../messaging/place-text';

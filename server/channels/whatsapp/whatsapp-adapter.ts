@@ -5,7 +5,7 @@ import { WHATSAPP_DEFAULTS, whatsappSettingsSchema } from '@/lib/channel-setting
 import { replyWindowOf } from '@/lib/reply-window';
 import { DomainError } from '@/server/errors/domain-error';
 import { PermanentDeliveryError, type ChannelAdapter, type OutboundBody } from '../channel-adapter';
-import { openSecret } from '../messaging/channel-secrets';
+import { openSecret } from '../channel-secrets';
 import { metaHookRoutes, openMetaSecrets } from '../messaging/meta-webhook';
 import { sendWhatsapp, uploadMedia } from './whatsapp-api';
 import { outboundFiles } from '../messaging/outbound-files';

@@ -5,7 +5,7 @@ import { listTeams } from '@/db/queries/agents';
 import { WHATSAPP_DEFAULTS, whatsappSettingsSchema, type WhatsappChannelInput, type WhatsappSettings } from '@/lib/channel-settings/whatsapp';
 import { DomainError } from '@/server/errors/domain-error';
 import { getConfig } from '@/server/runtime-config';
-import { mergeSecrets, openSecret, secretsPresent } from '../messaging/channel-secrets';
+import { mergeSecrets, openSecret, secretsPresent } from '../channel-secrets';
 import { describeNumber } from './whatsapp-api';
 
 const SECRETS = ['accessToken', 'appSecret', 'verifyToken'] as const;

@@ -7,6 +7,9 @@ import crypto from 'node:crypto';
  */
 const PREFIX = 'v1:';
 
+/** Whether a stored value is one of ours (a password saved before sealing existed is not). */
+export const isSealed = (stored: string) => stored.startsWith(PREFIX);
+
 export function seal(key: Buffer, plain: string): string {
   const iv = crypto.randomBytes(12);
   const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);

@@ -1,5 +1,5 @@
 import { getConfig } from '@/server/runtime-config';
-import { seal, unseal } from './secret-box';
+import { isSealed, seal, unseal } from './secret-box';
 
 /** A channel secret as stored (sealed with the instance's channel key). */
 export const sealSecret = (plain: string) => seal(getConfig().channelSecretKey, plain);
@@ -30,3 +30,10 @@ export function mergeSecrets<K extends string>(
 /** Which secrets are set, for the settings page (never their values). */
 export const secretsPresent = <K extends string>(keys: readonly K[], stored: Partial<Record<K, string | undefined>>) =>
   Object.fromEntries(keys.map((k) => [k, !!stored[k]])) as Record<K, boolean>;
+
+/**
+ * A password from before secrets were sealed (email inboxes saved by an older version) is still read as
+ * it is; `sealStoredPasswords` seals those at start.
+ */
+export const openPassword = (stored: string | undefined) =>
+  stored === undefined || stored === '' ? stored : isSealed(stored) ? (openSecret(stored) ?? '') : stored;
