@@ -13,7 +13,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import nodemailer from 'nodemailer';
 import Database from 'better-sqlite3';
-import { waitForLine } from './support';
+import { spawnBuiltServer, waitForLine } from './support';
 
 const { values } = parseArgs({
   options: { messages: { type: 'string', default: '3000' }, concurrency: { type: 'string', default: '8,16' }, 'kill-run': { type: 'string', default: '5000' } },
@@ -26,20 +26,7 @@ const root = path.resolve(import.meta.dirname, '..');
 if (!fs.existsSync(path.join(root, 'dist/server/index.js'))) throw new Error('Run `npm run build` first: the benchmark measures the built server.');
 
 async function startHelpdesk(dataDir: string) {
-  const child = spawn(process.execPath, ['dist/server/index.js'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      SMTP_PORT: '0',
-      DATA_DIR: dataDir,
-      DEMO_TICKETS: '0',
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawnBuiltServer(root, dataDir);
   const m = await waitForLine(child, /Inbound email \(SMTP\) on port (\d+)/);
   return { child, port: Number(m[1]) };
 }

@@ -5,13 +5,12 @@
 // replays every message over SMTP, and counts from the database which ones were acknowledged.
 // Targets (issue #12): ≥ 60 % of spam without an acknowledgement, ≥ 98 % of ham with one.
 import { parseArgs } from 'node:util';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import Database from 'better-sqlite3';
-import { waitForLine } from './support';
+import { waitForLine, spawnBuiltServer } from './support';
 import { startSpamd } from '../server/testing/spamd';
 
 const { values } = parseArgs({ options: { spam: { type: 'string' }, ham: { type: 'string' }, limit: { type: 'string', default: '2000' } } });
@@ -31,22 +30,7 @@ const files = (dir: string) =>
 
 const spamd = await startSpamd();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-spam-bench-'));
-const child = spawn(process.execPath, ['dist/server/index.js'], {
-  cwd: root,
-  env: {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    SMTP_PORT: '0',
-    DATA_DIR: dataDir,
-    DEMO_TICKETS: '0',
-    NODE_ENV: 'production',
-    SPAMD_HOST: spamd.host,
-    SPAMD_PORT: String(spamd.port),
-    MAIL_AUTH: 'false',
-  },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const child = spawnBuiltServer(root, dataDir, { SPAMD_HOST: spamd.host, SPAMD_PORT: String(spamd.port), MAIL_AUTH: 'false' });
 const port = Number((await waitForLine(child, /Inbound email \(SMTP\) on port (\d+)/))[1]);
 const transport = nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true, pool: true, maxConnections: 4 });
 

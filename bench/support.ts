@@ -1,4 +1,4 @@
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 
 /** Resolves with the first match of `re` in what the child prints (across chunks); rejects if it exits first. */
 export function waitForLine(child: ChildProcess, re: RegExp): Promise<RegExpMatchArray> {
@@ -14,5 +14,24 @@ export function waitForLine(child: ChildProcess, re: RegExp): Promise<RegExpMatc
     };
     child.stdout!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`process exited (${code}) before printing ${re}: ${buf}`)));
+  });
+}
+
+/** The built server (dist/server/index.js) on free ports with a fresh data directory and no demo tickets; `env` adds to or overrides that. */
+export function spawnBuiltServer(root: string, dataDir: string, env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, ['dist/server/index.js'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SMTP_PORT: '0',
+      DATA_DIR: dataDir,
+      DEMO_TICKETS: '0',
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
 }

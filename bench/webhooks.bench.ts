@@ -17,7 +17,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { io, type Socket } from 'socket.io-client';
-import { waitForLine } from './support';
+import { spawnBuiltServer, waitForLine } from './support';
 
 const { values } = parseArgs({
   options: {
@@ -95,20 +95,7 @@ async function throughput(url: string) {
 
 async function helpdesk() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-bench-webhooks-'));
-  const child = spawn(process.execPath, ['dist/server/index.js'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      SMTP_PORT: '0',
-      DATA_DIR: dataDir,
-      DEMO_TICKETS: '0',
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawnBuiltServer(root, dataDir);
   const m = await waitForLine(child, /(http:\/\/\S+)[\s\S]*Inbound email/);
   const url = m[1]!.replace(/\/$/, '').replace('localhost', '127.0.0.1');
   const login = await fetch(`${url}/api/trpc/auth.login`, {
