@@ -48,9 +48,9 @@ export const de: Messages = {
     leftShort: 'Noch {time} zum Antworten über {channel}',
     closed: 'Antwortfenster geschlossen {at}',
     closedComposer:
-      'Das Antwortfenster von {channel} hat sich {at} geschlossen, 24 Stunden nach der letzten Nachricht des Kunden. Freier Text kann nicht mehr gesendet werden; senden Sie stattdessen eine freigegebene Vorlage.',
+      'Das Antwortfenster von {channel} hat sich am {at} geschlossen, 24 Stunden nach der letzten Nachricht des Kunden. Freier Text kann nicht mehr gesendet werden; senden Sie stattdessen eine freigegebene Vorlage.',
     closedNoTemplates:
-      'Das Antwortfenster von {channel} hat sich {at} geschlossen. Antworten sind wieder möglich, sobald der Kunde schreibt; interne Notizen bleiben möglich.',
+      'Das Antwortfenster von {channel} hat sich am {at} geschlossen. Antworten sind wieder möglich, sobald der Kunde schreibt; interne Notizen bleiben möglich.',
     noTemplates: 'Für diesen Kanal sind keine freigegebenen Vorlagen eingerichtet (Einstellungen → WhatsApp).',
     template: 'Vorlage',
     sendTemplate: 'Vorlage senden',

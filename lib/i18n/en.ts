@@ -47,8 +47,8 @@ export const en = {
     leftShort: '{time} left to reply on {channel}',
     closed: 'Reply window closed {at}',
     closedComposer:
-      'The {channel} reply window closed {at}, 24 hours after the customer’s last message. Free text can no longer be sent; send an approved template instead.',
-    closedNoTemplates: 'The {channel} reply window closed {at}. Replies are possible again once the customer writes; internal notes stay possible.',
+      'The {channel} reply window closed on {at}, 24 hours after the customer’s last message. Free text can no longer be sent; send an approved template instead.',
+    closedNoTemplates: 'The {channel} reply window closed on {at}. Replies are possible again once the customer writes; internal notes stay possible.',
     noTemplates: 'No approved templates are set up for this channel (Settings → WhatsApp).',
     template: 'Template',
     sendTemplate: 'Send template',
