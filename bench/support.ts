@@ -17,9 +17,12 @@ export function waitForLine(child: ChildProcess, re: RegExp): Promise<RegExpMatc
   });
 }
 
-/** The built server (dist/server/index.js) on free ports with a fresh data directory and no demo tickets; `env` adds to or overrides that. */
-export function spawnBuiltServer(root: string, dataDir: string, env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['dist/server/index.js'], {
+/**
+ * The built server (dist/server/index.js) on free ports with a fresh data directory and no demo tickets;
+ * `env` adds to or overrides that, `nodeArgs` go before the script (a CPU profile).
+ */
+export function spawnBuiltServer(root: string, dataDir: string, env: Record<string, string> = {}, nodeArgs: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, 'dist/server/index.js'], {
     cwd: root,
     env: {
       ...process.env,

@@ -16,7 +16,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
-import { waitForLine } from './support';
+import { spawnBuiltServer, waitForLine } from './support';
 
 const { values } = parseArgs({
   options: {
@@ -127,24 +127,17 @@ async function helpdesk(): Promise<Target & { child: ChildProcess; dataDir: stri
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-bench-widget-'));
   // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the server there.
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...prof, 'dist/server/index.js'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      SMTP_PORT: '0',
-      DATA_DIR: dataDir,
-      DEMO_TICKETS: '0',
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
+  const child = spawnBuiltServer(
+    root,
+    dataDir,
+    {
       // One address sends for every simulated visitor here; the per-address limits would stop it.
       WIDGET_IP_MESSAGES_PER_MINUTE: '10000000',
       WIDGET_IP_CONVERSATIONS_PER_HOUR: '10000000',
       WIDGET_VISITOR_MESSAGES_PER_MINUTE: '100000',
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+    prof,
+  );
   // Both lines may arrive in one chunk: wait for the later one and read the address from the same text.
   const m = await waitForLine(child, /(http:\/\/\S+)[\s\S]*Inbound email/);
   const url = m[1]!.replace(/\/$/, '').replace('localhost', '127.0.0.1');

@@ -361,7 +361,6 @@ export const de: Messages = {
     botToken: 'Bot-Token',
     botTokenHint: 'Wie von @BotFather vergeben, z. B. 123456789:AAE…',
     kept: 'Gespeichert; leer lassen, um es zu behalten',
-    reopenDays: 'Gelöste Tickets wieder öffnen innerhalb (Tage)',
     apiBaseUrl: 'Adresse der Bot API',
     apiBaseUrlHint: 'Telegrams Adresse; nur für einen lokalen Bot-API-Server oder einen Testserver ändern.',
     webhookUrl: 'Webhook-URL',

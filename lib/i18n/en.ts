@@ -357,7 +357,6 @@ export const en = {
     botToken: 'Bot token',
     botTokenHint: 'As @BotFather gives it, e.g. 123456789:AAE…',
     kept: 'Saved; leave empty to keep it',
-    reopenDays: 'Reopen solved tickets within (days)',
     apiBaseUrl: 'Bot API address',
     apiBaseUrlHint: 'Telegram’s address; change it only for a local Bot API server or a test server.',
     webhookUrl: 'Webhook URL',

@@ -101,3 +101,22 @@ export function SaveBar({
 }
 
 export const outlineButton = 'rounded-md border border-slate-300 px-3 py-2 text-sm hover:bg-slate-50';
+
+/** Minutes before a platform's reply window closes that the inbox warns. */
+export function WindowWarningField({ value, onChange }: { value: number; onChange: (minutes: number) => void }) {
+  const t = useTranslations('whatsappAdmin');
+  return <TextField label={t('windowWarning')} type="number" min={1} max={1440} value={value} onChange={(e) => onChange(Number(e.target.value))} />;
+}
+
+/** Days after solving within which a customer's message reopens the ticket. */
+export function ReopenDaysField({ value, onChange }: { value: number; onChange: (days: number) => void }) {
+  const t = useTranslations('whatsappAdmin');
+  return <TextField label={t('reopenDays')} type="number" min={0} max={90} value={value} onChange={(e) => onChange(Number(e.target.value))} />;
+}
+
+/** The secret fields as the API takes them: an empty one is left out, so the stored secret is kept. */
+export const typedSecrets = <K extends string>(keys: readonly K[], form: Record<K, string>) =>
+  Object.fromEntries(keys.map((k) => [k, form[k] || undefined])) as Record<K, string | undefined>;
+
+/** Empty secret fields, for a new form and after a save (nothing typed stays on screen). */
+export const emptySecrets = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, ''])) as Record<K, string>;

@@ -10,7 +10,7 @@ import { TextField } from '@/app/_components/text-field';
 import { DefaultTeamField } from '@/app/_components/default-team-field';
 import { MESSENGER_DEFAULTS } from '@/lib/channel-settings/messenger';
 import { ChannelSettingsPage } from '../channel-picker';
-import { CallbackUrl, outlineButton, SaveBar, SecretFields } from '../messenger-form-parts';
+import { CallbackUrl, emptySecrets, outlineButton, ReopenDaysField, SaveBar, SecretFields, typedSecrets, WindowWarningField } from '../messenger-form-parts';
 
 type Page = inferRouterOutputs<AppRouter>['messenger']['list'][number];
 const SECRETS = ['pageAccessToken', 'appSecret', 'verifyToken'] as const;
@@ -45,16 +45,14 @@ function MessengerForm({ page, onSaved }: { page: Page | null; onSaved: (id: num
     humanAgentTag: page?.humanAgentTag ?? MESSENGER_DEFAULTS.humanAgentTag!,
     windowWarningMinutes: page?.windowWarningMinutes ?? MESSENGER_DEFAULTS.windowWarningMinutes!,
     reopenDays: page?.reopenDays ?? MESSENGER_DEFAULTS.reopenDays!,
-    pageAccessToken: '',
-    appSecret: '',
-    verifyToken: '',
+    ...emptySecrets(SECRETS),
   }));
   const save = useMutation(
     trpc.messenger.save.mutationOptions({
       onSuccess: (res) => {
         void queryClient.invalidateQueries({ queryKey: trpc.messenger.list.queryKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.directory.all.queryKey() });
-        setForm((f) => ({ ...f, pageAccessToken: '', appSecret: '', verifyToken: '' }));
+        setForm((f) => ({ ...f, ...emptySecrets(SECRETS) }));
         onSaved(res.id);
       },
     }),
@@ -68,9 +66,7 @@ function MessengerForm({ page, onSaved }: { page: Page | null; onSaved: (id: num
         save.mutate({
           ...form,
           id: page?.id ?? null,
-          pageAccessToken: form.pageAccessToken || undefined,
-          appSecret: form.appSecret || undefined,
-          verifyToken: form.verifyToken || undefined,
+          ...typedSecrets(SECRETS, form),
         });
       }}
     >
@@ -86,22 +82,8 @@ function MessengerForm({ page, onSaved }: { page: Page | null; onSaved: (id: num
           value={form.apiBaseUrl}
           onChange={(e) => setForm({ ...form, apiBaseUrl: e.target.value })}
         />
-        <TextField
-          label={tw('windowWarning')}
-          type="number"
-          min={1}
-          max={1440}
-          value={form.windowWarningMinutes}
-          onChange={(e) => setForm({ ...form, windowWarningMinutes: Number(e.target.value) })}
-        />
-        <TextField
-          label={tw('reopenDays')}
-          type="number"
-          min={0}
-          max={90}
-          value={form.reopenDays}
-          onChange={(e) => setForm({ ...form, reopenDays: Number(e.target.value) })}
-        />
+        <WindowWarningField value={form.windowWarningMinutes} onChange={(windowWarningMinutes) => setForm({ ...form, windowWarningMinutes })} />
+        <ReopenDaysField value={form.reopenDays} onChange={(reopenDays) => setForm({ ...form, reopenDays })} />
         <label className="flex items-start gap-2 text-sm sm:col-span-2">
           <input type="checkbox" className="mt-1" checked={form.humanAgentTag} onChange={(e) => setForm({ ...form, humanAgentTag: e.target.checked })} />
           <span>

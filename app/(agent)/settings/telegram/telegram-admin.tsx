@@ -7,7 +7,7 @@ import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
 import { useTRPC } from '@/app/_components/trpc';
 import { ChannelSettingsPage } from '../channel-picker';
-import { CallbackUrl, outlineButton, SaveBar } from '../messenger-form-parts';
+import { CallbackUrl, outlineButton, ReopenDaysField, SaveBar } from '../messenger-form-parts';
 import { TextField } from '@/app/_components/text-field';
 import { DefaultTeamField } from '@/app/_components/default-team-field';
 import { TELEGRAM_DEFAULTS } from '@/lib/channel-settings/telegram';
@@ -76,14 +76,7 @@ function TelegramForm({ bot, onSaved }: { bot: Bot | null; onSaved: (id: number)
           value={form.botToken}
           onChange={(e) => setForm({ ...form, botToken: e.target.value })}
         />
-        <TextField
-          label={t('reopenDays')}
-          type="number"
-          min={0}
-          max={90}
-          value={form.reopenDays}
-          onChange={(e) => setForm({ ...form, reopenDays: Number(e.target.value) })}
-        />
+        <ReopenDaysField value={form.reopenDays} onChange={(reopenDays) => setForm({ ...form, reopenDays })} />
         <TextField
           className="sm:col-span-2"
           label={t('apiBaseUrl')}

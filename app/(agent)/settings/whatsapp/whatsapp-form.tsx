@@ -8,7 +8,7 @@ import type { AppRouter } from '@/server/trpc/root';
 import { useTRPC } from '@/app/_components/trpc';
 import { TextField } from '@/app/_components/text-field';
 import { DefaultTeamField } from '@/app/_components/default-team-field';
-import { CallbackUrl, outlineButton, SaveBar, SecretFields } from '../messenger-form-parts';
+import { CallbackUrl, emptySecrets, outlineButton, ReopenDaysField, SaveBar, SecretFields, typedSecrets, WindowWarningField } from '../messenger-form-parts';
 import { sourceKey, TEMPLATE_SOURCES, WHATSAPP_DEFAULTS, type TemplateSource, type WhatsappTemplate } from '@/lib/channel-settings/whatsapp';
 
 type Channel = inferRouterOutputs<AppRouter>['whatsapp']['list'][number];
@@ -25,9 +25,7 @@ function initialForm(c: Channel | null) {
     reopenDays: c?.reopenDays ?? WHATSAPP_DEFAULTS.reopenDays!,
     templates: (c?.templates ?? []) as WhatsappTemplate[],
     // Write-only: empty keeps what is stored.
-    accessToken: '',
-    appSecret: '',
-    verifyToken: '',
+    ...emptySecrets(SECRETS),
   };
 }
 
@@ -43,7 +41,7 @@ export function WhatsappForm({ channel, onSaved }: { channel: Channel | null; on
       onSuccess: (res) => {
         void queryClient.invalidateQueries({ queryKey: trpc.whatsapp.list.queryKey() });
         void queryClient.invalidateQueries({ queryKey: trpc.directory.all.queryKey() });
-        setForm((f) => ({ ...f, accessToken: '', appSecret: '', verifyToken: '' }));
+        setForm((f) => ({ ...f, ...emptySecrets(SECRETS) }));
         onSaved(res.id);
       },
     }),
@@ -60,9 +58,7 @@ export function WhatsappForm({ channel, onSaved }: { channel: Channel | null; on
         save.mutate({
           ...form,
           id: channel?.id ?? null,
-          accessToken: form.accessToken || undefined,
-          appSecret: form.appSecret || undefined,
-          verifyToken: form.verifyToken || undefined,
+          ...typedSecrets(SECRETS, form),
         });
       }}
     >
@@ -91,22 +87,8 @@ export function WhatsappForm({ channel, onSaved }: { channel: Channel | null; on
           onChange={(e) => setForm({ ...form, apiBaseUrl: e.target.value })}
         />
         <div className="grid grid-cols-2 gap-3">
-          <TextField
-            label={t('windowWarning')}
-            type="number"
-            min={1}
-            max={1440}
-            value={form.windowWarningMinutes}
-            onChange={(e) => setForm({ ...form, windowWarningMinutes: Number(e.target.value) })}
-          />
-          <TextField
-            label={t('reopenDays')}
-            type="number"
-            min={0}
-            max={90}
-            value={form.reopenDays}
-            onChange={(e) => setForm({ ...form, reopenDays: Number(e.target.value) })}
-          />
+          <WindowWarningField value={form.windowWarningMinutes} onChange={(windowWarningMinutes) => setForm({ ...form, windowWarningMinutes })} />
+          <ReopenDaysField value={form.reopenDays} onChange={(reopenDays) => setForm({ ...form, reopenDays })} />
         </div>
       </div>
 
