@@ -143,12 +143,19 @@ describe('Messenger', () => {
       ['agent', 'Wir melden uns heute noch.'],
     ]);
     await receive(delivery('receipts', psid, { mid }));
-    const mine = db()
-      .select()
-      .from(messages)
-      .where(eq(messages.id, sent.ok ? sent.data.messageId : 0))
-      .get()!;
-    expect(mine.deliveryState).toBe('read');
+    const mine = () =>
+      db()
+        .select()
+        .from(messages)
+        .where(eq(messages.id, sent.ok ? sent.data.messageId : 0))
+        .get()!;
+    expect(mine().deliveryState).toBe('read');
+    // A delivery receipt that comes after the read one does not take it back.
+    const late = JSON.parse(delivery('receipts', psid, { mid }));
+    late.entry[0].messaging = late.entry[0].messaging.slice(0, 1);
+    late.entry[0].messaging[0].delivery.watermark += 1000;
+    await receive(JSON.stringify(late));
+    expect(mine().deliveryState).toBe('read');
   });
 
   it('answers within 24 hours as a response, after that only with the human-agent tag, and records the window closing unanswered', async () => {

@@ -226,10 +226,11 @@ describe('replies on WhatsApp', () => {
     const m = messageRow(sent.data.messageId);
     expect(m).toMatchObject({ deliveryState: 'sent', channelMessageId: expect.stringMatching(/^wa:wamid\.SENT\d+\.\d+$/) });
     const wamid = m.channelMessageId!.slice(3);
-    await status(wamid, 'delivered');
     await status(wamid, 'read');
-    // Meta does not promise order: a late "delivered" does not undo "read".
+    expect(messageRow(m.id).deliveryState).toBe('read');
+    // Meta does not promise order: "delivered" and "sent" arriving after "read" do not undo it.
     await status(wamid, 'delivered');
+    await status(wamid, 'sent');
     expect(messageRow(m.id).deliveryState).toBe('read');
     await receive(fixture('status-failed').replace('"WAMID"', JSON.stringify(wamid)));
     expect(messageRow(m.id)).toMatchObject({ deliveryState: 'failed', deliveryError: '131026 Message undeliverable: Message Undeliverable.' });
@@ -291,6 +292,16 @@ describe('replies on WhatsApp', () => {
     expect(row.nextAttemptAt).toBe(at + 120_000);
     await runOutboxOnce(db(), at + 120_000);
     expect(messageRow(id).deliveryState).toBe('sent');
+  });
+
+  it('records a window that closes unanswered, not one the agent answered in time; an internal note is no answer', async () => {
+    const answered = await conversation('4915100000013', 24 * HOUR - 20_000);
+    const noted = await conversation('4915100000014', 24 * HOUR - 20_000);
+    expect((await reply(answered, 'Noch rechtzeitig')).ok).toBe(true);
+    expect((await admin.mutate('tickets.reply', { ticketId: noted, body: 'Nur intern', internal: true })).ok).toBe(true);
+    runDueJobs(db(), Date.now() + 30_000);
+    const closed = (id: number) => listEvents(db(), id).filter((e) => e.type === 'reply_window_closed').length;
+    expect([closed(answered), closed(noted)]).toEqual([0, 1]);
   });
 
   it('refuses free text after the 24-hour window, and records the window closing unanswered', async () => {
