@@ -156,6 +156,20 @@ describe('Messenger', () => {
     late.entry[0].messaging[0].delivery.watermark += 1000;
     await receive(JSON.stringify(late));
     expect(mine().deliveryState).toBe('read');
+    // A read receipt alone (no delivery receipt before it) marks a sent reply read too.
+    const second = await reply(ticket.id, 'Noch eine Frage?');
+    await runOutboxOnce(db());
+    const readOnly = JSON.parse(delivery('receipts', psid, { mid: 'unused' }));
+    readOnly.entry[0].messaging = readOnly.entry[0].messaging.slice(1);
+    readOnly.entry[0].messaging[0].read.watermark = Date.now() + 1000;
+    await receive(JSON.stringify(readOnly));
+    expect(
+      db()
+        .select()
+        .from(messages)
+        .where(eq(messages.id, second.ok ? second.data.messageId : 0))
+        .get()!.deliveryState,
+    ).toBe('read');
   });
 
   it('answers within 24 hours as a response, after that only with the human-agent tag, and records the window closing unanswered', async () => {
