@@ -159,10 +159,17 @@ function referenceProblems(p: z.infer<typeof slaPolicyInput>, refs: SlaReference
     if (!calendar) problems.push({ path: 'calendarId', code: 'calendar_not_found', params: { id: String(p.calendarId) } });
     else if (business && calendar.periods.length === 0) problems.push({ path: 'calendarId', code: 'calendar_never_open', params: {} });
   }
-  for (const teamId of p.conditions.teamIds) {
+  problems.push(...conditionProblems(p.conditions, refs));
+  return problems;
+}
+
+/** Conditions that name a team or a form answer that does not exist (SLA and survey policies share them). */
+export function conditionProblems(c: SlaConditions, refs: Pick<SlaReferences, 'teamIds' | 'forms'>): SlaProblem[] {
+  const problems: SlaProblem[] = [];
+  for (const teamId of c.teamIds) {
     if (!refs.teamIds.has(teamId)) problems.push({ path: 'conditions.teamIds', code: 'team_not_found', params: { id: String(teamId) } });
   }
-  const answer = p.conditions.formAnswer;
+  const answer = c.formAnswer;
   if (answer) {
     const form = refs.forms.get(answer.formId);
     const field = form?.fields.find((f) => f.key === answer.field);

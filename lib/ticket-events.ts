@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AUTHOR_KINDS, CHANNEL_KINDS, PRIORITIES, TICKET_STATUSES } from './domain';
 import { answerValue } from './forms/form-definition';
 import { SLA_TARGETS } from './sla-policy';
+import { SKIP_REASONS, SURVEY_TYPES } from './surveys/survey-policy';
 
 /**
  * The ticket history's vocabulary: one payload schema per event type, a discriminated union over them,
@@ -82,6 +83,31 @@ export const ticketEventPayloads = {
   customer_reaction: z.object({ emoji: z.string().max(32), messageId: nullableId }),
   /** The platform's reply window (WhatsApp, Messenger: 24 hours after the customer's last message) closed with no reply. */
   reply_window_closed: z.object({ closedAt: z.number().int() }),
+  /** A survey planned for a solve cycle was not sent, and why. */
+  survey_skipped: z.object({ policyId: nullableId, cycle, reason: z.enum(SKIP_REASONS) }),
+  survey_sent: z.object({ requestId: id, policyId: nullableId, cycle, type: z.enum(SURVEY_TYPES), channel: z.enum(CHANNEL_KINDS) }),
+  /**
+   * An answer (`changed`: it replaces an earlier one; the latest counts), with what the dashboard groups by
+   * as it was when the ticket was solved: the agent and team, and the scale the score was given on.
+   */
+  survey_answered: z.object({
+    requestId: id,
+    answerId: id,
+    type: z.enum(SURVEY_TYPES),
+    scale: z.object({ min: z.number().int(), max: z.number().int() }),
+    score: z.number().int(),
+    reason: z.string().nullable(),
+    comment: z.boolean(),
+    channel: z.enum(CHANNEL_KINDS),
+    agentId: nullableId,
+    teamId: nullableId,
+    changed: z.boolean(),
+    unhappy: z.boolean(),
+  }),
+  /** This ticket was opened to follow up an unhappy survey answer on another. */
+  survey_follow_up: z.object({ fromTicketId: id, fromNumber: z.number().int().positive(), requestId: id, answerId: id }),
+  /** The customer asked for no more surveys (honoured on every channel). */
+  survey_opted_out: z.object({ requestId: id }),
 } as const;
 
 export type TicketEventType = keyof typeof ticketEventPayloads;

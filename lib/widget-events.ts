@@ -19,7 +19,35 @@ export type WidgetMessage = {
   createdAt: number;
 };
 
-export type WidgetConversation = { ticketId: number; number: number; status: 'open' | 'ended'; messages: WidgetMessage[]; agentReadUpTo: number | null };
+type Localized = { en: string; de: string };
+
+/**
+ * The survey of the visitor's conversation, as the widget draws it under the messages: the question in
+ * both languages (the widget shows its own), the points, the visitor's answer so far, whether they stopped
+ * surveys. `open`: answers are still taken (and may be changed).
+ */
+export type WidgetSurvey = {
+  requestId: number;
+  ticketId: number;
+  type: 'csat' | 'nps' | 'ces';
+  question: Localized;
+  scale: { min: number; max: number };
+  labels: ({ score: number } & Localized)[];
+  reasons: ({ key: string } & Localized)[];
+  comment: boolean;
+  answer: { score: number; reason: string | null; comment: string | null } | null;
+  open: boolean;
+  optedOut: boolean;
+};
+
+export type WidgetConversation = {
+  ticketId: number;
+  number: number;
+  status: 'open' | 'ended';
+  messages: WidgetMessage[];
+  agentReadUpTo: number | null;
+  survey: WidgetSurvey | null;
+};
 
 /** What the visitor's side needs to draw the chat; nothing secret. */
 export type WidgetAppearance = {
@@ -70,7 +98,11 @@ export interface WidgetServerToClient {
   read: (p: { ticketId: number; upTo: number }) => void;
   conversation: (p: { ticketId: number; status: 'open' | 'ended' }) => void;
   availability: (p: WidgetAvailability) => void;
+  survey: (s: WidgetSurvey) => void;
 }
+
+/** `submissionKey`: the widget's id for one send, so a retry after a lost ack is the same answer. */
+export type SurveyAnswer = { requestId: number; score: number; reason?: string | null; comment?: string | null; submissionKey: string };
 
 export interface WidgetClientToServer {
   /** `agentReadUpTo`: an agent had the chat open, so the message was read on arrival. */
@@ -84,6 +116,8 @@ export interface WidgetClientToServer {
   contact: (p: { email: string }, ack: Ack<{ email: string }>) => void;
   /** Customer attributes from the site (plan, customer number…); shown in the agent's customer panel. */
   attributes: (a: Record<string, string>) => void;
+  'survey:answer': (a: SurveyAnswer, ack: Ack<{ survey: WidgetSurvey }>) => void;
+  'survey:stop': (p: { requestId: number }, ack: Ack<{ survey: WidgetSurvey }>) => void;
 }
 
 /** What the socket handshake carries (`auth`). */

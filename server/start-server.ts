@@ -15,6 +15,7 @@ import { stampClientIp } from './http/client-ip';
 import { API_BODY_LIMIT_BYTES, refuseOversizedBody } from './http/body-limit';
 import { applyPagePolicy } from './http/page-csp';
 import { handleHookRequest } from './http/hooks';
+import { handleSurveyEndpoint, isSurveyEndpoint } from './http/survey-endpoints';
 import { handleWidgetRequest, isWidgetRequest } from './http/widget-assets';
 import { mountWidgetNamespace } from './realtime/widget-namespace';
 import { startSmtpListener } from './channels/email/smtp-listener';
@@ -69,6 +70,12 @@ export async function startServer({ config, next = { dev: false }, log = console
       });
     }
     if (req.url && isWidgetRequest(req.url)) return handleWidgetRequest(req, res);
+    if (isSurveyEndpoint(req)) {
+      return void handleSurveyEndpoint(req, res).catch((err) => {
+        log(`Survey endpoint failed: ${err instanceof Error ? err.stack : String(err)}`);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { key: 'internal' } }));
+      });
+    }
     if (nextHandler) {
       stampClientIp(req);
       applyPagePolicy(req, res, !!next && next.dev);

@@ -6,7 +6,12 @@ import { preparedPerConnection, p, ps } from '../prepared';
 const prepared = preparedPerConnection((db) => ({
   setEnvelope: db
     .update(messages)
-    .set({ channelMessageId: ps('channelMessageId'), deliveryState: ps('deliveryState'), meta: ps('meta') })
+    .set({
+      channelMessageId: ps('channelMessageId'),
+      deliveryState: ps('deliveryState'),
+      // Merged into what the message already carries (a survey's request), never replacing it.
+      meta: sql`json_patch(coalesce(${messages.meta}, '{}'), ${sql.placeholder('meta')})`,
+    })
     .where(eq(messages.id, p('id')))
     .prepare(),
   ticketIdOf: db

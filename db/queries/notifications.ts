@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
-import { agents, agentTeams, notifications, tickets } from '../schema';
+import { agents, agentTeams, notifications, surveyAnswers, tickets } from '../schema';
 import { limitRows } from '../prepared';
 
 export type NewNotification = typeof notifications.$inferInsert;
@@ -26,11 +26,13 @@ export function listNotifications(db: Queryable, agentId: number, limit: number)
       subject: tickets.subject,
       target: notifications.target,
       dueAt: notifications.dueAt,
+      survey: { type: surveyAnswers.type, score: surveyAnswers.score, max: surveyAnswers.scaleMax },
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
     })
     .from(notifications)
     .innerJoin(tickets, eq(tickets.id, notifications.ticketId))
+    .leftJoin(surveyAnswers, eq(surveyAnswers.id, notifications.surveyAnswerId))
     .where(eq(notifications.agentId, agentId))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(limitRows(limit))

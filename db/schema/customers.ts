@@ -1,5 +1,5 @@
 import { sqliteTable, integer, text, uniqueIndex, index, primaryKey } from 'drizzle-orm/sqlite-core';
-import { CHANNEL_KINDS } from '../../lib/domain';
+import { CHANNEL_KINDS, LOCALES } from '../../lib/domain';
 
 export const customers = sqliteTable(
   'customers',
@@ -10,6 +10,10 @@ export const customers = sqliteTable(
     email: text('email'),
     /** False for an address a visitor merely typed: a claim, shown as such, never used to find or merge a customer. */
     emailVerified: integer('email_verified', { mode: 'boolean' }).notNull().default(false),
+    /** The language they wrote to us in, where a channel says (the widget's, the web form's): automatic messages use it. */
+    locale: text('locale', { enum: LOCALES }),
+    /** They asked for no more surveys (on any channel), then. */
+    surveyOptOutAt: integer('survey_opt_out_at'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('customers_email').on(t.email)],

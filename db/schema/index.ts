@@ -14,3 +14,4 @@ export * from './jobs';
 export * from './sla';
 export * from './notifications';
 export * from './webhook-events';
+export * from './surveys';

@@ -29,6 +29,8 @@ export type MessageMeta = {
   autoSubmitted?: boolean;
   /** When the customer last edited it on their messenger (Telegram): the text shown is the edited one. */
   editedAt?: number;
+  /** A survey sent on the thread: its request (the answers show with it). */
+  survey?: { requestId: number };
   email?: EmailEnvelope;
 };
 

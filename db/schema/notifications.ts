@@ -2,11 +2,12 @@ import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
 import { SLA_TARGETS, type SlaTarget } from '../../lib/sla-policy';
 import { agents } from './agents';
+import { surveyAnswers } from './surveys';
 import { tickets } from './tickets';
 
-export const NOTIFICATION_KINDS = ['sla_warning', 'sla_breached'] as const;
+export const NOTIFICATION_KINDS = ['sla_warning', 'sla_breached', 'survey_unhappy'] as const;
 
-/** What the app tells one agent (the bell in the header): an SLA target at risk or missed on a ticket. */
+/** What the app tells one agent (the bell in the header): an SLA target at risk or missed, an unhappy survey answer. */
 export const notifications = sqliteTable(
   'notifications',
   {
@@ -18,8 +19,11 @@ export const notifications = sqliteTable(
     ticketId: integer('ticket_id')
       .notNull()
       .references(() => tickets.id, { onDelete: 'cascade' }),
-    target: text('target', { enum: SLA_TARGETS }).$type<SlaTarget>().notNull(),
-    dueAt: integer('due_at').notNull(),
+    /** SLA notifications: the target and its due time. */
+    target: text('target', { enum: SLA_TARGETS }).$type<SlaTarget>(),
+    dueAt: integer('due_at'),
+    /** An unhappy survey answer: the answer (its score and comment show in the bell). */
+    surveyAnswerId: integer('survey_answer_id').references(() => surveyAnswers.id, { onDelete: 'cascade' }),
     createdAt: integer('created_at').notNull(),
     readAt: integer('read_at'),
   },

@@ -32,7 +32,24 @@ export type ReplyOptions = {
 
 /** `template`: a platform's pre-approved message (WhatsApp outside the reply window), already filled in. */
 export type OutboundTemplate = { name: string; language: string; parameters: string[] };
-export type OutboundBody = { text: string; subject?: string; autoSubmitted?: boolean; template?: OutboundTemplate };
+/**
+ * Buttons a messenger shows with the text (a survey's points); the platform sends an option's `id` back
+ * when it is tapped. `label`: the menu's own button where a platform needs one (WhatsApp lists);
+ * `fallback`: sent after the text instead by a platform that cannot show that many buttons.
+ */
+export type OutboundChoices = { label: string; options: { id: string; title: string }[]; fallback: string };
+export type OutboundBody = {
+  text: string;
+  /** Email: the HTML as written (a survey's links) instead of one rendered from the text. */
+  html?: string;
+  subject?: string;
+  /** RFC 3834: true for an automatic reply to the customer, 'auto-generated' for a message of our own accord (a survey). */
+  autoSubmitted?: boolean | 'auto-generated';
+  template?: OutboundTemplate;
+  /** Email: the RFC 8058 one-click unsubscribe URL. */
+  unsubscribeUrl?: string;
+  choices?: OutboundChoices;
+};
 
 /** A webhook a channel kind receives at `/hooks/<kind>/<channel id>` (platforms calling us, one URL per channel). */
 export type HookRoute = {

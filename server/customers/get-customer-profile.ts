@@ -3,6 +3,7 @@ import { listCustomerTickets } from '@/db/queries/tickets';
 import { findCustomer, listIdentities } from '@/db/queries/customers';
 import { listCustomerAttributes } from '@/db/queries/customer-attributes';
 import { DomainError } from '@/server/errors/domain-error';
+import { customerSurveys } from '@/server/surveys/survey-summary';
 
 /** The sidebar beside a conversation: who the customer is and what else they have asked, on any channel. */
 export function getCustomerProfile(db: Db, customerId: number) {
@@ -17,5 +18,8 @@ export function getCustomerProfile(db: Db, customerId: number) {
     createdAt: customer.createdAt,
     identities: listIdentities(db, customerId),
     tickets: listCustomerTickets(db, customerId, 20),
+    // Their ratings on every ticket, newest first; NPS is about the company, so its latest answer stands out.
+    surveys: customerSurveys(db, customerId),
+    surveyOptOutAt: customer.surveyOptOutAt,
   };
 }

@@ -1,3 +1,4 @@
+import { setCustomerLocale } from '@/db/queries/surveys';
 import type { Db } from '@/db/client';
 import { consumeFormToken, findFormBySlug, findFormVersion } from '@/db/queries/forms';
 import { findChannel } from '@/db/queries/inbound';
@@ -88,6 +89,8 @@ export async function submitForm(db: Db, input: SubmitFormInput, secret: string,
         // In the ticket's own transaction: a token used twice (a replayed or double submission) rolls the second ticket back.
         if (!consumeFormToken(tx, token.nonce, token.expiresAt)) throw new DomainError('CONFLICT', 'form_already_sent');
         applyFormAnswers(tx, { form, version: form.currentVersion, definition, answers, ticket, now });
+        // The language they filled the form in is the one automatic messages (surveys) use with them.
+        if (input.locale) setCustomerLocale(tx, ticket.customerId, input.locale);
         if (settings.success) queueAcknowledgement(tx, settings.data, ticket, now);
       },
     },

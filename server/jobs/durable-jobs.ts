@@ -10,8 +10,11 @@ import { backoffMs } from './backoff';
  * effect back and retries with backoff. Handlers write (events, outbox rows) rather than call out; what
  * leaves the process goes through the outbox, which has its own retries.
  */
-/** `now`: the worker's clock for this run (tests drive it), the moment a handler records its effects at. */
-export type JobHandler = (tx: Tx, payload: unknown, job: { id: string; attempts: number; now: number }) => void;
+/**
+ * `now`: the worker's clock for this run (tests drive it), the moment a handler records its effects at.
+ * `afterCommit`: what to tell others (realtime) once the effect is committed; dropped when the run fails.
+ */
+export type JobHandler = (tx: Tx, payload: unknown, job: { id: string; attempts: number; now: number; afterCommit: (fn: () => void) => void }) => void;
 
 export const JOB_RETRY = { baseMs: 5_000, maxMs: 30 * 60_000 };
 export const JOB_MAX_ATTEMPTS = 10;
@@ -37,14 +40,16 @@ export function runDueJobs(db: Db, now = Date.now(), batch = 100): number {
   let done = 0;
   for (const job of jobsQ.listDueJobs(db, now, batch)) {
     const handler = handlers.get(job.kind);
+    const committed: (() => void)[] = [];
     try {
       const ran = transact(db, (tx) => {
         if (!jobsQ.claimJob(tx, job, now)) return false;
         if (!handler) throw new Error(`no handler for jobs of kind "${job.kind}"`);
-        handler(tx, job.payload, { id: job.id, attempts: job.attempts + 1, now });
+        handler(tx, job.payload, { id: job.id, attempts: job.attempts + 1, now, afterCommit: (fn) => committed.push(fn) });
         return true;
       });
       if (ran) done++;
+      committed.forEach((fn) => fn());
     } catch (err) {
       const attempts = job.attempts + 1;
       jobsQ.failJob(db, job.id, {

@@ -12,6 +12,7 @@ import { deleteSettledJobs } from '@/db/queries/jobs';
 import { runDueJobs } from './durable-jobs';
 import { registerSlaJobs } from '@/server/sla/replan';
 import { registerNotificationMailJobs } from '@/server/notifications/notification-mail';
+import { registerSurveyJobs } from '@/server/surveys/send-survey';
 import { registerReplyWindowJobs } from '@/server/channels/messaging/reply-window-job';
 import { kickWebhookWorker } from '@/server/channels/messaging/webhook-worker';
 import { deleteSettledWebhookEvents } from '@/db/queries/webhook-events';
@@ -24,6 +25,7 @@ export function startJobs(db: Db, opts: { outboxIntervalMs: number; dataDir: str
   const scheduler = createScheduler(opts.log);
   registerSlaJobs();
   registerNotificationMailJobs();
+  registerSurveyJobs();
   registerReplyWindowJobs();
   // A delivery interrupted by a crash is sent again; the index catches up with what was written meanwhile.
   requeueInterrupted(db, Date.now());

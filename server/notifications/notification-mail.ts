@@ -1,14 +1,14 @@
 import crypto from 'node:crypto';
 import type { Tx } from '@/db/client';
-import { findAgentById, findTeam } from '@/db/queries/agents';
-import { findCalendar } from '@/db/queries/calendars';
+import { findAgentById } from '@/db/queries/agents';
+import { teamTimeZone, withinTeamHours } from '@/server/teams/team-business-hours';
 import { listChannelsOfKind } from '@/db/queries/inbound';
 import { findNotification, type NotificationRow } from '@/db/queries/notifications';
 import { insertOutbox } from '@/db/queries/outbox';
 import { listTicketSlaTargets } from '@/db/queries/sla';
 import { findTicket, type TicketRow } from '@/db/queries/tickets';
-import { businessHoursAt } from '@/lib/business-hours';
 import type { Locale } from '@/lib/domain';
+import type { SlaTarget } from '@/lib/sla-policy';
 import { catalogs } from '@/lib/i18n';
 import { fill } from '@/lib/i18n/fill';
 import { registerJobHandler, scheduleJob } from '@/server/jobs/durable-jobs';
@@ -31,24 +31,15 @@ export function planNotificationMails(tx: Tx, rows: readonly NotificationRow[], 
     if (!ticket) continue;
     scheduleJob(
       tx,
-      { id: `${NOTIFICATION_MAIL_JOB}:${n.id}`, kind: NOTIFICATION_MAIL_JOB, payload: { notificationId: n.id }, runAt: sendAt(tx, ticket, now) },
+      {
+        id: `${NOTIFICATION_MAIL_JOB}:${n.id}`,
+        kind: NOTIFICATION_MAIL_JOB,
+        payload: { notificationId: n.id },
+        runAt: withinTeamHours(tx, ticket.teamId, now),
+      },
       now,
     );
   }
-}
-
-/** Now when the ticket's team is open (or keeps no business hours), else the team's next opening. */
-export function sendAt(tx: Tx, ticket: Pick<TicketRow, 'teamId'>, now: number): number {
-  const calendar = teamCalendar(tx, ticket.teamId);
-  if (!calendar) return now;
-  const hours = businessHoursAt(calendar, now);
-  // A calendar that never opens again would hold the mail forever; the in-app notification stays either way.
-  return hours.open || hours.changesAt === null ? now : hours.changesAt;
-}
-
-function teamCalendar(tx: Tx, teamId: number | null) {
-  const calendarId = teamId === null ? null : (findTeam(tx, teamId)?.calendarId ?? null);
-  return calendarId === null ? undefined : findCalendar(tx, calendarId);
 }
 
 export function registerNotificationMailJobs() {
@@ -58,11 +49,14 @@ export function registerNotificationMailJobs() {
     const agent = n && findAgentById(tx, n.agentId);
     const ticket = n && findTicket(tx, n.ticketId);
     if (!n || !agent || !ticket || n.readAt !== null || !agent.active || !agent.notifyEmail) return;
+    // Only SLA notifications are mailed (an unhappy survey answer is told in the app).
+    if (n.kind === 'survey_unhappy' || n.target === null || n.dueAt === null) return;
     if (n.kind === 'sla_warning' && !stillOpen(tx, n)) return;
     const sender = senderInbox(tx, ticket);
     if (!sender) return;
     const locale = agent.locale ?? agent.notifyEmail;
-    const payloadOut = composeNotificationMail(sender.settings, { ...n, number: ticket.number, subject: ticket.subject }, agent, locale, zoneOf(tx, ticket));
+    const sla = { id: n.id, kind: n.kind, target: n.target, dueAt: n.dueAt, ticketId: n.ticketId, number: ticket.number, subject: ticket.subject };
+    const payloadOut = composeNotificationMail(sender.settings, sla, agent, locale, teamTimeZone(tx, ticket.teamId));
     insertOutbox(tx, { notificationId: n.id, channelId: sender.id, payload: payloadOut, now });
   });
 }
@@ -81,14 +75,9 @@ function senderInbox(tx: Tx, ticket: TicketRow): { id: number; settings: EmailSe
   return sending.find((c) => c.id === ticket.channelId) ?? sending.find((c) => c.teamId !== null && c.teamId === ticket.teamId) ?? sending[0];
 }
 
-function zoneOf(tx: Tx, ticket: TicketRow) {
-  const team = ticket.teamId === null ? undefined : findTeam(tx, ticket.teamId);
-  return (team?.calendarId != null ? findCalendar(tx, team.calendarId)?.timeZone : undefined) ?? team?.timeZone ?? 'Europe/Berlin';
-}
-
 export function composeNotificationMail(
   inbox: EmailSettings,
-  n: Pick<NotificationRow, 'id' | 'kind' | 'target' | 'dueAt' | 'ticketId'> & { number: number; subject: string },
+  n: { id: number; kind: 'sla_warning' | 'sla_breached'; target: SlaTarget; dueAt: number; ticketId: number; number: number; subject: string },
   agent: { email: string; name: string },
   locale: Locale,
   timeZone: string,

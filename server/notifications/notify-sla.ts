@@ -36,7 +36,8 @@ function warned(tx: Tx, ticket: { assigneeId: number | null; teamId: number | nu
   return listActiveAgentIds(tx, { teamId: null, roles: ['lead'] });
 }
 
-function leadsOf(tx: Tx, teamId: number | null): number[] {
+/** A team's leads; every lead and admin when the team has none (or there is no team). */
+export function leadsOf(tx: Tx, teamId: number | null): number[] {
   const leads = teamId === null ? [] : listActiveAgentIds(tx, { teamId, roles: ['lead'] });
   return leads.length ? leads : listActiveAgentIds(tx, { teamId: null, roles: ['lead', 'admin'] });
 }

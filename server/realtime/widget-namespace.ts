@@ -23,6 +23,11 @@ import { emailTranscript } from '@/server/channels/chat/transcript';
 import { getBus, type BusEvents, type NewMessage } from './bus';
 import { setWatchProbe } from '@/server/channels/chat/chat-watchers';
 import { leaveContactEmail } from '@/server/channels/chat/contact-email';
+import { widgetSurveyOf } from '@/server/channels/chat/widget-survey';
+import { findSurveyRequest, setCustomerLocale } from '@/db/queries/surveys';
+import { recordSurveyAnswer } from '@/server/surveys/record-answer';
+import { optOutOfSurveys } from '@/server/surveys/opt-out';
+import { consumePublicSubmission } from '@/server/forms/submission-limit';
 
 type WidgetSocket = Socket<
   WidgetClientToServer,
@@ -46,6 +51,14 @@ const authSchema: z.ZodType<WidgetAuth> = z.object({
 });
 
 const emailSchema = z.string().trim().email().max(200);
+// Longer comments reach the domain check and are refused there with the limit in the visitor's language.
+const surveyAnswerSchema = z.object({
+  requestId: z.number().int().positive(),
+  score: z.number().int().min(0).max(10),
+  reason: z.string().max(40).nullish(),
+  comment: z.string().max(60_000).nullish(),
+  submissionKey: z.string().regex(/^[\w-]{8,64}$/),
+});
 const sendSchema = z.object({
   clientId: z.string().regex(/^[\w-]{8,64}$/),
   text: z.string().max(20_000),
@@ -168,6 +181,8 @@ export function mountWidgetNamespace(io: Server) {
         otherTabs.emit('message', message);
         if (readByAgent) otherTabs.emit('read', { ticketId: message.ticketId, upTo: message.id });
         applyAttributes();
+        const customerId = findVisitorCustomerId(db, visitor);
+        if (customerId !== null) setCustomerLocale(db, customerId, socket.data.locale);
         ack({ ok: true, message, ...(readByAgent && { agentReadUpTo: message.id }) });
       } catch (err) {
         ack(failure(err, socket.data.locale));
@@ -209,6 +224,42 @@ export function mountWidgetNamespace(io: Server) {
       }
     });
 
+    /** A survey of the visitor's own chats only: the request is looked up, never trusted from the client. */
+    const ownSurvey = (requestId: number) => {
+      const request = findSurveyRequest(db, requestId);
+      if (!request || request.channelId !== visitor.channelId || !ownTicketIds().includes(request.ticketId)) {
+        throw new DomainError('NOT_FOUND', 'survey_not_found');
+      }
+      return request;
+    };
+
+    socket.on('survey:answer', async (payload, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = surveyAnswerSchema.safeParse(payload);
+      if (!parsed.success) return ack(failure(new DomainError('BAD_REQUEST', 'survey_score_off_scale'), socket.data.locale));
+      try {
+        await consumePublicSubmission(ip);
+        const request = ownSurvey(parsed.data.requestId);
+        recordSurveyAnswer(db, { ...parsed.data, source: 'chat', submissionKey: `chat:${visitor.visitorId}:${parsed.data.submissionKey}` });
+        ack({ ok: true, survey: widgetSurveyOf(db, request.ticketId)! });
+      } catch (err) {
+        ack(failure(err, socket.data.locale));
+      }
+    });
+
+    socket.on('survey:stop', (payload, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = z.object({ requestId: z.number().int().positive() }).safeParse(payload);
+      if (!parsed.success) return ack(failure(new DomainError('NOT_FOUND', 'survey_not_found'), socket.data.locale));
+      try {
+        const request = ownSurvey(parsed.data.requestId);
+        optOutOfSurveys(db, request.id);
+        ack({ ok: true, survey: widgetSurveyOf(db, request.ticketId)! });
+      } catch (err) {
+        ack(failure(err, socket.data.locale));
+      }
+    });
+
     socket.on('read', (payload) => {
       const read = z.object({ upTo: z.number().int().positive() }).safeParse(payload);
       if (!read.success) return;
@@ -227,6 +278,10 @@ export function mountWidgetNamespace(io: Server) {
     if (m.internal || isChatMessageId(m.channelMessageId) || !hasVisitors(m.ticketId)) return;
     const message = newWidgetMessage(db, m);
     if (message) nsp.to(conv(m.ticketId)).emit('message', message);
+  };
+  const onSurvey = ({ ticketId }: BusEvents['survey.changed'][0]) => {
+    const survey = hasVisitors(ticketId) ? widgetSurveyOf(db, ticketId) : null;
+    if (survey) nsp.to(conv(ticketId)).emit('survey', survey);
   };
   const onTyping = ({ ticketId, who, name, typing }: BusEvents['chat.typing'][0]) => {
     if (who === 'agent' && hasVisitors(ticketId)) nsp.to(conv(ticketId)).emit('typing', { ticketId, agentName: name, typing });
@@ -277,7 +332,9 @@ export function mountWidgetNamespace(io: Server) {
   bus.on('chat.read', onRead);
   bus.on('ticket.status', onStatus);
   bus.on('chat.availability', onAvailability);
+  bus.on('survey.changed', onSurvey);
   return () => {
+    bus.off('survey.changed', onSurvey);
     clearTimeout(nextChange);
     setWatchProbe('visitor', undefined);
     bus.off('message.created', onMessage);

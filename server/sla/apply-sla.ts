@@ -2,11 +2,10 @@ import type { Tx } from '@/db/client';
 import * as q from '@/db/queries/tickets';
 import * as slaQ from '@/db/queries/sla';
 import { findCalendar } from '@/db/queries/calendars';
-import { listCustomerAttributes } from '@/db/queries/customer-attributes';
-import { findSubmissionOfTicket } from '@/db/queries/forms';
 import type { TicketSlaTargetRow } from '@/db/schema';
 import type { TicketStatus } from '@/lib/domain';
-import { matchPolicy, type SlaTicketFacts } from '@/lib/sla-policy';
+import { matchPolicy } from '@/lib/sla-policy';
+import { conditionFactsOf } from '@/server/tickets/condition-facts';
 import { ticketEvent, type NewTicketEvent } from '@/lib/ticket-events';
 import { cancelJob, scheduleJob } from '@/server/jobs/durable-jobs';
 import { planTargets, type PlannedTarget, type TicketTimeline } from './plan-targets';
@@ -36,7 +35,7 @@ export function applySla(tx: Tx, ticketId: number, now: number): { recorded: New
     ? null
     : matchPolicy(
         policies.map((p) => ({ ...p, conditions: p.definition.conditions })),
-        factsOf(tx, ticket, row.channel.kind),
+        conditionFactsOf(tx, ticket, row.channel.kind),
       );
   const calendar = policy?.calendarId ? (findCalendar(tx, policy.calendarId) ?? null) : null;
   // Met targets are settled: the plan leaves them out, and they stay as they are.
@@ -160,27 +159,6 @@ function planJob(tx: Tx, ticketId: number, rows: readonly TicketSlaTargetRow[], 
   const id = `sla:${ticketId}`;
   if (ahead.length) scheduleJob(tx, { id, kind: SLA_JOB, payload: { ticketId }, runAt: Math.min(...ahead) }, now);
   else cancelJob(tx, id, now);
-}
-
-function factsOf(tx: Tx, ticket: q.TicketRow, channel: SlaTicketFacts['channel']): SlaTicketFacts {
-  let tags: string[] | undefined;
-  let attributes: Map<string, string> | undefined;
-  let answers: Map<number, Record<string, unknown>> | undefined;
-  return {
-    channel,
-    priority: ticket.priority,
-    teamId: ticket.teamId,
-    get tags() {
-      return (tags ??= q.listTicketTags(tx, ticket.id).map((t) => t.name));
-    },
-    get customerAttributes() {
-      return (attributes ??= new Map(Object.entries(listCustomerAttributes(tx, ticket.customerId))));
-    },
-    get formAnswers() {
-      const submission = answers ? undefined : findSubmissionOfTicket(tx, ticket.id);
-      return (answers ??= new Map(submission ? [[submission.formId, submission.answers as Record<string, unknown>]] : []));
-    },
-  };
 }
 
 /** The ticket's history as the clocks read it: it started in the status its first change left (new, for every ticket ingest opens). */

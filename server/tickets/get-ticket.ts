@@ -11,6 +11,7 @@ import type { Viewer } from '@/server/auth/sessions';
 import { canAccessTicket } from './ticket-access';
 import { currentSlaTargets } from '@/server/sla/ticket-sla-view';
 import { replyOptionsOf } from '@/server/channels/reply-options';
+import { ticketSurveys } from '@/server/surveys/survey-summary';
 
 /** `cid:` references in an email's HTML point at its inline attachments; serve them from our store. */
 function inlineCidImages(html: string, files: { id: number; contentId: string | null; sha256: string | null }[]): string {
@@ -53,6 +54,7 @@ export function getTicket(db: Db, viewer: Pick<Viewer, 'role'>, ticketId: number
     envelope: m.meta?.email ? { from: m.meta.email.from ?? null, to: m.meta.email.to ?? [], cc: m.meta.email.cc ?? [] } : null,
     checks: m.meta?.email?.checks ?? null,
     editedAt: m.meta?.editedAt ?? null,
+    surveyRequestId: m.meta?.survey?.requestId ?? null,
     createdAt: m.createdAt,
   }));
   const events = q.listEvents(db, ticketId);
@@ -68,5 +70,6 @@ export function getTicket(db: Db, viewer: Pick<Viewer, 'role'>, ticketId: number
     events,
     sla: currentSlaTargets(db, ticketId),
     replyOptions: channelSettings ? replyOptionsOf(channelSettings) : null,
+    surveys: ticketSurveys(db, ticketId),
   };
 }

@@ -7,6 +7,7 @@ import type { Viewer } from '@/server/auth/sessions';
 import type { Priority, TicketStatus } from '@/lib/domain';
 import { decide } from './status-machine';
 import { applySla } from '@/server/sla/apply-sla';
+import { planSurvey } from '@/server/surveys/plan-survey';
 import { accessibleTicket } from './ticket-access';
 import { ticketEvent } from '@/lib/ticket-events';
 
@@ -69,6 +70,7 @@ export function updateTicket(db: Db, viewer: Viewer, ticketId: number, patch: Ti
     q.updateTicketColumns(tx, ticketId, { ...cols, updatedAt: now });
     q.insertEvents(tx, events);
     applySla(tx, ticketId, now);
+    planSurvey(tx, ticketId, events, now);
     return { status };
   });
   if (changes?.status) getBus().emit('ticket.status', { ticketId, ...changes.status });

@@ -13,6 +13,7 @@ import { notificationsRouter } from './routers/notifications';
 import { whatsappRouter } from './routers/whatsapp';
 import { telegramRouter } from './routers/telegram';
 import { messengerRouter } from './routers/messenger';
+import { surveyPoliciesRouter } from './routers/survey-policies';
 
 export const appRouter = router({
   auth: authRouter,
@@ -29,6 +30,7 @@ export const appRouter = router({
   whatsapp: whatsappRouter,
   telegram: telegramRouter,
   messenger: messengerRouter,
+  surveyPolicies: surveyPoliciesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,11 +2,11 @@
 
 import { useActionState, useMemo, useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { LifeBuoy } from 'lucide-react';
 import type { PublicForm } from '@/server/forms/public-form';
 import type { Answers, AnswerValue } from '@/lib/forms/form-definition';
 import { evaluateForm, type FieldError } from '@/lib/forms/evaluate-form';
 import { FormFields } from '@/app/_components/form-fields';
+import { PublicCard } from '@/app/_components/public-card';
 import { normalizeAnswers } from '@/lib/forms/form-data';
 import type { PublicFormState } from './actions';
 
@@ -29,15 +29,15 @@ export function PublicFormView({ form, action }: Props) {
 
   if (state.status === 'sent') {
     return (
-      <Shell title={form.name}>
+      <PublicCard title={form.name}>
         <p role="status" className="rounded-md bg-emerald-50 px-4 py-3 text-sm text-emerald-800" data-testid="form-sent">
           {t('sent', { number: state.ticketNumber })}
         </p>
-      </Shell>
+      </PublicCard>
     );
   }
   return (
-    <Shell title={form.name}>
+    <PublicCard title={form.name}>
       <form
         action={formAction}
         noValidate
@@ -73,20 +73,6 @@ export function PublicFormView({ form, action }: Props) {
           {pending ? t('sending') : t('submit')}
         </button>
       </form>
-    </Shell>
-  );
-}
-
-function Shell({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <main className="mx-auto max-w-xl px-4 py-8 sm:py-12">
-      <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-7">
-        <h1 className="mb-5 flex items-center gap-2 text-lg font-semibold">
-          <LifeBuoy className="size-5 text-brand-600" aria-hidden />
-          {title}
-        </h1>
-        {children}
-      </div>
-    </main>
+    </PublicCard>
   );
 }

@@ -1,3 +1,4 @@
+import { widgetSurveyOf } from './widget-survey';
 import type { Db } from '@/db/client';
 import { findLatestTicketOnChannel, listTeamMemberIds } from '@/db/queries/chat';
 import type { WidgetAvailability, WidgetConversation, WidgetSession } from '@/lib/widget-events';
@@ -54,6 +55,7 @@ export function currentConversation(db: Db, visitor: Visitor): WidgetConversatio
     status: chatEnded(ticket.status) ? 'ended' : 'open',
     messages,
     agentReadUpTo: ticket.agentReadMessageId,
+    survey: widgetSurveyOf(db, ticket.id),
   };
 }
 

@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import type { MailAddress } from '@/db/schema';
 import { domainOf, type EmailSettings } from './email-settings';
+import { escapeHtml } from '@/server/content/escape-html';
+import type { OutboundBody } from '../channel-adapter';
 
 /** Everything the worker needs to send one email; stored as the outbox row's payload. */
 export type EmailPayload = {
@@ -16,6 +18,8 @@ export type EmailPayload = {
   html: string;
   /** RFC 3834: set on our automatic mail so other robots do not answer it (true: an automatic reply to the customer). */
   autoSubmitted: boolean | 'auto-generated';
+  /** RFC 8058 one-click unsubscribe URL (surveys): sent as List-Unsubscribe with List-Unsubscribe-Post. */
+  listUnsubscribe?: string;
 };
 
 export type ThreadContext = {
@@ -41,8 +45,6 @@ export function replySubject(subject: string, number: number): string {
   return `Re: ${bare || '…'} [#${number}]`;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
 /** Text and HTML parts from an agent's plain-text reply plus the inbox signature. */
 export function renderBody(text: string, signature: string): { text: string; html: string } {
   const full = signature.trim() ? `${text.trim()}\n\n-- \n${signature.trim()}` : text.trim();
@@ -60,11 +62,12 @@ export function renderBody(text: string, signature: string): { text: string; htm
 export function composeEmail(
   settings: EmailSettings,
   ctx: ThreadContext,
-  body: { text: string; subject?: string; autoSubmitted?: boolean },
+  body: Pick<OutboundBody, 'text' | 'html' | 'subject' | 'autoSubmitted' | 'unsubscribeUrl'>,
   messageId: number,
 ): EmailPayload {
   const [local, domain] = [settings.address.slice(0, settings.address.lastIndexOf('@')), domainOf(settings.address)];
-  const rendered = renderBody(body.text, body.autoSubmitted ? '' : settings.signature);
+  // A body that brings its own HTML (a survey's links) is sent as written; a reply is rendered from its text.
+  const rendered = body.html ? { text: body.text, html: body.html } : renderBody(body.text, body.autoSubmitted ? '' : settings.signature);
   return {
     from: { address: settings.address, name: settings.displayName },
     replyTo: `${local}+${ctx.replyToken}@${domain}`,
@@ -77,5 +80,6 @@ export function composeEmail(
     references: ctx.references.length > 20 ? [ctx.references[0]!, ...ctx.references.slice(-19)] : ctx.references,
     ...rendered,
     autoSubmitted: body.autoSubmitted ?? false,
+    ...(body.unsubscribeUrl ? { listUnsubscribe: body.unsubscribeUrl } : {}),
   };
 }

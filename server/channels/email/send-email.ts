@@ -46,9 +46,12 @@ export async function sendEmail(settings: EmailSettings, mail: EmailPayload, fil
       text: mail.text,
       html: mail.html,
       attachments: files,
-      headers: mail.autoSubmitted
-        ? { 'Auto-Submitted': mail.autoSubmitted === 'auto-generated' ? 'auto-generated' : 'auto-replied', 'X-Auto-Response-Suppress': 'All' }
-        : {},
+      headers: {
+        ...(mail.autoSubmitted
+          ? { 'Auto-Submitted': mail.autoSubmitted === 'auto-generated' ? 'auto-generated' : 'auto-replied', 'X-Auto-Response-Suppress': 'All' }
+          : {}),
+        ...(mail.listUnsubscribe ? { 'List-Unsubscribe': `<${mail.listUnsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
+      },
     });
     return info.response ?? '';
   } catch (err) {

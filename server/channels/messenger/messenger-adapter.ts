@@ -4,7 +4,7 @@ import { insertOutbox } from '@/db/queries/outbox';
 import { MESSENGER_DEFAULTS, MESSENGER_WINDOW_MS, messengerSettingsSchema } from '@/lib/channel-settings/messenger';
 import { replyWindowOf } from '@/lib/reply-window';
 import { DomainError } from '@/server/errors/domain-error';
-import { PermanentDeliveryError, type ChannelAdapter } from '../channel-adapter';
+import { PermanentDeliveryError, type ChannelAdapter, type OutboundBody } from '../channel-adapter';
 import { openSecret } from '../channel-secrets';
 import { metaHookRoutes, openMetaSecrets } from '../messaging/meta-webhook';
 import { sendMessenger, sendMessengerFile } from './messenger-api';
@@ -19,6 +19,16 @@ import { windowMsOf } from './messenger-window';
  * hours of the customer's last message or, where the page may use it, with the HUMAN_AGENT tag up to 7
  * days; delivery and read receipts come back onto the replies.
  */
+// Messenger shows at most 13 quick replies, each title cut at 20 characters.
+const QUICK_REPLIES_MAX = 13;
+
+/** The Send API message: the text, with choices as quick replies (or the page's link where there are too many). */
+function messageOf(body: OutboundBody): { text: string; quick_replies?: { content_type: 'text'; title: string; payload: string }[] } {
+  if (!body.choices) return { text: body.text };
+  if (body.choices.options.length > QUICK_REPLIES_MAX) return { text: `${body.text}\n\n${body.choices.fallback}` };
+  return { text: body.text, quick_replies: body.choices.options.map((o) => ({ content_type: 'text', title: o.title, payload: o.id })) };
+}
+
 export const messengerAdapter: ChannelAdapter = {
   kind: 'messenger',
   settings: messengerSettingsSchema,
@@ -46,7 +56,7 @@ export const messengerAdapter: ChannelAdapter = {
     // Past the standard 24 hours only the human-agent tag may carry a reply.
     const standard = replyWindowOf('messenger', ticket.lastCustomerMessageAt, now, MESSENGER_WINDOW_MS)!.open;
     const type = standard ? { messaging_type: 'RESPONSE' } : { messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' };
-    insertOutbox(tx, { messageId, channelId: channel.id, payload: { recipient: { id: psid }, ...type, message: { text: body.text } }, now });
+    insertOutbox(tx, { messageId, channelId: channel.id, payload: { recipient: { id: psid }, ...type, message: messageOf(body) }, now });
     setMessageDelivery(tx, messageId, 'queued', null);
   },
   async deliver(db, row) {

@@ -19,6 +19,7 @@ import { placeText } from '../messaging/place-text';
 import { senderName } from './messenger-api';
 import type { MessengerEvent, MessengerItem } from './messenger-events';
 import { windowMsOf } from './messenger-window';
+import { answerByButton } from '@/server/surveys/answer-by-button';
 
 /** Our id for a Messenger message: the platform's mid, prefixed so no other channel's id can collide. */
 export const fbMessageId = (mid: string) => `fb:${mid}`;
@@ -62,6 +63,10 @@ async function receiveMessage(db: Db, row: WebhookEventRow, channelId: number, s
   const mid = i.message?.mid ?? i.postback?.mid ?? `${i.sender.id}:${i.timestamp}`;
   const channelMessageId = fbMessageId(mid);
   if (findMessageByChannelMessageId(db, channelMessageId)) return;
+  // A survey's quick reply is an answer, not a message (the button's payload names the survey).
+  const choiceId = i.message?.quick_reply?.payload ?? i.postback?.payload;
+  const at = Math.min(Date.now(), i.timestamp);
+  if (choiceId && answerByButton(db, { kind: 'messenger', channelId, externalId: i.sender.id, choiceId, submissionKey: channelMessageId, at })) return;
   const { text, files } = contentOf(i);
   const attachments: NewAttachment[] = [];
   for (const f of files) {

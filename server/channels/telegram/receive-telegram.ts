@@ -12,8 +12,9 @@ import { openSecret } from '../channel-secrets';
 import { fetchAttachment } from '../messaging/fetch-attachment';
 import { ingestMessengerMessage } from '../messaging/ingest-messenger-message';
 import { placeText } from '../messaging/place-text';
-import { fileUrl } from './telegram-api';
-import type { TelegramEvent, TelegramMessage } from './telegram-events';
+import { fileUrl, telegramCall } from './telegram-api';
+import type { TelegramCallback, TelegramEvent, TelegramMessage } from './telegram-events';
+import { answerByButton } from '@/server/surveys/answer-by-button';
 
 /** Our id for a Telegram message: message ids count per chat, so the chat is part of it. */
 export const tgMessageId = (chatId: number | string, messageId: number) => `tg:${chatId}:${messageId}`;
@@ -61,8 +62,19 @@ export async function handleTelegramEvent(db: Db, row: WebhookEventRow) {
   const settings = telegramSettingsSchema.safeParse(channel?.settings);
   if (!channel || !settings.success) throw new PermanentEventError(`Channel ${row.channelId} has no valid Telegram settings`);
   const event = row.payload as TelegramEvent;
+  if (event.kind === 'callback') return answerButton(db, channel.id, settings.data, event.callback);
   if (event.kind === 'edited') return applyEdit(db, event.message);
   return receiveMessage(db, row, channel.id, settings.data, event.message);
+}
+
+/** A button tapped: a survey's answer, then Telegram is told the tap was handled (it stops the button's spinner). */
+async function answerButton(db: Db, channelId: number, settings: TelegramSettings, c: TelegramCallback) {
+  const result = answerByButton(db, { kind: 'telegram', channelId, externalId: String(c.chatId), choiceId: c.data, submissionKey: `tg-cb:${c.id}`, at: c.at });
+  const token = openSecret(settings.botToken);
+  if (!token) return;
+  const text = result?.outcome === 'refused' ? result.message : undefined;
+  // Telegram forgets a callback after a while; a late answer is refused, and the tap is handled all the same.
+  await telegramCall(settings, token, 'answerCallbackQuery', { callback_query_id: c.id, ...(text ? { text } : {}) }).catch(() => undefined);
 }
 
 async function receiveMessage(db: Db, row: WebhookEventRow, channelId: number, settings: TelegramSettings, m: TelegramMessage) {

@@ -9,7 +9,7 @@ import { telegramSettingsSchema, type TelegramSettings } from '@/lib/channel-set
 import { setCustomerAttributes } from '@/server/customers/customer-attributes';
 import { readBody } from '@/server/http/read-body';
 import { messageRef } from '@/lib/i18n/message-ref';
-import { PermanentDeliveryError, type ChannelAdapter } from '../channel-adapter';
+import { PermanentDeliveryError, type ChannelAdapter, type OutboundChoices } from '../channel-adapter';
 import { openSecret } from '../channel-secrets';
 import { safeEqual, WEBHOOK_BODY_LIMIT } from '../messaging/meta-webhook';
 import { kickWebhookWorker } from '../messaging/webhook-worker';
@@ -20,6 +20,21 @@ import { BLOCKED_ATTRIBUTE, handleTelegramEvent, tgMessageId } from './receive-t
 
 const text = (res: import('node:http').ServerResponse, status: number, body: string) =>
   void res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(body);
+
+type InlineKeyboard = { text: string; callback_data: string }[][];
+
+/**
+ * Choices as an inline keyboard: words one per row (CSAT's labels), bare numbers six to a row (NPS, CES),
+ * the last option ("stop") on a row of its own. Tapping one sends its id back as a callback query.
+ */
+function keyboardOf(choices: OutboundChoices): InlineKeyboard {
+  const points = choices.options.slice(0, -1).map((o) => ({ text: o.title, callback_data: o.id }));
+  const last = choices.options.at(-1)!;
+  const numbers = points.every((p) => /^\d+$/.test(p.text));
+  const rows: InlineKeyboard = [];
+  for (let i = 0; i < points.length; i += numbers ? 6 : 1) rows.push(points.slice(i, i + (numbers ? 6 : 1)));
+  return [...rows, [{ text: last.title, callback_data: last.id }]];
+}
 
 type SentMessage = { message_id: number };
 
@@ -33,7 +48,13 @@ async function send(db: Db, settings: TelegramSettings, token: string, row: Outb
     last = await telegramCall<SentMessage>(settings, token, f.photo ? 'sendPhoto' : 'sendDocument', form);
   }
   const body = String(row.payload.text ?? '');
-  if (body) last = await telegramCall<SentMessage>(settings, token, 'sendMessage', { chat_id: chatId, text: body });
+  const keyboard = row.payload.keyboard as InlineKeyboard | undefined;
+  if (body)
+    last = await telegramCall<SentMessage>(settings, token, 'sendMessage', {
+      chat_id: chatId,
+      text: body,
+      ...(keyboard ? { reply_markup: { inline_keyboard: keyboard } } : {}),
+    });
   if (!last) throw new PermanentDeliveryError('Nothing to send');
   return tgMessageId(chatId, last.message_id);
 }
@@ -77,7 +98,12 @@ export const telegramAdapter: ChannelAdapter = {
   queueReply(tx, ticket, channel, messageId, body, now) {
     const chatId = findIdentityOfKind(tx, ticket.customerId, 'telegram');
     if (!chatId) return setMessageDelivery(tx, messageId, 'failed', '@customer_no_telegram');
-    insertOutbox(tx, { messageId, channelId: channel.id, payload: { chatId, text: body.text }, now });
+    insertOutbox(tx, {
+      messageId,
+      channelId: channel.id,
+      payload: { chatId, text: body.text, ...(body.choices ? { keyboard: keyboardOf(body.choices) } : {}) },
+      now,
+    });
     setMessageDelivery(tx, messageId, 'queued', null);
   },
   async deliver(db, row) {

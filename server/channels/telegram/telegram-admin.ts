@@ -70,7 +70,7 @@ export async function connectTelegramWebhook(db: Db, id: number) {
     await telegramCall<boolean>(settings, token, 'setWebhook', {
       url: webhookUrl(id),
       secret_token: secret,
-      allowed_updates: ['message', 'edited_message'],
+      allowed_updates: ['message', 'edited_message', 'callback_query'],
       drop_pending_updates: false,
     });
     return { ok: true as const, answer: webhookUrl(id) };

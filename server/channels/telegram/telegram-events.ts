@@ -41,9 +41,25 @@ export const telegramMessage = z
   .passthrough();
 export type TelegramMessage = z.infer<typeof telegramMessage>;
 
-const update = z.object({ update_id: z.number().int(), message: z.unknown().optional(), edited_message: z.unknown().optional() }).passthrough();
+/** A tap on an inline keyboard's button (a survey's points): `data` is the button's id. */
+const callbackQuery = z
+  .object({
+    id: z.string(),
+    from: z.object({ id: z.number().int(), is_bot: z.boolean().optional() }).passthrough(),
+    message: z
+      .object({ chat: z.object({ id: z.number().int(), type: z.string() }).passthrough() })
+      .passthrough()
+      .optional(),
+    data: z.string().max(64).optional(),
+  })
+  .passthrough();
 
-export type TelegramEvent = { kind: 'message' | 'edited'; message: TelegramMessage };
+const update = z
+  .object({ update_id: z.number().int(), message: z.unknown().optional(), edited_message: z.unknown().optional(), callback_query: z.unknown().optional() })
+  .passthrough();
+
+export type TelegramCallback = { id: string; chatId: number; data: string; at: number };
+export type TelegramEvent = { kind: 'message' | 'edited'; message: TelegramMessage } | { kind: 'callback'; callback: TelegramCallback };
 
 /** The update's event, keyed by the chat for ordering and by the update id against Telegram's retries; other updates are logged and acknowledged. */
 export function telegramEventsOf(body: unknown, log: (line: string) => void = console.warn): NewWebhookEvent[] {
@@ -52,6 +68,7 @@ export function telegramEventsOf(body: unknown, log: (line: string) => void = co
     log('Telegram webhook: not an update, ignored');
     return [];
   }
+  if (parsed.data.callback_query) return callbackEvents(parsed.data.update_id, parsed.data.callback_query, log);
   const kind = parsed.data.message ? 'message' : parsed.data.edited_message ? 'edited' : null;
   if (!kind) {
     log(`Telegram webhook: update ${parsed.data.update_id} of a kind we do not handle, ignored`);
@@ -64,4 +81,16 @@ export function telegramEventsOf(body: unknown, log: (line: string) => void = co
   }
   const event: TelegramEvent = { kind, message: message.data };
   return [{ conversation: String(message.data.chat.id), dedupeKey: `u:${parsed.data.update_id}`, payload: event }];
+}
+
+function callbackEvents(updateId: number, body: unknown, log: (line: string) => void): NewWebhookEvent[] {
+  const q = callbackQuery.safeParse(body);
+  const chat = q.success ? q.data.message?.chat : undefined;
+  if (!q.success || !chat || chat.type !== 'private' || q.data.from.is_bot || !q.data.data) {
+    log(`Telegram webhook: update ${updateId} is not a person's button tap in a private chat, ignored`);
+    return [];
+  }
+  // The tap's moment is when it reached us: a callback query carries no date of its own.
+  const event: TelegramEvent = { kind: 'callback', callback: { id: q.data.id, chatId: chat.id, data: q.data.data, at: Date.now() } };
+  return [{ conversation: String(chat.id), dedupeKey: `u:${updateId}`, payload: event }];
 }

@@ -42,7 +42,7 @@ beforeAll(async () => {
   const setWebhook = bot.requests.find((r) => r.method === 'setWebhook')!;
   expect(setWebhook.fields).toMatchObject({
     url: expect.stringMatching(new RegExp(`/hooks/telegram/${channelId}$`)),
-    allowed_updates: ['message', 'edited_message'],
+    allowed_updates: ['message', 'edited_message', 'callback_query'],
   });
   secret = String(setWebhook.fields.secret_token);
 });

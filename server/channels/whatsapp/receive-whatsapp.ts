@@ -14,6 +14,7 @@ import { fetchAttachment } from '../messaging/fetch-attachment';
 import { ingestMessengerMessage } from '../messaging/ingest-messenger-message';
 import { placeText } from '../messaging/place-text';
 import { graphErrorText, mediaInfo } from './whatsapp-api';
+import { answerByButton } from '@/server/surveys/answer-by-button';
 import type { InboundWhatsappMessage, WhatsappEvent, WhatsappStatus } from './whatsapp-events';
 
 /** Our ids for WhatsApp messages: the platform's wamid, prefixed so no other channel's id can collide. */
@@ -47,6 +48,10 @@ export async function handleWhatsappEvent(db: Db, row: WebhookEventRow) {
 async function receiveMessage(db: Db, row: WebhookEventRow, channelId: number, settings: WhatsappSettings, m: InboundWhatsappMessage, name: string | null) {
   const channelMessageId = waMessageId(m.id);
   if (findMessageByChannelMessageId(db, channelMessageId)) return;
+  // A survey's list row is an answer, not a message (the row's id names the survey).
+  const choiceId = m.interactive?.list_reply?.id ?? m.interactive?.button_reply?.id;
+  const at = Math.min(Date.now(), Number(m.timestamp) * 1000);
+  if (choiceId && answerByButton(db, { kind: 'whatsapp', channelId, externalId: m.from, choiceId, submissionKey: channelMessageId, at })) return;
   const { text, media } = contentOf(m);
   const attachments = media ? await fetchMedia(settings, media, row.attempts + 1) : [];
   // The customer wrote at the platform's time; a delivery retried for hours must not make them look newer than they are.

@@ -12,8 +12,23 @@ import { outboundFiles } from '../messaging/outbound-files';
 import { whatsappEventsOf } from './whatsapp-events';
 import { handleWhatsappEvent, waMessageId } from './receive-whatsapp';
 
-/** The Cloud API message for a reply: free text inside the window, the approved template outside it. */
+// A list message holds at most 10 rows (Cloud API); NPS's eleven points plus "stop" go as a link instead.
+const LIST_ROWS_MAX = 10;
+
+/** The Cloud API message for a reply: free text inside the window, the approved template outside it, choices as a list. */
 function messageOf(body: OutboundBody): Record<string, unknown> {
+  if (body.choices && body.choices.options.length <= LIST_ROWS_MAX) {
+    const { label, options } = body.choices;
+    return {
+      type: 'interactive',
+      interactive: {
+        type: 'list',
+        body: { text: body.text },
+        action: { button: label, sections: [{ rows: options.map(({ id, title }) => ({ id, title })) }] },
+      },
+    };
+  }
+  if (body.choices) return { type: 'text', text: { preview_url: false, body: `${body.text}\n\n${body.choices.fallback}` } };
   if (!body.template) return { type: 'text', text: { preview_url: false, body: body.text } };
   const { name, language, parameters } = body.template;
   return {

@@ -15,6 +15,7 @@ import type { ComposerMode } from './inbox-app';
 import { TicketProperties } from './ticket-properties';
 import { SlaTargets } from './sla-targets';
 import { ReplyWindowBadge } from '@/app/_components/reply-window-badge';
+import { SurveyScoreBadge } from '@/app/_components/survey-score';
 import { Thread } from './thread';
 import { useChatSignals } from './use-chat-signals';
 import { Composer } from './composer';
@@ -108,6 +109,7 @@ function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket
     );
   const { ticket: tk, channel } = ticket.data;
   const typing = viewers.find((v) => v.typing);
+  const latestAnswered = ticket.data.surveys.findLast((s) => s.answer !== null);
 
   return (
     <div className="grid h-full min-h-0 grid-cols-[minmax(0,1fr)] xl:grid-cols-[minmax(0,1fr)_18rem]">
@@ -141,6 +143,7 @@ function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket
           {tk.isSpam && <SpamControl ticketId={tk.id} isSpam />}
           <div className="flex flex-wrap items-center gap-x-3">
             <SlaTargets targets={ticket.data.sla} />
+            {latestAnswered && <SurveyScoreBadge s={latestAnswered} />}
             {tk.status !== 'solved' && (
               <ReplyWindowBadge
                 kind={channel.kind}

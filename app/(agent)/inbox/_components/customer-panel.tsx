@@ -10,6 +10,7 @@ import { ChannelIcon } from '@/app/_components/channel-icon';
 import { StatusBadge } from '@/app/_components/badges';
 import { FormAnswers } from './form-answers';
 import { LinkCustomer } from './link-customer';
+import { CustomerRatings } from './customer-ratings';
 
 /** Who the customer is, how to reach them on each channel, and their other tickets on any channel. */
 type Props = { customerId: number; currentTicketId: number; onOpenTicket: (id: number) => void; form: TicketFormAnswers | null };
@@ -84,6 +85,8 @@ export function CustomerPanel({ customerId, currentTicketId, onOpenTicket, form 
       )}
 
       {form && <FormAnswers key={currentTicketId} ticketId={currentTicketId} form={form} />}
+
+      <CustomerRatings surveys={c.surveys} optedOutAt={c.surveyOptOutAt} onOpenTicket={onOpenTicket} />
 
       <h3 className="mt-5 mb-1 text-[11px] font-semibold tracking-wide text-slate-500 uppercase">{t('customer.otherTickets')}</h3>
       <ul className="space-y-1">

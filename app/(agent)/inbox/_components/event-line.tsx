@@ -82,6 +82,22 @@ export function EventLine({ e }: { e: Event }) {
     case 'reply_window_closed':
       text = t('events.reply_window_closed', { at: when(e.data.closedAt) });
       break;
+    case 'survey_skipped':
+      text = t('events.survey_skipped', { reason: t(`events.surveySkip.${e.data.reason}`) });
+      break;
+    case 'survey_answered':
+      text = t(e.data.changed ? 'events.survey_changed' : 'events.survey_answered', {
+        type: t(`surveys.type.${e.data.type}`),
+        score: e.data.score,
+        max: e.data.scale.max,
+      });
+      break;
+    case 'survey_opted_out':
+      text = t('events.survey_opted_out');
+      break;
+    case 'survey_follow_up':
+      text = t('events.survey_follow_up', { number: e.data.fromNumber });
+      break;
     default:
       text = e.type;
   }

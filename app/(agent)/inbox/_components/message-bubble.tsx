@@ -9,11 +9,13 @@ import type { AppRouter } from '@/server/trpc/root';
 import { Avatar } from '@/app/_components/avatar';
 import { useDirectory } from './use-directory';
 import { MailChecks } from './mail-checks';
+import { SurveyDetails } from '@/app/_components/survey-score';
+import type { SurveySummary } from '@/server/surveys/survey-summary';
 
 type Message = inferRouterOutputs<AppRouter>['tickets']['get']['messages'][number];
 
 /** One message: author, time, envelope, folded text with the original one click away, delivery state. */
-export function MessageBubble({ m, customerName }: { m: Message; customerName: string }) {
+export function MessageBubble({ m, customerName, survey }: { m: Message; customerName: string; survey?: SurveySummary }) {
   const t = useTranslations();
   const refusal = useStoredText('serverErrors');
   const format = useFormatter();
@@ -64,6 +66,11 @@ export function MessageBubble({ m, customerName }: { m: Message; customerName: s
         <div className="message-html overflow-x-auto text-sm leading-relaxed text-slate-800" dangerouslySetInnerHTML={{ __html: html }} />
       ) : (
         <p className="text-sm leading-relaxed whitespace-pre-wrap text-slate-800">{showOriginal ? m.bodyText : m.visibleText}</p>
+      )}
+      {survey && (
+        <div className="mt-2 border-t border-brand-100 pt-2">
+          <SurveyDetails s={survey} />
+        </div>
       )}
       {m.attachments.length > 0 && (
         <ul className="mt-2 flex flex-wrap gap-2" aria-label="Attachments">

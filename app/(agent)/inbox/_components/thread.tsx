@@ -11,7 +11,7 @@ type TicketData = inferRouterOutputs<AppRouter>['tickets']['get'];
 type Item = { kind: 'message'; at: number; m: TicketData['messages'][number] } | { kind: 'event'; at: number; e: TicketData['events'][number] };
 
 // These events are the messages themselves; the thread shows the message instead.
-const MESSAGE_EVENTS = new Set(['public_reply', 'internal_note', 'customer_message', 'acknowledgement_sent']);
+const MESSAGE_EVENTS = new Set(['public_reply', 'internal_note', 'customer_message', 'acknowledgement_sent', 'survey_sent']);
 
 /** At the same instant events come before messages (a ticket is created, then its first message shows), each kind in the order written. */
 const order = (i: Item) => (i.kind === 'event' ? i.e.id : 2 ** 40 + i.m.id);
@@ -34,7 +34,12 @@ export function Thread({ data }: { data: TicketData }) {
     <div className="min-h-0 flex-1 space-y-3 overflow-y-auto px-4 py-4" data-testid="thread" tabIndex={0} role="region" aria-label={t('conversation')}>
       {items.map((item) =>
         item.kind === 'message' ? (
-          <MessageBubble key={`m${item.m.id}`} m={item.m} customerName={data.customer.name} />
+          <MessageBubble
+            key={`m${item.m.id}`}
+            m={item.m}
+            customerName={data.customer.name}
+            survey={item.m.surveyRequestId === null ? undefined : data.surveys.find((s) => s.requestId === item.m.surveyRequestId)}
+          />
         ) : (
           <EventLine key={`e${item.e.id}`} e={item.e} />
         ),
