@@ -52,6 +52,8 @@ export async function startFakeTelegram(o: { token: string }) {
           return answer(200, { ok: true, result: { id: 6000000001, is_bot: true, first_name: 'Demo Support', username: 'demo_support_bot' } });
         case 'setWebhook':
           return answer(200, { ok: true, result: true, description: 'Webhook was set' });
+        case 'answerCallbackQuery':
+          return answer(200, { ok: true, result: true });
         case 'getFile': {
           const file = files.get(String(request.fields.file_id));
           if (!file) return answer(400, { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });

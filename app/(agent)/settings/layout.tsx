@@ -5,8 +5,25 @@ import { catalogs } from '@/lib/i18n';
 
 export const dynamic = 'force-dynamic';
 
-const SECTIONS = ['agents', 'teams', 'inboxes', 'chatWidgets', 'whatsapp', 'messenger', 'telegram', 'businessHours', 'slaPolicies', 'forms'] as const;
-const PATHS: Partial<Record<(typeof SECTIONS)[number], string>> = { chatWidgets: 'chat', businessHours: 'business-hours', slaPolicies: 'sla' };
+const SECTIONS = [
+  'agents',
+  'teams',
+  'inboxes',
+  'chatWidgets',
+  'whatsapp',
+  'messenger',
+  'telegram',
+  'businessHours',
+  'slaPolicies',
+  'surveyPolicies',
+  'forms',
+] as const;
+const PATHS: Partial<Record<(typeof SECTIONS)[number], string>> = {
+  chatWidgets: 'chat',
+  businessHours: 'business-hours',
+  slaPolicies: 'sla',
+  surveyPolicies: 'surveys',
+};
 
 /** Admin pages are refused on the server, not only hidden in the navigation. */
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {

@@ -10,6 +10,7 @@ import { PaperclipIcon } from './paperclip-icon';
 import { TranscriptBar } from './transcript-bar';
 import { AvailabilityStatus } from './availability-status';
 import { ContactBar } from './contact-bar';
+import { SurveyCard } from './survey-card';
 
 type Props = { client: ChatClient; state: ChatState; locale: WidgetLocale; t: Texts; onClose: () => void };
 
@@ -105,6 +106,9 @@ export function App({ client, state, locale, t, onClose }: Props) {
           onRetry={(id) => client.retry(id)}
         />
         {ended && state.pending.length === 0 && <p class="banner ended">{t.ended}</p>}
+        {state.survey && state.survey.ticketId === state.conversation?.ticketId && (
+          <SurveyCard key={state.survey.requestId} survey={state.survey} client={client} locale={locale} t={t} />
+        )}
         {state.conversation?.status === 'open' && !(state.availability.open && state.availability.agentsOnline > 0) && (
           <ContactBar client={client} email={session.contactEmail ?? prechatEmail} t={t} />
         )}

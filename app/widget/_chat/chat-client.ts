@@ -10,6 +10,7 @@ import type {
   WidgetMessage,
   WidgetServerToClient,
   WidgetSession,
+  WidgetSurvey,
 } from '@/lib/widget-events';
 import { newClientId, Outbox, type Pending } from './outbox';
 
@@ -24,6 +25,8 @@ export type ChatState = {
   availability: WidgetAvailability;
   /** Problems with the pre-chat answers the server reported for the first message. */
   fieldErrors: FieldError[];
+  /** The survey of the current conversation (sent when an agent solved it). */
+  survey: WidgetSurvey | null;
 };
 
 type Options = { channel: string; locale: WidgetLocale; storage: Storage | null; onChange: (s: ChatState) => void; onAgentMessage: (m: WidgetMessage) => void };
@@ -57,6 +60,7 @@ export class ChatClient {
       agentReadUpTo: null,
       availability: { agentsOnline: 0, open: true, opensAt: null },
       fieldErrors: [],
+      survey: null,
     };
     this.socket = io('/widget', {
       // A function, so every reconnect presents the newest token and identity.
@@ -114,6 +118,7 @@ export class ChatClient {
         connection: 'online',
         session,
         conversation: conv && { ticketId: conv.ticketId, status: conv.status },
+        survey: conv?.survey ?? null,
         agentReadUpTo: conv?.agentReadUpTo ?? null,
         availability: session.availability,
       });
@@ -158,6 +163,33 @@ export class ChatClient {
     s.on('read', (r) => this.set({ agentReadUpTo: Math.max(r.upTo, this.state.agentReadUpTo ?? 0) }));
     s.on('conversation', (c) => this.set({ conversation: c }));
     s.on('availability', (availability) => this.set({ availability }));
+    s.on('survey', (survey) => {
+      if (survey.ticketId === this.state.conversation?.ticketId) this.set({ survey });
+    });
+  }
+
+  /** Rates the conversation (or changes the rating, or adds a comment to it); resolves to the server's refusal, if any. */
+  async answerSurvey(a: { score: number; reason?: string | null; comment?: string | null }): Promise<{ ok: true } | { ok: false; message: string }> {
+    const survey = this.state.survey;
+    if (!survey || !this.socket.connected) return { ok: false, message: 'offline' };
+    try {
+      const res = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('survey:answer', { requestId: survey.requestId, ...a, submissionKey: newClientId() });
+      if (!res.ok) return { ok: false, message: res.error.message };
+      this.set({ survey: res.survey });
+      return { ok: true };
+    } catch {
+      return { ok: false, message: 'offline' };
+    }
+  }
+
+  async stopSurveys(): Promise<void> {
+    const survey = this.state.survey;
+    if (!survey || !this.socket.connected) return;
+    const res = await this.socket
+      .timeout(ACK_TIMEOUT_MS)
+      .emitWithAck('survey:stop', { requestId: survey.requestId })
+      .catch(() => null);
+    if (res?.ok) this.set({ survey: res.survey });
   }
 
   send(text: string, extra: { prechat?: Answers; file?: WidgetFile } = {}) {
@@ -195,6 +227,8 @@ export class ChatClient {
           this.set({
             pending: this.outbox.list(),
             conversation: conv?.ticketId === res.message.ticketId ? conv : { ticketId: res.message.ticketId, status: 'open' },
+            // A new conversation has no survey yet; the old one's stays with the old conversation.
+            survey: conv?.ticketId === res.message.ticketId ? this.state.survey : null,
           });
           if (res.agentReadUpTo) this.set({ agentReadUpTo: Math.max(res.agentReadUpTo, this.state.agentReadUpTo ?? 0) });
           this.merge([res.message]);

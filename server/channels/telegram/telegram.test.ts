@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { attachments, customerIdentities, messages, outbox, tickets, webhookEvents } from '@/db/schema';
 import { listCustomerAttributes } from '@/db/queries/customer-attributes';
+import { listTicketSurveys } from '@/db/queries/surveys';
+import { defaultSurveyPolicy } from '@/lib/surveys/survey-policy';
 import { DEMO_PASSWORD } from '@/db/seed/generate';
 import { kickWebhookWorker } from '@/server/channels/messaging/webhook-worker';
 import { runOutboxOnce } from '@/server/jobs/outbox-worker';
@@ -189,6 +191,53 @@ describe('replies on Telegram', () => {
     const id = sent.ok ? sent.data.messageId : 0;
     expect(message(id)).toMatchObject({ deliveryState: 'queued', deliveryError: '429 Too Many Requests: retry after 7' });
     expect(db().select().from(outbox).where(eq(outbox.messageId, id)).get()!.nextAttemptAt).toBe(at + 7000);
+  });
+});
+
+describe('surveys on Telegram', () => {
+  it('asks NPS with an inline keyboard, takes a tap from the chat it was sent to as the answer, and tells Telegram the tap was handled', async () => {
+    const policy = await admin.mutate<{ id: number }>('surveyPolicies.save', {
+      id: null,
+      policy: { ...defaultSurveyPolicy('nps', 'Telegram NPS'), delayMinutes: 0, businessHours: false, quietDays: 0, conditions: { channels: ['telegram'] } },
+    });
+    if (!policy.ok) throw new Error(policy.message);
+    try {
+      const chat = 7100000009;
+      await receive(fresh(fixture('text-update'), chat));
+      const ticket = ticketOf(chat);
+      await admin.mutate('tickets.reply', { ticketId: ticket.id, body: 'Erledigt!', internal: false, status: 'solved' });
+      await vi.waitFor(() => expect(listTicketSurveys(db(), ticket.id)).toHaveLength(1), { timeout: 5000 });
+      await runOutboxOnce(db());
+      const [request] = listTicketSurveys(db(), ticket.id);
+      const id = (c: number | 'stop') => ({ text: c === 'stop' ? 'Keine Umfragen' : String(c), callback_data: `survey:${request!.id}:${c}` });
+      expect(bot.requests.at(-1)).toMatchObject({
+        method: 'sendMessage',
+        fields: {
+          chat_id: String(chat),
+          text: expect.stringContaining('0 = Sehr unwahrscheinlich, 10 = Äußerst wahrscheinlich'),
+          reply_markup: { inline_keyboard: [[0, 1, 2, 3, 4, 5].map(id), [6, 7, 8, 9, 10].map(id), [id('stop')]] },
+        },
+      });
+      const tap = (from: number, data: string) => ({
+        update_id: ++update,
+        callback_query: {
+          id: `cb${update}`,
+          from: { id: from, is_bot: false, first_name: 'Jana' },
+          message: { message_id: 1, chat: { id: from, type: 'private' } },
+          data,
+        },
+      });
+      await receive(tap(chat, `survey:${request!.id}:3`));
+      expect(listTicketSurveys(db(), ticket.id)[0]!.answer).toMatchObject({ score: 3, source: 'telegram' });
+      expect(bot.requests.find((r) => r.method === 'answerCallbackQuery' && r.fields.callback_query_id === `cb${update}`)).toBeDefined();
+      // Someone else's chat cannot answer it: refused, with the reason shown to them by Telegram.
+      await receive(tap(7100000010, `survey:${request!.id}:10`));
+      expect(bot.requests.at(-1)).toMatchObject({ method: 'answerCallbackQuery', fields: { text: 'Diese Umfrage gehört zu einem anderen Gespräch.' } });
+      expect(listTicketSurveys(db(), ticket.id)[0]!.answer!.score).toBe(3);
+      expect(db().select().from(tickets).where(eq(tickets.id, ticket.id)).get()!.status).toBe('solved');
+    } finally {
+      await admin.mutate('surveyPolicies.delete', { id: policy.data.id });
+    }
   });
 });
 

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { attachments, channels, customerIdentities, customers, messages, outbox, tickets, webhookEvents } from '@/db/schema';
 import { listEvents } from '@/db/queries/tickets';
+import { listTicketSurveys } from '@/db/queries/surveys';
+import { defaultSurveyPolicy } from '@/lib/surveys/survey-policy';
 import { DEMO_PASSWORD } from '@/db/seed/generate';
 import { kickWebhookWorker } from '@/server/channels/messaging/webhook-worker';
 import { runOutboxOnce } from '@/server/jobs/outbox-worker';
@@ -346,6 +348,66 @@ describe('replies on WhatsApp', () => {
 });
 
 describe('WhatsApp settings', () => {
+  it('asks a CSAT survey as a list inside the window, takes the tapped row as the answer without reopening, and thanks', async () => {
+    const policy = await admin.mutate<{ id: number }>('surveyPolicies.save', {
+      id: null,
+      policy: { ...defaultSurveyPolicy('csat', 'WhatsApp CSAT'), delayMinutes: 0, businessHours: false, quietDays: 0, conditions: { channels: ['whatsapp'] } },
+    });
+    if (!policy.ok) throw new Error(policy.message);
+    try {
+      await receive(delivery('text-message', { from: '4915100000077' }));
+      const ticketId = ticketOf('4915100000077')!.id;
+      const solved = await admin.mutate('tickets.reply', { ticketId, body: 'Erledigt!', internal: false, status: 'solved' });
+      expect(solved.ok).toBe(true);
+      await vi.waitFor(() => expect(listTicketSurveys(db(), ticketId)).toHaveLength(1), { timeout: 5000 });
+      await runOutboxOnce(db());
+      const survey = graph.sends().at(-1)!;
+      const [request] = listTicketSurveys(db(), ticketId);
+      expect(survey.body).toMatchObject({
+        to: '4915100000077',
+        type: 'interactive',
+        interactive: {
+          type: 'list',
+          body: { text: expect.stringContaining('Wie zufrieden sind Sie mit der Hilfe') },
+          action: {
+            button: 'Antworten',
+            sections: [
+              {
+                rows: [
+                  { id: `survey:${request!.id}:1`, title: 'Sehr unzufrieden' },
+                  { id: `survey:${request!.id}:2`, title: 'Unzufrieden' },
+                  { id: `survey:${request!.id}:3`, title: 'Neutral' },
+                  { id: `survey:${request!.id}:4`, title: 'Zufrieden' },
+                  { id: `survey:${request!.id}:5`, title: 'Sehr zufrieden' },
+                  { id: `survey:${request!.id}:stop`, title: 'Keine Umfragen' },
+                ],
+              },
+            ],
+          },
+        },
+      });
+      // The fixture's first message (a tapped button) alone, as the list row the survey offered.
+      const tap = (from: string, id: string) => {
+        const body = JSON.parse(
+          delivery('interactive-location-reaction', { from, replace: { '"refund"': JSON.stringify(id), '"button_reply"': '"list_reply"' } }),
+        );
+        const value = body.entry[0].changes[0].value;
+        value.messages = value.messages.slice(0, 1);
+        return JSON.stringify(body);
+      };
+      // Another WhatsApp user naming this survey is refused: the sender, not the row id, decides whose it is.
+      await receive(tap('4915100000078', `survey:${request!.id}:1`));
+      expect(listTicketSurveys(db(), ticketId)[0]!.answer).toBeNull();
+      await receive(tap('4915100000077', `survey:${request!.id}:4`));
+      expect(listTicketSurveys(db(), ticketId)[0]!.answer).toMatchObject({ score: 4, source: 'whatsapp' });
+      expect(ticketOf('4915100000077')!.status).toBe('solved');
+      await runOutboxOnce(db());
+      expect(graph.sends().at(-1)!.body).toMatchObject({ type: 'text', text: { body: 'Vielen Dank für Ihre Rückmeldung!' } });
+    } finally {
+      await admin.mutate('surveyPolicies.delete', { id: policy.data.id });
+    }
+  });
+
   it('never sends the secrets back, keeps them when left empty, and refuses the same number twice', async () => {
     const list = await admin.query<Record<string, unknown>[]>('whatsapp.list');
     const mine = list.ok ? list.data.find((c) => c.id === channelId) : undefined;

@@ -10,11 +10,10 @@ import { useErrorText } from '@/app/_components/error-text';
 import { TextField } from '@/app/_components/text-field';
 import { SelectField } from '@/app/_components/select-field';
 import { NamedOptions, idOrNull } from '@/app/_components/named-options';
-import { CHANNEL_KINDS, PRIORITIES } from '@/lib/domain';
 import { PAUSABLE_STATUSES, SLA_TARGETS, slaConditionsSchema, slaProblemText, validateSlaPolicy, type SlaConditions, type SlaProblem } from '@/lib/sla-policy';
 import { cellsOf, targetsOf, type TargetCells } from '@/lib/sla-policy-draft';
 import { SlaTargetsTable } from './sla-targets-table';
-import { FormAnswerCondition } from './form-answer-condition';
+import { TicketConditionsFieldset, toggled } from '../ticket-conditions-fieldset';
 import { SaveDeleteBar } from '../save-delete-bar';
 
 export type Policy = inferRouterOutputs<AppRouter>['slaPolicies']['list'][number];
@@ -22,9 +21,6 @@ export type Policy = inferRouterOutputs<AppRouter>['slaPolicies']['list'][number
 // min-w-0: a fieldset is as wide as its widest content otherwise, and the targets table would push the page sideways on a phone.
 const box = 'min-w-0 space-y-2 rounded-md border border-slate-200 p-3';
 const legend = 'px-1 text-sm font-medium text-slate-700';
-
-/** Toggles a value in a list, keeping the list's own order. */
-const toggled = <T,>(list: readonly T[], value: T, on: boolean, order: readonly T[]) => order.filter((v) => (v === value ? on : list.includes(v)));
 
 /**
  * One SLA policy: which tickets it covers, its targets per priority, what pauses them. Checked as the
@@ -41,7 +37,6 @@ export function SlaPolicyEditor({ policy, saved, onSaving, onSaved, onDeleted }:
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const calendars = useQuery(trpc.calendars.list.queryOptions());
-  const teams = useQuery(trpc.admin.teams.queryOptions());
   const [name, setName] = useState(policy?.name ?? '');
   const [enabled, setEnabled] = useState(policy?.enabled ?? true);
   const [calendarId, setCalendarId] = useState<number | null>(policy?.calendarId ?? calendars.data?.[0]?.id ?? null);
@@ -81,7 +76,6 @@ export function SlaPolicyEditor({ policy, saved, onSaving, onSaved, onDeleted }:
       .filter((p) => p.path === path)
       .map((p) => slaProblemText(texts, p))
       .join(' ');
-  const cond = (patch: Partial<SlaConditions>) => setConditions({ ...conditions, ...patch });
 
   return (
     <form
@@ -126,69 +120,7 @@ export function SlaPolicyEditor({ policy, saved, onSaving, onSaved, onDeleted }:
         </label>
       </div>
 
-      <fieldset className={box}>
-        <legend className={legend}>{t('conditions')}</legend>
-        <p className="text-xs text-slate-500">{t('conditionsHint')}</p>
-        <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm" role="group" aria-label={tt('filters.channel')}>
-          <span className="w-20 text-slate-500">{tt('filters.channel')}</span>
-          {CHANNEL_KINDS.map((k) => (
-            <label key={k} className="flex items-center gap-1">
-              <input
-                type="checkbox"
-                checked={conditions.channels.includes(k)}
-                onChange={(e) => cond({ channels: toggled(conditions.channels, k, e.target.checked, CHANNEL_KINDS) })}
-              />
-              {tt(`channel.${k}`)}
-            </label>
-          ))}
-        </div>
-        <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm" role="group" aria-label={t('priority')}>
-          <span className="w-20 text-slate-500">{t('priority')}</span>
-          {PRIORITIES.map((p) => (
-            <label key={p} className="flex items-center gap-1">
-              <input
-                type="checkbox"
-                checked={conditions.priorities.includes(p)}
-                onChange={(e) => cond({ priorities: toggled(conditions.priorities, p, e.target.checked, PRIORITIES) })}
-              />
-              {tt(`priority.${p}`)}
-            </label>
-          ))}
-        </div>
-        {problemAt('conditions.priorities') && <p className="text-xs text-red-700">{problemAt('conditions.priorities')}</p>}
-        <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm" role="group" aria-label={t('teams')}>
-          <span className="w-20 text-slate-500">{t('teams')}</span>
-          {(teams.data ?? []).map((team) => (
-            <label key={team.id} className="flex items-center gap-1">
-              <input
-                type="checkbox"
-                checked={conditions.teamIds.includes(team.id)}
-                onChange={(e) => cond({ teamIds: e.target.checked ? [...conditions.teamIds, team.id] : conditions.teamIds.filter((x) => x !== team.id) })}
-              />
-              {team.name}
-            </label>
-          ))}
-        </div>
-        <div className="grid gap-2 sm:grid-cols-3">
-          <TextField label={t('tags')} hint={t('tagsHint')} value={tags} onChange={(e) => setTags(e.target.value)} />
-          <TextField
-            label={t('attributeKey')}
-            value={conditions.customerAttribute?.key ?? ''}
-            onChange={(e) => cond({ customerAttribute: e.target.value ? { key: e.target.value, value: conditions.customerAttribute?.value ?? '' } : null })}
-          />
-          <TextField
-            label={t('attributeValue')}
-            value={conditions.customerAttribute?.value ?? ''}
-            disabled={!conditions.customerAttribute}
-            onChange={(e) => conditions.customerAttribute && cond({ customerAttribute: { ...conditions.customerAttribute, value: e.target.value } })}
-          />
-        </div>
-        <FormAnswerCondition
-          value={conditions.formAnswer}
-          onChange={(formAnswer) => cond({ formAnswer })}
-          problem={problemAt('conditions.formAnswer.formId') ?? problemAt('conditions.formAnswer.field') ?? problemAt('conditions.formAnswer.value')}
-        />
-      </fieldset>
+      <TicketConditionsFieldset conditions={conditions} onChange={setConditions} tags={tags} onTagsChange={setTags} problemAt={problemAt} />
 
       <fieldset className={box}>
         <legend className={legend}>{t('targets')}</legend>

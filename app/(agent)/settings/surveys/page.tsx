@@ -1,0 +1,5 @@
+import { SurveyPoliciesAdmin } from './survey-policies-admin';
+
+export default function SurveyPoliciesPage() {
+  return <SurveyPoliciesAdmin />;
+}

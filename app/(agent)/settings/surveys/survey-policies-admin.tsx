@@ -1,0 +1,66 @@
+'use client';
+
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'use-intl';
+import { useTRPC } from '@/app/_components/trpc';
+import { moveItem } from '@/lib/forms/edit-definition';
+import { selectedRecord } from '../selected-record';
+import { OrderedPolicyList } from '../ordered-policy-list';
+import { SurveyPolicyEditor } from './survey-policy-editor';
+
+/** Survey policies in the order they are tried when a ticket is solved, beside the selected one's editor. */
+export function SurveyPoliciesAdmin() {
+  const t = useTranslations('surveyAdmin');
+  const tt = useTranslations('surveys');
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const policies = useQuery(trpc.surveyPolicies.list.queryOptions());
+  const reorder = useMutation(
+    trpc.surveyPolicies.reorder.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.surveyPolicies.list.queryKey() }) }),
+  );
+  const [selected, setSelected] = useState<number | 'new' | null>(null);
+  const [savedId, setSavedId] = useState<number | null>(null);
+  const list = policies.data ?? [];
+  const current = selectedRecord(policies.data, selected);
+  const editing = selected === 'new' || (selected === null && list.length === 0) ? 'new' : current?.id;
+  return (
+    <div className="grid max-w-6xl gap-6 xl:grid-cols-[16rem_minmax(0,1fr)]">
+      <OrderedPolicyList
+        id="survey-policy"
+        items={policies.data?.map((p) => ({ id: p.id, name: p.name, enabled: p.enabled, detail: tt(`typeLong.${p.question.type}`) }))}
+        current={editing}
+        busy={reorder.isPending}
+        texts={{
+          title: t('title'),
+          new: t('new'),
+          orderHint: t('orderHint'),
+          none: t('none'),
+          disabled: t('disabled'),
+          moveUp: (name) => t('moveUp', { name }),
+          moveDown: (name) => t('moveDown', { name }),
+        }}
+        onSelect={setSelected}
+        onMove={(from, to) =>
+          reorder.mutate({
+            ids: moveItem(
+              list.map((p) => p.id),
+              from,
+              to,
+            ),
+          })
+        }
+      />
+      {editing !== undefined && (
+        <SurveyPolicyEditor
+          key={editing}
+          policy={editing === 'new' ? null : current}
+          saved={savedId !== null && savedId === editing}
+          onSaving={() => setSavedId(null)}
+          onSaved={(id) => (setSavedId(id), setSelected(id))}
+          onDeleted={() => setSelected(null)}
+        />
+      )}
+    </div>
+  );
+}
