@@ -3,6 +3,7 @@ import { AUTHOR_KINDS, CHANNEL_KINDS, PRIORITIES, TICKET_STATUSES } from './doma
 import { answerValue } from './forms/form-definition';
 import { SLA_TARGETS } from './sla-policy';
 import { SKIP_REASONS, SURVEY_TYPES } from './surveys/survey-policy';
+import { CUSTOMER_UPDATE_KINDS } from './customer-updates';
 
 /**
  * The ticket history's vocabulary: one payload schema per event type, a discriminated union over them,
@@ -106,6 +107,8 @@ export const ticketEventPayloads = {
   }),
   /** This ticket was opened to follow up an unhappy survey answer on another. */
   survey_follow_up: z.object({ fromTicketId: id, fromNumber: z.number().int().positive(), requestId: id, answerId: id }),
+  /** A progress message told the customer where their request stands (lib/customer-updates.ts). */
+  customer_update_sent: z.object({ kind: z.enum(CUSTOMER_UPDATE_KINDS), messageId: id }),
   /** The customer asked for no more surveys (honoured on every channel). */
   survey_opted_out: z.object({ requestId: id }),
 } as const;

@@ -3,6 +3,7 @@ import { countAgents, findAgentByEmail } from '@/db/queries/agents';
 import { generateDemoData, DEMO_AGENTS, DEMO_PASSWORD } from '@/db/seed/generate';
 import { bootstrapAdmin } from './auth/bootstrap-admin';
 import { seedDemoSla } from './sla/demo-sla';
+import { seedDemoSurveys } from './surveys/demo-surveys';
 import { hashPassword } from './auth/password';
 import type { Config } from './config';
 import { sealStoredPasswords } from './channels/email/seal-passwords';
@@ -19,6 +20,7 @@ export async function prepareDatabase(db: Db, config: Config, log: (line: string
     log(`Empty database: generating demo data (${config.DEMO_TICKETS} tickets)…`);
     generateDemoData(db, { tickets: config.DEMO_TICKETS, passwordHash: await hashPassword(DEMO_PASSWORD) });
     seedDemoSla(db, Date.now());
+    seedDemoSurveys(db, Date.now());
   }
   // Shown on every start of a demo database, so whoever starts it can sign in.
   if (findAgentByEmail(db, DEMO_AGENTS[0].email)) {

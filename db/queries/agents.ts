@@ -2,6 +2,7 @@ import { eq, asc, count, inArray } from 'drizzle-orm';
 import { type Db, transact } from '../client';
 import { agents, agentTeams, teams } from '../schema';
 import type { Role, Locale } from '../../lib/domain';
+import type { CustomerUpdates } from '../../lib/customer-updates';
 
 /** Columns safe to send to any signed-in agent: never the password hash. */
 const publicAgentColumns = { id: agents.id, name: agents.name, email: agents.email, role: agents.role, active: agents.active };
@@ -83,6 +84,10 @@ export function findTeam(db: Db, id: number) {
 
 export function setTeamCalendar(db: Db, id: number, calendarId: number | null) {
   return db.update(teams).set({ calendarId }).where(eq(teams.id, id)).returning({ id: teams.id }).get();
+}
+
+export function setTeamCustomerUpdates(db: Db, id: number, customerUpdates: CustomerUpdates) {
+  db.update(teams).set({ customerUpdates }).where(eq(teams.id, id)).run();
 }
 
 export function listTeamsUsingCalendar(db: Db, calendarId: number) {

@@ -1,6 +1,7 @@
 import { test, expect } from '@playwright/test';
 import nodemailer from 'nodemailer';
 import { agentPage } from '../support/sign-in';
+import { pointInboxAt } from '../support/mail-relay';
 import { startSmtpSink } from '../../server/testing/smtp-sink';
 import { E2E_SMTP_PORT } from '../../playwright.config';
 
@@ -8,19 +9,7 @@ test('an email appears live, the agent replies with threading headers, and the a
   const sink = await startSmtpSink();
   const customer = nodemailer.createTransport({ host: '127.0.0.1', port: E2E_SMTP_PORT, secure: false, ignoreTLS: true });
   try {
-    // The admin points the demo inbox's outgoing mail at the local sink, and checks it with "send test".
-    const admin = await agentPage(browser, 'admin@demo.local');
-    await admin.page.goto('/settings/inboxes');
-    await expect(admin.page.getByLabel('Inbox name')).toHaveValue('support@demo.local');
-    await admin.page.getByLabel('Send replies through an SMTP server').check();
-    await admin.page.getByLabel('Host', { exact: true }).fill('127.0.0.1');
-    await admin.page.getByLabel('Port', { exact: true }).fill(String(sink.port));
-    await admin.page.getByRole('button', { name: 'Save' }).click();
-    await expect(admin.page.getByText('Saved')).toBeVisible();
-    await admin.page.getByLabel('Send a test message to').fill('admin@example.com');
-    await admin.page.getByRole('button', { name: 'Send test' }).click();
-    await expect(admin.page.getByTestId('smtp-test-result')).toContainText('The server accepted the message: 250');
-    await admin.context.close();
+    await pointInboxAt(browser, sink.port);
 
     const { page, context } = await agentPage(browser, 'jana@demo.local');
     await page.getByRole('button', { name: 'All tickets' }).click();

@@ -198,6 +198,7 @@ export const de: Messages = {
   },
   /** Errors the server reports, by key (server/errors/domain-error.ts); simple {placeholders} only. */
   serverErrors: {
+    customer_updates_invalid: 'Jede eingeschaltete Nachricht braucht einen Text auf Englisch und Deutsch (höchstens 2.000 Zeichen).',
     survey_not_found: 'Diese Umfrage gibt es nicht.',
     survey_link_invalid: 'Dieser Umfrage-Link ist ungültig.',
     survey_closed: 'Diese Umfrage nimmt keine Antworten mehr an.',
@@ -417,6 +418,15 @@ export const de: Messages = {
       'Tragen Sie sie mit dem Verify-Token unter Messenger → Einstellungen → Webhooks ein und abonnieren Sie für die Seite messages, messaging_postbacks, message_echoes, message_deliveries und message_reads.',
   },
   admin: {
+    customerUpdates: {
+      open: 'Fortschrittsnachrichten an Kunden',
+      title: 'Fortschrittsnachrichten von {team}',
+      hint: 'Gesendet auf dem Kanal des Tickets in der Sprache des Kunden, zwei Minuten nachdem die Änderung feststeht; nie bei internen Änderungen oder Live-Chats. Platzhalter: {placeholders}',
+      kind: { working: 'Wenn jemand das Ticket übernimmt', waiting: 'Wenn es auf den Kunden wartet (ausstehend)', solved: 'Wenn es gelöst ist' },
+      textIn: 'Text ({language})',
+      save: 'Nachrichten speichern',
+      saved: 'Gespeichert.',
+    },
     businessHours: 'Geschäftszeiten',
     slaPolicies: 'SLA-Richtlinien',
     surveyPolicies: 'Umfragen',

@@ -196,6 +196,7 @@ export const en = {
   },
   /** Errors the server reports, by key (server/errors/domain-error.ts); simple {placeholders} only. */
   serverErrors: {
+    customer_updates_invalid: 'Every turned-on update needs a text in English and German (at most 2,000 characters).',
     survey_not_found: 'This survey does not exist.',
     survey_link_invalid: 'This survey link is not valid.',
     survey_closed: 'This survey has closed for answers.',
@@ -412,6 +413,15 @@ export const en = {
       'Enter it with the verify token under Messenger → Settings → Webhooks, and subscribe the page to messages, messaging_postbacks, message_echoes, message_deliveries and message_reads.',
   },
   admin: {
+    customerUpdates: {
+      open: 'Progress messages to customers',
+      title: 'Progress messages of {team}',
+      hint: 'Sent on the ticket’s channel in the customer’s language, two minutes after the change settles; never for internal changes or live chats. Placeholders: {placeholders}',
+      kind: { working: 'When an agent takes the ticket', waiting: 'When it waits for the customer (pending)', solved: 'When it is solved' },
+      textIn: 'Text ({language})',
+      save: 'Save messages',
+      saved: 'Saved.',
+    },
     whatsapp: 'WhatsApp',
     telegram: 'Telegram',
     messenger: 'Messenger',

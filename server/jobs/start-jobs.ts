@@ -13,6 +13,7 @@ import { runDueJobs } from './durable-jobs';
 import { registerSlaJobs } from '@/server/sla/replan';
 import { registerNotificationMailJobs } from '@/server/notifications/notification-mail';
 import { registerSurveyJobs } from '@/server/surveys/send-survey';
+import { registerCustomerUpdateJobs } from '@/server/customer-updates/send-customer-update';
 import { registerReplyWindowJobs } from '@/server/channels/messaging/reply-window-job';
 import { kickWebhookWorker } from '@/server/channels/messaging/webhook-worker';
 import { deleteSettledWebhookEvents } from '@/db/queries/webhook-events';
@@ -26,6 +27,7 @@ export function startJobs(db: Db, opts: { outboxIntervalMs: number; dataDir: str
   registerSlaJobs();
   registerNotificationMailJobs();
   registerSurveyJobs();
+  registerCustomerUpdateJobs();
   registerReplyWindowJobs();
   // A delivery interrupted by a crash is sent again; the index catches up with what was written meanwhile.
   requeueInterrupted(db, Date.now());

@@ -1,13 +1,13 @@
 import type { Tx } from '@/db/client';
-import { findCustomer, findIdentityOfKind } from '@/db/queries/customers';
+import { findCustomer } from '@/db/queries/customers';
 import * as sq from '@/db/queries/surveys';
 import * as q from '@/db/queries/tickets';
 import type { ChannelKind } from '@/lib/domain';
-import { replyWindowOf } from '@/lib/reply-window';
 import { surveySkipReason } from '@/lib/surveys/survey-eligibility';
 import type { SkipReason } from '@/lib/surveys/survey-policy';
 import { ticketEvent } from '@/lib/ticket-events';
 import { queueOutbound } from '@/server/channels/outbound';
+import { unreachableReason } from '@/server/channels/reachability';
 import { registerJobHandler } from '@/server/jobs/durable-jobs';
 import { getConfig } from '@/server/runtime-config';
 import { getBus } from '@/server/realtime/bus';
@@ -48,7 +48,7 @@ export function sendSurvey(tx: Tx, p: SurveyJobPayload, now: number, afterCommit
       lastSurveyedAt: sq.lastSurveySentAt(tx, customer.id),
       quietDays: policy?.definition.quietDays ?? 0,
       now,
-    }) ?? unreachable(tx, ticket, channel.kind, customer.email, now);
+    }) ?? unreachableReason(tx, ticket, channel.kind, customer.email, now);
   if (reason || !policy) return skip(tx, ticket.id, p, reason ?? 'policy_disabled', now, afterCommit);
 
   const { question, answerDays, fallbackLocale } = policy.definition;
@@ -98,16 +98,6 @@ export function sendSurvey(tx: Tx, p: SurveyJobPayload, now: number, afterCommit
     getBus().emit('survey.changed', { ticketId: ticket.id });
     getBus().emit('ticket.changed', { ticketId: ticket.id, kind: 'message', actorAgentId: null });
   });
-}
-
-/** Whether the ticket's channel can carry the survey to this customer now. */
-function unreachable(tx: Tx, ticket: q.TicketRow, kind: ChannelKind, email: string | null, now: number): SkipReason | null {
-  if (kind === 'email' || kind === 'web_form') return email ? null : 'no_channel';
-  if (kind === 'chat') return null; // the widget shows it when they come back; with an address, the email fallback too
-  if (!findIdentityOfKind(tx, ticket.customerId, kind)) return 'no_channel';
-  // Surveys are never sent with Messenger's human-agent tag: only inside the platform's standard window.
-  const window = replyWindowOf(kind, ticket.lastCustomerMessageAt, now);
-  return window && !window.open ? 'reply_window_closed' : null;
 }
 
 function skip(tx: Tx, ticketId: number, p: SurveyJobPayload, reason: SkipReason, now: number, afterCommit: (fn: () => void) => void) {

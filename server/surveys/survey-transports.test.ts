@@ -9,7 +9,7 @@ import type { WidgetMessage, WidgetSurvey } from '@/lib/widget-events';
 import { defaultSurveyPolicy } from '@/lib/surveys/survey-policy';
 import { getConfig } from '@/server/runtime-config';
 import { connectVisitor } from '@/server/testing/widget-visitor';
-import { httpClient, startTestServer } from '@/server/testing/test-server';
+import { clearSurveyPolicies, httpClient, startTestServer } from '@/server/testing/test-server';
 import { issueSurveyToken } from './survey-token';
 
 // The ways in an answer takes besides the page: the chat widget over its real socket, and the survey's
@@ -27,6 +27,7 @@ beforeAll(async () => {
   await admin.mutate('auth.login', { email: 'admin@demo.local', password: DEMO_PASSWORD });
   agent = httpClient(server.url);
   await agent.mutate('auth.login', { email: 'jana@demo.local', password: DEMO_PASSWORD });
+  await clearSurveyPolicies(admin);
   const saved = await admin.mutate('surveyPolicies.save', {
     id: null,
     policy: { ...defaultSurveyPolicy('csat', 'Chat CSAT'), delayMinutes: 0, businessHours: false, quietDays: 0, fallbackLocale: 'en' },

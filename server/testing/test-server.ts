@@ -82,3 +82,10 @@ export async function uploadAttachment(baseUrl: string, cookie: string, filename
   if (res.status !== 201) throw new Error(`Upload refused: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
 }
+
+/** Removes the demo's survey policies, so a test's own policy is the one that applies. */
+export async function clearSurveyPolicies(admin: ReturnType<typeof httpClient>) {
+  const list = await admin.query<{ id: number }[]>('surveyPolicies.list');
+  if (!list.ok) throw new Error(list.message);
+  for (const p of list.data) await admin.mutate('surveyPolicies.delete', { id: p.id });
+}

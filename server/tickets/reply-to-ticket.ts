@@ -7,6 +7,7 @@ import type { TicketStatus } from '@/lib/domain';
 import { decide } from './status-machine';
 import { applySla } from '@/server/sla/apply-sla';
 import { planSurvey } from '@/server/surveys/plan-survey';
+import { planCustomerUpdate } from '@/server/customer-updates/plan-customer-update';
 import { canAccessTicket } from './ticket-access';
 import { previewOf } from '@/lib/preview';
 import { queueOutbound } from '@/server/channels/outbound';
@@ -103,5 +104,6 @@ function writeReply(tx: Tx, viewer: Viewer, input: ReplyInput, body: string, fil
   q.insertEvents(tx, transition.events);
   applySla(tx, t.id, now);
   planSurvey(tx, t.id, transition.events, now);
+  planCustomerUpdate(tx, t.id, transition.events, now);
   return { id: m.id, status: transition.status, duplicate: false };
 }

@@ -8,6 +8,7 @@ import type { Priority, TicketStatus } from '@/lib/domain';
 import { decide } from './status-machine';
 import { applySla } from '@/server/sla/apply-sla';
 import { planSurvey } from '@/server/surveys/plan-survey';
+import { planCustomerUpdate } from '@/server/customer-updates/plan-customer-update';
 import { accessibleTicket } from './ticket-access';
 import { ticketEvent } from '@/lib/ticket-events';
 
@@ -71,6 +72,7 @@ export function updateTicket(db: Db, viewer: Viewer, ticketId: number, patch: Ti
     q.insertEvents(tx, events);
     applySla(tx, ticketId, now);
     planSurvey(tx, ticketId, events, now);
+    planCustomerUpdate(tx, ticketId, events, now);
     return { status };
   });
   if (changes?.status) getBus().emit('ticket.status', { ticketId, ...changes.status });

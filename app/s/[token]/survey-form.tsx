@@ -69,10 +69,16 @@ export function SurveyForm({ view, preselected, action }: Props) {
                   key={score}
                   className="flex min-h-11 cursor-pointer flex-col items-center justify-center rounded-md border border-slate-300 px-2 py-2 text-center text-sm text-slate-800 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-700 has-[:checked]:text-white has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-500 has-[:focus-visible]:ring-offset-2"
                 >
-                  <input type="radio" name="score" value={score} defaultChecked={values.score === score} className="sr-only" />
+                  <input
+                    type="radio"
+                    name="score"
+                    value={score}
+                    defaultChecked={values.score === score}
+                    aria-label={label ? `${score} – ${label}` : String(score)}
+                    className="sr-only"
+                  />
                   <span className="font-semibold">{score}</span>
                   {label && q.type === 'csat' && <span className="text-xs">{label}</span>}
-                  {label && q.type !== 'csat' && <span className="sr-only">{label}</span>}
                 </label>
               );
             })}

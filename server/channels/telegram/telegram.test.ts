@@ -11,7 +11,7 @@ import { DEMO_PASSWORD } from '@/db/seed/generate';
 import { kickWebhookWorker } from '@/server/channels/messaging/webhook-worker';
 import { runOutboxOnce } from '@/server/jobs/outbox-worker';
 import { startFakeTelegram } from '@/server/testing/fake-telegram';
-import { httpClient, startTestServer, uploadAttachment } from '@/server/testing/test-server';
+import { clearSurveyPolicies, httpClient, startTestServer, uploadAttachment } from '@/server/testing/test-server';
 import { blobPath } from '@/server/content/attachment-store';
 
 // A Telegram bot against a local server that follows the Bot API's contract: the webhook connected from
@@ -196,6 +196,7 @@ describe('replies on Telegram', () => {
 
 describe('surveys on Telegram', () => {
   it('asks NPS with an inline keyboard, takes a tap from the chat it was sent to as the answer, and tells Telegram the tap was handled', async () => {
+    await clearSurveyPolicies(admin);
     const policy = await admin.mutate<{ id: number }>('surveyPolicies.save', {
       id: null,
       policy: { ...defaultSurveyPolicy('nps', 'Telegram NPS'), delayMinutes: 0, businessHours: false, quietDays: 0, conditions: { channels: ['telegram'] } },

@@ -12,7 +12,7 @@ import { kickWebhookWorker } from '@/server/channels/messaging/webhook-worker';
 import { runOutboxOnce } from '@/server/jobs/outbox-worker';
 import { runDueJobs } from '@/server/jobs/durable-jobs';
 import { startFakeGraph, metaSignature } from '@/server/testing/fake-graph';
-import { httpClient, startTestServer, uploadAttachment } from '@/server/testing/test-server';
+import { clearSurveyPolicies, httpClient, startTestServer, uploadAttachment } from '@/server/testing/test-server';
 import { blobPath } from '@/server/content/attachment-store';
 
 // The WhatsApp Cloud API channel against a local server that follows Meta's contract: signed webhooks
@@ -349,6 +349,7 @@ describe('replies on WhatsApp', () => {
 
 describe('WhatsApp settings', () => {
   it('asks a CSAT survey as a list inside the window, takes the tapped row as the answer without reopening, and thanks', async () => {
+    await clearSurveyPolicies(admin);
     const policy = await admin.mutate<{ id: number }>('surveyPolicies.save', {
       id: null,
       policy: { ...defaultSurveyPolicy('csat', 'WhatsApp CSAT'), delayMinutes: 0, businessHours: false, quietDays: 0, conditions: { channels: ['whatsapp'] } },

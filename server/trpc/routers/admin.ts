@@ -7,6 +7,7 @@ import { deleteSessionsOfAgent } from '@/db/queries/sessions';
 import { hashPassword } from '@/server/auth/password';
 import { getBus } from '@/server/realtime/bus';
 import { setTeamBusinessHours } from '@/server/teams/team-business-hours';
+import { saveTeamCustomerUpdates, teamCustomerUpdates } from '@/server/teams/team-customer-updates';
 
 const teamIds = z.array(z.number().int().positive()).max(50);
 
@@ -62,6 +63,13 @@ export const adminRouter = router({
       }
       return insertTeam(ctx.db, input);
     }),
+
+  teamCustomerUpdates: adminProcedure.input(z.object({ id: z.number().int().positive() })).query(({ ctx, input }) => teamCustomerUpdates(ctx.db, input.id)),
+
+  /** The team's progress messages to customers; checked by the domain (lib/customer-updates.ts). */
+  setTeamCustomerUpdates: adminProcedure
+    .input(z.object({ id: z.number().int().positive(), updates: z.unknown() }))
+    .mutation(({ ctx, input }) => saveTeamCustomerUpdates(ctx.db, input.id, input.updates)),
 
   setTeamBusinessHours: adminProcedure
     .input(z.object({ id: z.number().int().positive(), calendarId: z.number().int().positive().nullable() }))

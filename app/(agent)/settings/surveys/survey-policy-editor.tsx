@@ -69,12 +69,15 @@ export function SurveyPolicyEditor({ policy, saved, onSaving, onSaved, onDeleted
     const minutes = parseDuration(delay);
     const input = {
       ...p,
-      delayMinutes: minutes ?? -1,
+      delayMinutes: minutes ?? 0,
       conditions: { ...p.conditions, tags: words(tags) },
       unhappy: { ...p.unhappy, flagWords: words(flagWords) },
     };
     const checked = validateSurveyPolicy(input);
-    const problems: SurveyProblem[] = checked.ok ? [] : [...checked.problems];
+    const problems: SurveyProblem[] = [
+      ...(minutes === null ? [{ path: 'delayMinutes', code: 'not_a_duration', params: { text: delay } }] : []),
+      ...(checked.ok ? [] : checked.problems),
+    ];
     return { input, problems };
   }, [p, delay, tags, flagWords]);
   const serverProblems = ((save.error?.data as { details?: { problems?: SurveyProblem[] } } | undefined)?.details?.problems ?? []) as SurveyProblem[];

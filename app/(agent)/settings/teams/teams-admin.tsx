@@ -7,6 +7,7 @@ import { useTranslations } from 'use-intl';
 import { useTRPC } from '@/app/_components/trpc';
 import { TextField } from '@/app/_components/text-field';
 import { TimeZoneField } from '@/app/_components/time-zone-field';
+import { TeamCustomerUpdates } from './team-customer-updates';
 
 export function TeamsAdmin() {
   const t = useTranslations('admin');
@@ -37,7 +38,7 @@ export function TeamsAdmin() {
         {teams.data?.map((team) => (
           <li key={team.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
             <span className="min-w-32 flex-1">
-              {team.name} <span className="text-slate-500">· {team.timeZone}</span>
+              {team.name} <span className="text-slate-600">· {team.timeZone}</span>
             </span>
             <select
               aria-label={t('teamHours', { team: team.name })}
@@ -52,6 +53,10 @@ export function TeamsAdmin() {
                 </option>
               ))}
             </select>
+            <details className="w-full text-sm">
+              <summary className="cursor-pointer text-brand-700">{t('customerUpdates.open')}</summary>
+              <TeamCustomerUpdates teamId={team.id} teamName={team.name} />
+            </details>
           </li>
         ))}
       </ul>
