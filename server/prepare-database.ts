@@ -3,7 +3,7 @@ import { countAgents, findAgentByEmail } from '@/db/queries/agents';
 import { generateDemoData, DEMO_AGENTS, DEMO_PASSWORD } from '@/db/seed/generate';
 import { bootstrapAdmin } from './auth/bootstrap-admin';
 import { seedDemoSla } from './sla/demo-sla';
-import { seedDemoSurveys } from './surveys/demo-surveys';
+import { seedDemoSurveys } from '@/db/seed/demo-surveys';
 import { hashPassword } from './auth/password';
 import type { Config } from './config';
 import { sealStoredPasswords } from './channels/email/seal-passwords';

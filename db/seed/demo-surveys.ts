@@ -3,11 +3,11 @@ import { sql } from 'drizzle-orm';
 import { channels, tickets } from '@/db/schema';
 import { findSurveyPolicy, insertSurveyAnswer, insertSurveyRequest, setSurveyMessage } from '@/db/queries/surveys';
 import { insertEvents, insertMessage } from '@/db/queries/tickets';
-import { createRandom } from '@/db/seed/random';
+import { createRandom } from './random';
 import { defaultSurveyPolicy } from '@/lib/surveys/survey-policy';
 import { readAnswer } from '@/lib/surveys/survey-scoring';
 import { ticketEvent } from '@/lib/ticket-events';
-import { saveSurveyPolicy } from './survey-policies';
+import { saveSurveyPolicy } from '@/server/surveys/survey-policies';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
