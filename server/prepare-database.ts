@@ -3,7 +3,8 @@ import { countAgents, findAgentByEmail } from '@/db/queries/agents';
 import { generateDemoData, DEMO_AGENTS, DEMO_PASSWORD } from '@/db/seed/generate';
 import { bootstrapAdmin } from './auth/bootstrap-admin';
 import { seedDemoSla } from './sla/demo-sla';
-import { seedDemoSurveys } from '@/db/seed/demo-surveys';
+import { seedDemoSurveyHistory } from '@/db/seed/demo-surveys';
+import { seedDemoSurveyPolicies } from './surveys/demo-survey-policies';
 import { hashPassword } from './auth/password';
 import type { Config } from './config';
 import { sealStoredPasswords } from './channels/email/seal-passwords';
@@ -20,7 +21,7 @@ export async function prepareDatabase(db: Db, config: Config, log: (line: string
     log(`Empty database: generating demo data (${config.DEMO_TICKETS} tickets)…`);
     generateDemoData(db, { tickets: config.DEMO_TICKETS, passwordHash: await hashPassword(DEMO_PASSWORD) });
     seedDemoSla(db, Date.now());
-    seedDemoSurveys(db, Date.now());
+    seedDemoSurveyHistory(db, seedDemoSurveyPolicies(db, Date.now()), Date.now());
   }
   // Shown on every start of a demo database, so whoever starts it can sign in.
   if (findAgentByEmail(db, DEMO_AGENTS[0].email)) {

@@ -1,13 +1,11 @@
-import { type Db, transact } from '@/db/client';
+import { type Db, transact } from '../client';
 import { sql } from 'drizzle-orm';
-import { channels, tickets } from '@/db/schema';
-import { findSurveyPolicy, insertSurveyAnswer, insertSurveyRequest, setSurveyMessage } from '@/db/queries/surveys';
-import { insertEvents, insertMessage } from '@/db/queries/tickets';
+import { channels, tickets } from '../schema';
+import { insertSurveyAnswer, insertSurveyRequest, setSurveyMessage, type SurveyPolicyRow } from '../queries/surveys';
+import { insertEvents, insertMessage } from '../queries/tickets';
 import { createRandom } from './random';
-import { defaultSurveyPolicy } from '@/lib/surveys/survey-policy';
-import { readAnswer } from '@/lib/surveys/survey-scoring';
-import { ticketEvent } from '@/lib/ticket-events';
-import { saveSurveyPolicy } from '@/server/surveys/survey-policies';
+import { readAnswer } from '../../lib/surveys/survey-scoring';
+import { ticketEvent } from '../../lib/ticket-events';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -17,27 +15,11 @@ const COMMENTS = {
 };
 
 /**
- * The demo's surveys: CES after chats, CSAT after everything else (a day later, in business hours), and
- * the 90 days of answers they would have collected, so tickets and customer profiles show ratings.
- * Answers lean on how the ticket went: slow resolutions and reopened tickets rate worse. Deterministic.
+ * The 90 days of answers the demo's survey policies (server/surveys/demo-survey-policies.ts) would have
+ * collected, so tickets and customer profiles show ratings. Answers lean on how the ticket went: slow
+ * resolutions and reopened tickets rate worse. Deterministic.
  */
-export function seedDemoSurveys(db: Db, now: number) {
-  const ces = defaultSurveyPolicy('ces', 'Aufwand im Chat');
-  const chatPolicy = saveSurveyPolicy(
-    db,
-    null,
-    { ...ces, delayMinutes: 0, businessHours: false, conditions: { ...ces.conditions, channels: ['chat'] } },
-    now,
-  ).id;
-  const csat = defaultSurveyPolicy('csat', 'Zufriedenheit nach Lösung');
-  const reasons = [
-    { key: 'slow', en: 'It took too long', de: 'Es hat zu lange gedauert' },
-    { key: 'unsolved', en: 'My problem is not solved', de: 'Mein Problem ist nicht gelöst' },
-    { key: 'unfriendly', en: 'The answer was unfriendly', de: 'Die Antwort war unfreundlich' },
-  ];
-  const otherPolicy = saveSurveyPolicy(db, null, { ...csat, question: { ...csat.question, reasons } }, now).id;
-  const policies = { chat: findSurveyPolicy(db, chatPolicy)!, other: findSurveyPolicy(db, otherPolicy)! };
-
+export function seedDemoSurveyHistory(db: Db, policies: { chat: SurveyPolicyRow; other: SurveyPolicyRow }, now: number) {
   const rnd = createRandom(16);
   const solved = db
     .select({
