@@ -7,5 +7,12 @@ import base from './stryker.config.mjs';
 export default {
   ...base,
   vitest: { configFile: 'vitest.mutation-surveys.config.ts' },
-  mutate: ['lib/surveys/*.ts', 'lib/customer-updates.ts', 'server/surveys/*.ts', 'server/customer-updates/*.ts', '!**/*.test.ts', '!server/surveys/demo-survey-policies.ts'],
+  mutate: [
+    'lib/surveys/*.ts',
+    'lib/customer-updates.ts',
+    'server/surveys/*.ts',
+    'server/customer-updates/*.ts',
+    '!**/*.test.ts',
+    '!server/surveys/demo-survey-policies.ts',
+  ],
 };

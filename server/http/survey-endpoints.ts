@@ -5,7 +5,7 @@ import { findSurveyRequest } from '@/db/queries/surveys';
 import { catalogs } from '@/lib/i18n';
 import { fill } from '@/lib/i18n/fill';
 import { DomainError } from '@/server/errors/domain-error';
-import { consumePublicSubmission } from '@/server/forms/submission-limit';
+import { consumeSurveyAnswer } from '@/server/forms/submission-limit';
 import { getConfig } from '@/server/runtime-config';
 import { optOutOfSurveys } from '@/server/surveys/opt-out';
 import { recordSurveyAnswer } from '@/server/surveys/record-answer';
@@ -55,7 +55,7 @@ export async function handleSurveyEndpoint(req: IncomingMessage, res: ServerResp
       parsed = { success: false as const };
     }
     if (!parsed.success) return refuse(400, 'survey_score_off_scale');
-    await consumePublicSubmission(req.socket.remoteAddress ?? 'unknown');
+    await consumeSurveyAnswer(req.socket.remoteAddress ?? 'unknown');
     const { submissionKey, ...answer } = parsed.data;
     const result = recordSurveyAnswer(db, { requestId: checked.requestId, ...answer, source: 'page', submissionKey: `api:${submissionKey}` }, now);
     return json(result.duplicate ? 200 : 201, { score: result.answer.score, changed: result.changed, duplicate: result.duplicate });

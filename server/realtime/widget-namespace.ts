@@ -27,7 +27,7 @@ import { widgetSurveyOf } from '@/server/channels/chat/widget-survey';
 import { findSurveyRequest, setCustomerLocale } from '@/db/queries/surveys';
 import { recordSurveyAnswer } from '@/server/surveys/record-answer';
 import { optOutOfSurveys } from '@/server/surveys/opt-out';
-import { consumePublicSubmission } from '@/server/forms/submission-limit';
+import { consumeSurveyAnswer } from '@/server/forms/submission-limit';
 
 type WidgetSocket = Socket<
   WidgetClientToServer,
@@ -238,7 +238,7 @@ export function mountWidgetNamespace(io: Server) {
       const parsed = surveyAnswerSchema.safeParse(payload);
       if (!parsed.success) return ack(failure(new DomainError('BAD_REQUEST', 'survey_score_off_scale'), socket.data.locale));
       try {
-        await consumePublicSubmission(ip);
+        await consumeSurveyAnswer(ip);
         const request = ownSurvey(parsed.data.requestId);
         recordSurveyAnswer(db, { ...parsed.data, source: 'chat', submissionKey: `chat:${visitor.visitorId}:${parsed.data.submissionKey}` });
         ack({ ok: true, survey: widgetSurveyOf(db, request.ticketId)! });

@@ -77,3 +77,9 @@ export function surveyChat(c: SurveyContext): OutboundBody {
 
 // Platforms cut button titles at 20 characters (Messenger) or 24 (WhatsApp list rows): a label that long shows its number.
 const shortTitle = (label: string | undefined, score: number) => (label && label.length <= 20 ? label : String(score));
+
+/**
+ * A survey message as agents read it on the thread: its opening and question, without the links. The
+ * links carry the customer's token; an agent clicking one could answer in the customer's name.
+ */
+export const agentViewOfSurvey = (text: string) => text.split('\n\n').slice(0, 2).join('\n\n');

@@ -119,6 +119,13 @@ describe('the survey endpoints', () => {
     expect((await post(`${token}/answer`, '{not json')).status).toBe(400);
     expect(listTicketSurveys(db(), ticketId)[0]).toMatchObject({ answerCount: 1, answer: { score: 4 } });
 
+    // A flood from one address is stopped (the same answer again and again: nothing more is stored meanwhile).
+    let status = 0;
+    for (let i = 0; i < 70 && status !== 429; i++) status = (await answer({})).status;
+    expect(status).toBe(429);
+    expect((await answer({})).body).toMatchObject({ error: { key: 'too_many_submissions' } });
+    expect(listTicketSurveys(db(), ticketId)[0]).toMatchObject({ answerCount: 1, answer: { score: 4 } });
+
     const customerId = findTicket(db(), ticketId)!.customerId;
     expect((await post(`${token}/one-click`, 'nothing', 'application/x-www-form-urlencoded')).status).toBe(400);
     expect(findCustomer(db(), customerId)!.surveyOptOutAt).toBeNull();

@@ -16,6 +16,7 @@ import { runOutboxOnce } from '@/server/jobs/outbox-worker';
 import { ingest } from '@/server/channels/ingest';
 import { replyToTicket } from '@/server/tickets/reply-to-ticket';
 import { updateTicket } from '@/server/tickets/update-ticket';
+import { getTicket } from '@/server/tickets/get-ticket';
 import { openTestDatabase, viewerOf } from '@/server/testing/test-database';
 import { createTestTicket } from '@/server/testing/fixtures';
 import { startSmtpSink } from '@/server/testing/smtp-sink';
@@ -148,8 +149,15 @@ describe('a CSAT survey by email', () => {
       expect.objectContaining({ score: 2, changed: true, unhappy: true, comment: true }),
     ]);
     expect(listTicketSurveys(db, ticketId)[0]).toMatchObject({ answerCount: 2, answer: { score: 2, comment: 'Doch nicht erstattet' } });
-    // The thread shows the survey as a system message linked to its request.
+    // The thread shows the survey as a system message linked to its request, without the customer's links
+    // (an agent clicking one would answer in the customer's name).
     expect(listMessages(db, ticketId).at(-1)).toMatchObject({ authorKind: 'system', meta: { survey: { requestId: request!.id } } });
+    const seen = getTicket(db, jana, ticketId).messages.at(-1)!;
+    expect(seen).toMatchObject({ surveyRequestId: request!.id, bodyText: expect.stringContaining('Wie zufrieden sind Sie') });
+    expect(seen.bodyText).not.toContain('/s/');
+    expect(getTicket(db, jana, ticketId).surveys).toMatchObject([
+      { type: 'csat', answer: { score: 2, reading: 'unhappy', comment: 'Doch nicht erstattet' }, changes: 1 },
+    ]);
   });
 
   it('refuses what it must with a reason and keeps a valid answer: off the scale, an unknown reason, 50,000 characters, after the window, a forged token', async () => {

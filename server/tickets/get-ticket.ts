@@ -12,6 +12,7 @@ import { canAccessTicket } from './ticket-access';
 import { currentSlaTargets } from '@/server/sla/ticket-sla-view';
 import { replyOptionsOf } from '@/server/channels/reply-options';
 import { ticketSurveys } from '@/server/surveys/survey-summary';
+import { agentViewOfSurvey } from '@/server/surveys/survey-content';
 
 /** `cid:` references in an email's HTML point at its inline attachments; serve them from our store. */
 function inlineCidImages(html: string, files: { id: number; contentId: string | null; sha256: string | null }[]): string {
@@ -30,33 +31,35 @@ export function getTicket(db: Db, viewer: Pick<Viewer, 'role'>, ticketId: number
     db,
     rows.map((m) => m.id),
   );
-  const messages = rows.map((m) => ({
-    id: m.id,
-    authorKind: m.authorKind,
-    authorAgentId: m.authorAgentId,
-    isInternal: m.isInternal,
-    bodyText: m.bodyText,
-    // Customer email: what they wrote, with quoted history and signature folded away (original one click away).
-    visibleText: m.authorKind === 'customer' && m.meta?.email?.from ? visiblePart(m.bodyText) : m.bodyText,
-    // Stored HTML was sanitized on the way in; sanitizing again on the way out protects against rows
-    // written before a sanitizer rule was tightened.
-    bodyHtml: m.bodyHtml
-      ? inlineCidImages(
-          sanitizeHtml(m.bodyHtml),
-          files.filter((f) => f.messageId === m.id),
-        )
-      : null,
-    attachments: files
-      .filter((f) => f.messageId === m.id && !(f.inline && f.contentId && m.bodyHtml?.includes(`cid:${f.contentId}`)))
-      .map((f) => ({ id: f.id, filename: f.filename, contentType: f.contentType, size: f.size, blockedReason: f.blockedReason })),
-    deliveryState: m.deliveryState,
-    deliveryError: m.deliveryError,
-    envelope: m.meta?.email ? { from: m.meta.email.from ?? null, to: m.meta.email.to ?? [], cc: m.meta.email.cc ?? [] } : null,
-    checks: m.meta?.email?.checks ?? null,
-    editedAt: m.meta?.editedAt ?? null,
-    surveyRequestId: m.meta?.survey?.requestId ?? null,
-    createdAt: m.createdAt,
-  }));
+  const messages = rows
+    .map((m) => (m.meta?.survey ? { ...m, bodyText: agentViewOfSurvey(m.bodyText) } : m))
+    .map((m) => ({
+      id: m.id,
+      authorKind: m.authorKind,
+      authorAgentId: m.authorAgentId,
+      isInternal: m.isInternal,
+      bodyText: m.bodyText,
+      // Customer email: what they wrote, with quoted history and signature folded away (original one click away).
+      visibleText: m.authorKind === 'customer' && m.meta?.email?.from ? visiblePart(m.bodyText) : m.bodyText,
+      // Stored HTML was sanitized on the way in; sanitizing again on the way out protects against rows
+      // written before a sanitizer rule was tightened.
+      bodyHtml: m.bodyHtml
+        ? inlineCidImages(
+            sanitizeHtml(m.bodyHtml),
+            files.filter((f) => f.messageId === m.id),
+          )
+        : null,
+      attachments: files
+        .filter((f) => f.messageId === m.id && !(f.inline && f.contentId && m.bodyHtml?.includes(`cid:${f.contentId}`)))
+        .map((f) => ({ id: f.id, filename: f.filename, contentType: f.contentType, size: f.size, blockedReason: f.blockedReason })),
+      deliveryState: m.deliveryState,
+      deliveryError: m.deliveryError,
+      envelope: m.meta?.email ? { from: m.meta.email.from ?? null, to: m.meta.email.to ?? [], cc: m.meta.email.cc ?? [] } : null,
+      checks: m.meta?.email?.checks ?? null,
+      editedAt: m.meta?.editedAt ?? null,
+      surveyRequestId: m.meta?.survey?.requestId ?? null,
+      createdAt: m.createdAt,
+    }));
   const events = q.listEvents(db, ticketId);
   const customer = findCustomer(db, row.ticket.customerId);
   const channelSettings = findChannel(db, row.channel.id);

@@ -6,7 +6,7 @@ import { findSurveyRequest } from '@/db/queries/surveys';
 import { getConfig } from '@/server/runtime-config';
 import { getRequestLocale } from '@/server/auth/current-viewer';
 import { CLIENT_IP_HEADER } from '@/server/http/client-ip';
-import { consumePublicSubmission } from '@/server/forms/submission-limit';
+import { consumeSurveyAnswer } from '@/server/forms/submission-limit';
 import { DomainError } from '@/server/errors/domain-error';
 import { recordSurveyAnswer } from '@/server/surveys/record-answer';
 import { optOutOfSurveys } from '@/server/surveys/opt-out';
@@ -42,7 +42,7 @@ export async function answerSurvey(_prev: SurveyFormState, data: FormData): Prom
   if (values.score === null) return refuse(texts.surveyPage.chooseScore);
   if (!/^[\w-]{8,64}$/.test(submission)) return refuse(texts.surveyPage.invalid);
   try {
-    await consumePublicSubmission((await headers()).get(CLIENT_IP_HEADER) ?? 'unknown');
+    await consumeSurveyAnswer((await headers()).get(CLIENT_IP_HEADER) ?? 'unknown');
     recordSurveyAnswer(db, {
       requestId: checked.requestId,
       score: values.score,
