@@ -122,6 +122,7 @@ test('an admin turns on CSAT; a visitor rates the solved chat in the widget, a c
   await expect(card).toContainText('How satisfied are you with the help you received?');
   await card.getByRole('button', { name: '5 – Very satisfied' }).click();
   await expect(card).toContainText('Thank you for your rating! Your rating: 5 – Very satisfied');
+  await visitor.screenshot({ path: test.info().outputPath('widget-survey-390-en.png') });
   await expect(agent.getByTestId('survey-badge').first()).toHaveText('CSAT 5/5');
 
   // Lena leads the team: the unhappy answer rings her bell.

@@ -1,11 +1,10 @@
 'use client';
 
-import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'use-intl';
 import { useTRPC } from '@/app/_components/trpc';
 import { moveItem } from '@/lib/forms/edit-definition';
-import { selectedRecord } from '../selected-record';
+import { usePolicySelection } from '../use-policy-selection';
 import { SlaPolicyEditor } from './sla-policy-editor';
 import { OrderedPolicyList } from '../ordered-policy-list';
 
@@ -18,11 +17,8 @@ export function SlaPoliciesAdmin() {
   const reorder = useMutation(
     trpc.slaPolicies.reorder.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.slaPolicies.list.queryKey() }) }),
   );
-  const [selected, setSelected] = useState<number | 'new' | null>(null);
-  const [savedId, setSavedId] = useState<number | null>(null);
   const list = policies.data ?? [];
-  const current = selectedRecord(policies.data, selected);
-  const editing = selected === 'new' || (selected === null && list.length === 0) ? 'new' : current?.id;
+  const { current, editing, select, editorProps } = usePolicySelection(policies.data);
   const move = (from: number, to: number) =>
     reorder.mutate({
       ids: moveItem(
@@ -47,19 +43,10 @@ export function SlaPoliciesAdmin() {
           moveUp: (name) => t('moveUp', { name }),
           moveDown: (name) => t('moveDown', { name }),
         }}
-        onSelect={setSelected}
+        onSelect={select}
         onMove={move}
       />
-      {editing !== undefined && (
-        <SlaPolicyEditor
-          key={editing}
-          policy={editing === 'new' ? null : current}
-          saved={savedId !== null && savedId === editing}
-          onSaving={() => setSavedId(null)}
-          onSaved={(id) => (setSavedId(id), setSelected(id))}
-          onDeleted={() => setSelected(null)}
-        />
-      )}
+      {editing !== undefined && <SlaPolicyEditor key={editing} policy={editing === 'new' ? null : current} {...editorProps} />}
     </div>
   );
 }

@@ -14,7 +14,7 @@ import { PAUSABLE_STATUSES, SLA_TARGETS, slaConditionsSchema, slaProblemText, va
 import { cellsOf, targetsOf, type TargetCells } from '@/lib/sla-policy-draft';
 import { SlaTargetsTable } from './sla-targets-table';
 import { TicketConditionsFieldset, toggled } from '../ticket-conditions-fieldset';
-import { SaveDeleteBar } from '../save-delete-bar';
+import { PolicyFormFooter } from '../policy-form-footer';
 
 export type Policy = inferRouterOutputs<AppRouter>['slaPolicies']['list'][number];
 
@@ -148,22 +148,9 @@ export function SlaPolicyEditor({ policy, saved, onSaving, onSaved, onDeleted }:
         <p className="text-xs text-slate-500">{t('pausesHint')}</p>
       </fieldset>
 
-      {problems.length > 0 && (
-        <div role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="sla-problems">
-          {t('problems')}
-          <ul className="list-disc pl-5">
-            {problems.map((p, i) => (
-              <li key={i}>{slaProblemText(texts, p)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {(save.error && serverProblems.length === 0) || remove.error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {errorText(save.error ?? remove.error)}
-        </p>
-      ) : null}
-      <SaveDeleteBar
+      <PolicyFormFooter
+        problems={{ title: t('problems'), items: problems.map((p) => slaProblemText(texts, p)), testId: 'sla-problems' }}
+        error={(save.error && serverProblems.length === 0) || remove.error ? errorText(save.error ?? remove.error) : null}
         saving={save.isPending}
         saved={saved}
         labels={{ save: t('save'), saved: t('saved'), delete: t('delete') }}

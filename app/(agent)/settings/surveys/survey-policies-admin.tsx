@@ -1,11 +1,10 @@
 'use client';
 
-import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'use-intl';
 import { useTRPC } from '@/app/_components/trpc';
 import { moveItem } from '@/lib/forms/edit-definition';
-import { selectedRecord } from '../selected-record';
+import { usePolicySelection } from '../use-policy-selection';
 import { OrderedPolicyList } from '../ordered-policy-list';
 import { SurveyPolicyEditor } from './survey-policy-editor';
 
@@ -19,11 +18,8 @@ export function SurveyPoliciesAdmin() {
   const reorder = useMutation(
     trpc.surveyPolicies.reorder.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.surveyPolicies.list.queryKey() }) }),
   );
-  const [selected, setSelected] = useState<number | 'new' | null>(null);
-  const [savedId, setSavedId] = useState<number | null>(null);
   const list = policies.data ?? [];
-  const current = selectedRecord(policies.data, selected);
-  const editing = selected === 'new' || (selected === null && list.length === 0) ? 'new' : current?.id;
+  const { current, editing, select, editorProps } = usePolicySelection(policies.data);
   return (
     <div className="grid max-w-6xl gap-6 xl:grid-cols-[16rem_minmax(0,1fr)]">
       <OrderedPolicyList
@@ -40,7 +36,7 @@ export function SurveyPoliciesAdmin() {
           moveUp: (name) => t('moveUp', { name }),
           moveDown: (name) => t('moveDown', { name }),
         }}
-        onSelect={setSelected}
+        onSelect={select}
         onMove={(from, to) =>
           reorder.mutate({
             ids: moveItem(
@@ -51,16 +47,7 @@ export function SurveyPoliciesAdmin() {
           })
         }
       />
-      {editing !== undefined && (
-        <SurveyPolicyEditor
-          key={editing}
-          policy={editing === 'new' ? null : current}
-          saved={savedId !== null && savedId === editing}
-          onSaving={() => setSavedId(null)}
-          onSaved={(id) => (setSavedId(id), setSelected(id))}
-          onDeleted={() => setSelected(null)}
-        />
-      )}
+      {editing !== undefined && <SurveyPolicyEditor key={editing} policy={editing === 'new' ? null : current} {...editorProps} />}
     </div>
   );
 }

@@ -26,7 +26,7 @@ import {
   type SurveyType,
 } from '@/lib/surveys/survey-policy';
 import { TicketConditionsFieldset } from '../ticket-conditions-fieldset';
-import { SaveDeleteBar } from '../save-delete-bar';
+import { PolicyFormFooter } from '../policy-form-footer';
 
 export type SurveyPolicy = inferRouterOutputs<AppRouter>['surveyPolicies']['list'][number];
 
@@ -292,22 +292,9 @@ export function SurveyPolicyEditor({ policy, saved, onSaving, onSaved, onDeleted
         </div>
       </fieldset>
 
-      {problems.length > 0 && (
-        <div role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="survey-problems">
-          {t('problems')}
-          <ul className="list-disc pl-5">
-            {problems.map((x, i) => (
-              <li key={i}>{text(x)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {(save.error && serverProblems.length === 0) || remove.error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {errorText(save.error ?? remove.error)}
-        </p>
-      ) : null}
-      <SaveDeleteBar
+      <PolicyFormFooter
+        problems={{ title: t('problems'), items: problems.map(text), testId: 'survey-problems' }}
+        error={(save.error && serverProblems.length === 0) || remove.error ? errorText(save.error ?? remove.error) : null}
         saving={save.isPending}
         saved={saved}
         labels={{ save: t('save'), saved: t('saved'), delete: t('delete') }}
