@@ -114,6 +114,8 @@ test('an admin turns on CSAT; a visitor rates the solved chat in the widget, a c
   await chat.getByLabel(/^Email/).fill(email);
   await chat.getByRole('textbox', { name: 'Write a message…' }).fill('Kurze Frage zur Lieferung');
   await chat.getByRole('button', { name: 'Send' }).click();
+  // Stored (acknowledged) before the agent searches for it.
+  await expect(chat.getByTestId('widget-message')).toHaveText([/Kurze Frage zur Lieferung/]);
   await agent.getByLabel('Search').fill(email);
   await agent.locator('[data-ticket-id]', { hasText: 'Kurze Frage zur Lieferung' }).click();
   await agent.getByPlaceholder('Write a reply to the customer…').fill('Sie kommt morgen.');
