@@ -7,6 +7,7 @@ let db: Db;
 const sql = () => db.$client;
 const NAME = '2026-12-ticket-created-payload';
 const META = '2026-12-message-meta-email-part';
+const FACTS = '2026-12-ticket-facts';
 
 /** A database as an older version left it: schema current, the payload migration not yet applied. */
 beforeEach(() => {
@@ -37,7 +38,7 @@ const created = (ticketId: number) =>
 
 describe('the created-event payload migration', () => {
   it('fills in what each ticket started with, from the first later change or the current value', () => {
-    expect(runDataMigrations(sql())).toEqual([NAME, META]);
+    expect(runDataMigrations(sql())).toEqual([NAME, META, FACTS]);
     expect(created(10)).toEqual({ channelId: 3, channel: 'email', teamId: 1, priority: 'high', assigneeId: null, formId: null });
     expect(created(11)).toEqual({ channelId: 3, channel: 'email', teamId: null, priority: 'normal', assigneeId: null, formId: null });
     expect(parseTicketEvent('created', created(11))).toMatchObject({ ok: true });
@@ -83,5 +84,18 @@ describe('the message meta migration', () => {
     );
     expect(metaOf(20)).toMatchObject({ subject: 'Hi' });
     expect(sql().prepare('SELECT name FROM data_migrations').all()).toEqual([{ name: NAME }]);
+  });
+});
+
+describe('the ticket facts migration', () => {
+  it('folds the dashboard facts of every ticket from the history already written', () => {
+    runDataMigrations(sql());
+    const facts = sql()
+      .prepare('SELECT ticket_id AS ticketId, priority, team_id AS teamId, assignee_id AS assigneeId FROM ticket_facts ORDER BY ticket_id')
+      .all();
+    expect(facts).toEqual([
+      { ticketId: 10, priority: 'high', teamId: 1, assigneeId: null },
+      { ticketId: 11, priority: 'urgent', teamId: 2, assigneeId: 5 },
+    ]);
   });
 });

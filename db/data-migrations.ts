@@ -1,4 +1,7 @@
 import type Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import * as schema from './schema';
+import { rebuildAllTicketFacts } from './queries/ticket-facts';
 
 /**
  * Rewrites of stored rows that SQL migrations (drizzle-kit) cannot express with a check: each runs once,
@@ -56,6 +59,14 @@ const MIGRATIONS: DataMigration[] = [
             ELSE json_object('email', json_remove(meta, '$.autoSubmitted'))
           END
         WHERE meta IS NOT NULL AND json_type(meta, '$.email') IS NULL`);
+    },
+  },
+  {
+    // The dashboard's per-ticket facts (db/schema/ticket-facts.ts) start from the history already written;
+    // from then on the event writer keeps them current.
+    name: '2026-12-ticket-facts',
+    run(sqlite) {
+      rebuildAllTicketFacts(drizzle(sqlite, { schema }));
     },
   },
 ];

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../client';
 import { channels, messages, tags, ticketEvents, ticketReads, tickets, ticketTags } from '../schema';
 import { limitRows, preparedPerConnection, p, ps } from '../prepared';
+import { updateTicketFacts } from './ticket-facts';
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type NewMessage = typeof messages.$inferInsert;
@@ -149,8 +150,10 @@ export function findMessageByClientKey(db: Queryable, clientKey: string) {
   return prepared(db).messageByClientKey.get({ clientKey });
 }
 
+/** The one writer of ticket history; every event also keeps its ticket's dashboard facts current. */
 export function insertEvents(db: Queryable, events: NewTicketEvent[]) {
   for (const e of events) prepared(db).insertEvent.run(e);
+  if (events.length) updateTicketFacts(db, events);
 }
 
 export function replaceTicketTags(db: Queryable, ticketId: number, tagIds: number[]) {

@@ -15,3 +15,4 @@ export * from './sla';
 export * from './notifications';
 export * from './webhook-events';
 export * from './surveys';
+export * from './ticket-facts';
