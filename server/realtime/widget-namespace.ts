@@ -151,6 +151,15 @@ export function mountWidgetNamespace(io: Server) {
       return latest && !chatEnded(latest.status) ? latest.id : null;
     };
 
+    /** The visitor's language, once per connection, for what we send them of our own accord (surveys). */
+    let localeRemembered = false;
+    const rememberLocale = () => {
+      const customerId = localeRemembered ? null : findVisitorCustomerId(db, visitor);
+      if (customerId === null) return;
+      setCustomerLocale(db, customerId, socket.data.locale);
+      localeRemembered = true;
+    };
+
     /** Attributes the site set before the visitor wrote wait (within the same limits) until there is a customer to hold them. */
     const applyAttributes = () => {
       const customerId = Object.keys(socket.data.attributes).length ? findVisitorCustomerId(db, visitor) : null;
@@ -181,8 +190,7 @@ export function mountWidgetNamespace(io: Server) {
         otherTabs.emit('message', message);
         if (readByAgent) otherTabs.emit('read', { ticketId: message.ticketId, upTo: message.id });
         applyAttributes();
-        const customerId = findVisitorCustomerId(db, visitor);
-        if (customerId !== null) setCustomerLocale(db, customerId, socket.data.locale);
+        rememberLocale();
         ack({ ok: true, message, ...(readByAgent && { agentReadUpTo: message.id }) });
       } catch (err) {
         ack(failure(err, socket.data.locale));

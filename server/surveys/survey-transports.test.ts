@@ -60,6 +60,8 @@ describe('a survey in the chat widget', () => {
     const { socket, session, ticketId, survey } = await solvedChat('eva@example.de');
     expect(survey).toMatchObject({ ticketId, type: 'csat', scale: { min: 1, max: 5 }, answer: null, open: true, optedOut: false });
     expect(survey.question.de).toBe('Wie zufrieden sind Sie mit der Hilfe, die Sie erhalten haben?');
+    // Asked in the language the visitor chatted in, not the policy's fallback (English here).
+    expect(listTicketSurveys(db(), ticketId)[0]!.locale).toBe('de');
 
     const rated = await socket.emitWithAck('survey:answer', { requestId: survey.requestId, score: 5, submissionKey: clientId() });
     expect(rated).toMatchObject({ ok: true, survey: { answer: { score: 5, comment: null } } });
