@@ -3,14 +3,17 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Db } from '@/db/client';
-import { jobs, notifications, outbox, surveyAnswers, surveyPolicies, surveyRequests } from '@/db/schema';
-import { listChannelsOfKind } from '@/db/queries/inbound';
+import { jobs, notifications, outbox, surveyAnswers, surveyPolicies, surveyRequests, ticketLinks } from '@/db/schema';
+import { listChannelsOfKind, setMessageDelivery } from '@/db/queries/inbound';
 import { updateChannelSettings } from '@/db/queries/channels';
-import { findCustomer } from '@/db/queries/customers';
+import { findCustomer, findIdentityOfKind } from '@/db/queries/customers';
 import { listEvents, listMessages, listTicketTags, findTicket } from '@/db/queries/tickets';
 import { listTicketSurveys, setSurveyOptOut } from '@/db/queries/surveys';
 import { listNotifications } from '@/db/queries/notifications';
 import { findJob } from '@/db/queries/jobs';
+import { scheduleJob } from '@/server/jobs/durable-jobs';
+import { deleteSurveyPolicy, listSurveyPolicies, reorderSurveyPolicies } from './survey-policies';
+import { recordBus } from '@/server/testing/bus-recorder';
 import { runDueJobs } from '@/server/jobs/durable-jobs';
 import { runOutboxOnce } from '@/server/jobs/outbox-worker';
 import { ingest } from '@/server/channels/ingest';
@@ -30,8 +33,9 @@ import { saveSurveyPolicy } from './survey-policies';
 import { surveyPageView } from './survey-page';
 import { recordSurveyAnswer } from './record-answer';
 import { optOutOfSurveys } from './opt-out';
+import { answerByButton } from './answer-by-button';
 import { checkSurveyToken } from './survey-token';
-import { surveyJobId } from './plan-survey';
+import { SURVEY_JOB, surveyJobId } from './plan-survey';
 
 // Surveys end to end below the browser: a real SQLite file, the durable job that sends, the outbox worker
 // delivering to a real SMTP server, the link's page and the answers.
@@ -40,6 +44,7 @@ let close: () => void;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 let jana: Viewer;
 let emailChannelId: number;
+const heard = recordBus(['survey.changed', 'notifications.new', 'ticket.changed']);
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 // Tuesday 1 December 2026, 10:00 in Berlin.
@@ -78,7 +83,7 @@ function policy(type: 'csat' | 'nps' | 'ces', o: Partial<SurveyPolicyInput> = {}
 
 let n = 0;
 /** A customer's email (their address proven by the mail itself), answered by Jana and solved at `at`. */
-async function solvedEmailTicket(at: number, o: { address?: string; reply?: boolean } = {}) {
+async function solvedEmailTicket(at: number, o: { address?: string; reply?: boolean; automatic?: boolean; failedReply?: boolean } = {}) {
   const address = o.address ?? `kundin-${++n}@example.de`;
   const { ticketId } = ingest(
     db,
@@ -90,11 +95,14 @@ async function solvedEmailTicket(at: number, o: { address?: string; reply?: bool
       text: 'Ich wurde doppelt belastet.',
       html: null,
       receivedAt: at - HOUR,
-      autoSubmitted: false,
+      autoSubmitted: o.automatic ?? false,
     },
     { resolveThread: () => ({ kind: 'new' }) },
   );
-  if (o.reply !== false) await replyToTicket(db, jana, { ticketId, body: 'Wir haben es erstattet.', internal: false }, { now: at - HOUR / 2 });
+  if (o.reply !== false) {
+    const { messageId } = await replyToTicket(db, jana, { ticketId, body: 'Wir haben es erstattet.', internal: false }, { now: at - HOUR / 2 });
+    if (o.failedReply) setMessageDelivery(db, messageId, 'failed', '550 mailbox unavailable');
+  }
   updateTicket(db, jana, ticketId, { assigneeId: jana.id, status: 'solved' }, at);
   return ticketId;
 }
@@ -222,7 +230,7 @@ describe('when a survey is not sent', () => {
     expect(reasonOf(again)).toEqual(['recently_surveyed']);
   });
 
-  it('skips when the customer wrote again before the send, and for a ticket from a robot', async () => {
+  it('skips when the customer wrote again before the send', async () => {
     policy('nps', { delayMinutes: 60 });
     const wroteAgain = await solvedEmailTicket(T0, { address: 'nochmal@example.de' });
     ingest(
@@ -328,5 +336,227 @@ describe('opting out', () => {
     await replyToTicket(db, jana, { ticketId: second, body: 'Gern geschehen.', internal: false, status: 'solved' }, { now: later + 60_000 });
     runDueJobs(db, later + 2 * HOUR);
     expect(eventsOf(second, 'survey_skipped').map((e) => (e.data as { reason: string }).reason)).toEqual(['opted_out']);
+  });
+});
+
+describe('the rules at their edges', () => {
+  const refusal = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (err) {
+      return err instanceof DomainError ? { code: err.code, key: err.key } : String(err);
+    }
+    return null;
+  };
+
+  it('takes an answer until the window closes, a comment of exactly 2,000 characters, and trims what was typed', async () => {
+    policy('csat');
+    const ticketId = await solvedEmailTicket(T0);
+    runDueJobs(db, T0);
+    const [request] = listTicketSurveys(db, ticketId);
+    expect(refusal(() => answer(request!.id, 3, 'e1', { comment: 'x'.repeat(2001) }))).toEqual({ code: 'BAD_REQUEST', key: 'survey_comment_too_long' });
+    answer(request!.id, 3, 'e2', { comment: 'x'.repeat(2000), at: request!.answerableUntil });
+    expect(listTicketSurveys(db, ticketId)[0]!.answer!.comment).toHaveLength(2000);
+    answer(request!.id, 4, 'e3', { comment: '   ' });
+    expect(listTicketSurveys(db, ticketId)[0]!.answer).toMatchObject({ score: 4, comment: null });
+    answer(request!.id, 4, 'e4', { comment: '  Gut  ' });
+    expect(listTicketSurveys(db, ticketId)[0]!.answer!.comment).toBe('Gut');
+    expect(refusal(() => answer(request!.id, 3, 'e5', { at: request!.answerableUntil + 1 }))).toEqual({ code: 'CONFLICT', key: 'survey_closed' });
+    expect(refusal(() => answer(request!.id, 9, 'e6'))).toEqual({ code: 'BAD_REQUEST', key: 'survey_score_off_scale' });
+    expect(refusal(() => answer(999_999, 3, 'e7'))).toEqual({ code: 'NOT_FOUND', key: 'survey_not_found' });
+  });
+
+  it('counts a new score with the same comment as a change, a replayed key with other content as nothing, and tells the widget', async () => {
+    policy('csat', { question: { ...defaultSurveyPolicy('csat', 'x').question, reasons: [{ key: 'slow', en: 'Slow', de: 'Langsam' }] } });
+    const ticketId = await solvedEmailTicket(T0);
+    runDueJobs(db, T0);
+    const [request] = listTicketSurveys(db, ticketId);
+    const withReason = (score: number, key: string, reason: string | null) =>
+      recordSurveyAnswer(db, { requestId: request!.id, score, reason, comment: 'Na ja', source: 'page', submissionKey: key }, T0 + HOUR);
+    heard.length = 0;
+    expect(withReason(3, 'r1', ' slow ')).toMatchObject({ duplicate: false, answer: { reason: 'slow' } });
+    expect(heard.map((h) => h.name)).toEqual(['survey.changed', 'ticket.changed']);
+    expect(heard[0]!.payload).toEqual({ ticketId });
+    expect(withReason(4, 'r2', 'slow')).toMatchObject({ duplicate: false, changed: true });
+    expect(withReason(4, 'r3', null)).toMatchObject({ duplicate: false, changed: true, answer: { reason: null } });
+    heard.length = 0;
+    expect(withReason(1, 'r3', null)).toMatchObject({ duplicate: true, answer: { score: 4 } });
+    expect(heard).toEqual([]);
+    expect(listTicketSurveys(db, ticketId)[0]).toMatchObject({ answerCount: 3, answer: { score: 4 } });
+  });
+
+  it('still reads an answer whose policy was deleted since: counted, with nothing to set in motion', async () => {
+    const id = policy('csat');
+    const ticketId = await solvedEmailTicket(T0);
+    runDueJobs(db, T0);
+    deleteSurveyPolicy(db, id);
+    const [request] = listTicketSurveys(db, ticketId);
+    expect(request!.policyId).toBeNull();
+    expect(answer(request!.id, 1, 'd1', { comment: 'schlecht' })).toMatchObject({ duplicate: false });
+    expect(eventsOf(ticketId, 'survey_answered').map((e) => (e.data as { unhappy: boolean }).unhappy)).toEqual([true]);
+    expect(db.select().from(notifications).all()).toEqual([]);
+  });
+
+  it('sends a survey for a ticket closed since it was solved, never a second one when the job is planned again, and marks it automatic', async () => {
+    policy('csat', { delayMinutes: 60 });
+    const ticketId = await solvedEmailTicket(T0);
+    updateTicket(db, jana, ticketId, { status: 'closed' }, T0 + 30 * 60_000);
+    runDueJobs(db, T0 + HOUR);
+    expect(eventsOf(ticketId, 'survey_sent')).toHaveLength(1);
+    expect(listMessages(db, ticketId).at(-1)!.meta).toMatchObject({ autoSubmitted: true });
+    scheduleJob(db, { id: surveyJobId(ticketId, 1), kind: SURVEY_JOB, payload: { ticketId, cycle: 1, policyId: 1, solvedAt: T0 }, runAt: T0 + 2 * HOUR }, T0);
+    runDueJobs(db, T0 + 2 * HOUR);
+    expect(findJob(db, surveyJobId(ticketId, 1))).toMatchObject({ state: 'done', lastError: null });
+    expect(listTicketSurveys(db, ticketId)).toHaveLength(1);
+  });
+
+  it('skips the first cycle’s survey when the ticket was solved again since, a robot’s ticket, and one whose last reply bounced', async () => {
+    policy('csat', { delayMinutes: 60 });
+    const again = await solvedEmailTicket(T0);
+    updateTicket(db, jana, again, { status: 'open' }, T0 + 10 * 60_000);
+    updateTicket(db, jana, again, { status: 'solved' }, T0 + 20 * 60_000);
+    const robot = await solvedEmailTicket(T0, { automatic: true });
+    const bounced = await solvedEmailTicket(T0, { failedReply: true });
+    runDueJobs(db, T0 + HOUR);
+    const reasons = (id: number) => eventsOf(id, 'survey_skipped').map((e) => (e.data as { reason: string; cycle: number }).reason);
+    expect(reasons(again)).toEqual(['reopened']);
+    runDueJobs(db, T0 + 2 * HOUR);
+    expect(listTicketSurveys(db, again).map((r) => r.cycle)).toEqual([2]);
+    expect(reasons(robot)).toEqual(['automatic']);
+    expect(reasons(bounced)).toEqual(['bounced']);
+  });
+
+  it('adds the tag once, opens a follow-up instead of reopening a closed ticket, and does nothing more when told to do nothing', async () => {
+    policy('csat', { unhappy: { notifyLead: true, tag: 'unzufrieden', action: 'reopen', flagWords: [] } });
+    const closed = await solvedEmailTicket(T0);
+    updateTicket(db, jana, closed, { tags: ['unzufrieden'], status: 'closed' }, T0 + 1000);
+    runDueJobs(db, T0 + 2000);
+    const [request] = listTicketSurveys(db, closed);
+    heard.length = 0;
+    answer(request!.id, 1, 'c1', { comment: 'x'.repeat(300) });
+    expect(eventsOf(closed, 'tags_changed')).toHaveLength(1);
+    const link = db
+      .select()
+      .from(ticketLinks)
+      .all()
+      .find((l) => l.linkedTicketId === closed)!;
+    expect(link.kind).toBe('follow_up');
+    expect(findTicket(db, link.ticketId)).toMatchObject({ isSpam: false, status: 'new', preview: 'x'.repeat(200) });
+    expect(eventsOf(link.ticketId, 'created').map((e) => e.data)).toEqual([
+      { channelId: emailChannelId, channel: 'email', teamId: findTicket(db, closed)!.teamId, priority: 'normal', assigneeId: jana.id, formId: null },
+    ]);
+    const lead = viewerOf(db, 'lena@demo.local');
+    expect(heard.find((h) => h.name === 'notifications.new')?.payload).toEqual({ agentIds: [lead.id] });
+
+    db.delete(surveyPolicies)
+      .where(sql`1 = 1`)
+      .run();
+    policy('csat', { unhappy: { notifyLead: false, tag: null, action: 'none', flagWords: [] } });
+    const calm = await solvedEmailTicket(T0 + DAY);
+    runDueJobs(db, T0 + DAY);
+    const before = db.select().from(ticketLinks).all().length;
+    answer(listTicketSurveys(db, calm)[0]!.id, 1, 'n1', { at: T0 + DAY });
+    expect(findTicket(db, calm)!.status).toBe('solved');
+    expect(db.select().from(ticketLinks).all()).toHaveLength(before);
+    expect(eventsOf(calm, 'tags_changed')).toEqual([]);
+  });
+
+  it('refuses to stop surveys for a survey that does not exist, and records whose survey was used', async () => {
+    policy('csat');
+    const ticketId = await solvedEmailTicket(T0);
+    runDueJobs(db, T0);
+    const [request] = listTicketSurveys(db, ticketId);
+    expect(refusal(() => optOutOfSurveys(db, 999_999))).toEqual({ code: 'NOT_FOUND', key: 'survey_not_found' });
+    heard.length = 0;
+    optOutOfSurveys(db, request!.id, T0 + HOUR);
+    expect(eventsOf(ticketId, 'survey_opted_out').map((e) => [e.data, e.actorKind])).toEqual([[{ requestId: request!.id }, 'customer']]);
+    expect(heard.map((h) => h.name)).toEqual(['survey.changed', 'ticket.changed']);
+    setSurveyOptOut(db, findTicket(db, ticketId)!.customerId, null);
+  });
+});
+
+describe('a tap on a messenger button', () => {
+  it('answers only for the customer it was sent to on that channel, stops surveys, and thanks them where the window allows', async () => {
+    policy('csat');
+    const { ticket, customer } = createTestTicket(db, { channel: 'whatsapp', at: T0 });
+    await replyToTicket(db, jana, { ticketId: ticket.id, body: 'Erledigt.', internal: false, status: 'solved' }, { now: T0 + 60_000 });
+    runDueJobs(db, T0 + 60_000);
+    const [request] = listTicketSurveys(db, ticket.id);
+    expect(request).toMatchObject({ channelKind: 'whatsapp' });
+    const externalId = findIdentityOfKind(db, customer.id, 'whatsapp')!;
+    const tap = (o: { choice: string; from?: string; channelId?: number; key: string; at?: number }) =>
+      answerByButton(db, {
+        kind: 'whatsapp',
+        channelId: o.channelId ?? ticket.channelId,
+        externalId: o.from ?? externalId,
+        choiceId: o.choice,
+        submissionKey: o.key,
+        at: o.at ?? T0 + 2 * 60_000,
+      });
+    expect(tap({ choice: 'refund', key: 'b0' })).toBeNull();
+    expect(tap({ choice: `survey:${request!.id}:5`, key: 'b1', from: '4900000000' })).toEqual({
+      outcome: 'refused',
+      key: 'survey_not_yours',
+      message: 'Diese Umfrage gehört zu einem anderen Gespräch.',
+    });
+    expect(tap({ choice: `survey:${request!.id}:5`, key: 'b2', channelId: ticket.channelId + 1000 })).toMatchObject({
+      outcome: 'refused',
+      key: 'survey_not_yours',
+    });
+    expect(tap({ choice: `survey:${request!.id}:9`, key: 'b3' })).toMatchObject({ outcome: 'refused', key: 'survey_score_off_scale' });
+    expect(listTicketSurveys(db, ticket.id)[0]!.answer).toBeNull();
+
+    expect(tap({ choice: `survey:${request!.id}:5`, key: 'b4' })).toEqual({ outcome: 'answered' });
+    expect(listTicketSurveys(db, ticket.id)[0]!.answer).toMatchObject({ score: 5, source: 'whatsapp', submissionKey: 'b4' });
+    expect(listMessages(db, ticket.id).at(-1)).toMatchObject({ authorKind: 'system', bodyText: 'Vielen Dank für Ihre Rückmeldung!', deliveryState: 'queued' });
+    expect(findTicket(db, ticket.id)!.status).toBe('solved');
+
+    expect(tap({ choice: `survey:${request!.id}:stop`, key: 'b5' })).toEqual({ outcome: 'stopped' });
+    expect(findCustomer(db, customer.id)!.surveyOptOutAt).not.toBeNull();
+    expect(listMessages(db, ticket.id).at(-1)!.bodyText).toBe('Verstanden: Sie erhalten keine Umfragen mehr von uns.');
+    // Two days later the window has closed: the answer still counts, the thanks cannot go out.
+    const late = T0 + 2 * DAY;
+    const messagesBefore = listMessages(db, ticket.id).length;
+    expect(tap({ choice: `survey:${request!.id}:4`, key: 'b6', at: late })).toEqual({ outcome: 'answered' });
+    expect(listMessages(db, ticket.id)).toHaveLength(messagesBefore);
+    expect(tap({ choice: `survey:${request!.id}:3`, key: 'b7', at: request!.answerableUntil + 1 })).toMatchObject({
+      outcome: 'refused',
+      key: 'survey_closed',
+      message: 'Diese Umfrage nimmt keine Antworten mehr an.',
+    });
+  });
+});
+
+describe('survey policies in the settings', () => {
+  it('refuse a duplicate name, a broken policy, an unknown team and an incomplete order, naming the problem', () => {
+    const refused = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (err) {
+        return err instanceof DomainError
+          ? { key: err.key, problems: (err.details as { problems?: { code: string }[] })?.problems?.map((p) => p.code) }
+          : String(err);
+      }
+      return null;
+    };
+    const a = saveSurveyPolicy(db, null, defaultSurveyPolicy('csat', 'Nach Lösung')).id;
+    expect(refused(() => saveSurveyPolicy(db, null, defaultSurveyPolicy('nps', 'nach lösung')))).toEqual({
+      key: 'survey_policy_invalid',
+      problems: ['name_taken'],
+    });
+    expect(saveSurveyPolicy(db, a, { ...defaultSurveyPolicy('csat', 'Nach Lösung'), quietDays: 10 })).toEqual({ id: a });
+    const broken = defaultSurveyPolicy('ces', 'CES');
+    expect(refused(() => saveSurveyPolicy(db, null, { ...broken, question: { ...broken.question, scale: { min: 1, max: 5 } } }))).toMatchObject({
+      problems: ['scale_fixed', 'label_off_scale'],
+    });
+    expect(refused(() => saveSurveyPolicy(db, null, { ...broken, conditions: { ...broken.conditions, teamIds: [999] } }))).toMatchObject({
+      problems: ['team_not_found'],
+    });
+    expect(refused(() => saveSurveyPolicy(db, 999, defaultSurveyPolicy('csat', 'Neu')))).toEqual({ key: 'survey_policy_not_found', problems: undefined });
+    const b = saveSurveyPolicy(db, null, defaultSurveyPolicy('nps', 'NPS')).id;
+    expect(refused(() => reorderSurveyPolicies(db, [b]))).toEqual({ key: 'survey_order_incomplete', problems: undefined });
+    reorderSurveyPolicies(db, [b, a]);
+    expect(listSurveyPolicies(db).map((p) => p.id)).toEqual([b, a]);
+    expect(refused(() => deleteSurveyPolicy(db, 999))).toEqual({ key: 'survey_policy_not_found', problems: undefined });
   });
 });
