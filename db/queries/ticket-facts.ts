@@ -1,22 +1,41 @@
 import { isDeepStrictEqual } from 'node:util';
-import { asc, eq, gt, inArray } from 'drizzle-orm';
+import { asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { ticketEvents, ticketFacts, tickets } from '../schema';
-import { limitRows } from '../prepared';
-import { applyEvent, factsOf, type TicketFacts } from '../../lib/ticket-facts';
+import { limitRows, p, preparedPerConnection, ps } from '../prepared';
+import { applyEvent, emptyFacts, factsOf, type TicketFacts } from '../../lib/ticket-facts';
 import type { NewTicketEvent, TypedTicketEvent } from '../../lib/ticket-events';
 
 type FoldableEvent = TypedTicketEvent & { ticketId: number; createdAt: number };
 
+const COLUMNS = Object.keys(emptyFacts(0)) as (keyof TicketFacts)[];
+const BOOLEANS = new Set<keyof TicketFacts>(['firstResponseMet', 'resolutionMet', 'isSpam']);
+
+// Every event written passes here (an inbound message, a reply): built once per connection.
+const prepared = preparedPerConnection((db) => ({
+  find: db
+    .select()
+    .from(ticketFacts)
+    .where(eq(ticketFacts.ticketId, p('ticketId')))
+    .prepare(),
+  upsert: db
+    .insert(ticketFacts)
+    // ps: bound as given, past drizzle's encoders (which would store a null boolean as 0).
+    .values(Object.fromEntries(COLUMNS.map((c) => [c, ps(c)])) as unknown as TicketFacts)
+    .onConflictDoUpdate({
+      target: ticketFacts.ticketId,
+      set: Object.fromEntries(COLUMNS.filter((c) => c !== 'ticketId').map((c) => [c, sql.raw(`excluded.${ticketFacts[c].name}`)])),
+    })
+    .prepare(),
+}));
+
 export function findTicketFacts(db: Queryable, ticketId: number): TicketFacts | undefined {
-  return db.select().from(ticketFacts).where(eq(ticketFacts.ticketId, ticketId)).get();
+  return prepared(db).find.get({ ticketId });
 }
 
 function upsert(db: Queryable, rows: TicketFacts[]) {
-  for (const f of rows) {
-    const { ticketId: _key, ...rest } = f;
-    db.insert(ticketFacts).values(f).onConflictDoUpdate({ target: ticketFacts.ticketId, set: rest }).run();
-  }
+  // Booleans as SQLite stores them: 0 and 1 (null stays null).
+  for (const f of rows) prepared(db).upsert.run(Object.fromEntries(COLUMNS.map((c) => [c, BOOLEANS.has(c) && f[c] !== null ? Number(f[c]) : f[c]])));
 }
 
 /** The events of these tickets in their canonical order (time, then as written), grouped by ticket. */
