@@ -8,37 +8,30 @@ type Props = {
   items: Item[] | undefined;
   current: number | 'new' | undefined;
   busy: boolean;
-  texts: {
-    title: string;
-    new: string;
-    orderHint: string;
-    none: string;
-    disabled: string;
-    moveUp: (name: string) => string;
-    moveDown: (name: string) => string;
-  };
+  /** The page's texts (slaAdmin, surveyAdmin: the same keys). */
+  t: (key: 'title' | 'new' | 'orderHint' | 'none' | 'disabled' | 'moveUp' | 'moveDown', values?: { name: string }) => string;
   onSelect: (id: number | 'new') => void;
   onMove: (from: number, to: number) => void;
 };
 
 /** Policies in the order they are tried (the first that matches applies), as SLA and survey settings list them. */
-export function OrderedPolicyList({ id, items, current, busy, texts, onSelect, onMove }: Props) {
+export function OrderedPolicyList({ id, items, current, busy, t, onSelect, onMove }: Props) {
   const list = items ?? [];
   return (
     <section aria-labelledby={`${id}-title`} className="space-y-3">
       <div className="flex items-center justify-between">
         <h1 id={`${id}-title`} className="text-lg font-semibold">
-          {texts.title}
+          {t('title')}
         </h1>
         <button
           type="button"
           onClick={() => onSelect('new')}
           className="flex items-center gap-1 rounded-md bg-brand-600 px-2.5 py-1.5 text-sm font-medium whitespace-nowrap text-white hover:bg-brand-700"
         >
-          <Plus className="size-4" aria-hidden /> {texts.new}
+          <Plus className="size-4" aria-hidden /> {t('new')}
         </button>
       </div>
-      <p className="text-xs text-slate-500">{texts.orderHint}</p>
+      <p className="text-xs text-slate-500">{t('orderHint')}</p>
       <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm" data-testid={`${id}-list`}>
         {list.map((p, i) => (
           <li key={p.id} className="flex items-center">
@@ -52,14 +45,14 @@ export function OrderedPolicyList({ id, items, current, busy, texts, onSelect, o
                 {i + 1}. {p.name}
               </span>
               {p.detail && <span className="block text-xs text-slate-600">{p.detail}</span>}
-              {!p.enabled && <span className="block text-xs text-slate-500">{texts.disabled}</span>}
+              {!p.enabled && <span className="block text-xs text-slate-500">{t('disabled')}</span>}
             </button>
             <button
               type="button"
               disabled={i === 0 || busy}
               onClick={() => onMove(i, i - 1)}
               className="p-1.5 text-slate-500 hover:text-slate-900 disabled:opacity-30"
-              aria-label={texts.moveUp(p.name)}
+              aria-label={t('moveUp', { name: p.name })}
             >
               <ArrowUp className="size-4" aria-hidden />
             </button>
@@ -68,13 +61,13 @@ export function OrderedPolicyList({ id, items, current, busy, texts, onSelect, o
               disabled={i === list.length - 1 || busy}
               onClick={() => onMove(i, i + 1)}
               className="p-1.5 text-slate-500 hover:text-slate-900 disabled:opacity-30"
-              aria-label={texts.moveDown(p.name)}
+              aria-label={t('moveDown', { name: p.name })}
             >
               <ArrowDown className="size-4" aria-hidden />
             </button>
           </li>
         ))}
-        {items?.length === 0 && <li className="px-3 py-2 text-slate-500">{texts.none}</li>}
+        {items?.length === 0 && <li className="px-3 py-2 text-slate-500">{t('none')}</li>}
       </ol>
     </section>
   );

@@ -34,15 +34,7 @@ export function SlaPoliciesAdmin() {
         items={policies.data}
         current={editing}
         busy={reorder.isPending}
-        texts={{
-          title: t('title'),
-          new: t('new'),
-          orderHint: t('orderHint'),
-          none: t('none'),
-          disabled: t('disabled'),
-          moveUp: (name) => t('moveUp', { name }),
-          moveDown: (name) => t('moveDown', { name }),
-        }}
+        t={(key, values) => t(key, values)}
         onSelect={select}
         onMove={move}
       />

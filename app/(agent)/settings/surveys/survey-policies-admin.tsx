@@ -27,15 +27,7 @@ export function SurveyPoliciesAdmin() {
         items={policies.data?.map((p) => ({ id: p.id, name: p.name, enabled: p.enabled, detail: tt(`typeLong.${p.question.type}`) }))}
         current={editing}
         busy={reorder.isPending}
-        texts={{
-          title: t('title'),
-          new: t('new'),
-          orderHint: t('orderHint'),
-          none: t('none'),
-          disabled: t('disabled'),
-          moveUp: (name) => t('moveUp', { name }),
-          moveDown: (name) => t('moveDown', { name }),
-        }}
+        t={(key, values) => t(key, values)}
         onSelect={select}
         onMove={(from, to) =>
           reorder.mutate({
