@@ -1,8 +1,10 @@
 import { and, eq, gte, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../client';
-import { ticketFacts } from '../schema';
+import { surveyAnswers, surveyRequests, ticketFacts } from '../schema';
 import { limitRows } from '../prepared';
 import type { ChannelKind } from '../../lib/domain';
+import type { SurveyType } from '../../lib/surveys/survey-policy';
+import { READINGS } from '../../lib/surveys/survey-scoring';
 
 /**
  * The dashboard's figures over `ticket_facts` (DESIGN.md §5), never over messages. A cohort is the
@@ -91,4 +93,52 @@ export function durationPercentiles(db: Queryable, f: MetricsFilter, column: 'fi
           .where(where)
           .get()!.m;
   return { n, median: at(0.5), p90: at(0.9), mean: mean === null ? null : Math.round(mean) };
+}
+
+/**
+ * CSAT, NPS and CES of the surveys sent in the window (team and agent as they were at solving): the
+ * latest answer of each survey counts, read on the scale it was given on. CSAT: satisfied answers
+ * (the top two of 1–5, the same proportion on another scale) over all answers; NPS: % promoters (9–10)
+ * minus % detractors (0–6); CES: the mean on 1–7. Response rate: answered surveys over surveys sent.
+ */
+export function surveyFigures(db: Queryable, f: Omit<MetricsFilter, 'cohort'>) {
+  const where = and(
+    gte(surveyRequests.sentAt, f.from),
+    lt(surveyRequests.sentAt, f.to),
+    f.teamId != null ? eq(surveyRequests.teamId, f.teamId) : undefined,
+    f.agentId != null ? eq(surveyRequests.agentId, f.agentId) : undefined,
+    f.channel ? eq(surveyRequests.channelKind, f.channel) : undefined,
+  );
+  const latest = sql`(select max(a2.id) from ${surveyAnswers} a2 where a2.request_id = ${surveyRequests.id})`;
+  const position = sql`(1.0 * (${surveyAnswers.score} - ${surveyAnswers.scaleMin}) / (${surveyAnswers.scaleMax} - ${surveyAnswers.scaleMin}))`;
+  const rows = db
+    .select({
+      type: sql<SurveyType>`json_extract(${surveyRequests.question}, '$.type')`,
+      sent: sql<number>`count(distinct ${surveyRequests.id})`,
+      answered: sql<number>`count(${surveyAnswers.id})`,
+      satisfied: sql<number>`sum(case when ${surveyAnswers.type} = 'csat' and ${position} >= ${READINGS.csat.happyFrom} then 1 else 0 end)`,
+      promoters: sql<number>`sum(case when ${surveyAnswers.type} = 'nps' and ${surveyAnswers.score} >= ${READINGS.nps.promoterFrom} then 1 else 0 end)`,
+      detractors: sql<number>`sum(case when ${surveyAnswers.type} = 'nps' and ${surveyAnswers.score} <= ${READINGS.nps.detractorUpTo} then 1 else 0 end)`,
+      scoreSum: sql<number>`sum(${surveyAnswers.score})`,
+    })
+    .from(surveyRequests)
+    .leftJoin(surveyAnswers, sql`${surveyAnswers.id} = ${latest}`)
+    .where(where)
+    .groupBy(sql`json_extract(${surveyRequests.question}, '$.type')`)
+    .all();
+  const of = (type: SurveyType) => rows.find((r) => r.type === type) ?? { sent: 0, answered: 0, satisfied: 0, promoters: 0, detractors: 0, scoreSum: 0 };
+  const rate = (r: { sent: number; answered: number }) => (r.sent ? r.answered / r.sent : null);
+  const csat = of('csat');
+  const nps = of('nps');
+  const ces = of('ces');
+  return {
+    csat: { n: csat.answered, sent: csat.sent, responseRate: rate(csat), value: csat.answered ? (csat.satisfied ?? 0) / csat.answered : null },
+    nps: {
+      n: nps.answered,
+      sent: nps.sent,
+      responseRate: rate(nps),
+      value: nps.answered ? (100 * ((nps.promoters ?? 0) - (nps.detractors ?? 0))) / nps.answered : null,
+    },
+    ces: { n: ces.answered, sent: ces.sent, responseRate: rate(ces), value: ces.answered ? (ces.scoreSum ?? 0) / ces.answered : null },
+  };
 }

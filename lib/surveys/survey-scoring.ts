@@ -12,11 +12,18 @@ export type AnswerReading = 'happy' | 'neutral' | 'unhappy';
 
 const position = (score: number, scale: Scale) => (score - scale.min) / (scale.max - scale.min);
 
+/** The thresholds, named once: the dashboard's SQL counts with the same numbers (db/queries/metrics.ts). */
+export const READINGS = {
+  csat: { happyFrom: 0.75, unhappyUpTo: 0.25 },
+  nps: { promoterFrom: 9, detractorUpTo: 6 },
+  ces: { happyFrom: 5 / 6, unhappyUpTo: 1 / 6 },
+} as const;
+
 export function readAnswer(type: SurveyType, score: number, scale: Scale): AnswerReading {
-  if (type === 'nps') return score >= 9 ? 'happy' : score <= 6 ? 'unhappy' : 'neutral';
+  if (type === 'nps') return score >= READINGS.nps.promoterFrom ? 'happy' : score <= READINGS.nps.detractorUpTo ? 'unhappy' : 'neutral';
   const r = position(score, scale);
-  if (type === 'csat') return r >= 0.75 ? 'happy' : r <= 0.25 ? 'unhappy' : 'neutral';
-  return r >= 5 / 6 ? 'happy' : r <= 1 / 6 ? 'unhappy' : 'neutral';
+  const t = READINGS[type];
+  return r >= t.happyFrom ? 'happy' : r <= t.unhappyUpTo ? 'unhappy' : 'neutral';
 }
 
 export const onScale = (score: number, scale: Scale) => Number.isInteger(score) && score >= scale.min && score <= scale.max;

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { insertEvents } from '@/db/queries/tickets';
-import { contactResolution, durationPercentiles } from '@/db/queries/metrics';
+import { contactResolution, durationPercentiles, surveyFigures } from '@/db/queries/metrics';
+import { insertSurveyAnswer, insertSurveyRequest } from '@/db/queries/surveys';
+import { defaultSurveyPolicy, type SurveyType } from '@/lib/surveys/survey-policy';
 import { ticketEvent, type Duration } from '@/lib/ticket-events';
 import { createTestTicket } from '@/server/testing/fixtures';
 import { openTestDatabase } from '@/server/testing/test-database';
@@ -71,5 +73,61 @@ describe('durations', () => {
   });
   it('resolution over the tickets solved in the window', () => {
     expect(durationPercentiles(db, { ...week, cohort: 'solved' }, 'resolution', 'calendar')).toMatchObject({ n: 6, median: 60 * MIN, p90: 60 * MIN });
+  });
+});
+
+describe('survey figures', () => {
+  let key = 0;
+  /** A survey sent on day `day` of the week, answered with these scores in turn (the last counts). */
+  function survey(type: SurveyType, scores: number[], o: { day?: number; teamId?: number } = {}) {
+    const at = WEEK_START + (o.day ?? 2) * DAY;
+    const { ticket, customer } = createTestTicket(db, { channel: 'email', at });
+    const question = defaultSurveyPolicy(type, 'x').question;
+    const request = insertSurveyRequest(db, {
+      ticketId: ticket.id,
+      cycle: 1,
+      policyId: null,
+      customerId: customer.id,
+      channelId: ticket.channelId,
+      channelKind: 'email',
+      question,
+      locale: 'de',
+      agentId: null,
+      teamId: o.teamId ?? 1,
+      sentAt: at,
+      answerableUntil: at + 7 * DAY,
+    });
+    scores.forEach((score, i) =>
+      insertSurveyAnswer(db, {
+        requestId: request.id,
+        type,
+        score,
+        scaleMin: question.scale.min,
+        scaleMax: question.scale.max,
+        reason: null,
+        comment: null,
+        source: 'page',
+        submissionKey: `fig-${++key}`,
+        createdAt: at + (i + 1) * MIN,
+      }),
+    );
+  }
+
+  it('CSAT satisfied share, NPS promoters minus detractors, CES mean, each on the latest answer, with the response rate', () => {
+    survey('csat', [5]);
+    survey('csat', [1, 4]); // changed: the 4 counts
+    survey('csat', [2]);
+    survey('csat', []); // sent, not answered
+    survey('csat', [5], { teamId: 2 });
+    survey('csat', [1], { day: 9 }); // outside the week
+    for (const s of [10, 9, 7, 3, 0]) survey('nps', [s]);
+    survey('ces', [6]);
+    survey('ces', [2, 4]);
+    const team1 = surveyFigures(db, { ...week, teamId: 1 });
+    expect(team1.csat).toEqual({ n: 3, sent: 4, responseRate: 0.75, value: 2 / 3 });
+    expect(team1.nps).toEqual({ n: 5, sent: 5, responseRate: 1, value: 0 });
+    expect(team1.ces).toEqual({ n: 2, sent: 2, responseRate: 1, value: 5 });
+    expect(surveyFigures(db, week).csat).toEqual({ n: 4, sent: 5, responseRate: 0.8, value: 3 / 4 });
+    expect(surveyFigures(db, { from: 0, to: 1 }).csat).toEqual({ n: 0, sent: 0, responseRate: null, value: null });
   });
 });
