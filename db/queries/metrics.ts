@@ -1,6 +1,6 @@
 import { and, eq, gte, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../client';
-import { surveyAnswers, surveyRequests, ticketFacts } from '../schema';
+import { surveyAnswers, surveyRequests, ticketFacts, ticketSlaTargets } from '../schema';
 import { limitRows } from '../prepared';
 import type { ChannelKind } from '../../lib/domain';
 import type { SurveyType } from '../../lib/surveys/survey-policy';
@@ -141,4 +141,36 @@ export function surveyFigures(db: Queryable, f: Omit<MetricsFilter, 'cohort'>) {
     },
     ces: { n: ces.answered, sent: ces.sent, responseRate: rate(ces), value: ces.answered ? (ces.scoreSum ?? 0) / ces.answered : null },
   };
+}
+
+/**
+ * SLA attainment: of the targets that came due in the window (due before its end and before now; a
+ * target stopped by solving without it, or by a policy change, never came due), the share met on time,
+ * per target kind. Team and agent: the ticket's current ones (from its facts).
+ */
+export function slaAttainment(db: Queryable, f: Omit<MetricsFilter, 'cohort'> & { now: number }) {
+  const rows = db
+    .select({
+      target: ticketSlaTargets.target,
+      n: sql<number>`count(*)`,
+      met: sql<number>`sum(case when ${ticketSlaTargets.state} = 'met' and ${ticketSlaTargets.breachedAt} is null then 1 else 0 end)`,
+    })
+    .from(ticketSlaTargets)
+    .innerJoin(ticketFacts, eq(ticketFacts.ticketId, ticketSlaTargets.ticketId))
+    .where(
+      and(
+        gte(ticketSlaTargets.dueAt, f.from),
+        lt(ticketSlaTargets.dueAt, Math.min(f.to, f.now)),
+        sql`${ticketSlaTargets.state} <> 'stopped'`,
+        eq(ticketFacts.isSpam, false),
+        f.teamId != null ? eq(ticketFacts.teamId, f.teamId) : undefined,
+        f.agentId != null ? eq(ticketFacts.assigneeId, f.agentId) : undefined,
+        f.channel ? eq(ticketFacts.channel, f.channel) : undefined,
+      ),
+    )
+    .groupBy(ticketSlaTargets.target)
+    .all();
+  const n = rows.reduce((s, r) => s + r.n, 0);
+  const met = rows.reduce((s, r) => s + (r.met ?? 0), 0);
+  return { n, met, value: n ? met / n : null, byTarget: Object.fromEntries(rows.map((r) => [r.target, { n: r.n, met: r.met ?? 0 }])) };
 }

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { insertEvents } from '@/db/queries/tickets';
-import { contactResolution, durationPercentiles, surveyFigures } from '@/db/queries/metrics';
+import { contactResolution, durationPercentiles, slaAttainment, surveyFigures } from '@/db/queries/metrics';
+import { upsertTicketSlaTarget } from '@/db/queries/sla';
 import { insertSurveyAnswer, insertSurveyRequest } from '@/db/queries/surveys';
 import { defaultSurveyPolicy, type SurveyType } from '@/lib/surveys/survey-policy';
 import { ticketEvent, type Duration } from '@/lib/ticket-events';
@@ -129,5 +130,47 @@ describe('survey figures', () => {
     expect(team1.ces).toEqual({ n: 2, sent: 2, responseRate: 1, value: 5 });
     expect(surveyFigures(db, week).csat).toEqual({ n: 4, sent: 5, responseRate: 0.8, value: 3 / 4 });
     expect(surveyFigures(db, { from: 0, to: 1 }).csat).toEqual({ n: 0, sent: 0, responseRate: null, value: null });
+  });
+});
+
+describe('SLA attainment', () => {
+  it('of the targets that came due in the window, the share met on time, per target kind', () => {
+    const now = WEEK_START + 5 * DAY;
+    const target = (o: { target?: 'first_response' | 'resolution'; state: 'met' | 'running' | 'paused' | 'stopped'; dueDay: number; breached?: boolean }) => {
+      const { ticket } = createTestTicket(db, { channel: 'chat', at: WEEK_START });
+      const dueAt = WEEK_START + o.dueDay * DAY;
+      upsertTicketSlaTarget(db, {
+        ticketId: ticket.id,
+        target: o.target ?? 'first_response',
+        cycle: 1,
+        policyId: 1,
+        policyName: 'Standard',
+        calendarId: null,
+        calendarName: null,
+        clock: 'calendar',
+        targetMs: DAY,
+        warningLeadMs: null,
+        startedAt: WEEK_START,
+        pauses: [],
+        state: o.state,
+        dueAt,
+        warnAt: null,
+        warnedAt: null,
+        breachedAt: o.breached ? dueAt : null,
+        endedAt: o.state === 'met' ? dueAt - 1 : null,
+        calendarMs: null,
+        businessMs: null,
+      });
+    };
+    target({ state: 'met', dueDay: 1 }); // on time
+    target({ state: 'met', dueDay: 2, breached: true }); // late
+    target({ state: 'running', dueDay: 3, breached: true }); // overdue, still open
+    target({ state: 'running', dueDay: 6 }); // not due yet (after now)
+    target({ state: 'stopped', dueDay: 2 }); // never came due
+    target({ state: 'met', dueDay: 8 }); // after the window
+    target({ target: 'resolution', state: 'met', dueDay: 4 });
+    const figures = slaAttainment(db, { ...week, channel: 'chat', now });
+    expect(figures).toEqual({ n: 4, met: 2, value: 0.5, byTarget: { first_response: { n: 3, met: 1 }, resolution: { n: 1, met: 1 } } });
+    expect(slaAttainment(db, { ...week, channel: 'telegram', now })).toEqual({ n: 0, met: 0, value: null, byTarget: {} });
   });
 });
