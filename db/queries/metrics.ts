@@ -37,9 +37,15 @@ function cohortOf(f: MetricsFilter): SQL {
   )!;
 }
 
-/** Solved within the window after exactly `n` public replies and not reopened within the reopen window. */
+/** Solved after exactly `n` public replies and not reopened within the reopen window. */
 const resolvedAfter = (n: number) =>
-  sql<number>`sum(case when ${ticketFacts.repliesBeforeFirstSolve} = ${n} and (${ticketFacts.firstReopenAt} is null or ${ticketFacts.firstReopenAt} - ${ticketFacts.firstSolvedAt} > ${REOPEN_WINDOW_MS}) then 1 else 0 end)`;
+  sql`(${ticketFacts.repliesBeforeFirstSolve} = ${n} and (${ticketFacts.firstReopenAt} is null or ${ticketFacts.firstReopenAt} - ${ticketFacts.firstSolvedAt} > ${REOPEN_WINDOW_MS}))`;
+const BUCKETS = { first: resolvedAfter(1), second: resolvedAfter(2), third: resolvedAfter(3), oneTouch: sql`(${ticketFacts.repliesBeforeFirstSolve} < 2)` };
+export type ContactBucket = keyof typeof BUCKETS | 'all';
+
+/** The FCR cohort: tickets first solved in the window that got at least one public agent reply. */
+const contactCohort = (f: Omit<MetricsFilter, 'cohort'>) => and(cohortOf({ ...f, cohort: 'solved' }), sql`${ticketFacts.repliesBeforeFirstSolve} >= 1`);
+const countOf = (condition: SQL) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
 
 /**
  * First-contact resolution of the tickets first solved in the window that got at least one public
@@ -50,15 +56,27 @@ export function contactResolution(db: Queryable, f: Omit<MetricsFilter, 'cohort'
   const row = db
     .select({
       n: sql<number>`count(*)`,
-      first: resolvedAfter(1),
-      second: resolvedAfter(2),
-      third: resolvedAfter(3),
-      oneTouch: sql<number>`sum(case when ${ticketFacts.repliesBeforeFirstSolve} < 2 then 1 else 0 end)`,
+      first: countOf(BUCKETS.first),
+      second: countOf(BUCKETS.second),
+      third: countOf(BUCKETS.third),
+      oneTouch: countOf(BUCKETS.oneTouch),
     })
     .from(ticketFacts)
-    .where(and(cohortOf({ ...f, cohort: 'solved' }), sql`${ticketFacts.repliesBeforeFirstSolve} >= 1`))
+    .where(contactCohort(f))
     .get()!;
   return { n: row.n, first: row.first ?? 0, second: row.second ?? 0, third: row.third ?? 0, oneTouch: row.oneTouch ?? 0 };
+}
+
+/** The tickets behind a contact-resolution figure (its n, or one bucket of it), oldest solve first: what a figure links to. */
+export function contactResolutionTickets(db: Queryable, f: Omit<MetricsFilter, 'cohort'>, bucket: ContactBucket, limit: number): number[] {
+  return db
+    .select({ id: ticketFacts.ticketId })
+    .from(ticketFacts)
+    .where(and(contactCohort(f), bucket === 'all' ? undefined : BUCKETS[bucket]))
+    .orderBy(ticketFacts.firstSolvedAt, ticketFacts.ticketId)
+    .limit(limitRows(limit))
+    .all()
+    .map((r) => r.id);
 }
 
 /** Median and 90th percentile (nearest rank) of a duration column over the cohort's tickets that have it. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { insertEvents } from '@/db/queries/tickets';
-import { contactResolution, durationPercentiles, slaAttainment, surveyFigures } from '@/db/queries/metrics';
+import { contactResolution, contactResolutionTickets, durationPercentiles, slaAttainment, surveyFigures } from '@/db/queries/metrics';
 import { upsertTicketSlaTarget } from '@/db/queries/sla';
 import { insertSurveyAnswer, insertSurveyRequest } from '@/db/queries/surveys';
 import { defaultSurveyPolicy, type SurveyType } from '@/lib/surveys/survey-policy';
@@ -37,13 +37,14 @@ function history(o: { replies: number; frtMin?: number; solvedAfterMin?: number;
   return ticket.id;
 }
 
+const ids: Record<string, number> = {};
 beforeAll(() => {
   ({ db, close } = openTestDatabase());
-  history({ replies: 1, frtMin: 10 }); // first contact
-  history({ replies: 1, frtMin: 20, reopenAfterDays: 3 }); // reopened within 7 days: not first contact
-  history({ replies: 1, frtMin: 30, reopenAfterDays: 8 }); // reopened after the window: first contact
-  history({ replies: 2, frtMin: 40 }); // second contact
-  history({ replies: 3, frtMin: 50 }); // third contact
+  ids.first = history({ replies: 1, frtMin: 10 }); // first contact
+  ids.reopened = history({ replies: 1, frtMin: 20, reopenAfterDays: 3 }); // reopened within 7 days: not first contact
+  ids.lateReopen = history({ replies: 1, frtMin: 30, reopenAfterDays: 8 }); // reopened after the window: first contact
+  ids.second = history({ replies: 2, frtMin: 40 }); // second contact
+  ids.third = history({ replies: 3, frtMin: 50 }); // third contact
   history({ replies: 0 }); // solved without a reply: not counted
   history({ replies: 1, frtMin: 5, day: 10 }); // solved after the window
   history({ replies: 1, frtMin: 5, spam: true }); // spam
@@ -56,6 +57,15 @@ describe('first-contact resolution', () => {
   it('of tickets solved in the window with a public reply: once and not reopened within 7 days; then second, third and one-touch', () => {
     expect(contactResolution(db, week)).toEqual({ n: 5, first: 2, second: 1, third: 1, oneTouch: 3 });
   });
+  it('links to exactly the tickets it counted, in each bucket', () => {
+    expect(contactResolutionTickets(db, week, 'all', 100).sort()).toEqual([ids.first, ids.reopened, ids.lateReopen, ids.second, ids.third].sort());
+    expect(contactResolutionTickets(db, week, 'first', 100).sort()).toEqual([ids.first, ids.lateReopen].sort());
+    expect(contactResolutionTickets(db, week, 'second', 100)).toEqual([ids.second]);
+    expect(contactResolutionTickets(db, week, 'third', 100)).toEqual([ids.third]);
+    expect(contactResolutionTickets(db, week, 'oneTouch', 100).sort()).toEqual([ids.first, ids.reopened, ids.lateReopen].sort());
+    expect(contactResolutionTickets(db, week, 'all', 2)).toHaveLength(2);
+  });
+
   it('is empty, not a division by zero, for a window without tickets', () => {
     expect(contactResolution(db, { from: 0, to: 1 })).toEqual({ n: 0, first: 0, second: 0, third: 0, oneTouch: 0 });
   });
