@@ -65,8 +65,9 @@ async function receiveMessage(db: Db, row: WebhookEventRow, channelId: number, s
   if (findMessageByChannelMessageId(db, channelMessageId)) return;
   // A survey's quick reply is an answer, not a message (the button's payload names the survey).
   const choiceId = i.message?.quick_reply?.payload ?? i.postback?.payload;
-  const at = Math.min(Date.now(), i.timestamp);
-  if (choiceId && answerByButton(db, { kind: 'messenger', channelId, externalId: i.sender.id, choiceId, submissionKey: channelMessageId, at })) return;
+  const receivedAt = Math.min(Date.now(), i.timestamp);
+  if (choiceId && answerByButton(db, { kind: 'messenger', channelId, externalId: i.sender.id, choiceId, submissionKey: channelMessageId, at: receivedAt }))
+    return;
   const { text, files } = contentOf(i);
   const attachments: NewAttachment[] = [];
   for (const f of files) {
@@ -83,7 +84,6 @@ async function receiveMessage(db: Db, row: WebhookEventRow, channelId: number, s
   const token = openSecret(settings.pageAccessToken);
   const known = findCustomerByIdentity(db, 'messenger', i.sender.id);
   const name = known?.name ?? (token ? await senderName(settings, token, i.sender.id) : null) ?? `Messenger ${i.sender.id}`;
-  const receivedAt = Math.min(Date.now(), i.timestamp);
   await ingestMessengerMessage(db, {
     channelId,
     kind: 'messenger',

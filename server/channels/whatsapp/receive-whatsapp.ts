@@ -50,12 +50,11 @@ async function receiveMessage(db: Db, row: WebhookEventRow, channelId: number, s
   if (findMessageByChannelMessageId(db, channelMessageId)) return;
   // A survey's list row is an answer, not a message (the row's id names the survey).
   const choiceId = m.interactive?.list_reply?.id ?? m.interactive?.button_reply?.id;
-  const at = Math.min(Date.now(), Number(m.timestamp) * 1000);
-  if (choiceId && answerByButton(db, { kind: 'whatsapp', channelId, externalId: m.from, choiceId, submissionKey: channelMessageId, at })) return;
+  // The customer wrote (or tapped) at the platform's time; a delivery retried for hours must not make them look newer than they are.
+  const receivedAt = Math.min(Date.now(), Number(m.timestamp) * 1000);
+  if (choiceId && answerByButton(db, { kind: 'whatsapp', channelId, externalId: m.from, choiceId, submissionKey: channelMessageId, at: receivedAt })) return;
   const { text, media } = contentOf(m);
   const attachments = media ? await fetchMedia(settings, media, row.attempts + 1) : [];
-  // The customer wrote at the platform's time; a delivery retried for hours must not make them look newer than they are.
-  const receivedAt = Math.min(Date.now(), Number(m.timestamp) * 1000);
   await ingestMessengerMessage(db, {
     channelId,
     kind: 'whatsapp',

@@ -14,7 +14,7 @@ import { PAUSABLE_STATUSES, SLA_TARGETS, slaConditionsSchema, slaProblemText, va
 import { cellsOf, targetsOf, type TargetCells } from '@/lib/sla-policy-draft';
 import { SlaTargetsTable } from './sla-targets-table';
 import { TicketConditionsFieldset, toggled } from '../ticket-conditions-fieldset';
-import { PolicyFormFooter } from '../policy-form-footer';
+import { PolicyForm, PolicyFormFooter } from '../policy-form';
 
 export type Policy = inferRouterOutputs<AppRouter>['slaPolicies']['list'][number];
 
@@ -78,17 +78,11 @@ export function SlaPolicyEditor({ policy, saved, onSaving, onSaved, onDeleted }:
       .join(' ');
 
   return (
-    <form
-      className="min-w-0 space-y-4 rounded-lg border border-slate-200 bg-white p-3 sm:p-4"
-      aria-label={policy ? policy.name : t('new')}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setTried(true);
-        if (draft.problems.length > 0) return;
-        onSaving();
-        save.mutate({ id: policy?.id ?? null, policy: draft.input });
-      }}
+    <PolicyForm
+      label={policy ? policy.name : t('new')}
+      problems={draft.problems.length}
+      onTried={() => setTried(true)}
+      onSave={() => (onSaving(), save.mutate({ id: policy?.id ?? null, policy: draft.input }))}
     >
       <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] sm:items-end">
         <div>
@@ -157,6 +151,6 @@ export function SlaPolicyEditor({ policy, saved, onSaving, onSaved, onDeleted }:
         confirmDelete={policy ? t('confirmDelete', { name: policy.name }) : undefined}
         onDelete={policy ? () => remove.mutate({ id: policy.id }) : undefined}
       />
-    </form>
+    </PolicyForm>
   );
 }

@@ -26,7 +26,7 @@ import {
   type SurveyType,
 } from '@/lib/surveys/survey-policy';
 import { TicketConditionsFieldset } from '../ticket-conditions-fieldset';
-import { PolicyFormFooter } from '../policy-form-footer';
+import { PolicyForm, PolicyFormFooter } from '../policy-form';
 
 export type SurveyPolicy = inferRouterOutputs<AppRouter>['surveyPolicies']['list'][number];
 
@@ -100,17 +100,11 @@ export function SurveyPolicyEditor({ policy, saved, onSaving, onSaved, onDeleted
   };
 
   return (
-    <form
-      className="min-w-0 space-y-4 rounded-lg border border-slate-200 bg-white p-3 sm:p-4"
-      aria-label={policy ? policy.name : t('new')}
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setTried(true);
-        if (draft.problems.length > 0) return;
-        onSaving();
-        save.mutate({ id: policy?.id ?? null, policy: draft.input });
-      }}
+    <PolicyForm
+      label={policy ? policy.name : t('new')}
+      problems={draft.problems.length}
+      onTried={() => setTried(true)}
+      onSave={() => (onSaving(), save.mutate({ id: policy?.id ?? null, policy: draft.input }))}
     >
       <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,12rem)_auto] sm:items-end">
         <TextField label={t('name')} required maxLength={100} value={p.name} onChange={(e) => setP({ ...p, name: e.target.value })} />
@@ -301,6 +295,6 @@ export function SurveyPolicyEditor({ policy, saved, onSaving, onSaved, onDeleted
         confirmDelete={policy ? t('confirmDelete', { name: policy.name }) : undefined}
         onDelete={policy ? () => remove.mutate({ id: policy.id }) : undefined}
       />
-    </form>
+    </PolicyForm>
   );
 }

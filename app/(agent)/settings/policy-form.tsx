@@ -9,7 +9,28 @@ type Props = {
   error: string | null | undefined;
 } & React.ComponentProps<typeof SaveDeleteBar>;
 
-/** The end of a policy editor (SLA, surveys): what to fix, what went wrong, save and delete. */
+/**
+ * A policy editor's form (SLA, surveys): checked as the admin types, so Save marks the draft as tried
+ * (its problems show from then on) and sends it only when the browser found nothing to fix.
+ */
+export function PolicyForm(p: { label: string; problems: number; onTried: () => void; onSave: () => void; children: React.ReactNode }) {
+  return (
+    <form
+      className="min-w-0 space-y-4 rounded-lg border border-slate-200 bg-white p-3 sm:p-4"
+      aria-label={p.label}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        p.onTried();
+        if (p.problems === 0) p.onSave();
+      }}
+    >
+      {p.children}
+    </form>
+  );
+}
+
+/** The end of a policy editor: what to fix, what went wrong, save and delete. */
 export function PolicyFormFooter({ problems, error, ...bar }: Props) {
   return (
     <>
