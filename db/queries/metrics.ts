@@ -1,50 +1,16 @@
-import { and, eq, gte, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { scopeOf, type MetricsFilter } from './metrics-filter';
+import { CONTACT_BUCKETS as BUCKETS, contactCohort, durationColumn, figureOf, type Clock } from './metrics-figures';
 import type { Queryable } from '../client';
 import { surveyAnswers, surveyRequests, ticketFacts, ticketSlaTargets } from '../schema';
 import { limitRows } from '../prepared';
-import type { ChannelKind } from '../../lib/domain';
 import type { SurveyType } from '../../lib/surveys/survey-policy';
 import { READINGS } from '../../lib/surveys/survey-scoring';
 
 /**
- * The dashboard's figures over `ticket_facts` (DESIGN.md §5), never over messages. A cohort is the
- * tickets created in the window or the tickets (first) solved in it; team and agent are those the
- * ticket had then (the current ones for created, the solving ones for solved). Spam never counts.
+ * The dashboard's headline figures over `ticket_facts` (DESIGN.md §5), never over messages; which tickets
+ * count is said once, in metrics-filter.ts.
  */
-export type MetricsFilter = {
-  from: number;
-  to: number;
-  cohort: 'created' | 'solved';
-  teamId?: number | null;
-  agentId?: number | null;
-  channel?: ChannelKind | null;
-};
-
-export const REOPEN_WINDOW_MS = 7 * 24 * 3600_000;
-
-function cohortOf(f: MetricsFilter): SQL {
-  const created = f.cohort === 'created';
-  const at = created ? ticketFacts.createdAt : ticketFacts.firstSolvedAt;
-  const team = created ? ticketFacts.teamId : ticketFacts.solvedTeamId;
-  const agent = created ? ticketFacts.assigneeId : ticketFacts.solvedAssigneeId;
-  return and(
-    gte(at, f.from),
-    lt(at, f.to),
-    eq(ticketFacts.isSpam, false),
-    f.teamId != null ? eq(team, f.teamId) : undefined,
-    f.agentId != null ? eq(agent, f.agentId) : undefined,
-    f.channel ? eq(ticketFacts.channel, f.channel) : undefined,
-  )!;
-}
-
-/** Solved after exactly `n` public replies and not reopened within the reopen window. */
-const resolvedAfter = (n: number) =>
-  sql`(${ticketFacts.repliesBeforeFirstSolve} = ${n} and (${ticketFacts.firstReopenAt} is null or ${ticketFacts.firstReopenAt} - ${ticketFacts.firstSolvedAt} > ${REOPEN_WINDOW_MS}))`;
-const BUCKETS = { first: resolvedAfter(1), second: resolvedAfter(2), third: resolvedAfter(3), oneTouch: sql`(${ticketFacts.repliesBeforeFirstSolve} < 2)` };
-export type ContactBucket = keyof typeof BUCKETS | 'all';
-
-/** The FCR cohort: tickets first solved in the window that got at least one public agent reply. */
-const contactCohort = (f: Omit<MetricsFilter, 'cohort'>) => and(cohortOf({ ...f, cohort: 'solved' }), sql`${ticketFacts.repliesBeforeFirstSolve} >= 1`);
 const countOf = (condition: SQL) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
 
 /**
@@ -67,25 +33,10 @@ export function contactResolution(db: Queryable, f: Omit<MetricsFilter, 'cohort'
   return { n: row.n, first: row.first ?? 0, second: row.second ?? 0, third: row.third ?? 0, oneTouch: row.oneTouch ?? 0 };
 }
 
-/** The tickets behind a contact-resolution figure (its n, or one bucket of it), oldest solve first: what a figure links to. */
-export function contactResolutionTickets(db: Queryable, f: Omit<MetricsFilter, 'cohort'>, bucket: ContactBucket, limit: number): number[] {
-  return db
-    .select({ id: ticketFacts.ticketId })
-    .from(ticketFacts)
-    .where(and(contactCohort(f), bucket === 'all' ? undefined : BUCKETS[bucket]))
-    .orderBy(ticketFacts.firstSolvedAt, ticketFacts.ticketId)
-    .limit(limitRows(limit))
-    .all()
-    .map((r) => r.id);
-}
-
 /** Median and 90th percentile (nearest rank) of a duration column over the cohort's tickets that have it. */
-export function durationPercentiles(db: Queryable, f: MetricsFilter, column: 'firstResponse' | 'resolution', clock: 'calendar' | 'business') {
-  const col = {
-    firstResponse: { calendar: ticketFacts.firstResponseCalendarMs, business: ticketFacts.firstResponseBusinessMs },
-    resolution: { calendar: ticketFacts.resolutionCalendarMs, business: ticketFacts.resolutionBusinessMs },
-  }[column][clock];
-  const where = and(cohortOf(f), isNotNull(col));
+export function durationPercentiles(db: Queryable, f: MetricsFilter, column: 'firstResponse' | 'resolution', clock: Clock) {
+  const col = durationColumn(column, clock);
+  const { where } = figureOf(column === 'firstResponse' ? 'first_response' : 'resolution', { ...f, clock });
   const n = db
     .select({ n: sql<number>`count(*)` })
     .from(ticketFacts)
@@ -113,6 +64,21 @@ export function durationPercentiles(db: Queryable, f: MetricsFilter, column: 'fi
   return { n, median: at(0.5), p90: at(0.9), mean: mean === null ? null : Math.round(mean) };
 }
 
+/** The surveys sent in the window, team and agent as they were at solving; the other filters on the ticket. */
+export function surveysSentIn(f: Omit<MetricsFilter, 'cohort'>): SQL {
+  return and(
+    gte(surveyRequests.sentAt, f.from),
+    lt(surveyRequests.sentAt, f.to),
+    f.teamId != null ? eq(surveyRequests.teamId, f.teamId) : undefined,
+    f.agentId != null ? eq(surveyRequests.agentId, f.agentId) : undefined,
+    f.channel ? eq(surveyRequests.channelKind, f.channel) : undefined,
+    scopeOf({ priority: f.priority, tagId: f.tagId }, false),
+  )!;
+}
+
+/** A survey's answer that counts: its latest. */
+export const latestAnswer = sql`(select max(a2.id) from ${surveyAnswers} a2 where a2.request_id = ${surveyRequests.id})`;
+
 /**
  * CSAT, NPS and CES of the surveys sent in the window (team and agent as they were at solving): the
  * latest answer of each survey counts, read on the scale it was given on. CSAT: satisfied answers
@@ -120,14 +86,7 @@ export function durationPercentiles(db: Queryable, f: MetricsFilter, column: 'fi
  * minus % detractors (0–6); CES: the mean on 1–7. Response rate: answered surveys over surveys sent.
  */
 export function surveyFigures(db: Queryable, f: Omit<MetricsFilter, 'cohort'>) {
-  const where = and(
-    gte(surveyRequests.sentAt, f.from),
-    lt(surveyRequests.sentAt, f.to),
-    f.teamId != null ? eq(surveyRequests.teamId, f.teamId) : undefined,
-    f.agentId != null ? eq(surveyRequests.agentId, f.agentId) : undefined,
-    f.channel ? eq(surveyRequests.channelKind, f.channel) : undefined,
-  );
-  const latest = sql`(select max(a2.id) from ${surveyAnswers} a2 where a2.request_id = ${surveyRequests.id})`;
+  const where = surveysSentIn(f);
   const position = sql`(1.0 * (${surveyAnswers.score} - ${surveyAnswers.scaleMin}) / (${surveyAnswers.scaleMax} - ${surveyAnswers.scaleMin}))`;
   const rows = db
     .select({
@@ -140,7 +99,8 @@ export function surveyFigures(db: Queryable, f: Omit<MetricsFilter, 'cohort'>) {
       scoreSum: sql<number>`sum(${surveyAnswers.score})`,
     })
     .from(surveyRequests)
-    .leftJoin(surveyAnswers, sql`${surveyAnswers.id} = ${latest}`)
+    .innerJoin(ticketFacts, eq(ticketFacts.ticketId, surveyRequests.ticketId))
+    .leftJoin(surveyAnswers, sql`${surveyAnswers.id} = ${latestAnswer}`)
     .where(where)
     .groupBy(sql`json_extract(${surveyRequests.question}, '$.type')`)
     .all();
@@ -180,10 +140,7 @@ export function slaAttainment(db: Queryable, f: Omit<MetricsFilter, 'cohort'> & 
         gte(ticketSlaTargets.dueAt, f.from),
         lt(ticketSlaTargets.dueAt, Math.min(f.to, f.now)),
         sql`${ticketSlaTargets.state} <> 'stopped'`,
-        eq(ticketFacts.isSpam, false),
-        f.teamId != null ? eq(ticketFacts.teamId, f.teamId) : undefined,
-        f.agentId != null ? eq(ticketFacts.assigneeId, f.agentId) : undefined,
-        f.channel ? eq(ticketFacts.channel, f.channel) : undefined,
+        scopeOf(f, false),
       ),
     )
     .groupBy(ticketSlaTargets.target)

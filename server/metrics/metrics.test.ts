@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { insertEvents } from '@/db/queries/tickets';
-import { contactResolution, contactResolutionTickets, durationPercentiles, slaAttainment, surveyFigures } from '@/db/queries/metrics';
+import { contactResolution, durationPercentiles, slaAttainment, surveyFigures } from '@/db/queries/metrics';
+import { countFigure, figureTickets, type TicketFigure } from '@/db/queries/metrics-figures';
 import { upsertTicketSlaTarget } from '@/db/queries/sla';
 import { insertSurveyAnswer, insertSurveyRequest } from '@/db/queries/surveys';
 import { defaultSurveyPolicy, type SurveyType } from '@/lib/surveys/survey-policy';
@@ -58,12 +59,15 @@ describe('first-contact resolution', () => {
     expect(contactResolution(db, week)).toEqual({ n: 5, first: 2, second: 1, third: 1, oneTouch: 3 });
   });
   it('links to exactly the tickets it counted, in each bucket', () => {
-    expect(contactResolutionTickets(db, week, 'all', 100).sort()).toEqual([ids.first, ids.reopened, ids.lateReopen, ids.second, ids.third].sort());
-    expect(contactResolutionTickets(db, week, 'first', 100).sort()).toEqual([ids.first, ids.lateReopen].sort());
-    expect(contactResolutionTickets(db, week, 'second', 100)).toEqual([ids.second]);
-    expect(contactResolutionTickets(db, week, 'third', 100)).toEqual([ids.third]);
-    expect(contactResolutionTickets(db, week, 'oneTouch', 100).sort()).toEqual([ids.first, ids.reopened, ids.lateReopen].sort());
-    expect(contactResolutionTickets(db, week, 'all', 2)).toHaveLength(2);
+    const listed = (figure: TicketFigure, limit = 100) => figureTickets(db, figure, { ...week, cohort: 'solved', clock: 'calendar' }, { offset: 0, limit }).map((t) => t.ticketId);
+    expect(listed('contacted').sort()).toEqual([ids.first, ids.reopened, ids.lateReopen, ids.second, ids.third].sort());
+    expect(listed('fcr').sort()).toEqual([ids.first, ids.lateReopen].sort());
+    expect(listed('second_contact')).toEqual([ids.second]);
+    expect(listed('third_contact')).toEqual([ids.third]);
+    expect(listed('one_touch').sort()).toEqual([ids.first, ids.reopened, ids.lateReopen].sort());
+    expect(listed('contacted', 2)).toHaveLength(2);
+    for (const figure of ['contacted', 'fcr', 'second_contact', 'third_contact', 'one_touch'] as const)
+      expect(countFigure(db, figure, { ...week, cohort: 'solved', clock: 'calendar' })).toBe(listed(figure).length);
   });
 
   it('is empty, not a division by zero, for a window without tickets', () => {

@@ -1,0 +1,138 @@
+import { and, asc, eq, gte, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Queryable } from '../client';
+import { agents, teams, ticketFacts, tickets } from '../schema';
+import { limitRows } from '../prepared';
+import { cohortAt, cohortOf, scopeOf, type MetricsFilter } from './metrics-filter';
+
+/**
+ * The tickets behind each ticket-counting figure, written once: the figure's count and the list it
+ * links to use the same condition, so the list always has exactly n rows (DESIGN.md §5).
+ */
+export const REOPEN_WINDOW_MS = 7 * 24 * 3600_000;
+
+/** Solved after exactly `n` public replies and not reopened within the reopen window. */
+const resolvedAfter = (n: number) =>
+  sql`(${ticketFacts.repliesBeforeFirstSolve} = ${n} and (${ticketFacts.firstReopenAt} is null or ${ticketFacts.firstReopenAt} - ${ticketFacts.firstSolvedAt} > ${REOPEN_WINDOW_MS}))`;
+export const CONTACT_BUCKETS = {
+  first: resolvedAfter(1),
+  second: resolvedAfter(2),
+  third: resolvedAfter(3),
+  oneTouch: sql`(${ticketFacts.repliesBeforeFirstSolve} < 2)`,
+};
+
+type Window = Omit<MetricsFilter, 'cohort'>;
+/** The FCR cohort: tickets first solved in the window that got at least one public agent reply. */
+export const contactCohort = (f: Window) => and(cohortOf({ ...f, cohort: 'solved' }), sql`${ticketFacts.repliesBeforeFirstSolve} >= 1`)!;
+
+export type Clock = 'calendar' | 'business';
+export const durationColumn = (kind: 'firstResponse' | 'resolution', clock: Clock) =>
+  ({
+    firstResponse: { calendar: ticketFacts.firstResponseCalendarMs, business: ticketFacts.firstResponseBusinessMs },
+    resolution: { calendar: ticketFacts.resolutionCalendarMs, business: ticketFacts.resolutionBusinessMs },
+  })[kind][clock];
+
+export const TICKET_FIGURES = [
+  'created',
+  'solved',
+  'backlog',
+  'reopened',
+  'contacted',
+  'fcr',
+  'second_contact',
+  'third_contact',
+  'one_touch',
+  'first_response',
+  'resolution',
+] as const;
+export type TicketFigure = (typeof TICKET_FIGURES)[number];
+export type FigureFilter = MetricsFilter & { clock: Clock };
+
+/** The condition and the time each figure's tickets are listed by. */
+/** The condition, the time its tickets are listed by, and whether team and agent are credited at the first solve. */
+export function figureOf(figure: TicketFigure, f: FigureFilter): { where: SQL; at: AnySQLiteColumn; solvedBy: boolean } {
+  const solved = { where: cohortOf({ ...f, cohort: 'solved' }), at: ticketFacts.firstSolvedAt, solvedBy: true };
+  const contact = (bucket?: SQL) => ({ where: and(contactCohort(f), bucket)!, at: ticketFacts.firstSolvedAt, solvedBy: true });
+  switch (figure) {
+    case 'created':
+      return { where: cohortOf({ ...f, cohort: 'created' }), at: ticketFacts.createdAt, solvedBy: false };
+    case 'solved':
+      return solved;
+    case 'backlog':
+      // Open at the end of the window: created before it ended and not yet solved for the first time then.
+      return {
+        where: and(lt(ticketFacts.createdAt, f.to), or(isNull(ticketFacts.firstSolvedAt), gte(ticketFacts.firstSolvedAt, f.to)), scopeOf(f, false))!,
+        at: ticketFacts.createdAt,
+        solvedBy: false,
+      };
+    case 'reopened':
+      return { ...solved, where: and(solved.where, isNotNull(ticketFacts.firstReopenAt))! };
+    case 'contacted':
+      return contact();
+    case 'fcr':
+      return contact(CONTACT_BUCKETS.first);
+    case 'second_contact':
+      return contact(CONTACT_BUCKETS.second);
+    case 'third_contact':
+      return contact(CONTACT_BUCKETS.third);
+    case 'one_touch':
+      return contact(CONTACT_BUCKETS.oneTouch);
+    case 'first_response':
+    case 'resolution': {
+      const col = durationColumn(figure === 'first_response' ? 'firstResponse' : 'resolution', f.clock);
+      return { where: and(cohortOf(f), isNotNull(col))!, at: cohortAt(f.cohort), solvedBy: f.cohort === 'solved' };
+    }
+  }
+}
+
+export function countFigure(db: Queryable, figure: TicketFigure, f: FigureFilter): number {
+  return db
+    .select({ n: sql<number>`count(*)` })
+    .from(ticketFacts)
+    .where(figureOf(figure, f).where)
+    .get()!.n;
+}
+
+export type FigureTicket = {
+  ticketId: number;
+  number: number;
+  subject: string;
+  channel: string | null;
+  team: string | null;
+  agent: string | null;
+  createdAt: number | null;
+  firstSolvedAt: number | null;
+  firstResponseMs: number | null;
+  resolutionMs: number | null;
+  publicReplies: number;
+  reopenCount: number;
+};
+
+/** One page of a figure's tickets, oldest first (by the figure's time, then number). */
+export function figureTickets(db: Queryable, figure: TicketFigure, f: FigureFilter, page: { offset: number; limit: number }): FigureTicket[] {
+  const { where, at, solvedBy } = figureOf(figure, f);
+  return db
+    .select({
+      ticketId: ticketFacts.ticketId,
+      number: tickets.number,
+      subject: tickets.subject,
+      channel: ticketFacts.channel,
+      team: teams.name,
+      agent: agents.name,
+      createdAt: ticketFacts.createdAt,
+      firstSolvedAt: ticketFacts.firstSolvedAt,
+      firstResponseMs: durationColumn('firstResponse', f.clock),
+      resolutionMs: durationColumn('resolution', f.clock),
+      publicReplies: ticketFacts.publicReplies,
+      reopenCount: ticketFacts.reopenCount,
+    })
+    .from(ticketFacts)
+    .innerJoin(tickets, eq(tickets.id, ticketFacts.ticketId))
+    .leftJoin(teams, eq(teams.id, solvedBy ? ticketFacts.solvedTeamId : ticketFacts.teamId))
+    .leftJoin(agents, eq(agents.id, solvedBy ? ticketFacts.solvedAssigneeId : ticketFacts.assigneeId))
+    .where(where)
+    .orderBy(asc(at), asc(tickets.number))
+    .limit(limitRows(page.limit))
+    .offset(page.offset)
+    .all();
+}
