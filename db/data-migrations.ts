@@ -69,6 +69,13 @@ const MIGRATIONS: DataMigration[] = [
       rebuildAllTicketFacts(drizzle(sqlite, { schema }));
     },
   },
+  {
+    // The facts gained the CSAT scale's lower end: fold the histories again.
+    name: '2026-12-ticket-facts-csat-min',
+    run(sqlite) {
+      rebuildAllTicketFacts(drizzle(sqlite, { schema }));
+    },
+  },
 ];
 
 /** Applies the data migrations not yet recorded; returns the names applied now. */

@@ -37,6 +37,8 @@ export type TicketFacts = {
   resolutionMet: boolean | null;
   isSpam: boolean;
   csatScore: number | null;
+  /** The scale the CSAT answer was given on (its satisfied share is read as a position on it). */
+  csatMin: number | null;
   csatMax: number | null;
   npsScore: number | null;
   cesScore: number | null;
@@ -70,6 +72,7 @@ export function emptyFacts(ticketId: number): TicketFacts {
     resolutionMet: null,
     isSpam: false,
     csatScore: null,
+    csatMin: null,
     csatMax: null,
     npsScore: null,
     cesScore: null,
@@ -106,7 +109,14 @@ export function applyEvent(before: TicketFacts, e: TypedTicketEvent & { createdA
           ...f,
           lastSolvedAt: at,
           ...(first
-            ? { firstSolvedAt: at, resolutionCalendarMs: e.data.resolution?.calendarMs ?? null, solvedTeamId: f.teamId, solvedAssigneeId: f.assigneeId }
+            ? {
+                firstSolvedAt: at,
+                resolutionCalendarMs: e.data.resolution?.calendarMs ?? null,
+                // An SLA resolution target's own count (sla_met) wins where the ticket has one.
+                resolutionBusinessMs: f.resolutionBusinessMs ?? e.data.resolution?.businessMs ?? null,
+                solvedTeamId: f.teamId,
+                solvedAssigneeId: f.assigneeId,
+              }
             : {}),
         };
       }
@@ -139,7 +149,7 @@ export function applyEvent(before: TicketFacts, e: TypedTicketEvent & { createdA
       if (e.data.target === 'resolution' && f.resolutionMet === null) return { ...f, resolutionMet: false };
       return f;
     case 'survey_answered':
-      if (e.data.type === 'csat') return { ...f, csatScore: e.data.score, csatMax: e.data.scale.max };
+      if (e.data.type === 'csat') return { ...f, csatScore: e.data.score, csatMin: e.data.scale.min, csatMax: e.data.scale.max };
       return e.data.type === 'nps' ? { ...f, npsScore: e.data.score } : { ...f, cesScore: e.data.score };
     default:
       return f;

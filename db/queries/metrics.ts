@@ -121,6 +121,14 @@ export function surveyFigures(db: Queryable, f: Omit<MetricsFilter, 'cohort'>) {
   };
 }
 
+/** The SLA targets that came due in the window (due before its end and before now), stopped ones never did; join ticket_facts. */
+export function slaTargetsDue(f: Omit<MetricsFilter, 'cohort'> & { now: number }): SQL {
+  return and(gte(ticketSlaTargets.dueAt, f.from), lt(ticketSlaTargets.dueAt, Math.min(f.to, f.now)), sql`${ticketSlaTargets.state} <> 'stopped'`, scopeOf(f, false))!;
+}
+
+/** Met on time: met and never breached. */
+export const slaMetOnTime = sql`(${ticketSlaTargets.state} = 'met' and ${ticketSlaTargets.breachedAt} is null)`;
+
 /**
  * SLA attainment: of the targets that came due in the window (due before its end and before now; a
  * target stopped by solving without it, or by a policy change, never came due), the share met on time,
@@ -131,18 +139,11 @@ export function slaAttainment(db: Queryable, f: Omit<MetricsFilter, 'cohort'> & 
     .select({
       target: ticketSlaTargets.target,
       n: sql<number>`count(*)`,
-      met: sql<number>`sum(case when ${ticketSlaTargets.state} = 'met' and ${ticketSlaTargets.breachedAt} is null then 1 else 0 end)`,
+      met: sql<number>`sum(case when ${slaMetOnTime} then 1 else 0 end)`,
     })
     .from(ticketSlaTargets)
     .innerJoin(ticketFacts, eq(ticketFacts.ticketId, ticketSlaTargets.ticketId))
-    .where(
-      and(
-        gte(ticketSlaTargets.dueAt, f.from),
-        lt(ticketSlaTargets.dueAt, Math.min(f.to, f.now)),
-        sql`${ticketSlaTargets.state} <> 'stopped'`,
-        scopeOf(f, false),
-      ),
-    )
+    .where(slaTargetsDue(f))
     .groupBy(ticketSlaTargets.target)
     .all();
   const n = rows.reduce((s, r) => s + r.n, 0);

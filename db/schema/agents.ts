@@ -46,3 +46,21 @@ export const sessions = sqliteTable(
   },
   (t) => [index('sessions_agent').on(t.agentId)],
 );
+
+/**
+ * When agents had the app open: a span is started when an agent's first socket connects and extended
+ * each minute while one stays connected (server/realtime/presence-spans.ts); a crash leaves it ending at
+ * its last minute. The staffing view reads how many agents were online per hour of the week.
+ */
+export const agentOnlineSpans = sqliteTable(
+  'agent_online_spans',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    agentId: integer('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    startedAt: integer('started_at').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+  },
+  (t) => [index('agent_online_spans_agent_seen').on(t.agentId, t.lastSeenAt), index('agent_online_spans_seen').on(t.lastSeenAt)],
+);

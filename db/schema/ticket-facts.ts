@@ -36,6 +36,7 @@ export const ticketFacts = sqliteTable(
     resolutionMet: integer('resolution_met', { mode: 'boolean' }),
     isSpam: integer('is_spam', { mode: 'boolean' }).notNull(),
     csatScore: integer('csat_score'),
+    csatMin: integer('csat_min'),
     csatMax: integer('csat_max'),
     npsScore: integer('nps_score'),
     cesScore: integer('ces_score'),

@@ -8,6 +8,9 @@ import { previewOf } from '../../lib/preview';
 import { indexAllRows } from '../queries/search-index';
 import { rebuildAllTicketFacts } from '../queries/ticket-facts';
 import { analyzeDatabase } from '../analyze';
+import { TZDate } from '@date-fns/tz';
+import { businessHoursAt, type BusinessCalendar } from '../../lib/business-hours';
+import { elapsedMs } from '../../lib/sla-clock';
 
 export const DEMO_PASSWORD = 'demo-password';
 export const DEMO_CHAT_TOKEN = 'demo-website-chat';
@@ -82,7 +85,7 @@ const GERMAN_HOLIDAYS = [
   ['2027-10-03', 'Tag der Deutschen Einheit'],
   ['2027-12-25', '1. Weihnachtstag'],
   ['2027-12-26', '2. Weihnachtstag'],
-].map(([date, name]) => ({ date, name }));
+].map(([date, name]) => ({ date: date!, name: name! }));
 
 /**
  * Demo data: agents, teams, channels, customers with identities and multi-channel tickets spread over
@@ -114,16 +117,16 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
         .run(c.kind, c.name, JSON.stringify(c.settings ?? {}), teamIds[0], start).lastInsertRowid,
     ),
   );
+  const hours: BusinessCalendar = {
+    timeZone: 'Europe/Berlin',
+    periods: [1, 2, 3, 4, 5].map((day) => ({ day, from: '08:00', to: '18:00' })),
+    holidays: GERMAN_HOLIDAYS,
+  };
   const calendar = sqlite
     .prepare('insert into calendars (name, time_zone, periods, holidays, created_at, updated_at) values (?, ?, ?, ?, ?, ?)')
-    .run(
-      'Support Berlin (Mo–Fr 8–18)',
-      'Europe/Berlin',
-      JSON.stringify([1, 2, 3, 4, 5].map((day) => ({ day, from: '08:00', to: '18:00' }))),
-      JSON.stringify(GERMAN_HOLIDAYS),
-      start,
-      start,
-    );
+    .run('Support Berlin (Mo–Fr 8–18)', hours.timeZone, JSON.stringify(hours.periods), JSON.stringify(hours.holidays), start, start);
+  const calendarId = Number(calendar.lastInsertRowid);
+  const took = (from: number, at: number) => ({ calendarMs: at - from, businessMs: elapsedMs(hours, from, at), calendarId, policyId: null });
   // The teams keep these hours: SLA emails to their agents wait for them.
   sqlite.prepare('update teams set calendar_id = ?').run(calendar.lastInsertRowid);
   const tagIds = new Map(
@@ -188,6 +191,7 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
     done += n;
     opts.onProgress?.(done);
   }
+  writePresence(sqlite, agentIds, start, now, rnd);
   indexAllRows(db);
   // The history was written in bulk, past the event writer: the dashboard's facts are folded from it once.
   rebuildAllTicketFacts(db);
@@ -231,12 +235,28 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
     let assigned = false;
     let current: TicketStatus = 'new';
     const step = (min: number, max: number) => (t = Math.min(now - MINUTE, t + r.int(min, max)));
+    // The first answer waits for the team: within hours soon (slower at the morning peak), at night and at
+    // the weekend for the next opening; a small weekend crew answers some, slowly. The staffing view shows it.
+    const firstReplyAt = (r: Random, from: number) => {
+      const open = businessHoursAt(hours, from);
+      const local = new TZDate(from, hours.timeZone);
+      const h = local.getHours();
+      const weekendCrew = local.getDay() === 6 ? h >= 9 && h < 18 && r.chance(0.75) : local.getDay() === 0 && h >= 10 && h < 16 && r.chance(0.35);
+      const at =
+        open.open || weekendCrew
+          ? from + Math.round((h < 11 ? r.int(20 * MINUTE, 3 * HOUR) : r.int(5 * MINUTE, 90 * MINUTE)) * (weekendCrew ? 2.5 : 1))
+          : (open.changesAt ?? from) + r.int(5 * MINUTE, 2 * HOUR);
+      // Never before what already happened on the ticket (its assignment, a note).
+      return (t = Math.max(t + MINUTE, Math.min(now - MINUTE, at)));
+    };
 
     if (status !== 'new') {
+      // The team gets better at solving in one reply over the 90 days: the FCR trend rises.
+      const progress = (createdAt - start) / (now - start);
       const rounds = r.weighted([
-        [1, 45],
-        [2, 35],
-        [3, 20],
+        [1, 35 + 25 * progress],
+        [2, 40 - 15 * progress],
+        [3, 25 - 10 * progress],
       ] as const);
       for (let round = 0; round < rounds; round++) {
         if (!assigned) {
@@ -245,7 +265,8 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
           assigned = true;
         }
         if (r.chance(0.2)) msgs.push({ kind: 'agent', internal: true, text: r.pick(INTERNAL_NOTES), at: step(MINUTE, 30 * MINUTE) });
-        msgs.push({ kind: 'agent', internal: false, text: fill(r.pick(AGENT_REPLIES[lang]), vars), at: step(5 * MINUTE, 20 * HOUR) });
+        const replyAt = firstResponseAt === null ? firstReplyAt(r, createdAt) : step(5 * MINUTE, 20 * HOUR);
+        msgs.push({ kind: 'agent', internal: false, text: fill(r.pick(AGENT_REPLIES[lang]), vars), at: replyAt });
         firstResponseAt ??= t;
         if (current === 'new') {
           events.push(ticketEvent(0, 'status_changed', { from: 'new', to: 'open' }, agentActor, t));
@@ -260,7 +281,7 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
     let lastSolvedAt: number | null = null;
     let reopens = 0;
     const setStatus = (to: TicketStatus, at: number) => {
-      const resolution = to === 'solved' ? { resolution: { calendarMs: at - createdAt, businessMs: null, calendarId: null, policyId: null } } : {};
+      const resolution = to === 'solved' ? { resolution: took(createdAt, at) } : {};
       events.push(ticketEvent(0, 'status_changed', { from: current, to, ...resolution }, agentActor, at));
       current = to;
     };
@@ -324,7 +345,7 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
       if (m.kind === 'customer') events.push(ticketEvent(0, 'customer_message', { messageId: id }, { kind: 'customer' }, m.at));
       else if (m.internal) events.push(ticketEvent(0, 'internal_note', { messageId: id }, agentActor, m.at));
       else {
-        const firstResponse = replied ? {} : { firstResponse: { calendarMs: m.at - createdAt, businessMs: null, calendarId: null, policyId: null } };
+        const firstResponse = replied ? {} : { firstResponse: took(createdAt, m.at) };
         replied = true;
         events.push(ticketEvent(0, 'public_reply', { messageId: id, ...firstResponse }, agentActor, m.at));
       }
@@ -335,6 +356,28 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
     if (priority === 'urgent') insTag.run(ticketId, tagIds.get('dringend'));
     if (r.chance(0.05)) insTag.run(ticketId, tagIds.get('vip'));
   }
+}
+
+/**
+ * When the demo agents had the app open: weekdays roughly 8 to 17 in Berlin (now and then a day off),
+ * two on a Saturday, one on a Sunday midday: the staffing view's "agents online".
+ */
+function writePresence(sqlite: Db['$client'], agentIds: number[], start: number, now: number, r: Random) {
+  const ins = sqlite.prepare('insert into agent_online_spans (agent_id, started_at, last_seen_at) values (?, ?, ?)');
+  const first = new TZDate(start, 'Europe/Berlin');
+  sqlite.transaction(() => {
+    for (let d = 0; d < 91; d++) {
+      const day = new TZDate(first.getFullYear(), first.getMonth(), first.getDate() + d, 'Europe/Berlin');
+      const weekday = day.getDay();
+      agentIds.forEach((id, i) => {
+        if (weekday === 0 ? i !== d % agentIds.length : weekday === 6 ? i % 4 !== d % 4 : r.chance(0.08)) return;
+        const [from, to] = weekday === 0 ? [10, 16] : weekday === 6 ? [9, 18] : [8, 17];
+        const begin = new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), from, r.int(0, 40), 'Europe/Berlin').getTime();
+        const end = Math.min(now, new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), to, r.int(0, 50), 'Europe/Berlin').getTime());
+        if (begin < end && begin >= start) ins.run(id, begin, end);
+      });
+    }
+  })();
 }
 
 /** Spread over 90 days, more on weekdays and in office hours (Berlin), newest tickets last. */

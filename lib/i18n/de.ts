@@ -198,6 +198,12 @@ export const de: Messages = {
   },
   /** Errors the server reports, by key (server/errors/domain-error.ts); simple {placeholders} only. */
   serverErrors: {
+    dashboard_unknown_filter: 'Diese Auswahl ({name}) gibt es nicht (mehr); bitte eine andere wählen.',
+    dashboard_own_work_only: 'Sie sehen nur die Zahlen Ihrer eigenen Arbeit und Ihrer eigenen Teams.',
+    range_dates_missing: 'Ein eigener Zeitraum braucht einen ersten und einen letzten Tag.',
+    range_date_invalid: 'Dieses Datum gibt es nicht; bitte einen echten Tag angeben (JJJJ-MM-TT).',
+    range_reversed: 'Der Zeitraum endet, bevor er beginnt; bitte ersten und letzten Tag tauschen.',
+    range_too_long: 'Ein Zeitraum umfasst höchstens {max} Tage (zwei Jahre).',
     customer_updates_invalid: 'Jede eingeschaltete Nachricht braucht einen Text auf Englisch und Deutsch (höchstens 2.000 Zeichen).',
     survey_not_found: 'Diese Umfrage gibt es nicht.',
     survey_link_invalid: 'Dieser Umfrage-Link ist ungültig.',

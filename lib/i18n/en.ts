@@ -196,6 +196,12 @@ export const en = {
   },
   /** Errors the server reports, by key (server/errors/domain-error.ts); simple {placeholders} only. */
   serverErrors: {
+    dashboard_unknown_filter: 'This {name} does not exist (any more); choose another one.',
+    dashboard_own_work_only: 'You can see the figures of your own work and your own teams only.',
+    range_dates_missing: 'A custom range needs a first and a last day.',
+    range_date_invalid: 'This date does not exist; please use a real day (YYYY-MM-DD).',
+    range_reversed: 'The range ends before it starts; swap the first and the last day.',
+    range_too_long: 'A range can cover at most {max} days (two years).',
     customer_updates_invalid: 'Every turned-on update needs a text in English and German (at most 2,000 characters).',
     survey_not_found: 'This survey does not exist.',
     survey_link_invalid: 'This survey link is not valid.',

@@ -17,10 +17,12 @@ import { registerCustomerUpdateJobs } from '@/server/customer-updates/send-custo
 import { registerReplyWindowJobs } from '@/server/channels/messaging/reply-window-job';
 import { kickWebhookWorker } from '@/server/channels/messaging/webhook-worker';
 import { deleteSettledWebhookEvents } from '@/db/queries/webhook-events';
+import { deleteOnlineSpansBefore } from '@/db/queries/presence-spans';
+import { PRESENCE_TICK_MS, recordOnlineAgents } from '@/server/realtime/presence-spans';
 
 /**
  * The process's timed work: durable one-shot jobs, outbox delivery, stored webhook events, search indexing,
- * IMAP polling, orphan files, and clearing what expired (sessions, form tokens, settled jobs and events).
+ * IMAP polling, orphan files, who is online, and clearing what expired (sessions, form tokens, settled jobs and events).
  */
 export function startJobs(db: Db, opts: { outboxIntervalMs: number; dataDir: string; log: (line: string) => void }) {
   const scheduler = createScheduler(opts.log);
@@ -41,12 +43,14 @@ export function startJobs(db: Db, opts: { outboxIntervalMs: number; dataDir: str
   scheduler.every('imap', 2000, () => imapPoller.tick());
   // Due one-shot jobs run within a quarter second of their time.
   scheduler.every('durable-jobs', 250, () => void runDueJobs(db));
+  scheduler.every('presence', PRESENCE_TICK_MS, () => recordOnlineAgents(db));
   scheduler.every('cleanup', 3600_000, () => {
     const now = Date.now();
     deleteExpiredSessions(db, now);
     deleteExpiredFormTokens(db, now);
     deleteSettledJobs(db, now - 30 * 24 * 3600_000);
     deleteSettledWebhookEvents(db, now - 7 * 24 * 3600_000);
+    deleteOnlineSpansBefore(db, now - 2 * 366 * 24 * 3600_000);
   });
   scheduler.every('attachment-gc', 6 * 3600_000, async () => {
     const { removed } = await collectOrphanFiles(db, opts.dataDir);

@@ -7,6 +7,7 @@ import { readSessionToken, validateSession, validateSessionId, type Viewer } fro
 import { getConfig } from '@/server/runtime-config';
 import { getBus, type BusEvents } from './bus';
 import { agentConnected, agentDisconnected } from './online-agents';
+import { recordAgentOnline } from './presence-spans';
 import { replyToTicket } from '@/server/tickets/reply-to-ticket';
 import { replyInputSchema } from '@/server/tickets/reply-input';
 import { DomainError } from '@/server/errors/domain-error';
@@ -66,6 +67,7 @@ export function mountAgentNamespace(io: Server) {
     };
 
     agentConnected(socket.data.viewer.id);
+    recordAgentOnline(getDb(), socket.data.viewer.id);
     // Every tab of this agent, for what concerns them alone (notifications).
     void socket.join(`agent:${socket.data.viewer.id}`);
 

@@ -14,6 +14,7 @@ import { whatsappRouter } from './routers/whatsapp';
 import { telegramRouter } from './routers/telegram';
 import { messengerRouter } from './routers/messenger';
 import { surveyPoliciesRouter } from './routers/survey-policies';
+import { dashboardRouter } from './routers/dashboard';
 
 export const appRouter = router({
   auth: authRouter,
@@ -31,6 +32,7 @@ export const appRouter = router({
   telegram: telegramRouter,
   messenger: messengerRouter,
   surveyPolicies: surveyPoliciesRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

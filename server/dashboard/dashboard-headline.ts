@@ -1,0 +1,88 @@
+import type { Db } from '@/db/client';
+import { contactResolution, durationPercentiles, slaAttainment, surveyFigures } from '@/db/queries/metrics';
+import { countFigure, type FigureFilter, type TicketFigure } from '@/db/queries/metrics-figures';
+import type { SurveyType } from '@/lib/surveys/survey-policy';
+import { SMALL_SAMPLE } from '@/lib/dashboard/dashboard-filters';
+import type { DashboardScope } from './dashboard-scope';
+
+/**
+ * The headline figures of a window and of the period before it (DESIGN.md §5). Each says what it
+ * counted (n) and where its tickets are listed (`drill`): the list has exactly n rows.
+ */
+export type Drill = { kind: 'tickets'; figure: TicketFigure } | { kind: 'surveys'; type: SurveyType } | { kind: 'sla' };
+export type FigureValue = { value: number | null; n: number; p90?: number | null };
+export type HeadlineFigure = {
+  key: HeadlineKey;
+  unit: 'share' | 'duration' | 'count' | 'nps' | 'ces';
+  current: FigureValue;
+  previous: FigureValue;
+  small: boolean;
+  drill: Drill;
+};
+export type HeadlineKey =
+  | 'fcr'
+  | 'first_response'
+  | 'resolution'
+  | 'csat'
+  | 'nps'
+  | 'ces'
+  | 'sla'
+  | 'created'
+  | 'solved'
+  | 'backlog'
+  | 'reopen_rate';
+
+type Period = { figures: Record<HeadlineKey, FigureValue> };
+
+function period(db: Db, f: FigureFilter, now: number): Period {
+  const fcr = contactResolution(db, f);
+  const frt = durationPercentiles(db, f, 'firstResponse', f.clock);
+  const resolution = durationPercentiles(db, f, 'resolution', f.clock);
+  const surveys = surveyFigures(db, f);
+  const sla = slaAttainment(db, { ...f, now });
+  const count = (figure: TicketFigure) => countFigure(db, figure, f);
+  const [created, solved, backlog, reopened] = (['created', 'solved', 'backlog', 'reopened'] as const).map(count) as [number, number, number, number];
+  return {
+    figures: {
+      fcr: { value: fcr.n ? fcr.first / fcr.n : null, n: fcr.n },
+      first_response: { value: frt.median, p90: frt.p90, n: frt.n },
+      resolution: { value: resolution.median, p90: resolution.p90, n: resolution.n },
+      csat: { value: surveys.csat.value, n: surveys.csat.n },
+      nps: { value: surveys.nps.value, n: surveys.nps.n },
+      ces: { value: surveys.ces.value, n: surveys.ces.n },
+      sla: { value: sla.value, n: sla.n },
+      created: { value: created, n: created },
+      solved: { value: solved, n: solved },
+      backlog: { value: backlog, n: backlog },
+      reopen_rate: { value: solved ? reopened / solved : null, n: solved },
+    },
+  };
+}
+
+const SHAPE: { key: HeadlineKey; unit: HeadlineFigure['unit']; drill: Drill; counts?: boolean }[] = [
+  { key: 'fcr', unit: 'share', drill: { kind: 'tickets', figure: 'contacted' } },
+  { key: 'first_response', unit: 'duration', drill: { kind: 'tickets', figure: 'first_response' } },
+  { key: 'resolution', unit: 'duration', drill: { kind: 'tickets', figure: 'resolution' } },
+  { key: 'csat', unit: 'share', drill: { kind: 'surveys', type: 'csat' } },
+  { key: 'nps', unit: 'nps', drill: { kind: 'surveys', type: 'nps' } },
+  { key: 'ces', unit: 'ces', drill: { kind: 'surveys', type: 'ces' } },
+  { key: 'sla', unit: 'share', drill: { kind: 'sla' } },
+  // Counts are whole figures, never a "small sample".
+  { key: 'created', unit: 'count', drill: { kind: 'tickets', figure: 'created' }, counts: true },
+  { key: 'solved', unit: 'count', drill: { kind: 'tickets', figure: 'solved' }, counts: true },
+  { key: 'backlog', unit: 'count', drill: { kind: 'tickets', figure: 'backlog' }, counts: true },
+  { key: 'reopen_rate', unit: 'share', drill: { kind: 'tickets', figure: 'solved' } },
+];
+
+export function headlineFigures(db: Db, scope: DashboardScope, now: number): HeadlineFigure[] {
+  const current = period(db, scope.current, now);
+  const previous = period(db, scope.before, now);
+  return SHAPE.map(({ key, unit, drill, counts }) => ({
+    key,
+    unit,
+    drill,
+    current: current.figures[key],
+    previous: previous.figures[key],
+    small: !counts && current.figures[key].n < SMALL_SAMPLE,
+  }));
+}

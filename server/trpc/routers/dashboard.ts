@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { router, agentProcedure } from '../trpc';
+import type { Db } from '@/db/client';
+import type { Viewer } from '@/server/auth/sessions';
+import { dashboardFiltersSchema, type DashboardFilters } from '@/lib/dashboard/dashboard-filters';
+import { TICKET_FIGURES } from '@/db/queries/metrics-figures';
+import { DIMENSIONS } from '@/db/queries/metrics-breakdowns';
+import { SURVEY_TYPES } from '@/lib/surveys/survey-policy';
+import { dashboardScope } from '@/server/dashboard/dashboard-scope';
+import { headlineFigures } from '@/server/dashboard/dashboard-headline';
+import { trend } from '@/server/dashboard/dashboard-trend';
+import { staffing } from '@/server/dashboard/dashboard-staffing';
+import { namedBreakdown } from '@/server/dashboard/dashboard-breakdowns';
+import { liveStrip } from '@/server/dashboard/dashboard-live';
+import { DRILL_PAGE_MAX, drilldown } from '@/server/dashboard/dashboard-drilldown';
+
+const drillSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('tickets'), figure: z.enum(TICKET_FIGURES) }),
+  z.object({ kind: z.literal('surveys'), type: z.enum(SURVEY_TYPES) }),
+  z.object({ kind: z.literal('sla') }),
+]);
+
+/**
+ * The dashboard, one procedure per panel (each loads on its own). Every agent may call them: the scope
+ * (server/dashboard/dashboard-scope.ts) limits an agent to their own work and checks every filter.
+ */
+const panel = agentProcedure.input(z.object({ filters: dashboardFiltersSchema }));
+const scoped = (ctx: { db: Db; viewer: Viewer }, input: { filters: DashboardFilters }) => {
+  const now = Date.now();
+  return { now, scope: dashboardScope(ctx.db, ctx.viewer, input.filters, now) };
+};
+
+export const dashboardRouter = router({
+  headline: panel.query(({ ctx, input }) => {
+    const { now, scope } = scoped(ctx, input);
+    return { window: scope.window, previous: scope.previous, zone: scope.zone, figures: headlineFigures(ctx.db, scope, now) };
+  }),
+  trend: panel.query(({ ctx, input }) => trend(ctx.db, scoped(ctx, input).scope)),
+  staffing: panel.query(({ ctx, input }) => staffing(ctx.db, scoped(ctx, input).scope)),
+  breakdown: agentProcedure
+    .input(z.object({ filters: dashboardFiltersSchema, dimension: z.enum(DIMENSIONS) }))
+    .query(({ ctx, input }) => namedBreakdown(ctx.db, scoped(ctx, input).scope, input.dimension)),
+  live: panel.query(({ ctx, input }) => {
+    const { now, scope } = scoped(ctx, input);
+    return liveStrip(ctx.db, scope, now);
+  }),
+  drilldown: agentProcedure
+    .input(
+      z.object({
+        filters: dashboardFiltersSchema,
+        drill: drillSchema,
+        period: z.enum(['current', 'previous']).default('current'),
+        offset: z.number().int().min(0).max(10_000_000).default(0),
+        limit: z.number().int().min(1).max(DRILL_PAGE_MAX).default(100),
+      }),
+    )
+    .query(({ ctx, input }) => {
+      const { now, scope } = scoped(ctx, input);
+      return drilldown(ctx.db, scope, input.drill, { period: input.period, offset: input.offset, limit: input.limit, now });
+    }),
+});
