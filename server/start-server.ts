@@ -1,3 +1,4 @@
+import { handleDashboardExport, isDashboardExport } from './http/dashboard-export';
 import http from 'node:http';
 import { Server as SocketServer } from 'socket.io';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
@@ -70,6 +71,13 @@ export async function startServer({ config, next = { dev: false }, log = console
       });
     }
     if (req.url && isWidgetRequest(req.url)) return handleWidgetRequest(req, res);
+    if (isDashboardExport(req)) {
+      return void handleDashboardExport(req, res).catch((err) => {
+        log(`Dashboard export failed: ${err instanceof Error ? err.stack : String(err)}`);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('The export failed; please try again');
+        else res.destroy();
+      });
+    }
     if (isSurveyEndpoint(req)) {
       return void handleSurveyEndpoint(req, res).catch((err) => {
         log(`Survey endpoint failed: ${err instanceof Error ? err.stack : String(err)}`);

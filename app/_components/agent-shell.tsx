@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'use-intl';
 import { useMutation } from '@tanstack/react-query';
-import { Inbox, LifeBuoy, LogOut, Settings, WifiOff } from 'lucide-react';
+import { BarChart3, Inbox, LifeBuoy, LogOut, Settings, WifiOff } from 'lucide-react';
 import { hasRole } from '@/lib/domain';
 import { useTRPC } from './trpc';
 import { useRealtime } from './realtime';
@@ -21,6 +21,7 @@ export function AgentShell({ viewer, children }: { viewer: ClientViewer; childre
   const logout = useMutation(trpc.auth.logout.mutationOptions({ onSettled: () => window.location.assign('/login') }));
   const nav = [
     { href: '/inbox', label: t('app.inbox'), icon: Inbox, show: true },
+    { href: '/dashboard', label: t('app.dashboard'), icon: BarChart3, show: true },
     { href: '/settings/agents', label: t('app.settings'), icon: Settings, show: hasRole(viewer.role, 'admin') },
   ];
   return (

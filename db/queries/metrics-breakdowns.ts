@@ -4,6 +4,7 @@ import { formSubmissions, ticketFacts, ticketTags } from '../schema';
 import { limitRows } from '../prepared';
 import { READINGS } from '../../lib/surveys/survey-scoring';
 import { cohortOf } from './metrics-filter';
+import { DIMENSIONS, type Dimension } from '../../lib/dashboard/figure-kinds';
 import { CONTACT_BUCKETS, durationColumn, type FigureFilter } from './metrics-figures';
 
 /**
@@ -12,8 +13,7 @@ import { CONTACT_BUCKETS, durationColumn, type FigureFilter } from './metrics-fi
  * response and resolution, and CSAT of the tickets' latest answers. A ticket with two tags (or two form
  * answers) counts in both groups.
  */
-export const DIMENSIONS = ['channel', 'team', 'agent', 'priority', 'tag', 'form_answer'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+export { DIMENSIONS, type Dimension };
 
 export type BreakdownRow = {
   key: string | number | null;

@@ -41,11 +41,7 @@ export function surveyAnswerRows(db: Queryable, f: Window, type: SurveyType, pag
     .innerJoin(surveyAnswers, sql`${surveyAnswers.id} = ${latestAnswer}`)
     .where(answeredOfType(f, type))
     .get()!.n;
-  const rows = base()
-    .orderBy(asc(surveyRequests.sentAt), asc(surveyRequests.id))
-    .limit(limitRows(page.limit))
-    .offset(page.offset)
-    .all();
+  const rows = base().orderBy(asc(surveyRequests.sentAt), asc(surveyRequests.id)).limit(limitRows(page.limit)).offset(page.offset).all();
   return { total, rows };
 }
 

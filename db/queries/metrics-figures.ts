@@ -4,6 +4,7 @@ import type { Queryable } from '../client';
 import { agents, teams, ticketFacts, tickets } from '../schema';
 import { limitRows } from '../prepared';
 import { cohortAt, cohortOf, scopeOf, type MetricsFilter } from './metrics-filter';
+import { TICKET_FIGURES, type TicketFigure } from '../../lib/dashboard/figure-kinds';
 
 /**
  * The tickets behind each ticket-counting figure, written once: the figure's count and the list it
@@ -32,20 +33,7 @@ export const durationColumn = (kind: 'firstResponse' | 'resolution', clock: Cloc
     resolution: { calendar: ticketFacts.resolutionCalendarMs, business: ticketFacts.resolutionBusinessMs },
   })[kind][clock];
 
-export const TICKET_FIGURES = [
-  'created',
-  'solved',
-  'backlog',
-  'reopened',
-  'contacted',
-  'fcr',
-  'second_contact',
-  'third_contact',
-  'one_touch',
-  'first_response',
-  'resolution',
-] as const;
-export type TicketFigure = (typeof TICKET_FIGURES)[number];
+export { TICKET_FIGURES, type TicketFigure };
 export type FigureFilter = MetricsFilter & { clock: Clock };
 
 /** The condition and the time each figure's tickets are listed by. */
@@ -94,6 +82,8 @@ export function countFigure(db: Queryable, figure: TicketFigure, f: FigureFilter
 }
 
 export type FigureTicket = {
+  /** The figure's time for this ticket (created or solved): with the id, the cursor of the next page. */
+  at: number;
   ticketId: number;
   number: number;
   subject: string;
@@ -106,13 +96,30 @@ export type FigureTicket = {
   resolutionMs: number | null;
   publicReplies: number;
   reopenCount: number;
+  priority: string | null;
+  firstCustomerMessageAt: number | null;
+  firstResponseAt: number | null;
+  repliesBeforeFirstSolve: number;
+  firstReopenAt: number | null;
+  firstResponseMet: boolean | null;
+  resolutionMet: boolean | null;
+  csatScore: number | null;
+  csatMax: number | null;
+  npsScore: number | null;
+  cesScore: number | null;
 };
 
-/** One page of a figure's tickets, oldest first (by the figure's time, then number). */
-export function figureTickets(db: Queryable, figure: TicketFigure, f: FigureFilter, page: { offset: number; limit: number }): FigureTicket[] {
+export type FigureCursor = { at: number; id: number };
+
+/**
+ * One page of a figure's tickets, oldest first (by the figure's time, then id), after `cursor`: each
+ * page is an index seek, so the full export of a million tickets pages through them in linear time.
+ */
+export function figureTickets(db: Queryable, figure: TicketFigure, f: FigureFilter, page: { limit: number; after?: FigureCursor | null }): FigureTicket[] {
   const { where, at, solvedBy } = figureOf(figure, f);
   return db
     .select({
+      at: sql<number>`${at}`,
       ticketId: ticketFacts.ticketId,
       number: tickets.number,
       subject: tickets.subject,
@@ -125,14 +132,24 @@ export function figureTickets(db: Queryable, figure: TicketFigure, f: FigureFilt
       resolutionMs: durationColumn('resolution', f.clock),
       publicReplies: ticketFacts.publicReplies,
       reopenCount: ticketFacts.reopenCount,
+      priority: ticketFacts.priority,
+      firstCustomerMessageAt: ticketFacts.firstCustomerMessageAt,
+      firstResponseAt: ticketFacts.firstResponseAt,
+      repliesBeforeFirstSolve: ticketFacts.repliesBeforeFirstSolve,
+      firstReopenAt: ticketFacts.firstReopenAt,
+      firstResponseMet: ticketFacts.firstResponseMet,
+      resolutionMet: ticketFacts.resolutionMet,
+      csatScore: ticketFacts.csatScore,
+      csatMax: ticketFacts.csatMax,
+      npsScore: ticketFacts.npsScore,
+      cesScore: ticketFacts.cesScore,
     })
     .from(ticketFacts)
     .innerJoin(tickets, eq(tickets.id, ticketFacts.ticketId))
     .leftJoin(teams, eq(teams.id, solvedBy ? ticketFacts.solvedTeamId : ticketFacts.teamId))
     .leftJoin(agents, eq(agents.id, solvedBy ? ticketFacts.solvedAssigneeId : ticketFacts.assigneeId))
-    .where(where)
-    .orderBy(asc(at), asc(tickets.number))
+    .where(and(where, page.after ? sql`(${at}, ${ticketFacts.ticketId}) > (${page.after.at}, ${page.after.id})` : undefined))
+    .orderBy(asc(at), asc(ticketFacts.ticketId))
     .limit(limitRows(page.limit))
-    .offset(page.offset)
     .all();
 }

@@ -31,7 +31,9 @@ export function scopeOf(f: Scope, solvedBy: boolean): SQL {
     f.agentId != null ? eq(agent, f.agentId) : undefined,
     f.channel ? eq(ticketFacts.channel, f.channel) : undefined,
     f.priority ? eq(ticketFacts.priority, f.priority) : undefined,
-    f.tagId != null ? sql`exists (select 1 from ${ticketTags} where ${ticketTags.ticketId} = ${ticketFacts.ticketId} and ${ticketTags.tagId} = ${f.tagId})` : undefined,
+    f.tagId != null
+      ? sql`exists (select 1 from ${ticketTags} where ${ticketTags.ticketId} = ${ticketFacts.ticketId} and ${ticketTags.tagId} = ${f.tagId})`
+      : undefined,
   )!;
 }
 

@@ -34,13 +34,7 @@ export function liveCounts(db: Queryable, s: Scope, now: number) {
   const waiting = db
     .select({ ticketId: tickets.id, number: tickets.number, subject: tickets.subject, since: tickets.lastCustomerMessageAt })
     .from(tickets)
-    .where(
-      and(
-        where,
-        inArray(tickets.status, ['new', 'open']),
-        sql`${tickets.lastCustomerMessageAt} is not null`,
-      ),
-    )
+    .where(and(where, inArray(tickets.status, ['new', 'open']), sql`${tickets.lastCustomerMessageAt} is not null`))
     .orderBy(asc(tickets.lastCustomerMessageAt))
     .limit(limitRows(1))
     .get();

@@ -11,7 +11,8 @@ import { CONTACT_BUCKETS, contactCohort, durationColumn, type Clock } from './me
  */
 type Window = Omit<MetricsFilter, 'cohort'>;
 const countOf = (condition: ReturnType<typeof sql>) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
-const localDay = (column: Parameters<typeof localMs>[0], pieces: readonly OffsetPiece[]) => sql<number>`cast(${localMs(column, pieces)} / ${DAY_MS} as integer)`;
+const localDay = (column: Parameters<typeof localMs>[0], pieces: readonly OffsetPiece[]) =>
+  sql<number>`cast(${localMs(column, pieces)} / ${DAY_MS} as integer)`;
 
 /** Tickets created and first solved per local day (days as whole days since 1970-01-01, local). */
 export function volumeByDay(db: Queryable, f: Window, pieces: readonly OffsetPiece[]) {
@@ -58,7 +59,13 @@ export function incomingBy(db: Queryable, f: Window, pieces: readonly OffsetPiec
   const key = unit === 'hourOfWeek' ? sql<number>`${hourOfWeek}` : sql<number>`(${hourOfWeek} / 24)`;
   const frt = durationColumn('firstResponse', clock);
   return db
-    .select({ key, n: sql<number>`count(*)`, answered: sql<number>`count(${frt})`, medianMs: sql<number | null>`median(${frt})`, meanMs: sql<number | null>`avg(${frt})` })
+    .select({
+      key,
+      n: sql<number>`count(*)`,
+      answered: sql<number>`count(${frt})`,
+      medianMs: sql<number | null>`median(${frt})`,
+      meanMs: sql<number | null>`avg(${frt})`,
+    })
     .from(ticketFacts)
     .where(and(gte(at, f.from), lt(at, f.to), scopeOf(f, false)))
     .groupBy(key)

@@ -123,7 +123,12 @@ export function surveyFigures(db: Queryable, f: Omit<MetricsFilter, 'cohort'>) {
 
 /** The SLA targets that came due in the window (due before its end and before now), stopped ones never did; join ticket_facts. */
 export function slaTargetsDue(f: Omit<MetricsFilter, 'cohort'> & { now: number }): SQL {
-  return and(gte(ticketSlaTargets.dueAt, f.from), lt(ticketSlaTargets.dueAt, Math.min(f.to, f.now)), sql`${ticketSlaTargets.state} <> 'stopped'`, scopeOf(f, false))!;
+  return and(
+    gte(ticketSlaTargets.dueAt, f.from),
+    lt(ticketSlaTargets.dueAt, Math.min(f.to, f.now)),
+    sql`${ticketSlaTargets.state} <> 'stopped'`,
+    scopeOf(f, false),
+  )!;
 }
 
 /** Met on time: met and never breached. */

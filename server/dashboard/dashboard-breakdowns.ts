@@ -11,7 +11,12 @@ import type { DashboardScope } from './dashboard-scope';
  * field's label and the option's label (in both languages, the page picks); channels and priorities stay
  * keys for the page to translate. Contact reasons are the tag and form-answer breakdowns.
  */
-export type NamedBreakdownRow = BreakdownRow & { label: string | null; fieldLabel: LocalizedText | null; optionLabel: LocalizedText | null; form: string | null };
+export type NamedBreakdownRow = BreakdownRow & {
+  label: string | null;
+  fieldLabel: LocalizedText | null;
+  optionLabel: LocalizedText | null;
+  form: string | null;
+};
 
 type SelectField = { formId: number; form: string; key: string; label: LocalizedText; options: Map<string, LocalizedText> };
 
@@ -24,13 +29,28 @@ function selectFieldsOfForms(db: Db): SelectField[] {
 }
 
 const namesOf = (db: Db, table: typeof teams | typeof agents | typeof tags, ids: number[]) =>
-  new Map(ids.length ? db.select({ id: table.id, name: table.name }).from(table).where(inArray(table.id, ids)).all().map((r) => [r.id, r.name]) : []);
+  new Map(
+    ids.length
+      ? db
+          .select({ id: table.id, name: table.name })
+          .from(table)
+          .where(inArray(table.id, ids))
+          .all()
+          .map((r) => [r.id, r.name])
+      : [],
+  );
 
 export function namedBreakdown(db: Db, scope: DashboardScope, dimension: Dimension): NamedBreakdownRow[] {
   const fields = dimension === 'form_answer' ? selectFieldsOfForms(db) : [];
   const rows = breakdown(db, scope.current, dimension, [...new Set(fields.map((f) => f.key))]);
   const table = dimension === 'team' ? teams : dimension === 'agent' ? agents : dimension === 'tag' ? tags : null;
-  const names = table ? namesOf(db, table, rows.flatMap((r) => (typeof r.key === 'number' ? [r.key] : []))) : new Map<number, string>();
+  const names = table
+    ? namesOf(
+        db,
+        table,
+        rows.flatMap((r) => (typeof r.key === 'number' ? [r.key] : [])),
+      )
+    : new Map<number, string>();
   return rows.flatMap((r): NamedBreakdownRow[] => {
     if (dimension === 'form_answer') {
       const field = fields.find((f) => f.formId === r.formId && f.key === r.field);

@@ -1,7 +1,8 @@
 import type { Db } from '@/db/client';
 import { contactResolution, durationPercentiles, slaAttainment, surveyFigures } from '@/db/queries/metrics';
 import { countFigure, type FigureFilter, type TicketFigure } from '@/db/queries/metrics-figures';
-import type { SurveyType } from '@/lib/surveys/survey-policy';
+export type { Drill };
+import type { Drill } from '@/lib/dashboard/figure-kinds';
 import { SMALL_SAMPLE } from '@/lib/dashboard/dashboard-filters';
 import type { DashboardScope } from './dashboard-scope';
 
@@ -9,7 +10,6 @@ import type { DashboardScope } from './dashboard-scope';
  * The headline figures of a window and of the period before it (DESIGN.md §5). Each says what it
  * counted (n) and where its tickets are listed (`drill`): the list has exactly n rows.
  */
-export type Drill = { kind: 'tickets'; figure: TicketFigure } | { kind: 'surveys'; type: SurveyType } | { kind: 'sla' };
 export type FigureValue = { value: number | null; n: number; p90?: number | null };
 export type HeadlineFigure = {
   key: HeadlineKey;
@@ -19,18 +19,7 @@ export type HeadlineFigure = {
   small: boolean;
   drill: Drill;
 };
-export type HeadlineKey =
-  | 'fcr'
-  | 'first_response'
-  | 'resolution'
-  | 'csat'
-  | 'nps'
-  | 'ces'
-  | 'sla'
-  | 'created'
-  | 'solved'
-  | 'backlog'
-  | 'reopen_rate';
+export type HeadlineKey = 'fcr' | 'first_response' | 'resolution' | 'csat' | 'nps' | 'ces' | 'sla' | 'created' | 'solved' | 'backlog' | 'reopen_rate';
 
 type Period = { figures: Record<HeadlineKey, FigureValue> };
 

@@ -27,12 +27,14 @@ export type DashboardScope = {
   seesEveryone: boolean;
 };
 
-const exists = (db: Db, table: typeof teams | typeof agents | typeof tags, id: number) => !!db.select({ id: table.id }).from(table).where(eq(table.id, id)).get();
+const exists = (db: Db, table: typeof teams | typeof agents | typeof tags, id: number) =>
+  !!db.select({ id: table.id }).from(table).where(eq(table.id, id)).get();
 
 export function dashboardScope(db: Db, viewer: Viewer, filters: DashboardFilters, now: number): DashboardScope {
   const seesEveryone = hasRole(viewer.role, 'lead');
   if (filters.teamId !== undefined && !exists(db, teams, filters.teamId)) throw new DomainError('BAD_REQUEST', 'dashboard_unknown_filter', { name: 'team' });
-  if (filters.agentId !== undefined && !exists(db, agents, filters.agentId)) throw new DomainError('BAD_REQUEST', 'dashboard_unknown_filter', { name: 'agent' });
+  if (filters.agentId !== undefined && !exists(db, agents, filters.agentId))
+    throw new DomainError('BAD_REQUEST', 'dashboard_unknown_filter', { name: 'agent' });
   if (filters.tagId !== undefined && !exists(db, tags, filters.tagId)) throw new DomainError('BAD_REQUEST', 'dashboard_unknown_filter', { name: 'tag' });
   if (!seesEveryone) {
     if (filters.agentId !== undefined && filters.agentId !== viewer.id) throw new DomainError('FORBIDDEN', 'dashboard_own_work_only');

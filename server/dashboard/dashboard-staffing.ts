@@ -23,7 +23,7 @@ const offsetAt = (pieces: readonly OffsetPiece[], at: number) => pieces.find((p)
  * week and length to `visit`.
  */
 function eachLocalHour(pieces: readonly OffsetPiece[], from: number, to: number, visit: (hourOfWeek: number, ms: number) => void) {
-  for (let t = from; t < to; ) {
+  for (let t = from; t < to;) {
     const offset = offsetAt(pieces, t);
     const local = t + offset;
     const nextHour = (Math.floor(local / HOUR) + 1) * HOUR - offset;

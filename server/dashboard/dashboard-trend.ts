@@ -22,7 +22,8 @@ export type TrendBucket = {
 const dayIndex = (ymd: string) => Date.UTC(Number(ymd.slice(0, 4)), Number(ymd.slice(5, 7)) - 1, Number(ymd.slice(8, 10))) / DAY_MS;
 const ymdOfIndex = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 // Day 0 (1970-01-01) was a Thursday: its week began three days earlier.
-const bucketOf = (day: number, interval: 'week' | 'month') => (interval === 'week' ? ymdOfIndex(day - ((((day + 3) % 7) + 7) % 7)) : `${ymdOfIndex(day).slice(0, 7)}-01`);
+const bucketOf = (day: number, interval: 'week' | 'month') =>
+  interval === 'week' ? ymdOfIndex(day - ((((day + 3) % 7) + 7) % 7)) : `${ymdOfIndex(day).slice(0, 7)}-01`;
 
 export function trend(db: Db, scope: DashboardScope): TrendBucket[] {
   const interval = scope.filters.interval;

@@ -50,12 +50,21 @@ export const dashboardRouter = router({
         filters: dashboardFiltersSchema,
         drill: drillSchema,
         period: z.enum(['current', 'previous']).default('current'),
-        offset: z.number().int().min(0).max(10_000_000).default(0),
+        /** Where the page starts: tickets after a (time, id) cursor, answers and targets at an offset. */
+        cursor: z
+          .object({ offset: z.number().int().min(0).max(10_000_000), after: z.object({ at: z.number().int(), id: z.number().int().positive() }).nullable() })
+          .nullish(),
         limit: z.number().int().min(1).max(DRILL_PAGE_MAX).default(100),
       }),
     )
     .query(({ ctx, input }) => {
       const { now, scope } = scoped(ctx, input);
-      return drilldown(ctx.db, scope, input.drill, { period: input.period, offset: input.offset, limit: input.limit, now });
+      return drilldown(ctx.db, scope, input.drill, {
+        period: input.period,
+        offset: input.cursor?.offset ?? 0,
+        after: input.cursor?.after ?? null,
+        limit: input.limit,
+        now,
+      });
     }),
 });
