@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '@/db/seed/generate';
+import { httpClient, startTestServer } from '@/server/testing/test-server';
+
+// The dashboard over HTTP as the browser reaches it: tRPC procedures and the CSV download, with the session cookie.
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let lead: ReturnType<typeof httpClient>;
+let agent: ReturnType<typeof httpClient>;
+beforeAll(async () => {
+  server = await startTestServer({ DEMO_TICKETS: '200' });
+  lead = httpClient(server.url);
+  agent = httpClient(server.url);
+  expect((await lead.mutate('auth.login', { email: 'lena@demo.local', password: DEMO_PASSWORD })).ok).toBe(true);
+  expect((await agent.mutate('auth.login', { email: 'jana@demo.local', password: DEMO_PASSWORD })).ok).toBe(true);
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const filters = { range: '90d' };
+type Figure = { key: string; current: { n: number; value: number | null } };
+const download = (client: ReturnType<typeof httpClient> | null, search: string) =>
+  fetch(`${server.url}/dashboard/export.csv?${search}`, { headers: client ? { cookie: client.cookie } : {} });
+
+describe('dashboard over HTTP', () => {
+  it('a lead gets the figures, and a figure lists and exports exactly its n', async () => {
+    const headline = await lead.query<{ figures: Figure[] }>('dashboard.headline', { filters });
+    if (!headline.ok) throw new Error(headline.message);
+    const created = headline.data.figures.find((f) => f.key === 'created')!.current.n;
+    expect(created).toBeGreaterThan(100);
+    const drill = await lead.query<{ total: number }>('dashboard.drilldown', { filters, drill: { kind: 'tickets', figure: 'created' }, limit: 5 });
+    expect(drill).toMatchObject({ ok: true, data: { total: created } });
+    const res = await download(lead, 'range=90d');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="helpdesk-tickets-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text.trim().split('\n')).toHaveLength(created + 1);
+    for (const panel of ['trend', 'staffing', 'live']) expect((await lead.query(`dashboard.${panel}`, { filters })).ok).toBe(true);
+    expect((await lead.query('dashboard.breakdown', { filters, dimension: 'agent' })).ok).toBe(true);
+  });
+
+  it('an agent sees their own work, never a colleague’s or another team’s', async () => {
+    const mine = await agent.query<{ figures: Figure[] }>('dashboard.headline', { filters });
+    const all = await lead.query<{ figures: Figure[] }>('dashboard.headline', { filters });
+    if (!mine.ok || !all.ok) throw new Error('expected figures');
+    const n = (r: { figures: Figure[] }) => r.figures.find((f) => f.key === 'created')!.current.n;
+    expect(n(mine.data)).toBeLessThan(n(all.data));
+    const directory = await lead.query<{ agents: { id: number; name: string }[]; teams: { id: number; name: string }[] }>('directory.all');
+    if (!directory.ok) throw new Error(directory.message);
+    const tom = directory.data.agents.find((a) => a.name === 'Tom Fischer')!.id;
+    const billing = directory.data.teams.find((t) => t.name === 'Billing')!.id;
+    expect(await agent.query('dashboard.headline', { filters: { ...filters, agentId: tom } })).toMatchObject({ ok: false, status: 403, code: 'FORBIDDEN' });
+    expect(await agent.query('dashboard.staffing', { filters: { ...filters, teamId: billing } })).toMatchObject({ ok: false, status: 403 });
+    expect((await download(agent, `teamId=${billing}`)).status).toBe(403);
+  });
+
+  it('bad ranges, unknown values and missing sessions get a clear 4xx, never a 500', async () => {
+    const reversed = await lead.query('dashboard.headline', { filters: { range: 'custom', from: '2026-05-02', to: '2026-05-01' } });
+    expect(reversed).toMatchObject({ ok: false, status: 400, message: 'The range ends before it starts; swap the first and the last day.' });
+    expect(await lead.query('dashboard.headline', { filters: { range: 'custom', from: '2020-01-01', to: '2026-05-01' } })).toMatchObject({ status: 400 });
+    expect(await lead.query('dashboard.headline', { filters: { channel: 'fax' } })).toMatchObject({ status: 400 });
+    expect(await lead.query('dashboard.headline', { filters: { teamId: 4242 } })).toMatchObject({ status: 400 });
+    expect(await lead.query('dashboard.drilldown', { filters, drill: { kind: 'tickets', figure: 'everything' } })).toMatchObject({ status: 400 });
+    expect(await httpClient(server.url).query('dashboard.headline', { filters })).toMatchObject({ status: 401 });
+    expect((await download(null, '')).status).toBe(401);
+    const unknown = await download(lead, 'channel=fax');
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toMatch(/channel/);
+    expect((await download(lead, 'd=tickets.everything')).status).toBe(400);
+    expect((await download(lead, 'range=custom&from=2026-05-02&to=2026-05-01')).status).toBe(400);
+  });
+});
