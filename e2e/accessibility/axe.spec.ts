@@ -14,7 +14,7 @@ for (const [locale, width] of [
   ['en-US', 1366],
   ['de-DE', 390],
 ] as const) {
-  test(`no serious accessibility violations in the inbox, a ticket, a WhatsApp ticket and the SLA, survey and messenger settings (${locale}, ${width} px)`, async ({
+  test(`no serious accessibility violations in the inbox, a ticket, a WhatsApp ticket, the dashboard and the SLA, survey and messenger settings (${locale}, ${width} px)`, async ({
     browser,
   }) => {
     const { page } = await agentPage(browser, 'admin@demo.local', locale);
@@ -36,6 +36,13 @@ for (const [locale, width] of [
     expect(await seriousViolations(page)).toEqual([]);
     await page.goto('/settings/surveys');
     await expect(page.getByTestId('survey-policy-list')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto('/dashboard?range=90d');
+    await expect(page.getByTestId('staffing-heatmap').locator('svg rect').first()).toBeVisible();
+    await expect(page.getByTestId('breakdown').locator('tbody tr').first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId('figure-fcr').getByTestId('figure-n').click();
+    await expect(page.getByTestId('drill-row').first()).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
     for (const section of ['whatsapp', 'messenger', 'telegram']) {
       await page.goto(`/settings/${section}`);

@@ -51,8 +51,9 @@ export function HeadlineCard({ figure, search }: { figure: HeadlineFigure; searc
         {t('previous', { value: previous.value === null ? '–' : show(previous.value) })}
       </p>
       <p className="mt-auto flex flex-wrap items-center gap-x-2 text-xs">
-        <Link href={href} className="tabular-nums" data-testid="figure-n" aria-label={t('showTickets', { count: current.n })}>
+        <Link href={href} className="tabular-nums" data-testid="figure-n">
           {t('n', { count: fmt.count(current.n) })}
+          <span className="sr-only"> – {t('showTickets', { count: current.n })}</span>
         </Link>
         {figure.small && current.n > 0 && (
           <span className="flex items-center gap-0.5 text-amber-800" data-testid="small-sample">
