@@ -1,4 +1,5 @@
 import { handleDashboardExport, isDashboardExport } from './http/dashboard-export';
+import { handleMetricsApi, isMetricsApi } from './http/metrics-api';
 import http from 'node:http';
 import { Server as SocketServer } from 'socket.io';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
@@ -71,6 +72,13 @@ export async function startServer({ config, next = { dev: false }, log = console
       });
     }
     if (req.url && isWidgetRequest(req.url)) return handleWidgetRequest(req, res);
+    if (isMetricsApi(req)) {
+      return void handleMetricsApi(req, res).catch((err) => {
+        log(`Metrics API failed: ${err instanceof Error ? err.stack : String(err)}`);
+        if (!res.headersSent)
+          res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { key: 'internal', message: 'Internal error' } }));
+      });
+    }
     if (isDashboardExport(req)) {
       return void handleDashboardExport(req, res).catch((err) => {
         log(`Dashboard export failed: ${err instanceof Error ? err.stack : String(err)}`);

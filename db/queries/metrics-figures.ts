@@ -114,8 +114,14 @@ export type FigureCursor = { at: number; id: number };
 /**
  * One page of a figure's tickets, oldest first (by the figure's time, then id), after `cursor`: each
  * page is an index seek, so the full export of a million tickets pages through them in linear time.
+ * Without a cursor, at an offset (the metrics API's plain paging).
  */
-export function figureTickets(db: Queryable, figure: TicketFigure, f: FigureFilter, page: { limit: number; after?: FigureCursor | null }): FigureTicket[] {
+export function figureTickets(
+  db: Queryable,
+  figure: TicketFigure,
+  f: FigureFilter,
+  page: { limit: number; after?: FigureCursor | null; offset?: number },
+): FigureTicket[] {
   const { where, at, solvedBy } = figureOf(figure, f);
   return db
     .select({
@@ -151,5 +157,6 @@ export function figureTickets(db: Queryable, figure: TicketFigure, f: FigureFilt
     .where(and(where, page.after ? sql`(${at}, ${ticketFacts.ticketId}) > (${page.after.at}, ${page.after.id})` : undefined))
     .orderBy(asc(at), asc(ticketFacts.ticketId))
     .limit(limitRows(page.limit))
+    .offset(page.after ? 0 : (page.offset ?? 0))
     .all();
 }

@@ -16,3 +16,4 @@ export * from './notifications';
 export * from './webhook-events';
 export * from './surveys';
 export * from './ticket-facts';
+export * from './api-tokens';

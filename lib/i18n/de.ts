@@ -143,6 +143,17 @@ export const de: Messages = {
     missed: 'Verfehlt',
     more: 'Mehr zeigen',
     shown: '{shown} von {count} gezeigt',
+    apiTitle: 'Kennzahlen-API',
+    apiNote:
+      'Diese Zahlen als JSON für BI-Werkzeuge, nur lesend: GET /api/metrics/v1/headline (auch trend, staffing, breakdown, live, rows) mit den Filtern dieser Seite und dem Header Authorization: Bearer hdm_… Ein Token sieht, was Sie sehen.',
+    apiTokenName: 'Name des Tokens',
+    apiCreate: 'Token anlegen',
+    apiCreated: 'Kopieren Sie das Token jetzt; es wird nicht noch einmal gezeigt:',
+    apiRevoke: 'Widerrufen',
+    apiRevoked: 'Widerrufen',
+    apiLastUsed: 'Zuletzt genutzt {at}',
+    apiNeverUsed: 'Noch nie genutzt',
+    apiNoTokens: 'Noch keine Tokens.',
     slaTargets: { first_response: 'Erste Antwort', next_response: 'Nächste Antwort', resolution: 'Lösung' },
   },
   app: {
@@ -350,6 +361,8 @@ export const de: Messages = {
   },
   /** Errors the server reports, by key (server/errors/domain-error.ts); simple {placeholders} only. */
   serverErrors: {
+    api_token_limit: 'Sie haben {max} aktive Tokens; widerrufen Sie eines, bevor Sie ein neues anlegen.',
+    api_token_not_found: 'Dieses Token gibt es nicht oder es wurde schon widerrufen.',
     dashboard_unknown_filter: 'Diese Auswahl ({name}) gibt es nicht (mehr); bitte eine andere wählen.',
     dashboard_own_work_only: 'Sie sehen nur die Zahlen Ihrer eigenen Arbeit und Ihrer eigenen Teams.',
     range_dates_missing: 'Ein eigener Zeitraum braucht einen ersten und einen letzten Tag.',

@@ -142,6 +142,17 @@ export const en = {
     missed: 'Missed',
     more: 'Show more',
     shown: '{shown} of {count} shown',
+    apiTitle: 'Metrics API',
+    apiNote:
+      'Read-only JSON of these figures for BI tools: GET /api/metrics/v1/headline (also trend, staffing, breakdown, live, rows) with the filters of this page and the header Authorization: Bearer hdm_… A token sees what you see.',
+    apiTokenName: 'Token name',
+    apiCreate: 'Create token',
+    apiCreated: 'Copy the token now; it is not shown again:',
+    apiRevoke: 'Revoke',
+    apiRevoked: 'Revoked',
+    apiLastUsed: 'Last used {at}',
+    apiNeverUsed: 'Never used',
+    apiNoTokens: 'No tokens yet.',
     slaTargets: { first_response: 'First response', next_response: 'Next response', resolution: 'Resolution' },
   },
   app: {
@@ -348,6 +359,8 @@ export const en = {
   },
   /** Errors the server reports, by key (server/errors/domain-error.ts); simple {placeholders} only. */
   serverErrors: {
+    api_token_limit: 'You have {max} active tokens; revoke one before creating another.',
+    api_token_not_found: 'This token does not exist or was revoked already.',
     dashboard_unknown_filter: 'This {name} does not exist (any more); choose another one.',
     dashboard_own_work_only: 'You can see the figures of your own work and your own teams only.',
     range_dates_missing: 'A custom range needs a first and a last day.',

@@ -20,7 +20,7 @@ export function drilldown(
       return {
         kind: 'tickets' as const,
         total: countFigure(db, drill.figure, f),
-        tickets: figureTickets(db, drill.figure, f, { limit: page.limit, after: o.after }),
+        tickets: figureTickets(db, drill.figure, f, { limit: page.limit, after: o.after, offset: o.offset }),
       };
     case 'surveys': {
       const { total, rows } = surveyAnswerRows(db, f, drill.type, page);

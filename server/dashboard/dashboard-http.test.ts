@@ -73,3 +73,64 @@ describe('dashboard over HTTP', () => {
     expect((await download(lead, 'range=custom&from=2026-05-02&to=2026-05-01')).status).toBe(400);
   });
 });
+
+describe('metrics API', () => {
+  const api = (panel: string, token: string | null, search = 'range=90d') =>
+    fetch(`${server.url}/api/metrics/v1/${panel}?${search}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  it('serves the dashboard’s figures to a lead’s token, and nothing to a tampered, revoked or demoted one', async () => {
+    const created = await lead.mutate<{ id: number; token: string }>('dashboard.createApiToken', { name: 'Power BI' });
+    if (!created.ok) throw new Error(created.message);
+    const { token, id } = created.data;
+    expect(token).toMatch(/^hdm_[\w-]{43}$/);
+
+    const res = await api('headline', token);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { figures: Figure[]; zone: string };
+    const viaTrpc = await lead.query<{ figures: Figure[] }>('dashboard.headline', { filters });
+    if (!viaTrpc.ok) throw new Error(viaTrpc.message);
+    expect(body.figures).toEqual(viaTrpc.data.figures);
+    expect(body.zone).toBe('Europe/Berlin');
+    for (const panel of ['trend', 'staffing', 'live']) expect((await api(panel, token)).status).toBe(200);
+    const rows = (await (await api('rows', token, 'range=90d&d=tickets.created&offset=5')).json()) as { total: number; tickets: unknown[] };
+    expect(rows.total).toBe(body.figures.find((f) => f.key === 'created')!.current.n);
+    expect((await (await api('breakdown', token, 'range=90d&dimension=channel')).json()) as { rows: unknown[] }).toMatchObject({ dimension: 'channel' });
+
+    // The list shows when it was used, never the token.
+    const listed = await lead.query<{ id: number; lastUsedAt: number | null }[]>('dashboard.apiTokens');
+    expect(listed.ok && listed.data.find((t) => t.id === id)!.lastUsedAt).toBeGreaterThan(0);
+    expect(JSON.stringify(listed)).not.toContain(token);
+
+    const tampered = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
+    for (const bad of [tampered, 'hdm_short', null]) {
+      const r = await api('headline', bad);
+      expect(r.status).toBe(401);
+      expect(await r.json()).toMatchObject({ error: { key: 'api_token_invalid' } });
+    }
+    expect((await api('headline', token, 'range=custom&from=2026-05-02&to=2026-05-01')).status).toBe(400);
+    expect((await api('headline', token, 'channel=fax')).status).toBe(400);
+    expect((await api('everything', token)).status).toBe(404);
+    expect((await api('breakdown', token, 'dimension=shoe_size')).status).toBe(400);
+    expect((await fetch(`${server.url}/api/metrics/v1/headline`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })).status).toBe(405);
+
+    expect(await lead.mutate('dashboard.revokeApiToken', { id })).toMatchObject({ ok: true });
+    expect((await api('headline', token)).status).toBe(401);
+    expect(await lead.mutate('dashboard.revokeApiToken', { id })).toMatchObject({ ok: false, status: 404 });
+  });
+
+  it('agents get no tokens; a lead who stops being one takes their tokens along', async () => {
+    expect(await agent.mutate('dashboard.createApiToken', { name: 'mine' })).toMatchObject({ ok: false, status: 403 });
+    const admin = httpClient(server.url);
+    await admin.mutate('auth.login', { email: 'admin@demo.local', password: DEMO_PASSWORD });
+    const claire = httpClient(server.url);
+    await claire.mutate('auth.login', { email: 'claire@demo.local', password: DEMO_PASSWORD });
+    const created = await claire.mutate<{ token: string }>('dashboard.createApiToken', { name: 'Sheets' });
+    if (!created.ok) throw new Error(created.message);
+    expect((await api('live', created.data.token)).status).toBe(200);
+    const agents = await admin.query<{ id: number; email: string }[]>('admin.agents');
+    if (!agents.ok) throw new Error(agents.message);
+    const claireId = agents.data.find((a) => a.email === 'claire@demo.local')!.id;
+    expect(await admin.mutate('admin.updateAgent', { id: claireId, role: 'agent' })).toMatchObject({ ok: true });
+    expect((await api('live', created.data.token)).status).toBe(401);
+  });
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { router, agentProcedure } from '../trpc';
+import { router, agentProcedure, leadProcedure } from '../trpc';
 import type { Db } from '@/db/client';
 import type { Viewer } from '@/server/auth/sessions';
 import { dashboardFiltersSchema, type DashboardFilters } from '@/lib/dashboard/dashboard-filters';
@@ -13,6 +13,7 @@ import { staffing } from '@/server/dashboard/dashboard-staffing';
 import { namedBreakdown } from '@/server/dashboard/dashboard-breakdowns';
 import { liveStrip } from '@/server/dashboard/dashboard-live';
 import { DRILL_PAGE_MAX, drilldown } from '@/server/dashboard/dashboard-drilldown';
+import { apiTokensOf, createApiToken, revokeOwnApiToken } from '@/server/metrics-api/api-tokens';
 
 const drillSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('tickets'), figure: z.enum(TICKET_FIGURES) }),
@@ -67,4 +68,13 @@ export const dashboardRouter = router({
         now,
       });
     }),
+  /** The lead's own metrics API tokens: listed without secrets, created (the token shown once), revoked. */
+  apiTokens: leadProcedure.query(({ ctx }) => apiTokensOf(ctx.db, ctx.viewer)),
+  createApiToken: leadProcedure
+    .input(z.object({ name: z.string().trim().min(1).max(80) }))
+    .mutation(({ ctx, input }) => createApiToken(ctx.db, ctx.viewer, input.name, Date.now())),
+  revokeApiToken: leadProcedure.input(z.object({ id: z.number().int().positive() })).mutation(({ ctx, input }) => {
+    revokeOwnApiToken(ctx.db, ctx.viewer, input.id, Date.now());
+    return { ok: true };
+  }),
 });

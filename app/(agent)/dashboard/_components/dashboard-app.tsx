@@ -15,6 +15,7 @@ import { TrendPanel } from './trend-panel';
 import { StaffingPanel } from './staffing-panel';
 import { BreakdownPanel } from './breakdown-panel';
 import { useFigureFormat } from './figure-format';
+import { ApiTokensPanel } from './api-tokens-panel';
 
 /** The team dashboard: filters, live strip, headline figures, trend, staffing, breakdowns and contact reasons. */
 export function DashboardApp() {
