@@ -88,6 +88,7 @@ export function DashboardApp() {
                 testId="reasons"
               />
             </div>
+            {hasRole(viewer.role, 'lead') && <ApiTokensPanel />}
           </>
         )}
         {!w && !headline.error && <p className="text-sm text-slate-600">{t('loading')}</p>}
