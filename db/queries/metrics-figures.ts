@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Queryable } from '../client';
 import { agents, teams, ticketFacts, tickets } from '../schema';
@@ -48,8 +48,9 @@ export function figureOf(figure: TicketFigure, f: FigureFilter): { where: SQL; a
       return solved;
     case 'backlog':
       // Open at the end of the window: created before it ended and not yet solved for the first time then.
+      // `+created_at`: read the few unsolved ones through the solve index, not every older ticket through the created one.
       return {
-        where: and(lt(ticketFacts.createdAt, f.to), or(isNull(ticketFacts.firstSolvedAt), gte(ticketFacts.firstSolvedAt, f.to)), scopeOf(f, false))!,
+        where: and(sql`+${ticketFacts.createdAt} < ${f.to}`, or(isNull(ticketFacts.firstSolvedAt), gte(ticketFacts.firstSolvedAt, f.to)), scopeOf(f, false))!,
         at: ticketFacts.createdAt,
         solvedBy: false,
       };

@@ -1,9 +1,8 @@
 import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { scopeOf, type MetricsFilter } from './metrics-filter';
-import { CONTACT_BUCKETS as BUCKETS, contactCohort, durationColumn, figureOf, type Clock } from './metrics-figures';
+import { cohortOf, scopeOf, type MetricsFilter } from './metrics-filter';
+import { CONTACT_BUCKETS as BUCKETS, durationColumn, type Clock } from './metrics-figures';
 import type { Queryable } from '../client';
 import { surveyAnswers, surveyRequests, ticketFacts, ticketSlaTargets } from '../schema';
-import { limitRows } from '../prepared';
 import type { SurveyType } from '../../lib/surveys/survey-policy';
 import { READINGS } from '../../lib/surveys/survey-scoring';
 
@@ -14,54 +13,56 @@ import { READINGS } from '../../lib/surveys/survey-scoring';
 const countOf = (condition: SQL) => sql<number>`sum(case when ${condition} then 1 else 0 end)`;
 
 /**
- * First-contact resolution of the tickets first solved in the window that got at least one public
- * agent reply: the share solved after exactly one (and not reopened within 7 days), with second and
- * third contact, and the one-touch rate (fewer than two replies) for comparison.
+ * One pass over a cohort's tickets for the figures that count them: how many; first response and
+ * resolution (n, median, 90th percentile, mean; the percentiles interpolated between neighbouring values,
+ * as spreadsheets do); and, for the tickets first solved, contact resolution (the share solved after
+ * exactly one public reply and not reopened within 7 days, second and third contact, one-touch: fewer
+ * than two) and how many were reopened since. One scan rather than one query per figure: at a million
+ * tickets each scan of a month costs about as much as the figure it computes.
  */
-export function contactResolution(db: Queryable, f: Omit<MetricsFilter, 'cohort'>) {
+export function cohortSummary(db: Queryable, f: MetricsFilter & { clock: Clock }) {
+  const frt = durationColumn('firstResponse', f.clock);
+  const res = durationColumn('resolution', f.clock);
+  const contacted = sql`(${ticketFacts.firstSolvedAt} is not null and ${ticketFacts.repliesBeforeFirstSolve} >= 1)`;
   const row = db
     .select({
       n: sql<number>`count(*)`,
-      first: countOf(BUCKETS.first),
-      second: countOf(BUCKETS.second),
-      third: countOf(BUCKETS.third),
-      oneTouch: countOf(BUCKETS.oneTouch),
+      frtN: sql<number>`count(${frt})`,
+      frtMedian: sql<number | null>`median(${frt})`,
+      frtP90: sql<number | null>`percentile(${frt}, 90)`,
+      frtMean: sql<number | null>`avg(${frt})`,
+      resN: sql<number>`count(${res})`,
+      resMedian: sql<number | null>`median(${res})`,
+      resP90: sql<number | null>`percentile(${res}, 90)`,
+      resMean: sql<number | null>`avg(${res})`,
+      contacted: countOf(contacted),
+      first: countOf(sql`${contacted} and ${BUCKETS.first}`),
+      second: countOf(sql`${contacted} and ${BUCKETS.second}`),
+      third: countOf(sql`${contacted} and ${BUCKETS.third}`),
+      oneTouch: countOf(sql`${contacted} and ${BUCKETS.oneTouch}`),
+      reopened: countOf(sql`${ticketFacts.firstReopenAt} is not null`),
     })
     .from(ticketFacts)
-    .where(contactCohort(f))
+    .where(cohortOf(f))
     .get()!;
-  return { n: row.n, first: row.first ?? 0, second: row.second ?? 0, third: row.third ?? 0, oneTouch: row.oneTouch ?? 0 };
+  const round = (v: number | null) => (v === null ? null : Math.round(v));
+  return {
+    n: row.n,
+    firstResponse: { n: row.frtN, median: round(row.frtMedian), p90: round(row.frtP90), mean: round(row.frtMean) },
+    resolution: { n: row.resN, median: round(row.resMedian), p90: round(row.resP90), mean: round(row.resMean) },
+    contact: { n: row.contacted ?? 0, first: row.first ?? 0, second: row.second ?? 0, third: row.third ?? 0, oneTouch: row.oneTouch ?? 0 },
+    reopened: row.reopened ?? 0,
+  };
 }
 
-/** Median and 90th percentile (nearest rank) of a duration column over the cohort's tickets that have it. */
+/** First-contact resolution of the tickets first solved in the window that got a public reply (cohortSummary's contact part). */
+export function contactResolution(db: Queryable, f: Omit<MetricsFilter, 'cohort'>) {
+  return cohortSummary(db, { ...f, cohort: 'solved', clock: 'calendar' }).contact;
+}
+
+/** Median, 90th percentile and mean of a duration over the cohort's tickets that have it (cohortSummary's part). */
 export function durationPercentiles(db: Queryable, f: MetricsFilter, column: 'firstResponse' | 'resolution', clock: Clock) {
-  const col = durationColumn(column, clock);
-  const { where } = figureOf(column === 'firstResponse' ? 'first_response' : 'resolution', { ...f, clock });
-  const n = db
-    .select({ n: sql<number>`count(*)` })
-    .from(ticketFacts)
-    .where(where)
-    .get()!.n;
-  const at = (q: number) =>
-    n === 0
-      ? null
-      : (db
-          .select({ v: col })
-          .from(ticketFacts)
-          .where(where)
-          .orderBy(col)
-          .limit(limitRows(1))
-          .offset(Math.max(0, Math.ceil(q * n) - 1))
-          .get()?.v ?? null);
-  const mean =
-    n === 0
-      ? null
-      : db
-          .select({ m: sql<number>`avg(${col})` })
-          .from(ticketFacts)
-          .where(where)
-          .get()!.m;
-  return { n, median: at(0.5), p90: at(0.9), mean: mean === null ? null : Math.round(mean) };
+  return cohortSummary(db, { ...f, clock })[column];
 }
 
 /** The surveys sent in the window, team and agent as they were at solving; the other filters on the ticket. */

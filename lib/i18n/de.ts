@@ -65,8 +65,8 @@ export const de: Messages = {
     definitions: {
       fcr: 'Von den im Zeitraum erstmals gelösten Tickets mit mindestens einer öffentlichen Antwort: die nach genau einer Antwort gelösten, die nicht binnen 7 Tagen wieder geöffnet wurden.',
       first_response:
-        'Von der ersten Kundennachricht bis zur ersten öffentlichen Antwort eines Agents (Notizen, Eingangsbestätigungen, Bots und Umfragen zählen nicht). Median und 90. Perzentil.',
-      resolution: 'Von der Erstellung bis zur ersten Lösung. Median und 90. Perzentil.',
+        'Von der ersten Kundennachricht bis zur ersten öffentlichen Antwort eines Agents (Notizen, Eingangsbestätigungen, Bots und Umfragen zählen nicht). Median und 90. Perzentil, zwischen benachbarten Werten interpoliert.',
+      resolution: 'Von der Erstellung bis zur ersten Lösung. Median und 90. Perzentil, zwischen benachbarten Werten interpoliert.',
       csat: 'Anteil zufriedener Antworten (4–5 auf 1–5) unter den letzten Antworten auf CSAT-Umfragen, die im Zeitraum verschickt wurden.',
       nps: 'Promotoren (9–10) minus Kritiker (0–6), in % der letzten Antworten auf NPS-Umfragen, die im Zeitraum verschickt wurden.',
       ces: 'Mittlerer Aufwandswert auf 1–7 der letzten Antworten auf CES-Umfragen, die im Zeitraum verschickt wurden (höher: leichter).',

@@ -64,8 +64,8 @@ export const en = {
     definitions: {
       fcr: 'Of the tickets first solved in the range that got at least one public agent reply: those solved after exactly one and not reopened within 7 days.',
       first_response:
-        'From the first customer message to the first public agent reply (notes, acknowledgements, bots and surveys do not count). Median and 90th percentile.',
-      resolution: 'From creation to the first solve. Median and 90th percentile.',
+        'From the first customer message to the first public agent reply (notes, acknowledgements, bots and surveys do not count). Median and 90th percentile, interpolated between neighbouring values.',
+      resolution: 'From creation to the first solve. Median and 90th percentile, interpolated between neighbouring values.',
       csat: 'Share of satisfied answers (4–5 on 1–5) among the latest answers to CSAT surveys sent in the range.',
       nps: 'Promoters (9–10) minus detractors (0–6), in % of the latest answers to NPS surveys sent in the range.',
       ces: 'Mean effort score on 1–7 of the latest answers to CES surveys sent in the range (higher: easier).',

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
-import { contactResolution, durationPercentiles, slaAttainment, surveyFigures } from '@/db/queries/metrics';
-import { countFigure, type FigureFilter, type TicketFigure } from '@/db/queries/metrics-figures';
+import { cohortSummary, slaAttainment, surveyFigures } from '@/db/queries/metrics';
+import { countFigure, type FigureFilter } from '@/db/queries/metrics-figures';
 export type { Drill };
 import type { Drill } from '@/lib/dashboard/figure-kinds';
 import { SMALL_SAMPLE } from '@/lib/dashboard/dashboard-filters';
@@ -24,26 +24,26 @@ export type HeadlineKey = 'fcr' | 'first_response' | 'resolution' | 'csat' | 'np
 type Period = { figures: Record<HeadlineKey, FigureValue> };
 
 function period(db: Db, f: FigureFilter, now: number): Period {
-  const fcr = contactResolution(db, f);
-  const frt = durationPercentiles(db, f, 'firstResponse', f.clock);
-  const resolution = durationPercentiles(db, f, 'resolution', f.clock);
+  // Two scans (the tickets created in the window, those first solved in it) serve every ticket figure.
+  const created = cohortSummary(db, { ...f, cohort: 'created' });
+  const solved = cohortSummary(db, { ...f, cohort: 'solved' });
+  const durations = f.cohort === 'created' ? created : solved;
   const surveys = surveyFigures(db, f);
   const sla = slaAttainment(db, { ...f, now });
-  const count = (figure: TicketFigure) => countFigure(db, figure, f);
-  const [created, solved, backlog, reopened] = (['created', 'solved', 'backlog', 'reopened'] as const).map(count) as [number, number, number, number];
+  const backlog = countFigure(db, 'backlog', f);
   return {
     figures: {
-      fcr: { value: fcr.n ? fcr.first / fcr.n : null, n: fcr.n },
-      first_response: { value: frt.median, p90: frt.p90, n: frt.n },
-      resolution: { value: resolution.median, p90: resolution.p90, n: resolution.n },
+      fcr: { value: solved.contact.n ? solved.contact.first / solved.contact.n : null, n: solved.contact.n },
+      first_response: { value: durations.firstResponse.median, p90: durations.firstResponse.p90, n: durations.firstResponse.n },
+      resolution: { value: durations.resolution.median, p90: durations.resolution.p90, n: durations.resolution.n },
       csat: { value: surveys.csat.value, n: surveys.csat.n },
       nps: { value: surveys.nps.value, n: surveys.nps.n },
       ces: { value: surveys.ces.value, n: surveys.ces.n },
       sla: { value: sla.value, n: sla.n },
-      created: { value: created, n: created },
-      solved: { value: solved, n: solved },
+      created: { value: created.n, n: created.n },
+      solved: { value: solved.n, n: solved.n },
       backlog: { value: backlog, n: backlog },
-      reopen_rate: { value: solved ? reopened / solved : null, n: solved },
+      reopen_rate: { value: solved.n ? solved.reopened / solved.n : null, n: solved.n },
     },
   };
 }
