@@ -16,24 +16,27 @@ type Page = { offset: number; limit: number };
 const answeredOfType = (f: Window, type: SurveyType) => and(surveysSentIn(f), sql`json_extract(${surveyRequests.question}, '$.type') = ${type}`)!;
 
 export function surveyAnswerRows(db: Queryable, f: Window, type: SurveyType, page: Page) {
-  const base = () =>
-    db
-      .select({
-        ticketId: tickets.id,
-        number: tickets.number,
-        subject: tickets.subject,
-        sentAt: surveyRequests.sentAt,
-        score: surveyAnswers.score,
-        scaleMin: surveyAnswers.scaleMin,
-        scaleMax: surveyAnswers.scaleMax,
-        reason: surveyAnswers.reason,
-        answeredAt: surveyAnswers.createdAt,
-      })
-      .from(surveyRequests)
-      .innerJoin(ticketFacts, eq(ticketFacts.ticketId, surveyRequests.ticketId))
-      .innerJoin(surveyAnswers, sql`${surveyAnswers.id} = ${latestAnswer}`)
-      .innerJoin(tickets, eq(tickets.id, surveyRequests.ticketId))
-      .where(answeredOfType(f, type));
+  const rows = db
+    .select({
+      ticketId: tickets.id,
+      number: tickets.number,
+      subject: tickets.subject,
+      sentAt: surveyRequests.sentAt,
+      score: surveyAnswers.score,
+      scaleMin: surveyAnswers.scaleMin,
+      scaleMax: surveyAnswers.scaleMax,
+      reason: surveyAnswers.reason,
+      answeredAt: surveyAnswers.createdAt,
+    })
+    .from(surveyRequests)
+    .innerJoin(ticketFacts, eq(ticketFacts.ticketId, surveyRequests.ticketId))
+    .innerJoin(surveyAnswers, sql`${surveyAnswers.id} = ${latestAnswer}`)
+    .innerJoin(tickets, eq(tickets.id, surveyRequests.ticketId))
+    .where(answeredOfType(f, type))
+    .orderBy(asc(surveyRequests.sentAt), asc(surveyRequests.id))
+    .limit(limitRows(page.limit))
+    .offset(page.offset)
+    .all();
   const total = db
     .select({ n: sql<number>`count(*)` })
     .from(surveyRequests)
@@ -41,7 +44,6 @@ export function surveyAnswerRows(db: Queryable, f: Window, type: SurveyType, pag
     .innerJoin(surveyAnswers, sql`${surveyAnswers.id} = ${latestAnswer}`)
     .where(answeredOfType(f, type))
     .get()!.n;
-  const rows = base().orderBy(asc(surveyRequests.sentAt), asc(surveyRequests.id)).limit(limitRows(page.limit)).offset(page.offset).all();
   return { total, rows };
 }
 

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { insertEvents } from '@/db/queries/tickets';
 import { contactResolution, durationPercentiles, slaAttainment, surveyFigures } from '@/db/queries/metrics';
 import { countFigure, figureTickets, type TicketFigure } from '@/db/queries/metrics-figures';
+import { surveyAnswerRows } from '@/db/queries/metrics-drill';
 import { upsertTicketSlaTarget } from '@/db/queries/sla';
 import { insertSurveyAnswer, insertSurveyRequest } from '@/db/queries/surveys';
 import { defaultSurveyPolicy, type SurveyType } from '@/lib/surveys/survey-policy';
@@ -146,6 +147,22 @@ describe('survey figures', () => {
     expect(team1.ces).toEqual({ n: 2, sent: 2, responseRate: 1, value: 5 });
     expect(surveyFigures(db, week).csat).toEqual({ n: 4, sent: 5, responseRate: 0.8, value: 3 / 4 });
     expect(surveyFigures(db, { from: 0, to: 1 }).csat).toEqual({ n: 0, sent: 0, responseRate: null, value: null });
+  });
+
+  it('lists exactly the answered surveys it counted, latest answer each', () => {
+    const f = { ...week };
+    for (const type of ['csat', 'nps', 'ces'] as const) {
+      const listed = surveyAnswerRows(db, f, type, { offset: 0, limit: 100 });
+      expect(listed.total).toBe(surveyFigures(db, f)[type].n);
+      expect(listed.rows).toHaveLength(listed.total);
+    }
+    // The changed answer shows as its latest score.
+    expect(
+      surveyAnswerRows(db, f, 'csat', { offset: 0, limit: 100 })
+        .rows.map((r) => r.score)
+        .sort(),
+    ).toEqual([2, 4, 5, 5]);
+    expect(surveyAnswerRows(db, { ...f, teamId: 2 }, 'csat', { offset: 0, limit: 100 }).rows.map((r) => r.score)).toEqual([5]);
   });
 });
 
