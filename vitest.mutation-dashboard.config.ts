@@ -5,7 +5,13 @@ import path from 'node:path';
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
-    include: ['lib/dashboard/*.test.ts', 'lib/time/*.test.ts', 'server/metrics/*.test.ts', 'server/dashboard/*.test.ts', 'server/realtime/presence-spans.test.ts'],
+    include: [
+      'lib/dashboard/*.test.ts',
+      'lib/time/*.test.ts',
+      'server/metrics/*.test.ts',
+      'server/dashboard/*.test.ts',
+      'server/realtime/presence-spans.test.ts',
+    ],
     testTimeout: 30_000,
   },
 });

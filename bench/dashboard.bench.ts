@@ -127,7 +127,6 @@ type Row = { name: string; trpc: { p50: number; p95: number }; raw: { p50: numbe
 for (const [label, filters] of [
   ['90 days (all)', { range: 'custom', from: daysBefore(90), to: lastDay, clock: 'calendar' }],
   ['30 days', { range: 'custom', from: daysBefore(30), to: lastDay, clock: 'calendar' }],
-  ['30 days, one team', { range: 'custom', from: daysBefore(30), to: lastDay, clock: 'calendar', teamId: 1 }],
 ] as const) {
   const input = { filters: filters as DashboardFiltersInput } as { filters: ReturnType<typeof dashboardFiltersSchema.parse> };
   const raw = rawQueries(filters);
