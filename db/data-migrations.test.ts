@@ -8,6 +8,7 @@ const sql = () => db.$client;
 const NAME = '2026-12-ticket-created-payload';
 const META = '2026-12-message-meta-email-part';
 const FACTS = '2026-12-ticket-facts';
+const FACTS_CSAT_MIN = '2026-12-ticket-facts-csat-min';
 
 /** A database as an older version left it: schema current, the payload migration not yet applied. */
 beforeEach(() => {
@@ -38,7 +39,7 @@ const created = (ticketId: number) =>
 
 describe('the created-event payload migration', () => {
   it('fills in what each ticket started with, from the first later change or the current value', () => {
-    expect(runDataMigrations(sql())).toEqual([NAME, META, FACTS]);
+    expect(runDataMigrations(sql())).toEqual([NAME, META, FACTS, FACTS_CSAT_MIN]);
     expect(created(10)).toEqual({ channelId: 3, channel: 'email', teamId: 1, priority: 'high', assigneeId: null, formId: null });
     expect(created(11)).toEqual({ channelId: 3, channel: 'email', teamId: null, priority: 'normal', assigneeId: null, formId: null });
     expect(parseTicketEvent('created', created(11))).toMatchObject({ ok: true });

@@ -33,10 +33,10 @@ export function HeadlineCard({ figure, search }: { figure: HeadlineFigure; searc
   return (
     <article className="flex min-w-0 flex-col gap-0.5 rounded-md border border-slate-200 bg-white px-3 py-2.5" data-testid={`figure-${figure.key}`}>
       <h3 className="flex items-center gap-1 text-xs font-medium text-slate-700">
-        <span className="truncate">{label}</span>
+        <span className="min-w-0 break-words hyphens-auto">{label}</span>
         <InfoTip label={label} text={t(`definitions.${figure.key}`)} />
       </h3>
-      <p className={`text-2xl font-semibold tabular-nums ${figure.small ? 'text-slate-600' : 'text-slate-900'}`} data-testid="figure-value">
+      <p className={`text-xl font-semibold tabular-nums sm:text-2xl ${figure.small ? 'text-slate-600' : 'text-slate-900'}`} data-testid="figure-value">
         {current.value === null ? t('noData') : show(current.value)}
         {figure.unit === 'duration' && current.p90 != null && (
           <span className="ml-2 text-xs font-normal text-slate-600">{t('p90', { value: show(current.p90) })}</span>

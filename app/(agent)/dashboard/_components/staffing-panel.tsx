@@ -9,6 +9,7 @@ import { useTRPC } from '@/app/_components/trpc';
 import type { DashboardFilters } from '@/lib/dashboard/dashboard-filters';
 import { CHART_THEME, SERIES_COLORS } from './chart-theme';
 import { DataTable, Panel } from './panel';
+import { ChartLegend } from './chart-legend';
 import { useFigureFormat } from './figure-format';
 
 const METRICS = ['incoming', 'median', 'online'] as const;
@@ -110,15 +111,15 @@ export function StaffingPanel({ filters, zone }: { filters: DashboardFilters; zo
               groupMode="grouped"
               theme={CHART_THEME}
               colors={SERIES_COLORS}
-              margin={{ top: 8, right: 8, bottom: 44, left: 40 }}
+              margin={{ top: 8, right: 8, bottom: 28, left: 40 }}
               axisLeft={{ format: (v: number) => `${v} h`, tickValues: 5 }}
               enableLabel={false}
               animate={false}
               valueFormat={(v) => fmt.duration(v * 3600_000)}
-              legends={[{ dataFrom: 'keys', anchor: 'bottom', direction: 'row', translateY: 40, itemWidth: 90, itemHeight: 14, symbolSize: 10 }]}
             />
           )}
         </div>
+        <ChartLegend items={[t('median'), t('mean')].map((label, k) => ({ label, color: SERIES_COLORS[k]! }))} />
       </Panel>
     </div>
   );

@@ -7,6 +7,7 @@ import { useTRPC } from '@/app/_components/trpc';
 import type { DashboardFilters } from '@/lib/dashboard/dashboard-filters';
 import { CHART_THEME, SERIES_COLORS } from './chart-theme';
 import { DataTable, Panel } from './panel';
+import { ChartLegend } from './chart-legend';
 import { useFigureFormat } from './figure-format';
 
 const SERIES = ['first', 'second', 'third', 'oneTouch'] as const;
@@ -43,7 +44,7 @@ export function TrendPanel({ filters }: { filters: DashboardFilters }) {
             data={data}
             theme={CHART_THEME}
             colors={SERIES_COLORS}
-            margin={{ top: 10, right: 16, bottom: 48, left: 44 }}
+            margin={{ top: 10, right: 40, bottom: buckets.length > 8 ? 56 : 28, left: 44 }}
             xScale={{ type: 'point' }}
             yScale={{ type: 'linear', min: 0, max: 1 }}
             axisLeft={{ format: (v: number) => `${Math.round(v * 100)} %`, tickValues: 5 }}
@@ -53,10 +54,10 @@ export function TrendPanel({ filters }: { filters: DashboardFilters }) {
             useMesh
             animate={false}
             yFormat={(v) => fmt.share(v as number)}
-            legends={[{ anchor: 'bottom', direction: 'row', translateY: 46, itemWidth: 110, itemHeight: 14, symbolSize: 10 }]}
           />
         )}
       </div>
+      <ChartLegend items={data.map((d, i) => ({ label: d.id, color: SERIES_COLORS[i]! }))} />
     </Panel>
   );
 }
