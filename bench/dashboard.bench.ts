@@ -3,12 +3,9 @@
 // Usage: npm run bench:dashboard -- [--tickets 1000000] [--db /path/to/existing.db] [--runs 30] [--raw-runs 5]
 // Targets (issue #17): whole page ≤ 200 ms p95, each panel ≥ 10× faster than its raw aggregate.
 import { parseArgs } from 'node:util';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openDatabase, setDb, type Db } from '@/db/client';
-import { generateDemoData } from '@/db/seed/generate';
+import { setDb } from '@/db/client';
+import { openSeededDatabase } from './seeded-database';
 import { findAgentByEmail } from '@/db/queries/agents';
 import { createCaller } from '@/server/trpc/root';
 import { dashboardScope } from '@/server/dashboard/dashboard-scope';
@@ -26,18 +23,7 @@ const { values } = parseArgs({
 const runs = Number(values.runs);
 const rawRuns = Number(values['raw-runs']);
 
-let db: Db;
-if (values.db && fs.existsSync(values.db)) {
-  db = openDatabase(values.db);
-  console.log(`Using existing ${values.db}`);
-} else {
-  const file = values.db ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-bench-')), 'bench.db');
-  db = openDatabase(file);
-  const n = Number(values.tickets);
-  const t0 = performance.now();
-  generateDemoData(db, { tickets: n, passwordHash: 'bench-not-used', onProgress: (d) => d % 200_000 === 0 && console.log(`  seeded ${d}`) });
-  console.log(`Seeded ${n} tickets in ${((performance.now() - t0) / 1000).toFixed(1)} s into ${file}`);
-}
+const { db, cleanup } = openSeededDatabase({ file: values.db, tickets: Number(values.tickets) });
 setDb(db);
 const sqlite = db.$client;
 const counts = sqlite
@@ -156,3 +142,4 @@ for (const [label, filters] of [
     );
   console.log(`${'whole page (all panels)'.padEnd(34)} ${f(page.p50)}ms ${f(page.p95)}ms   target p95 ≤ 200 ms\n`);
 }
+cleanup();

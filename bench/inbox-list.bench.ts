@@ -2,14 +2,11 @@
 // Usage: npm run bench -- [--tickets 1000000] [--db /path/to/existing.db] [--runs 300]
 // Prints p50/p99 per query and the ratio tRPC/raw. Targets (issue #2): list p50 ≤ 10 ms, ratio ≤ 2; search p50 ≤ 30 ms.
 import { parseArgs } from 'node:util';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Statement } from 'better-sqlite3';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
-import { openDatabase, setDb, type Db } from '@/db/client';
-import { generateDemoData } from '@/db/seed/generate';
+import { setDb } from '@/db/client';
+import { openSeededDatabase } from './seeded-database';
 import { selectTicketKeys, selectTicketRows, type TicketListWhere } from '@/db/queries/ticket-list';
 import { searchTicketIdsSql, SEARCH_CANDIDATES } from '@/db/queries/search';
 import { findAgentByEmail } from '@/db/queries/agents';
@@ -24,20 +21,7 @@ const { values } = parseArgs({
 const runs = Number(values.runs);
 const dialect = new SQLiteSyncDialect();
 
-let db: Db;
-let tmpDir: string | undefined;
-if (values.db && fs.existsSync(values.db)) {
-  db = openDatabase(values.db);
-  console.log(`Using existing ${values.db}`);
-} else {
-  tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-bench-'));
-  const file = values.db ?? path.join(tmpDir, 'bench.db');
-  db = openDatabase(file);
-  const n = Number(values.tickets);
-  const t0 = performance.now();
-  generateDemoData(db, { tickets: n, passwordHash: 'bench-not-used', onProgress: (d) => d % 200_000 === 0 && console.log(`  seeded ${d}`) });
-  console.log(`Seeded ${n} tickets in ${((performance.now() - t0) / 1000).toFixed(1)} s into ${file}`);
-}
+const { db, cleanup } = openSeededDatabase({ file: values.db, tickets: Number(values.tickets) });
 setDb(db);
 const counts = db.$client.prepare('select (select count(*) from tickets) t, (select count(*) from messages) m').get() as { t: number; m: number };
 console.log(`Database: ${counts.t.toLocaleString('en')} tickets, ${counts.m.toLocaleString('en')} messages\n`);
@@ -139,4 +123,4 @@ console.log(
   `\nTargets: list p50 ${list.trpc.p50.toFixed(2)} ms (≤ 10), ratio ${(list.trpc.p50 / list.raw.p50).toFixed(2)} (≤ 2), worst search p50 ${searchP50.toFixed(2)} ms (≤ 30)`,
 );
 db.$client.close();
-if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+cleanup();
