@@ -71,7 +71,7 @@ function deltaText(figure: HeadlineFigure, fmt: ReturnType<typeof useFigureForma
   const b = figure.previous.value;
   if (a === null || b === null) return null;
   const sign = (x: number) => (x > 0 ? '+' : x < 0 ? '−' : '±');
-  if (figure.unit === 'share') return `${sign(a - b)}${Math.abs(Math.round((a - b) * 1000) / 10)} pp`;
+  if (figure.unit === 'share') return `${sign(a - b)}${fmt.ces(Math.abs(a - b) * 100)} pp`;
   if (figure.unit === 'nps' || figure.unit === 'ces') return `${sign(a - b)}${fmt.ces(Math.abs(a - b))}`;
   if (b === 0) return null;
   return `${sign(a - b)}${fmt.share(Math.abs(a - b) / b)}`;

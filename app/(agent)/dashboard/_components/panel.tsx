@@ -31,7 +31,8 @@ export function Panel({
   return (
     <section className="min-w-0 rounded-md border border-slate-200 bg-white p-3" data-testid={testId} aria-label={title}>
       <header className="mb-2 flex flex-wrap items-start gap-2">
-        <div className="min-w-0 flex-1">
+        {/* At least 14rem for the title and note: on a phone the controls wrap below instead of squeezing them. */}
+        <div className="min-w-[14rem] flex-1">
           <h2 className="text-sm font-semibold text-slate-900">{title}</h2>
           {note && <p className="text-xs text-slate-600">{note}</p>}
         </div>

@@ -44,11 +44,11 @@ export function TrendPanel({ filters }: { filters: DashboardFilters }) {
             data={data}
             theme={CHART_THEME}
             colors={SERIES_COLORS}
-            margin={{ top: 10, right: 40, bottom: buckets.length > 8 ? 56 : 28, left: 44 }}
+            margin={{ top: 10, right: 40, bottom: buckets.length > 4 ? 56 : 28, left: 44 }}
             xScale={{ type: 'point' }}
             yScale={{ type: 'linear', min: 0, max: 1 }}
             axisLeft={{ format: (v: number) => `${Math.round(v * 100)} %`, tickValues: 5 }}
-            axisBottom={{ tickRotation: buckets.length > 8 ? -35 : 0 }}
+            axisBottom={{ tickRotation: buckets.length > 4 ? -35 : 0 }}
             pointSize={6}
             enableGridX={false}
             useMesh
