@@ -361,6 +361,7 @@ export const de: Messages = {
   },
   /** Errors the server reports, by key (server/errors/domain-error.ts); simple {placeholders} only. */
   serverErrors: {
+    dashboard_rate_limited: 'Zu viele Dashboard-Anfragen in einer Minute; bitte einen Moment warten.',
     api_token_limit: 'Sie haben {max} aktive Tokens; widerrufen Sie eines, bevor Sie ein neues anlegen.',
     api_token_not_found: 'Dieses Token gibt es nicht oder es wurde schon widerrufen.',
     dashboard_unknown_filter: 'Diese Auswahl ({name}) gibt es nicht (mehr); bitte eine andere wählen.',

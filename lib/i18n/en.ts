@@ -359,6 +359,7 @@ export const en = {
   },
   /** Errors the server reports, by key (server/errors/domain-error.ts); simple {placeholders} only. */
   serverErrors: {
+    dashboard_rate_limited: 'Too many dashboard requests in a minute; please wait a moment.',
     api_token_limit: 'You have {max} active tokens; revoke one before creating another.',
     api_token_not_found: 'This token does not exist or was revoked already.',
     dashboard_unknown_filter: 'This {name} does not exist (any more); choose another one.',

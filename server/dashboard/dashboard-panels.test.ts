@@ -18,6 +18,7 @@ import { staffing } from './dashboard-staffing';
 import { namedBreakdown } from './dashboard-breakdowns';
 import { drilldown } from './dashboard-drilldown';
 import { exportRows } from './dashboard-export';
+import { consumeDashboardExport } from './dashboard-limits';
 
 // Two weeks in Berlin around the change to summer time (29 March 2026), every ticket built here.
 let db: Db;
@@ -204,5 +205,13 @@ describe('who sees what', () => {
     expect(refusal({ tagId: 999 })).toEqual(['BAD_REQUEST', 'dashboard_unknown_filter']);
     expect(refusal({ from: '2026-03-29', to: '2026-03-16' })).toEqual(['BAD_REQUEST', 'range_reversed']);
     expect(refusal({ from: '2020-01-01', to: '2026-03-16' })).toEqual(['BAD_REQUEST', 'range_too_long']);
+  });
+});
+
+describe('limits', () => {
+  it('an agent gets ten exports a minute, then a clear refusal; others are not affected', async () => {
+    for (let i = 0; i < 10; i++) await consumeDashboardExport(9001);
+    await expect(consumeDashboardExport(9001)).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS', key: 'dashboard_rate_limited' });
+    await expect(consumeDashboardExport(9002)).resolves.toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@ import { dashboardFiltersSchema } from '@/lib/dashboard/dashboard-filters';
 import { DomainError } from '@/server/errors/domain-error';
 import { dashboardScope } from '@/server/dashboard/dashboard-scope';
 import { exportRows } from '@/server/dashboard/dashboard-export';
+import { consumeDashboardExport } from '@/server/dashboard/dashboard-limits';
 import { parseDrill } from '@/lib/dashboard/figure-kinds';
 
 export const isDashboardExport = (req: IncomingMessage) => req.method === 'GET' && !!req.url?.match(/^\/dashboard\/export\.csv(?:\?|$)/);
@@ -31,9 +32,10 @@ export async function handleDashboardExport(req: IncomingMessage, res: ServerRes
   const now = Date.now();
   let scope;
   try {
+    await consumeDashboardExport(viewer.id);
     scope = dashboardScope(db, viewer, parsed.data, now);
   } catch (err) {
-    if (err instanceof DomainError) return refuse(err.code === 'FORBIDDEN' ? 403 : 400, err.message);
+    if (err instanceof DomainError) return refuse(err.code === 'FORBIDDEN' ? 403 : err.code === 'TOO_MANY_REQUESTS' ? 429 : 400, err.message);
     throw err;
   }
   const name = `helpdesk-${drill ? (drill.kind === 'tickets' ? drill.figure : drill.kind === 'surveys' ? drill.type : 'sla') : 'tickets'}-${scope.window.fromDay}-${scope.window.toDay}.csv`;

@@ -13,6 +13,7 @@ import { staffing } from '@/server/dashboard/dashboard-staffing';
 import { namedBreakdown } from '@/server/dashboard/dashboard-breakdowns';
 import { liveStrip } from '@/server/dashboard/dashboard-live';
 import { DRILL_PAGE_MAX, drilldown } from '@/server/dashboard/dashboard-drilldown';
+import { consumeDashboardRead } from '@/server/dashboard/dashboard-limits';
 import { apiTokensOf, createApiToken, revokeOwnApiToken } from '@/server/metrics-api/api-tokens';
 
 const drillSchema = z.discriminatedUnion('kind', [
@@ -25,7 +26,11 @@ const drillSchema = z.discriminatedUnion('kind', [
  * The dashboard, one procedure per panel (each loads on its own). Every agent may call them: the scope
  * (server/dashboard/dashboard-scope.ts) limits an agent to their own work and checks every filter.
  */
-const panel = agentProcedure.input(z.object({ filters: dashboardFiltersSchema }));
+const reading = agentProcedure.use(async ({ ctx, next }) => {
+  await consumeDashboardRead(ctx.viewer.id);
+  return next();
+});
+const panel = reading.input(z.object({ filters: dashboardFiltersSchema }));
 const scoped = (ctx: { db: Db; viewer: Viewer }, input: { filters: DashboardFilters }) => {
   const now = Date.now();
   return { now, scope: dashboardScope(ctx.db, ctx.viewer, input.filters, now) };
@@ -38,14 +43,14 @@ export const dashboardRouter = router({
   }),
   trend: panel.query(({ ctx, input }) => trend(ctx.db, scoped(ctx, input).scope)),
   staffing: panel.query(({ ctx, input }) => staffing(ctx.db, scoped(ctx, input).scope)),
-  breakdown: agentProcedure
+  breakdown: reading
     .input(z.object({ filters: dashboardFiltersSchema, dimension: z.enum(DIMENSIONS) }))
     .query(({ ctx, input }) => namedBreakdown(ctx.db, scoped(ctx, input).scope, input.dimension)),
   live: panel.query(({ ctx, input }) => {
     const { now, scope } = scoped(ctx, input);
     return liveStrip(ctx.db, scope, now);
   }),
-  drilldown: agentProcedure
+  drilldown: reading
     .input(
       z.object({
         filters: dashboardFiltersSchema,
