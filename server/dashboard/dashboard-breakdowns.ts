@@ -16,6 +16,8 @@ export type NamedBreakdownRow = BreakdownRow & {
   fieldLabel: LocalizedText | null;
   optionLabel: LocalizedText | null;
   form: string | null;
+  /** With `compare`: the group's tickets in the period before (its trend); null when not asked. */
+  previousN: number | null;
 };
 
 type SelectField = { formId: number; form: string; key: string; label: LocalizedText; options: Map<string, LocalizedText> };
@@ -40,9 +42,13 @@ const namesOf = (db: Db, table: typeof teams | typeof agents | typeof tags, ids:
       : [],
   );
 
-export function namedBreakdown(db: Db, scope: DashboardScope, dimension: Dimension): NamedBreakdownRow[] {
+export function namedBreakdown(db: Db, scope: DashboardScope, dimension: Dimension, compare = false): NamedBreakdownRow[] {
   const fields = dimension === 'form_answer' ? selectFieldsOfForms(db) : [];
-  const rows = breakdown(db, scope.current, dimension, [...new Set(fields.map((f) => f.key))]);
+  const keys = [...new Set(fields.map((f) => f.key))];
+  const rows = breakdown(db, scope.current, dimension, keys);
+  const groupOf = (r: BreakdownRow) => `${r.formId}|${r.field}|${r.key}`;
+  const before = compare ? new Map(breakdown(db, scope.before, dimension, keys).map((r) => [groupOf(r), r.n])) : null;
+  const previousN = (r: BreakdownRow) => (before ? (before.get(groupOf(r)) ?? 0) : null);
   const table = dimension === 'team' ? teams : dimension === 'agent' ? agents : dimension === 'tag' ? tags : null;
   const names = table
     ? namesOf(
@@ -56,8 +62,19 @@ export function namedBreakdown(db: Db, scope: DashboardScope, dimension: Dimensi
       const field = fields.find((f) => f.formId === r.formId && f.key === r.field);
       // An answer to a field that is no longer a select in the form's current version: not a reason any more.
       if (!field) return [];
-      return [{ ...r, label: String(r.key), form: field.form, fieldLabel: field.label, optionLabel: field.options.get(String(r.key)) ?? null }];
+      return [
+        {
+          ...r,
+          label: String(r.key),
+          form: field.form,
+          fieldLabel: field.label,
+          optionLabel: field.options.get(String(r.key)) ?? null,
+          previousN: previousN(r),
+        },
+      ];
     }
-    return [{ ...r, label: typeof r.key === 'number' ? (names.get(r.key) ?? null) : null, form: null, fieldLabel: null, optionLabel: null }];
+    return [
+      { ...r, label: typeof r.key === 'number' ? (names.get(r.key) ?? null) : null, form: null, fieldLabel: null, optionLabel: null, previousN: previousN(r) },
+    ];
   });
 }

@@ -119,6 +119,10 @@ describe('dashboard panels', () => {
     expect(byTag).toEqual({ rechnung: 2, vip: 1 });
     const byTeam = Object.fromEntries(namedBreakdown(db, scopeFor(lead), 'team').map((r) => [r.label, r.n]));
     expect(byTeam).toEqual({ Kundenservice: 4, Billing: 1 });
+    // Compared with the period before: Kundenservice had one ticket then, Billing none.
+    const compared = Object.fromEntries(namedBreakdown(db, scopeFor(lead), 'team', true).map((r) => [r.label, r.previousN]));
+    expect(compared).toEqual({ Kundenservice: 1, Billing: 0 });
+    expect(namedBreakdown(db, scopeFor(lead), 'team')[0]!.previousN).toBeNull();
   });
 
   it('form answers of choice fields are contact reasons, labelled from the form', () => {

@@ -44,8 +44,8 @@ export const dashboardRouter = router({
   trend: panel.query(({ ctx, input }) => trend(ctx.db, scoped(ctx, input).scope)),
   staffing: panel.query(({ ctx, input }) => staffing(ctx.db, scoped(ctx, input).scope)),
   breakdown: reading
-    .input(z.object({ filters: dashboardFiltersSchema, dimension: z.enum(DIMENSIONS) }))
-    .query(({ ctx, input }) => namedBreakdown(ctx.db, scoped(ctx, input).scope, input.dimension)),
+    .input(z.object({ filters: dashboardFiltersSchema, dimension: z.enum(DIMENSIONS), compare: z.boolean().default(false) }))
+    .query(({ ctx, input }) => namedBreakdown(ctx.db, scoped(ctx, input).scope, input.dimension, input.compare)),
   live: panel.query(({ ctx, input }) => {
     const { now, scope } = scoped(ctx, input);
     return liveStrip(ctx.db, scope, now);

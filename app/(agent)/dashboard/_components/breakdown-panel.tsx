@@ -11,22 +11,27 @@ import type { NamedBreakdownRow } from '@/server/dashboard/dashboard-breakdowns'
 import { Panel } from './panel';
 import { useFigureFormat } from './figure-format';
 
-const COLUMNS = ['n', 'fcr', 'reopened', 'frt', 'resolution', 'csat'] as const;
+const COLUMNS = ['n', 'change', 'fcr', 'reopened', 'frt', 'resolution', 'csat'] as const;
 type Column = (typeof COLUMNS)[number] | 'group';
 
-/** A sortable table of the cohort split by one dimension; the dimension picker is optional (contact reasons fix theirs). */
+/**
+ * A sortable table of the cohort split by one dimension (a picker when there are several). `compare`:
+ * also the period before, as each group's change in tickets (contact reasons: which ones grow).
+ */
 export function BreakdownPanel({
   filters,
   dimensions,
   title,
   note,
   testId,
+  compare = false,
 }: {
   filters: DashboardFilters;
   dimensions: readonly Dimension[];
   title: string;
   note?: string;
   testId: string;
+  compare?: boolean;
 }) {
   const t = useTranslations('dashboard');
   const tc = useTranslations();
@@ -35,7 +40,7 @@ export function BreakdownPanel({
   const fmt = useFigureFormat();
   const [dimension, setDimension] = useState<Dimension>(dimensions[0]!);
   const [sort, setSort] = useState<{ by: Column; desc: boolean }>({ by: 'n', desc: true });
-  const rows = useQuery(trpc.dashboard.breakdown.queryOptions({ filters, dimension })).data ?? [];
+  const rows = useQuery(trpc.dashboard.breakdown.queryOptions({ filters, dimension, compare })).data ?? [];
 
   const label = (r: NamedBreakdownRow) => {
     if (dimension === 'channel') return r.key ? tc(`channel.${r.key}` as 'channel.email') : '–';
@@ -49,6 +54,7 @@ export function BreakdownPanel({
     ({
       group: label(r),
       n: r.n,
+      change: r.previousN ? (r.n - r.previousN) / r.previousN : null,
       fcr: share(r.fcr, r.contacted),
       reopened: share(r.reopened, r.n),
       frt: r.frtMedianMs,
@@ -65,10 +71,11 @@ export function BreakdownPanel({
     const v = value(r, c);
     if (c === 'group') return v as string;
     if (c === 'n') return fmt.count(v as number);
+    if (c === 'change') return v === null ? '–' : `${(v as number) > 0 ? '+' : ''}${fmt.share(v as number)}`;
     if (c === 'frt' || c === 'resolution') return fmt.duration(v as number | null);
     return fmt.share(v as number | null);
   };
-  const headers: Column[] = ['group', ...COLUMNS];
+  const headers: Column[] = ['group', ...COLUMNS.filter((c) => compare || c !== 'change')];
   const headerText = (c: Column) => (c === 'group' ? t(`dimensions.${dimension}`) : t(`columns.${c}`));
   return (
     <Panel

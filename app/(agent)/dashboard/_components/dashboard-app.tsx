@@ -86,6 +86,7 @@ export function DashboardApp() {
                 title={t('reasonsTitle')}
                 note={t('reasonsNote', { cohort })}
                 testId="reasons"
+                compare
               />
             </div>
             {hasRole(viewer.role, 'lead') && <ApiTokensPanel />}
