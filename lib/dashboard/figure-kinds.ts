@@ -26,7 +26,7 @@ export const drillParam = (d: Drill) => (d.kind === 'tickets' ? `tickets.${d.fig
 
 export function parseDrill(v: string | null): Drill | null {
   if (v === 'sla') return { kind: 'sla' };
-  const [kind, what] = (v ?? '').split('.');
+  const [, kind, what] = (v ?? '').match(/^(tickets|surveys)\.([a-z_]+)$/) ?? [];
   if (kind === 'tickets' && (TICKET_FIGURES as readonly string[]).includes(what!)) return { kind, figure: what as TicketFigure };
   if (kind === 'surveys' && (SURVEY_TYPES as readonly string[]).includes(what!)) return { kind, type: what as SurveyType };
   return null;

@@ -18,6 +18,7 @@ import { staffing } from './dashboard-staffing';
 import { namedBreakdown } from './dashboard-breakdowns';
 import { drilldown } from './dashboard-drilldown';
 import { exportRows } from './dashboard-export';
+import type { TicketFigure } from '@/lib/dashboard/figure-kinds';
 import { consumeDashboardExport } from './dashboard-limits';
 
 // Two weeks in Berlin around the change to summer time (29 March 2026), every ticket built here.
@@ -152,6 +153,31 @@ describe('dashboard panels', () => {
     insertSubmission(db, { formId: form.id, version: 1, ticketId: ids.monday!, answers: { topic: 'late', details: 'Seit Tagen nichts' }, now: NOW });
     const rows = namedBreakdown(db, scopeFor(lead), 'form_answer');
     expect(rows.map((r) => [r.form, r.fieldLabel?.de, r.optionLabel?.de, r.n])).toEqual([['Beschwerde', 'Thema', 'Verspätete Lieferung', 1]]);
+  });
+
+  it('every ticket figure of the headline lists exactly its n, in both cohorts and both periods', () => {
+    for (const cohort of ['created', 'solved'] as const) {
+      const scope = scopeFor(lead, { cohort });
+      for (const figure of headlineFigures(db, scope, NOW)) {
+        if (figure.drill.kind !== 'tickets') continue;
+        for (const period of ['current', 'previous'] as const) {
+          const page = drilldown(db, scope, figure.drill, { period, offset: 0, after: null, limit: 200, now: NOW });
+          if (page.kind !== 'tickets') throw new Error('tickets expected');
+          expect([figure.key, cohort, period, page.total, page.tickets.length]).toEqual([figure.key, cohort, period, figure[period].n, figure[period].n]);
+        }
+      }
+    }
+    const listed = (figure: TicketFigure, cohort: 'created' | 'solved' = 'created') =>
+      drilldown(db, scopeFor(lead, { cohort }), { kind: 'tickets', figure }, { period: 'current', offset: 0, after: null, limit: 200, now: NOW });
+    const idsOf = (r: ReturnType<typeof listed>) => (r.kind === 'tickets' ? r.tickets.map((t) => t.ticketId).sort() : []);
+    expect(idsOf(listed('backlog'))).toEqual([ids.sunday, ids.backlog].sort());
+    expect(idsOf(listed('resolution'))).toEqual([ids.monday, ids.lateSolve, ids.backlog, ids.billing].sort());
+    expect(idsOf(listed('resolution', 'solved'))).toEqual([ids.monday, ids.lateSolve, ids.billing].sort());
+    expect(idsOf(listed('first_response', 'solved'))).toEqual([ids.monday, ids.lateSolve, ids.billing].sort());
+    expect(idsOf(listed('reopened'))).toEqual([]);
+    // Listed by the figure's time: a solved figure by the solve, oldest first.
+    const solved = listed('solved');
+    expect(solved.kind === 'tickets' && solved.tickets.map((t) => t.ticketId)).toEqual([ids.billing, ids.lateSolve, ids.monday]);
   });
 
   it('a figure lists exactly its n, page after page', () => {
