@@ -11,6 +11,7 @@ export default defineConfig({
       'server/metrics/*.test.ts',
       'server/dashboard/*.test.ts',
       'server/realtime/presence-spans.test.ts',
+      'server/metrics-api/*.test.ts',
     ],
     testTimeout: 30_000,
   },
