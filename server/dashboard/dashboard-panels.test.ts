@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
-import { insertEvents } from '@/db/queries/tickets';
+import { insertEvents, updateTicketColumns } from '@/db/queries/tickets';
+import { liveCounts } from '@/db/queries/metrics-live';
 import { listChannelsOfKind } from '@/db/queries/inbound';
 import { insertForm, insertSubmission } from '@/db/queries/forms';
 import { recordOnline } from '@/db/queries/presence-spans';
@@ -243,5 +244,53 @@ describe('limits', () => {
     for (let i = 0; i < 10; i++) await consumeDashboardExport(9001);
     await expect(consumeDashboardExport(9001)).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS', key: 'dashboard_rate_limited' });
     await expect(consumeDashboardExport(9002)).resolves.toBeUndefined();
+  });
+});
+
+describe('live strip', () => {
+  it('counts the unsolved work now: unassigned, at risk, breached, and who waits longest; scoped like the figures', () => {
+    const at = Date.UTC(2026, 3, 9, 8);
+    const now = at + 4 * 3600_000;
+    const make = (o: {
+      status?: 'open' | 'new' | 'pending' | 'solved';
+      assigneeId?: number;
+      warn?: number;
+      due?: number;
+      channel?: 'email' | 'chat';
+      priority?: 'urgent';
+      tags?: string[];
+      teamId?: number;
+      minutes: number;
+    }) => {
+      const { ticket } = createTestTicket(db, {
+        channel: o.channel ?? 'email',
+        at: at + o.minutes * MIN,
+        status: o.status ?? 'open',
+        assigneeId: o.assigneeId ?? null,
+        priority: o.priority,
+        tags: o.tags,
+        teamId: o.teamId ?? teams.Reklamationen,
+      });
+      updateTicketColumns(db, ticket.id, { slaWarnAt: o.warn ?? null, slaDueAt: o.due ?? null });
+      return ticket;
+    };
+    const waiting = make({ minutes: 0, assigneeId: tom.id, due: now - MIN, priority: 'urgent', tags: ['live'] }); // breached, waits longest
+    make({ minutes: 10, warn: now - MIN, due: now + MIN, channel: 'chat' }); // at risk, unassigned
+    make({ minutes: 20, status: 'pending', assigneeId: tom.id }); // unsolved, but waiting for the customer
+    make({ minutes: 30, status: 'solved' }); // not counted
+    const scope = (f: DashboardFiltersInput) => scopeFor(lead, { teamId: teams.Reklamationen, ...f }).current;
+    expect(liveCounts(db, scope({}), now)).toEqual({
+      open: 3,
+      unassigned: 1,
+      atRisk: 1,
+      breached: 1,
+      waitingLongest: { ticketId: waiting.id, number: waiting.number, subject: waiting.subject, since: at },
+    });
+    expect(liveCounts(db, scope({ agentId: tom.id }), now)).toMatchObject({ open: 2, unassigned: 0, breached: 1, atRisk: 0 });
+    expect(liveCounts(db, scope({ channel: 'chat' }), now)).toMatchObject({ open: 1, atRisk: 1, breached: 0, waitingLongest: { since: at + 10 * MIN } });
+    expect(liveCounts(db, scope({ priority: 'urgent' }), now)).toMatchObject({ open: 1, breached: 1 });
+    const tag = db.$client.prepare("select id from tags where name = 'live'").get() as { id: number };
+    expect(liveCounts(db, scope({ tagId: tag.id }), now)).toMatchObject({ open: 1 });
+    expect(liveCounts(db, scope({ agentId: jana.id }), now)).toEqual({ open: 0, unassigned: 0, atRisk: 0, breached: 0, waitingLongest: null });
   });
 });
