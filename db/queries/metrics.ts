@@ -55,16 +55,6 @@ export function cohortSummary(db: Queryable, f: MetricsFilter & { clock: Clock }
   };
 }
 
-/** First-contact resolution of the tickets first solved in the window that got a public reply (cohortSummary's contact part). */
-export function contactResolution(db: Queryable, f: Omit<MetricsFilter, 'cohort'>) {
-  return cohortSummary(db, { ...f, cohort: 'solved', clock: 'calendar' }).contact;
-}
-
-/** Median, 90th percentile and mean of a duration over the cohort's tickets that have it (cohortSummary's part). */
-export function durationPercentiles(db: Queryable, f: MetricsFilter, column: 'firstResponse' | 'resolution', clock: Clock) {
-  return cohortSummary(db, { ...f, clock })[column];
-}
-
 /** The surveys sent in the window, team and agent as they were at solving; the other filters on the ticket. */
 export function surveysSentIn(f: Omit<MetricsFilter, 'cohort'>): SQL {
   return and(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { insertEvents } from '@/db/queries/tickets';
-import { contactResolution, durationPercentiles, slaAttainment, surveyFigures } from '@/db/queries/metrics';
+import { cohortSummary, slaAttainment, surveyFigures } from '@/db/queries/metrics';
 import { countFigure, figureTickets, type TicketFigure } from '@/db/queries/metrics-figures';
 import { surveyAnswerRows } from '@/db/queries/metrics-drill';
 import { upsertTicketSlaTarget } from '@/db/queries/sla';
@@ -57,7 +57,7 @@ const week = { from: WEEK_START, to: WEEK_START + 7 * DAY };
 
 describe('first-contact resolution', () => {
   it('of tickets solved in the window with a public reply: once and not reopened within 7 days; then second, third and one-touch', () => {
-    expect(contactResolution(db, week)).toEqual({ n: 5, first: 2, second: 1, third: 1, oneTouch: 3 });
+    expect(cohortSummary(db, { ...week, cohort: 'solved', clock: 'calendar' }).contact).toEqual({ n: 5, first: 2, second: 1, third: 1, oneTouch: 3 });
   });
   it('links to exactly the tickets it counted, in each bucket', () => {
     const listed = (figure: TicketFigure, limit = 100) =>
@@ -73,7 +73,7 @@ describe('first-contact resolution', () => {
   });
 
   it('is empty, not a division by zero, for a window without tickets', () => {
-    expect(contactResolution(db, { from: 0, to: 1 })).toEqual({ n: 0, first: 0, second: 0, third: 0, oneTouch: 0 });
+    expect(cohortSummary(db, { from: 0, to: 1, cohort: 'solved', clock: 'calendar' }).contact).toEqual({ n: 0, first: 0, second: 0, third: 0, oneTouch: 0 });
   });
 });
 
@@ -81,16 +81,16 @@ describe('durations', () => {
   it('first response median and p90 (interpolated, as spreadsheets do) over the tickets that got one, mean labelled apart', () => {
     // Created this week with a first response: 10, 20, 30, 40, 50 minutes (the unanswered one has none, spam is out).
     // p90: 90 % of the way from the first value to the last, 3.6 steps: 40 + 0.6 × (50 − 40).
-    expect(durationPercentiles(db, { ...week, cohort: 'created' }, 'firstResponse', 'calendar')).toEqual({
+    expect(cohortSummary(db, { ...week, cohort: 'created', clock: 'calendar' }).firstResponse).toEqual({
       n: 5,
       median: 30 * MIN,
       p90: 46 * MIN,
       mean: 30 * MIN,
     });
-    expect(durationPercentiles(db, { ...week, cohort: 'created' }, 'firstResponse', 'business')).toEqual({ n: 0, median: null, p90: null, mean: null });
+    expect(cohortSummary(db, { ...week, cohort: 'created', clock: 'business' }).firstResponse).toEqual({ n: 0, median: null, p90: null, mean: null });
   });
   it('resolution over the tickets solved in the window', () => {
-    expect(durationPercentiles(db, { ...week, cohort: 'solved' }, 'resolution', 'calendar')).toMatchObject({ n: 6, median: 60 * MIN, p90: 60 * MIN });
+    expect(cohortSummary(db, { ...week, cohort: 'solved', clock: 'calendar' }).resolution).toMatchObject({ n: 6, median: 60 * MIN, p90: 60 * MIN });
   });
 });
 

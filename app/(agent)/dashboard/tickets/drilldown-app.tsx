@@ -12,6 +12,11 @@ import { parseDrill } from '@/lib/dashboard/figure-kinds';
 import { useFigureFormat } from '../_components/figure-format';
 import { DrillRows } from './drill-rows';
 
+type DrillPage = { kind: 'tickets'; tickets: unknown[] } | { kind: 'surveys'; surveys: unknown[] } | { kind: 'sla'; targets: unknown[] };
+/** Rows loaded so far, whatever the figure lists. */
+const rowCount = (pages: DrillPage[]) =>
+  pages.reduce((n, p) => n + (p.kind === 'tickets' ? p.tickets : p.kind === 'surveys' ? p.surveys : p.targets).length, 0);
+
 /**
  * What one figure counted: its n and every row behind it (tickets, survey answers or SLA targets), page
  * by page; the CSV export streams all of them.
@@ -34,7 +39,7 @@ export function DrilldownApp() {
         retry: false,
         initialCursor: { offset: 0, after: null },
         getNextPageParam: (last, all) => {
-          const loaded = all.reduce((n, p) => n + (p.kind === 'tickets' ? p.tickets.length : p.kind === 'surveys' ? p.surveys.length : p.targets.length), 0);
+          const loaded = rowCount(all);
           if (loaded >= last.total) return undefined;
           const lastTicket = last.kind === 'tickets' ? last.tickets.at(-1) : undefined;
           return { offset: loaded, after: lastTicket ? { at: lastTicket.at, id: lastTicket.ticketId } : null };
@@ -45,7 +50,7 @@ export function DrilldownApp() {
   const pages = query.data?.pages ?? [];
   const total = pages[0]?.total ?? 0;
   const title = figureKey && t.has(`figures.${figureKey}` as 'figures.fcr') ? t(`figures.${figureKey}` as 'figures.fcr') : t('title');
-  const shown = pages.reduce((n, p) => n + (p.kind === 'tickets' ? p.tickets.length : p.kind === 'surveys' ? p.surveys.length : p.targets.length), 0);
+  const shown = rowCount(pages);
   const back = `/dashboard${search ? `?${search}` : ''}`;
   return (
     <main className="h-full overflow-y-auto bg-slate-50">
