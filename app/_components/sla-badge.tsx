@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import { useFormatter, useNow, useTranslations } from 'use-intl';
 import { Timer } from 'lucide-react';
 import type { SlaTarget } from '@/lib/sla-policy';
-import { durationParts, nextStandingChange, slaStanding } from '@/lib/sla-state';
+import { nextStandingChange, slaStanding } from '@/lib/sla-state';
+import { formatDuration } from '@/lib/i18n/format-duration';
 
 const LOOK = {
   ok: 'bg-emerald-50 text-emerald-800 ring-emerald-200',
@@ -15,10 +16,7 @@ const LOOK = {
 /** "2h 15m" (narrow, for badges) or "2 hr 15 min" / "2 Std. 15 Min." (short, for sentences) in the reader's language. */
 export function useDuration(display: 'narrow' | 'short' = 'narrow') {
   const format = useFormatter();
-  return (ms: number) =>
-    durationParts(ms)
-      .map(([n, unit]) => format.number(n, { style: 'unit', unit, unitDisplay: display }))
-      .join(' ');
+  return (ms: number) => formatDuration(format, ms, display);
 }
 
 /**

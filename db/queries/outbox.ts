@@ -14,6 +14,7 @@ const prepared = preparedPerConnection((db) => ({
     .values({
       messageId: p('messageId'),
       notificationId: p('notificationId'),
+      digestId: p('digestId'),
       channelId: p('channelId'),
       payload: p('payload'),
       nextAttemptAt: p('dueAt'),
@@ -42,11 +43,14 @@ const prepared = preparedPerConnection((db) => ({
     .prepare(),
 }));
 
-/** What a delivery carries: a message on a ticket's thread, or an email notification to an agent. */
-export type OutboxSubject = { messageId: number; notificationId?: never } | { notificationId: number; messageId?: never };
+/** What a delivery carries: a message on a ticket's thread, an email notification to an agent, or a lead's weekly summary. */
+export type OutboxSubject =
+  | { messageId: number; notificationId?: never; digestId?: never }
+  | { notificationId: number; messageId?: never; digestId?: never }
+  | { digestId: number; messageId?: never; notificationId?: never };
 
 export function insertOutbox(db: Queryable, row: OutboxSubject & { channelId: number; payload: Record<string, unknown>; now: number; dueAt?: number }) {
-  prepared(db).insert.run({ messageId: null, notificationId: null, ...row, dueAt: row.dueAt ?? row.now });
+  prepared(db).insert.run({ messageId: null, notificationId: null, digestId: null, ...row, dueAt: row.dueAt ?? row.now });
 }
 
 export function listDueOutbox(db: Queryable, now: number) {

@@ -17,6 +17,8 @@ export const agents = sqliteTable('agents', {
    * the one the agent's screen showed when they opted in (their saved locale wins). Null: no emails.
    */
   notifyEmail: text('notify_email', { enum: LOCALES }),
+  /** Leads: the dashboard's weekly summary by email on Monday morning, in this language. Null: none. */
+  weeklyDigest: text('weekly_digest', { enum: LOCALES }),
   createdAt: integer('created_at').notNull(),
 });
 

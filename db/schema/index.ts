@@ -17,3 +17,4 @@ export * from './webhook-events';
 export * from './surveys';
 export * from './ticket-facts';
 export * from './api-tokens';
+export * from './digests';

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { channels } from './channels';
 import { messages } from './messages';
 import { notifications } from './notifications';
+import { weeklyDigests } from './digests';
 
 /** skipped: a chat reply's email fallback that was not needed (the visitor read it in the chat). */
 export const OUTBOX_STATES = ['queued', 'sending', 'sent', 'failed', 'skipped'] as const;
@@ -19,10 +20,14 @@ export const outbox = sqliteTable(
     messageId: integer('message_id')
       .unique()
       .references(() => messages.id, { onDelete: 'cascade' }),
-    /** Or one email per notification to an agent (an SLA warning or breach); exactly one of the two is set. */
+    /** Or one email per notification to an agent (an SLA warning or breach). */
     notificationId: integer('notification_id')
       .unique()
       .references(() => notifications.id, { onDelete: 'cascade' }),
+    /** Or a lead's weekly dashboard summary; exactly one of the three is set. */
+    digestId: integer('digest_id')
+      .unique()
+      .references(() => weeklyDigests.id, { onDelete: 'cascade' }),
     channelId: integer('channel_id')
       .notNull()
       .references(() => channels.id),
@@ -35,5 +40,8 @@ export const outbox = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('outbox_due').on(t.state, t.nextAttemptAt), check('outbox_one_subject', sql`(message_id is null) <> (notification_id is null)`)],
+  (t) => [
+    index('outbox_due').on(t.state, t.nextAttemptAt),
+    check('outbox_one_subject', sql`(message_id is not null) + (notification_id is not null) + (digest_id is not null) = 1`),
+  ],
 );

@@ -64,6 +64,14 @@ test('a lead narrows the dashboard, opens exactly the tickets a figure counted a
   const [panelCsv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('breakdown').getByTestId('panel-csv').click()]);
   expect(fs.readFileSync((await panelCsv.path())!, 'utf8')).toMatch(/^\uFEFFTeam,Tickets,FCR,/);
 
+  // The weekly summary email is turned on here and stays on.
+  await page.getByTestId('digest-toggle').check();
+  await expect(page.getByTestId('digest-toggle')).toBeEnabled();
+  await page.reload();
+  await expect(page.getByTestId('digest-toggle')).toBeChecked();
+  await page.getByTestId('digest-toggle').uncheck();
+  await expect(page.getByTestId('digest-toggle')).toBeEnabled();
+
   // In German, the same view.
   await page.getByLabel('Language').selectOption('de');
   await expect(page.getByTestId('figure-fcr')).toContainText('Erstkontaktlösung');

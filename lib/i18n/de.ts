@@ -143,6 +143,9 @@ export const de: Messages = {
     missed: 'Verfehlt',
     more: 'Mehr zeigen',
     shown: '{shown} von {count} gezeigt',
+    digestTitle: 'Wochenübersicht per E-Mail',
+    digestNote:
+      'Jeden Montag während der Geschäftszeiten Ihres Teams: die Zahlen der letzten Woche gegenüber der Woche davor, für jedes Ihrer Teams, mit Links ins Dashboard.',
     apiTitle: 'Kennzahlen-API',
     apiNote:
       'Diese Zahlen als JSON für BI-Werkzeuge, nur lesend: GET /api/metrics/v1/headline (auch trend, staffing, breakdown, live, rows) mit den Filtern dieser Seite und dem Header Authorization: Bearer hdm_… Ein Token sieht, was Sie sehen.',
@@ -235,6 +238,20 @@ export const de: Messages = {
     sla_breached: '{target}: Ziel verletzt',
     survey_unhappy: 'Unzufriedene Bewertung: {type} {score} von {max}',
     email: 'Auch per E-Mail, während der Geschäftszeiten meines Teams',
+  },
+  digestMail: {
+    subject: 'Wochenübersicht {from} – {to}: {scope}',
+    intro: 'Die Woche Ihres Helpdesks vom {from} bis {to} ({zone}), verglichen mit der Woche davor.',
+    allTeams: 'Alle Teams',
+    figure: 'Kennzahl',
+    thisWeek: 'Diese Woche',
+    weekBefore: 'Woche davor',
+    n: 'n',
+    line: '{label}: {value} (Woche davor: {previous}; n = {n})',
+    p90: 'p90 {value}',
+    small: 'kleine Stichprobe',
+    open: 'Diese Woche im Dashboard: {url}',
+    why: 'Sie erhalten diese E-Mail, weil Sie die Wochenübersicht im Dashboard eingeschaltet haben. Sie kommt montags während der Geschäftszeiten Ihres Teams; dort schalten Sie sie auch aus.',
   },
   notificationMail: {
     subject_sla_warning: '[#{number}] {target} fällig {due}: {subject}',

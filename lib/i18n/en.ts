@@ -142,6 +142,9 @@ export const en = {
     missed: 'Missed',
     more: 'Show more',
     shown: '{shown} of {count} shown',
+    digestTitle: 'Weekly summary by email',
+    digestNote:
+      'Every Monday during your team’s business hours: last week’s figures against the week before, for each of your teams, with links to the dashboard.',
     apiTitle: 'Metrics API',
     apiNote:
       'Read-only JSON of these figures for BI tools: GET /api/metrics/v1/headline (also trend, staffing, breakdown, live, rows) with the filters of this page and the header Authorization: Bearer hdm_… A token sees what you see.',
@@ -233,6 +236,20 @@ export const en = {
     sla_breached: '{target} target breached',
     survey_unhappy: 'Unhappy rating: {type} {score} of {max}',
     email: 'Also by email, during my team’s business hours',
+  },
+  digestMail: {
+    subject: 'Weekly summary {from} – {to}: {scope}',
+    intro: 'Your helpdesk’s week {from} – {to} ({zone}), compared with the week before.',
+    allTeams: 'All teams',
+    figure: 'Figure',
+    thisWeek: 'This week',
+    weekBefore: 'Week before',
+    n: 'n',
+    line: '{label}: {value} (week before: {previous}; n = {n})',
+    p90: 'p90 {value}',
+    small: 'small sample',
+    open: 'This week on the dashboard: {url}',
+    why: 'You get this email because you turned on the weekly summary on the dashboard. It comes on Mondays during your team’s business hours; turn it off there.',
   },
   notificationMail: {
     subject_sla_warning: '[#{number}] {target} due {due}: {subject}',

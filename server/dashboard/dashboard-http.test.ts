@@ -57,6 +57,16 @@ describe('dashboard over HTTP', () => {
     expect((await download(agent, `teamId=${billing}`)).status).toBe(403);
   });
 
+  it('a lead turns the weekly summary on and off; an agent cannot', async () => {
+    expect(await lead.query('dashboard.digest')).toMatchObject({ ok: true, data: { enabled: false } });
+    expect((await lead.mutate('dashboard.setDigest', { enabled: true, locale: 'de' })).ok).toBe(true);
+    expect(await lead.query('dashboard.digest')).toMatchObject({ ok: true, data: { enabled: true } });
+    expect((await lead.mutate('dashboard.setDigest', { enabled: false, locale: 'de' })).ok).toBe(true);
+    expect(await lead.query('dashboard.digest')).toMatchObject({ ok: true, data: { enabled: false } });
+    expect(await agent.mutate('dashboard.setDigest', { enabled: true, locale: 'en' })).toMatchObject({ ok: false, status: 403 });
+    expect(await lead.mutate('dashboard.setDigest', { enabled: true, locale: 'fr' })).toMatchObject({ ok: false, status: 400 });
+  });
+
   it('bad ranges, unknown values and missing sessions get a clear 4xx, never a 500', async () => {
     const reversed = await lead.query('dashboard.headline', { filters: { range: 'custom', from: '2026-05-02', to: '2026-05-01' } });
     expect(reversed).toMatchObject({ ok: false, status: 400, message: 'The range ends before it starts; swap the first and the last day.' });

@@ -30,7 +30,7 @@ export type DashboardScope = {
 const exists = (db: Db, table: typeof teams | typeof agents | typeof tags, id: number) =>
   !!db.select({ id: table.id }).from(table).where(eq(table.id, id)).get();
 
-export function dashboardScope(db: Db, viewer: Viewer, filters: DashboardFilters, now: number): DashboardScope {
+export function dashboardScope(db: Db, viewer: Pick<Viewer, 'id' | 'role'>, filters: DashboardFilters, now: number): DashboardScope {
   const seesEveryone = hasRole(viewer.role, 'lead');
   if (filters.teamId !== undefined && !exists(db, teams, filters.teamId)) throw new DomainError('BAD_REQUEST', 'dashboard_unknown_filter', { name: 'team' });
   if (filters.agentId !== undefined && !exists(db, agents, filters.agentId))

@@ -18,11 +18,12 @@ import { registerReplyWindowJobs } from '@/server/channels/messaging/reply-windo
 import { kickWebhookWorker } from '@/server/channels/messaging/webhook-worker';
 import { deleteSettledWebhookEvents } from '@/db/queries/webhook-events';
 import { deleteOnlineSpansBefore } from '@/db/queries/presence-spans';
+import { planWeeklyDigests, registerWeeklyDigestJobs } from '@/server/dashboard/weekly-digest';
 import { PRESENCE_TICK_MS, recordOnlineAgents } from '@/server/realtime/presence-spans';
 
 /**
  * The process's timed work: durable one-shot jobs, outbox delivery, stored webhook events, search indexing,
- * IMAP polling, orphan files, who is online, and clearing what expired (sessions, form tokens, settled jobs and events).
+ * IMAP polling, orphan files, who is online, leads’ weekly summaries, and clearing what expired (sessions, form tokens, settled jobs and events).
  */
 export function startJobs(db: Db, opts: { outboxIntervalMs: number; dataDir: string; log: (line: string) => void }) {
   const scheduler = createScheduler(opts.log);
@@ -31,6 +32,7 @@ export function startJobs(db: Db, opts: { outboxIntervalMs: number; dataDir: str
   registerSurveyJobs();
   registerCustomerUpdateJobs();
   registerReplyWindowJobs();
+  registerWeeklyDigestJobs();
   // A delivery interrupted by a crash is sent again; the index catches up with what was written meanwhile.
   requeueInterrupted(db, Date.now());
   indexAllRows(db);
@@ -44,6 +46,9 @@ export function startJobs(db: Db, opts: { outboxIntervalMs: number; dataDir: str
   // Due one-shot jobs run within a quarter second of their time.
   scheduler.every('durable-jobs', 250, () => void runDueJobs(db));
   scheduler.every('presence', PRESENCE_TICK_MS, () => recordOnlineAgents(db));
+  // Each opted-in lead's summary of this week is planned (once; a planned one is left alone).
+  planWeeklyDigests(db, Date.now());
+  scheduler.every('weekly-digest', 3600_000, () => planWeeklyDigests(db, Date.now()));
   scheduler.every('cleanup', 3600_000, () => {
     const now = Date.now();
     deleteExpiredSessions(db, now);

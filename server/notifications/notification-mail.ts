@@ -2,11 +2,11 @@ import crypto from 'node:crypto';
 import type { Tx } from '@/db/client';
 import { findAgentById } from '@/db/queries/agents';
 import { teamTimeZone, withinTeamHours } from '@/server/teams/team-business-hours';
-import { listChannelsOfKind } from '@/db/queries/inbound';
 import { findNotification, type NotificationRow } from '@/db/queries/notifications';
 import { insertOutbox } from '@/db/queries/outbox';
 import { listTicketSlaTargets } from '@/db/queries/sla';
-import { findTicket, type TicketRow } from '@/db/queries/tickets';
+import { findTicket } from '@/db/queries/tickets';
+import { sendingInbox } from './sending-inbox';
 import type { Locale } from '@/lib/domain';
 import type { SlaTarget } from '@/lib/sla-policy';
 import { catalogs } from '@/lib/i18n';
@@ -14,7 +14,7 @@ import { fill } from '@/lib/i18n/fill';
 import { registerJobHandler, scheduleJob } from '@/server/jobs/durable-jobs';
 import { getConfig } from '@/server/runtime-config';
 import { renderBody, type EmailPayload } from '@/server/channels/email/compose-email';
-import { domainOf, emailSettingsSchema, type EmailSettings } from '@/server/channels/email/email-settings';
+import { domainOf, type EmailSettings } from '@/server/channels/email/email-settings';
 
 export const NOTIFICATION_MAIL_JOB = 'notification-mail';
 
@@ -52,7 +52,7 @@ export function registerNotificationMailJobs() {
     // Only SLA notifications are mailed (an unhappy survey answer is told in the app).
     if (n.kind === 'survey_unhappy' || n.target === null || n.dueAt === null) return;
     if (n.kind === 'sla_warning' && !stillOpen(tx, n)) return;
-    const sender = senderInbox(tx, ticket);
+    const sender = sendingInbox(tx, { channelId: ticket.channelId, teamId: ticket.teamId });
     if (!sender) return;
     const locale = agent.locale ?? agent.notifyEmail;
     const sla = { id: n.id, kind: n.kind, target: n.target, dueAt: n.dueAt, ticketId: n.ticketId, number: ticket.number, subject: ticket.subject };
@@ -64,15 +64,6 @@ export function registerNotificationMailJobs() {
 /** A warning is news only while its target still runs: met or stopped since, the mail would mislead. */
 function stillOpen(tx: Tx, n: NotificationRow) {
   return listTicketSlaTargets(tx, n.ticketId).some((t) => t.target === n.target && (t.state === 'running' || t.state === 'paused'));
-}
-
-/** The ticket's own inbox when it is an email inbox that can send, else one for the ticket's team, else any. */
-function senderInbox(tx: Tx, ticket: TicketRow): { id: number; settings: EmailSettings } | undefined {
-  const sending = listChannelsOfKind(tx, 'email').flatMap((c) => {
-    const s = emailSettingsSchema.safeParse(c.settings);
-    return s.success && s.data.smtp ? [{ id: c.id, teamId: c.defaultTeamId, settings: s.data }] : [];
-  });
-  return sending.find((c) => c.id === ticket.channelId) ?? sending.find((c) => c.teamId !== null && c.teamId === ticket.teamId) ?? sending[0];
 }
 
 export function composeNotificationMail(

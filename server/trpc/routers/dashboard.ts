@@ -14,6 +14,9 @@ import { namedBreakdown } from '@/server/dashboard/dashboard-breakdowns';
 import { liveStrip } from '@/server/dashboard/dashboard-live';
 import { DRILL_PAGE_MAX, drilldown } from '@/server/dashboard/dashboard-drilldown';
 import { consumeDashboardRead } from '@/server/dashboard/dashboard-limits';
+import { setWeeklyDigest } from '@/server/dashboard/weekly-digest';
+import { findAgentById } from '@/db/queries/agents';
+import { LOCALES } from '@/lib/domain';
 import { apiTokensOf, createApiToken, revokeOwnApiToken } from '@/server/metrics-api/api-tokens';
 
 const drillSchema = z.discriminatedUnion('kind', [
@@ -78,6 +81,12 @@ export const dashboardRouter = router({
   createApiToken: leadProcedure
     .input(z.object({ name: z.string().trim().min(1).max(80) }))
     .mutation(({ ctx, input }) => createApiToken(ctx.db, ctx.viewer, input.name, Date.now())),
+  /** The lead's weekly summary email: on (in the language the screen shows) or off. */
+  digest: leadProcedure.query(({ ctx }) => ({ enabled: findAgentById(ctx.db, ctx.viewer.id)?.weeklyDigest != null })),
+  setDigest: leadProcedure.input(z.object({ enabled: z.boolean(), locale: z.enum(LOCALES) })).mutation(({ ctx, input }) => {
+    setWeeklyDigest(ctx.db, ctx.viewer.id, input.enabled ? input.locale : null, Date.now());
+    return { ok: true };
+  }),
   revokeApiToken: leadProcedure.input(z.object({ id: z.number().int().positive() })).mutation(({ ctx, input }) => {
     revokeOwnApiToken(ctx.db, ctx.viewer, input.id, Date.now());
     return { ok: true };

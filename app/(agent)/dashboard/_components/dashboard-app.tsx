@@ -16,6 +16,7 @@ import { StaffingPanel } from './staffing-panel';
 import { BreakdownPanel } from './breakdown-panel';
 import { useFigureFormat } from './figure-format';
 import { ApiTokensPanel } from './api-tokens-panel';
+import { DigestToggle } from './digest-toggle';
 
 /** The team dashboard: filters, live strip, headline figures, trend, staffing, breakdowns and contact reasons. */
 export function DashboardApp() {
@@ -89,7 +90,12 @@ export function DashboardApp() {
                 compare
               />
             </div>
-            {hasRole(viewer.role, 'lead') && <ApiTokensPanel />}
+            {hasRole(viewer.role, 'lead') && (
+              <>
+                <DigestToggle />
+                <ApiTokensPanel />
+              </>
+            )}
           </>
         )}
         {!w && !headline.error && <p className="text-sm text-slate-600">{t('loading')}</p>}
