@@ -45,6 +45,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       SMTP_PORT: String(E2E_SMTP_PORT),
       OUTBOX_INTERVAL_MS: '200',
+      // Short, so every test that sends a reply goes through the undo window and still waits little.
+      UNDO_SEND_SECONDS: '2',
       DATA_DIR: dataDir,
       DEMO_TICKETS: '1000',
       PUBLIC_URL: `http://127.0.0.1:${port}`,

@@ -37,6 +37,8 @@ const envSchema = z.object({
   WIDGET_IP_CONVERSATIONS_PER_HOUR: z.coerce.number().int().positive().default(30),
   /** How long an agent's chat reply waits for a visitor who left before it goes out by email. */
   CHAT_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(86400).default(120),
+  /** How long an agent's email or messenger reply can be taken back ("undo send") before it goes out; 0: at once. */
+  UNDO_SEND_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
   /** SpamAssassin's spamd (spamc protocol over TCP) checking inbound mail; off when unset. */
   SPAMD_HOST: z.string().min(1).optional(),

@@ -9,6 +9,7 @@ import { hasRole } from '@/lib/domain';
 import { useTRPC } from './trpc';
 import { useRealtime } from './realtime';
 import { LanguagePicker } from './language-picker';
+import { UndoToastProvider } from './undo-toast';
 import { ViewerContext, type ClientViewer } from './viewer';
 import { Avatar } from './avatar';
 import { NotificationBell } from './notification-bell';
@@ -26,52 +27,54 @@ export function AgentShell({ viewer, children }: { viewer: ClientViewer; childre
   ];
   return (
     <ViewerContext.Provider value={viewer}>
-      <div className="flex h-full flex-col">
-        <header className="flex h-11 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3 sm:gap-4">
-          <span className="flex items-center gap-1.5 text-sm font-semibold">
-            <LifeBuoy className="size-4 text-brand-600" aria-hidden />
-            <span className="hidden sm:inline">{t('app.name')}</span>
-          </span>
-          <nav className="flex gap-1" aria-label="Main">
-            {nav
-              .filter((n) => n.show)
-              .map((n) => (
-                <Link
-                  key={n.href}
-                  href={n.href}
-                  aria-current={pathname.startsWith(n.href.split('/').slice(0, 2).join('/')) ? 'page' : undefined}
-                  className="flex items-center gap-1.5 rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 aria-[current=page]:bg-slate-100 aria-[current=page]:font-medium aria-[current=page]:text-slate-900"
-                >
-                  <n.icon className="size-4" aria-hidden />
-                  {/* On a phone the icons carry the header; the names stay for screen readers. */}
-                  <span className="sr-only sm:not-sr-only">{n.label}</span>
-                </Link>
-              ))}
-          </nav>
-          <div className="ml-auto flex items-center gap-2 sm:gap-3">
-            {socket && !connected && (
-              <span role="status" className="flex items-center gap-1 text-xs text-amber-700">
-                <WifiOff className="size-3.5" aria-hidden /> {t('errors.offline')}
-              </span>
-            )}
-            <NotificationBell />
-            <LanguagePicker signedIn />
-            <span className="flex items-center gap-1.5 text-sm text-slate-700">
-              <Avatar name={viewer.name} size="sm" />
-              <span className="hidden sm:inline">{viewer.name}</span>
+      <UndoToastProvider>
+        <div className="flex h-full flex-col">
+          <header className="flex h-11 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3 sm:gap-4">
+            <span className="flex items-center gap-1.5 text-sm font-semibold">
+              <LifeBuoy className="size-4 text-brand-600" aria-hidden />
+              <span className="hidden sm:inline">{t('app.name')}</span>
             </span>
-            <button
-              type="button"
-              onClick={() => logout.mutate()}
-              className="flex items-center gap-1 rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
-            >
-              <LogOut className="size-4" aria-hidden />
-              <span className="sr-only md:not-sr-only">{t('app.signOut')}</span>
-            </button>
-          </div>
-        </header>
-        <div className="min-h-0 flex-1">{children}</div>
-      </div>
+            <nav className="flex gap-1" aria-label="Main">
+              {nav
+                .filter((n) => n.show)
+                .map((n) => (
+                  <Link
+                    key={n.href}
+                    href={n.href}
+                    aria-current={pathname.startsWith(n.href.split('/').slice(0, 2).join('/')) ? 'page' : undefined}
+                    className="flex items-center gap-1.5 rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 aria-[current=page]:bg-slate-100 aria-[current=page]:font-medium aria-[current=page]:text-slate-900"
+                  >
+                    <n.icon className="size-4" aria-hidden />
+                    {/* On a phone the icons carry the header; the names stay for screen readers. */}
+                    <span className="sr-only sm:not-sr-only">{n.label}</span>
+                  </Link>
+                ))}
+            </nav>
+            <div className="ml-auto flex items-center gap-2 sm:gap-3">
+              {socket && !connected && (
+                <span role="status" className="flex items-center gap-1 text-xs text-amber-700">
+                  <WifiOff className="size-3.5" aria-hidden /> {t('errors.offline')}
+                </span>
+              )}
+              <NotificationBell />
+              <LanguagePicker signedIn />
+              <span className="flex items-center gap-1.5 text-sm text-slate-700">
+                <Avatar name={viewer.name} size="sm" />
+                <span className="hidden sm:inline">{viewer.name}</span>
+              </span>
+              <button
+                type="button"
+                onClick={() => logout.mutate()}
+                className="flex items-center gap-1 rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
+              >
+                <LogOut className="size-4" aria-hidden />
+                <span className="sr-only md:not-sr-only">{t('app.signOut')}</span>
+              </button>
+            </div>
+          </header>
+          <div className="min-h-0 flex-1">{children}</div>
+        </div>
+      </UndoToastProvider>
     </ViewerContext.Provider>
   );
 }

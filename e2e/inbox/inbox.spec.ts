@@ -140,3 +140,95 @@ test('the UI follows a German browser and the agent can switch language', async 
   await expect(page.getByRole('link', { name: 'Posteingang' })).toBeVisible();
   await context.close();
 });
+
+test('keys act on what has focus; a send, a status change and an assignment can be taken back', async ({ browser }) => {
+  const { page, context } = await agentPage(browser, 'nils@demo.local');
+  await page.getByRole('button', { name: 'All unsolved' }).click();
+  await page.getByRole('button', { name: 'Email', exact: true }).click();
+  const rows = page.locator('[data-ticket-id]');
+  await rows.nth(1).click();
+  const thread = page.getByTestId('thread');
+  await expect(thread).toBeVisible();
+  const selected = () => rows.and(page.locator('[aria-selected=true]')).getAttribute('data-ticket-id');
+  const opened = await selected();
+  const messages = thread.getByTestId('message');
+  const before = await messages.count();
+
+  // Behind the open shortcut help, letters do nothing (opening the help again, after, is the proof
+  // that the keys before it were handled).
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await page.keyboard.press('?');
+  await expect(help).toBeVisible();
+  await page.keyboard.press('s');
+  await page.keyboard.press('Escape');
+  await expect(help).toHaveCount(0);
+  await page.keyboard.press('?');
+  await expect(help).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('undo-toast')).toHaveCount(0);
+
+  // ↓ while reading the conversation scrolls it; it does not switch tickets. In the list it does.
+  await thread.click();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('?');
+  await expect(help).toBeVisible();
+  await page.keyboard.press('Escape');
+  expect(await selected()).toBe(opened);
+
+  // Browsing "Send and set …" with the arrow keys sends nothing; Escape closes it where it was opened.
+  await page.keyboard.press('r');
+  await page.keyboard.type('Die Gutschrift ist unterwegs.');
+  const sendAs = page.getByRole('button', { name: 'Send and set …' });
+  await sendAs.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem').first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await expect(sendAs).toBeFocused();
+  await expect(page.getByTestId('undo-toast')).toHaveCount(0);
+  await expect(page.getByPlaceholder('Write a reply to the customer…')).toHaveValue('Die Gutschrift ist unterwegs.');
+
+  // Chosen, the reply waits out the undo window; taken back, its text returns and nothing is added.
+  await sendAs.click();
+  await page.getByRole('menuitem').first().click();
+  const toast = page.getByTestId('undo-toast');
+  await expect(toast).toContainText('Sending in');
+  await expect(page.getByPlaceholder('Write a reply to the customer…')).toHaveValue('');
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(toast).toHaveAttribute('data-state', 'undone');
+  await expect(page.getByPlaceholder('Write a reply to the customer…')).toHaveValue('Die Gutschrift ist unterwegs.');
+  await expect(messages).toHaveCount(before);
+
+  // Left alone, it goes out at the end of the window.
+  await page.getByPlaceholder('Write a reply to the customer…').press('Control+Enter');
+  await expect(toast).toContainText('Sending in');
+  await expect(messages).toHaveCount(before + 1);
+  await expect(messages.last()).toContainText('Die Gutschrift ist unterwegs.');
+
+  // A status key is held with an undo; `u` takes it back and the ticket keeps its status.
+  const status = page.getByTestId('ticket-properties').getByLabel('Status');
+  const was = await status.inputValue();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('s');
+  await expect(toast).toContainText('Status set to Solved');
+  await expect(status).toHaveValue('solved');
+  await page.keyboard.press('u');
+  await expect(toast).toHaveAttribute('data-state', 'undone');
+  await expect(status).toHaveValue(was);
+
+  // An assignment is done at once and undone on the server.
+  const assignee = page.getByTestId('ticket-properties').getByLabel('Assignee');
+  if ((await assignee.inputValue()) !== '') {
+    await assignee.selectOption('');
+    await expect(toast).toContainText('Unassigned');
+  }
+  await thread.click();
+  await page.keyboard.press('a');
+  await expect(toast).toContainText('Assigned to Nils Hansen');
+  await expect(thread.getByTestId('event').last()).toContainText('assigned');
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(toast).toHaveAttribute('data-state', 'undone');
+  await expect(assignee).toHaveValue('');
+  await context.close();
+});

@@ -70,7 +70,8 @@ test('an admin turns on CSAT; a visitor rates the solved chat in the widget, a c
   const row = agent.locator('[data-ticket-id]', { hasText: subject });
   await row.click();
   await agent.getByPlaceholder('Write a reply to the customer…').fill('Wir haben die Rechnung korrigiert.');
-  await agent.getByLabel('Send and set …').selectOption('solved');
+  await agent.getByRole('button', { name: 'Send and set …' }).click();
+  await agent.getByRole('menuitem', { name: 'Send and set Solved' }).click();
   const mail = await sink.waitFor((m) => m.parsed.subject?.includes(subject) === true && m.parsed.subject.startsWith('Wie war unser Service?'));
   const link = /(http:\/\/[^\s]+\/s\/[\w.-]+)\?score=1/.exec(mail.parsed.text!)![1]!;
 
@@ -119,7 +120,8 @@ test('an admin turns on CSAT; a visitor rates the solved chat in the widget, a c
   await agent.getByLabel('Search').fill(email);
   await agent.locator('[data-ticket-id]', { hasText: 'Kurze Frage zur Lieferung' }).click();
   await agent.getByPlaceholder('Write a reply to the customer…').fill('Sie kommt morgen.');
-  await agent.getByLabel('Send and set …').selectOption('solved');
+  await agent.getByRole('button', { name: 'Send and set …' }).click();
+  await agent.getByRole('menuitem', { name: 'Send and set Solved' }).click();
   const card = chat.getByTestId('widget-survey');
   await expect(card).toContainText('How satisfied are you with the help you received?');
   await card.getByRole('button', { name: '5 – Very satisfied' }).click();

@@ -18,6 +18,7 @@ import { registerReplyWindowJobs } from '@/server/channels/messaging/reply-windo
 import { kickWebhookWorker } from '@/server/channels/messaging/webhook-worker';
 import { deleteSettledWebhookEvents } from '@/db/queries/webhook-events';
 import { deleteOnlineSpansBefore } from '@/db/queries/presence-spans';
+import { registerSendReplyJobs } from '@/server/tickets/undo-send';
 import { planWeeklyDigests, registerWeeklyDigestJobs } from '@/server/dashboard/weekly-digest';
 import { PRESENCE_TICK_MS, recordOnlineAgents } from '@/server/realtime/presence-spans';
 
@@ -33,6 +34,7 @@ export function startJobs(db: Db, opts: { outboxIntervalMs: number; dataDir: str
   registerCustomerUpdateJobs();
   registerReplyWindowJobs();
   registerWeeklyDigestJobs();
+  registerSendReplyJobs();
   // A delivery interrupted by a crash is sent again; the index catches up with what was written meanwhile.
   requeueInterrupted(db, Date.now());
   indexAllRows(db);

@@ -17,6 +17,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     DEMO_TICKETS: '60',
     SMTP_PORT: '0',
     OUTBOX_INTERVAL_MS: '100',
+    // Replies go at once unless a test is about taking one back.
+    UNDO_SEND_SECONDS: '0',
     NODE_ENV: 'test',
     MAIL_AUTH: 'false',
     ...env,

@@ -37,39 +37,53 @@ export type ReplyInput = {
  */
 export async function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput, opts: { originSocketId?: string; now?: number } = {}) {
   const { originSocketId, now = Date.now() } = opts;
+  const { body, files } = checkReply(viewer, input);
+  const messageId = await commitGrouped(db, () => {
+    const written = transact(db, (tx) => writeReply(tx, viewer, input, body, files, now));
+    // Right after the shared commit, before anyone's ack: the customer's live chat waits on the message;
+    // inbox lists only refresh on the change.
+    if (!written.duplicate) afterCommit(db, () => announceReply(viewer, input, written, { body, files, now, originSocketId }));
+    return written.id;
+  });
+  return { messageId };
+}
+
+/** The reply's text and its verified files; refused when it has neither or a file's receipt expired. */
+export function checkReply(viewer: Viewer, input: ReplyInput): { body: string; files: UploadedFile[] } {
   const body = input.body.trim();
   const receipts = input.attachments ?? [];
   const files = receipts.map((token) => verifyUpload(getConfig().sessionSecret, token, viewer.id)).filter((f): f is UploadedFile => f !== null);
   if (files.length < receipts.length) throw new DomainError('BAD_REQUEST', 'attachment_expired');
   if (!body && !files.length) throw new DomainError('BAD_REQUEST', 'message_empty');
-  const messageId = await commitGrouped(db, () => {
-    const { id, status, duplicate } = transact(db, (tx) => writeReply(tx, viewer, input, body, files, now));
-    if (duplicate) return id;
-    // Right after the shared commit, before anyone's ack: the customer's live chat waits on the message;
-    // inbox lists only refresh on the change.
-    afterCommit(db, () => {
-      const bus = getBus();
-      bus.emit('message.created', {
-        ticketId: input.ticketId,
-        messageId: id,
-        authorKind: 'agent',
-        authorName: viewer.name,
-        internal: input.internal,
-        text: body,
-        channelMessageId: null,
-        createdAt: now,
-        fileCount: files.length,
-        originSocketId,
-      });
-      if (status) bus.emit('ticket.status', { ticketId: input.ticketId, ...status });
-      bus.emit('ticket.changed', { ticketId: input.ticketId, kind: 'message', actorAgentId: viewer.id });
-    });
-    return id;
-  });
-  return { messageId };
+  return { body, files };
 }
 
-function writeReply(tx: Tx, viewer: Viewer, input: ReplyInput, body: string, files: UploadedFile[], now: number) {
+/** Tells the live parts (the customer's chat, other agents' inboxes) about a committed reply. */
+export function announceReply(
+  viewer: Pick<Viewer, 'id' | 'name'>,
+  input: Pick<ReplyInput, 'ticketId' | 'internal'>,
+  written: { id: number; status: ReturnType<typeof writeReply>['status'] },
+  o: { body: string; files: UploadedFile[]; now: number; originSocketId?: string },
+) {
+  const bus = getBus();
+  bus.emit('message.created', {
+    ticketId: input.ticketId,
+    messageId: written.id,
+    authorKind: 'agent',
+    authorName: viewer.name,
+    internal: input.internal,
+    text: o.body,
+    channelMessageId: null,
+    createdAt: o.now,
+    fileCount: o.files.length,
+    originSocketId: o.originSocketId,
+  });
+  if (written.status) bus.emit('ticket.status', { ticketId: input.ticketId, ...written.status });
+  bus.emit('ticket.changed', { ticketId: input.ticketId, kind: 'message', actorAgentId: viewer.id });
+}
+
+/** Stores the reply with its events, status change and outbox delivery; a repeated clientId stores nothing twice. */
+export function writeReply(tx: Tx, viewer: Pick<Viewer, 'id' | 'role'>, input: ReplyInput, body: string, files: UploadedFile[], now: number) {
   const row = q.findTicketWithChannel(tx, input.ticketId);
   if (!row || !canAccessTicket(viewer, row.ticket)) throw new DomainError('NOT_FOUND', 'ticket_not_found', { id: input.ticketId });
   const t = row.ticket;

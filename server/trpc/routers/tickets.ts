@@ -5,7 +5,7 @@ import { PRIORITIES, TICKET_STATUSES } from '@/lib/domain';
 import { listTickets } from '@/server/tickets/list-tickets';
 import { getTicket } from '@/server/tickets/get-ticket';
 import { updateTicket } from '@/server/tickets/update-ticket';
-import { replyToTicket } from '@/server/tickets/reply-to-ticket';
+import { sendReply, undoSend } from '@/server/tickets/undo-send';
 import { replyInputSchema } from '@/server/tickets/reply-input';
 import { markSpam } from '@/server/tickets/mark-spam';
 import { accessibleTicket } from '@/server/tickets/ticket-access';
@@ -48,7 +48,9 @@ export const ticketsRouter = router({
       return updateTicket(ctx.db, ctx.viewer, id, patch);
     }),
 
-  reply: agentProcedure.input(replyInputSchema).mutation(({ ctx, input }) => replyToTicket(ctx.db, ctx.viewer, input)),
+  /** A reply or note; an email or messenger reply waits a few seconds first, so it can be taken back. */
+  reply: agentProcedure.input(replyInputSchema).mutation(({ ctx, input }) => sendReply(ctx.db, ctx.viewer, input)),
+  undoSend: agentProcedure.input(z.object({ id: z.string().max(200) })).mutation(({ ctx, input }) => undoSend(ctx.db, ctx.viewer, input.id)),
 
   updateFormAnswers: agentProcedure
     .input(z.object({ id: ticketId, answers: z.record(z.string().max(40), answerValue).refine((a) => Object.keys(a).length <= 100, 'too many answers') }))

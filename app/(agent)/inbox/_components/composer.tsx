@@ -11,6 +11,8 @@ import { useReplyWindow } from '@/app/_components/reply-window-badge';
 import { useDuration } from '@/app/_components/sla-badge';
 import { TemplatePicker } from './template-picker';
 import { useTRPC, useTRPCClient } from '@/app/_components/trpc';
+import { useUndo } from '@/app/_components/undo-toast';
+import { SendMenu } from './send-menu';
 import { useRealtime } from '@/app/_components/realtime';
 import type { ComposerMode } from './inbox-app';
 import { Paperclip, X } from 'lucide-react';
@@ -21,6 +23,15 @@ export const COMPOSER_ID = 'composer-body';
 
 const draftKey = (ticketId: number, mode: ComposerMode) => `draft:${ticketId}:${mode}`;
 const readDraft = (ticketId: number, mode: ComposerMode) => (typeof window === 'undefined' ? '' : (sessionStorage.getItem(draftKey(ticketId, mode)) ?? ''));
+const RESTORE_EVENT = 'composer:restore';
+
+/** A reply taken back becomes the ticket's reply draft again (before what was typed since), open or not. */
+function restoreDraft(ticketId: number, body: string) {
+  const now = readDraft(ticketId, 'reply');
+  const text = now.trim() ? `${body}\n\n${now}` : body;
+  sessionStorage.setItem(draftKey(ticketId, 'reply'), text);
+  window.dispatchEvent(new CustomEvent(RESTORE_EVENT, { detail: { ticketId, text } }));
+}
 
 /** A messenger ticket's reply window: when the customer last wrote, and the channel's warning and templates. */
 type ReplyWindowProps = { kind: ChannelKind; lastCustomerMessageAt: number | null; options: ReplyOptions | null };
@@ -36,7 +47,7 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
   const format = useFormatter();
   const duration = useDuration('short');
   // Hooks run on every channel: on one without a reply window (email stands in) this is null.
-  const window = useReplyWindow(
+  const messengerWindow = useReplyWindow(
     replyWindow?.kind ?? 'email',
     replyWindow?.lastCustomerMessageAt ?? null,
     replyWindow?.options?.windowWarningMs ?? null,
@@ -60,6 +71,17 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
     if (value) sessionStorage.setItem(draftKey(ticketId, mode), value);
     else sessionStorage.removeItem(draftKey(ticketId, mode));
   };
+  useEffect(() => {
+    const onRestore = (e: Event) => {
+      const d = (e as CustomEvent<{ ticketId: number; text: string }>).detail;
+      if (d.ticketId !== ticketId) return;
+      setDrafts((x) => ({ ...x, reply: d.text }));
+      onMode('reply');
+    };
+    window.addEventListener(RESTORE_EVENT, onRestore);
+    return () => window.removeEventListener(RESTORE_EVENT, onRestore);
+  }, [ticketId, onMode]);
+  const offerUndo = useUndo();
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const uploads = useAttachmentUploads(t('composer.uploadFailed'));
   const fileInput = useRef<HTMLInputElement>(null);
@@ -79,9 +101,21 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
       if (!res.ok) throw Object.assign(new Error(res.message), { data: res.data });
       return res;
     },
-    onSuccess: () => {
+    onSuccess: (res) => {
       setBody('');
       uploads.clear();
+      const pending = 'pending' in res ? res.pending : null;
+      // An email or messenger reply waits out the undo window on the server; taken back, its text returns.
+      if (pending)
+        offerUndo({
+          message: t('undo.sending'),
+          until: pending.sendAt,
+          ms: Math.max(0, pending.sendAt - Date.now()),
+          undo: async () => {
+            const back = await trpcClient.tickets.undoSend.mutate({ id: pending.id });
+            restoreDraft(back.ticketId, back.body);
+          },
+        });
       void queryClient.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ id: ticketId }) });
       void queryClient.invalidateQueries({ queryKey: trpc.tickets.list.pathKey() });
     },
@@ -96,7 +130,7 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
 
   const isNote = mode === 'note';
   // Past a messenger's reply window only an approved template may go out; notes stay possible.
-  const windowClosed = !isNote && window !== null && !window.open;
+  const windowClosed = !isNote && messengerWindow !== null && !messengerWindow.open;
   const channelName = replyWindow ? t(`channel.${replyWindow.kind}`) : '';
   return (
     <form
@@ -106,13 +140,27 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
         send();
       }}
     >
-      <div role="tablist" className="mb-1.5 flex gap-1 text-xs">
+      <div
+        role="tablist"
+        className="mb-1.5 flex gap-1 text-xs"
+        onKeyDown={(e) => {
+          // Tabs answer the arrow keys: one Tab stop, ← and → switch between reply and note.
+          if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+          e.preventDefault();
+          const next = mode === 'reply' ? 'note' : 'reply';
+          onMode(next);
+          e.currentTarget.querySelector<HTMLButtonElement>(`[data-mode="${next}"]`)?.focus();
+        }}
+      >
         {(['reply', 'note'] as const).map((m) => (
           <button
             key={m}
             type="button"
             role="tab"
+            data-mode={m}
             aria-selected={mode === m}
+            aria-controls={COMPOSER_ID}
+            tabIndex={mode === m ? 0 : -1}
             onClick={() => onMode(m)}
             className="rounded px-2 py-1 font-medium text-slate-500 hover:bg-slate-100 aria-selected:bg-slate-900 aria-selected:text-white"
           >
@@ -125,13 +173,19 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
           {replyWindow?.kind === 'whatsapp' ? (
             <>
               <p className="text-sm text-slate-700">
-                {t('replyWindow.closedComposer', { channel: channelName, at: format.dateTime(window.closesAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
+                {t('replyWindow.closedComposer', {
+                  channel: channelName,
+                  at: format.dateTime(messengerWindow.closesAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                })}
               </p>
               <TemplatePicker ticketId={ticketId} templates={replyWindow.options?.templates ?? []} />
             </>
           ) : (
             <p className="text-sm text-slate-700">
-              {t('replyWindow.closedNoTemplates', { channel: channelName, at: format.dateTime(window.closesAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
+              {t('replyWindow.closedNoTemplates', {
+                channel: channelName,
+                at: format.dateTime(messengerWindow.closesAt, { dateStyle: 'medium', timeStyle: 'short' }),
+              })}
             </p>
           )}
         </div>
@@ -145,9 +199,9 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
   function editor() {
     return (
       <>
-        {!isNote && window?.warning && (
+        {!isNote && messengerWindow?.warning && (
           <p className="mb-1 text-xs font-medium text-amber-800" data-testid="reply-window-warning">
-            {t('replyWindow.left', { time: duration(window.leftMs) })}
+            {t('replyWindow.left', { time: duration(messengerWindow.leftMs) })}
           </p>
         )}
         <label className="sr-only" htmlFor={COMPOSER_ID}>
@@ -214,22 +268,7 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
             </span>
           )}
           <div className="ml-auto flex items-center gap-1">
-            {!isNote && (
-              <select
-                aria-label={t('composer.sendAs', { status: '…' })}
-                className="rounded border border-slate-200 bg-white px-1.5 py-1 text-xs"
-                value=""
-                disabled={!canSend}
-                onChange={(e) => e.target.value && send(e.target.value as TicketStatus)}
-              >
-                <option value="">{t('composer.sendAs', { status: '…' })}</option>
-                {SEND_AS.filter((s) => s !== status).map((s) => (
-                  <option key={s} value={s}>
-                    {t('composer.sendAs', { status: t(`status.${s}`) })}
-                  </option>
-                ))}
-              </select>
-            )}
+            {!isNote && <SendMenu statuses={SEND_AS.filter((s) => s !== status)} disabled={!canSend} onSend={send} />}
             <button
               type="submit"
               disabled={!canSend}

@@ -4,8 +4,9 @@ import { useEffect, useRef } from 'react';
 import { useTranslations } from 'use-intl';
 
 const SHORTCUTS = [
-  ['j / ↓', 'next'],
-  ['k / ↑', 'prev'],
+  ['j', 'next'],
+  ['k', 'prev'],
+  ['↓ / ↑', 'listArrows'],
   ['/', 'search'],
   ['r', 'reply'],
   ['n', 'note'],
@@ -14,6 +15,7 @@ const SHORTCUTS = [
   ['p', 'setPending'],
   ['h', 'setOnHold'],
   ['s', 'setSolved'],
+  ['u', 'undo'],
   ['Ctrl + Enter', 'send'],
   ['Esc', 'escape'],
   ['?', 'help'],

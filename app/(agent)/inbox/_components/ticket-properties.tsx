@@ -6,7 +6,8 @@ import { useErrorText } from '@/app/_components/error-text';
 import { useTranslations } from 'use-intl';
 import { UserCheck, X } from 'lucide-react';
 import { PRIORITIES, TICKET_STATUSES, type Priority, type TicketStatus } from '@/lib/domain';
-import { useTRPC } from '@/app/_components/trpc';
+import { useTRPC, useTRPCClient } from '@/app/_components/trpc';
+import { useUndo } from '@/app/_components/undo-toast';
 import { useViewer } from '@/app/_components/viewer';
 import { NamedOptions, idOrNull } from '@/app/_components/named-options';
 import { useDirectory } from './use-directory';
@@ -21,6 +22,8 @@ export function TicketProperties({ ticket, tags }: Props) {
   const t = useTranslations();
   const errorText = useErrorText();
   const trpc = useTRPC();
+  const trpcClient = useTRPCClient();
+  const offerUndo = useUndo();
   const queryClient = useQueryClient();
   const viewer = useViewer();
   const dir = useDirectory();
@@ -35,13 +38,49 @@ export function TicketProperties({ ticket, tags }: Props) {
   );
   const closed = ticket.status === 'closed';
   const patch = (p: Omit<Parameters<typeof update.mutate>[0], 'id'>) => !closed && update.mutate({ id: ticket.id, ...p });
+  // A status change is held for a few seconds with an undo (solving counts in the figures, so it is
+  // not done and then reversed); the select shows it meanwhile. An assignment is done at once and
+  // reversed on undo.
+  const [heldStatus, setHeldStatus] = useState<TicketStatus | null>(null);
+  const setStatus = (status: TicketStatus) => {
+    if (closed || status === (heldStatus ?? ticket.status)) return;
+    setHeldStatus(status);
+    const id = ticket.id;
+    offerUndo({
+      message: t('undo.status', { status: t(`status.${status}`) }),
+      undo: async () => setHeldStatus(null),
+      commit: async () => {
+        try {
+          await trpcClient.tickets.update.mutate({ id, status });
+        } finally {
+          setHeldStatus(null);
+          void queryClient.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ id }) });
+          void queryClient.invalidateQueries({ queryKey: trpc.tickets.list.pathKey() });
+        }
+      },
+    });
+  };
+  const assign = (assigneeId: number | null) => {
+    const before = ticket.assigneeId;
+    if (closed || assigneeId === before) return;
+    update.mutate(
+      { id: ticket.id, assigneeId },
+      {
+        onSuccess: () =>
+          offerUndo({
+            message: assigneeId === null ? t('undo.unassigned') : t('undo.assigned', { name: dir.agentName(assigneeId) ?? '' }),
+            undo: () => update.mutateAsync({ id: ticket.id, assigneeId: before }),
+          }),
+      },
+    );
+  };
 
   // Keyboard actions from the inbox (a, o, p, h, s) land here, where the ticket is known.
   useEffect(() => {
     const onAction = (e: Event) => {
       const a = (e as CustomEvent<TicketAction>).detail;
-      if (a.type === 'assign_me') patch({ assigneeId: viewer.id });
-      else patch({ status: a.status });
+      if (a.type === 'assign_me') assign(viewer.id);
+      else setStatus(a.status);
     };
     window.addEventListener(TICKET_ACTION_EVENT, onAction);
     return () => window.removeEventListener(TICKET_ACTION_EVENT, onAction);
@@ -55,7 +94,7 @@ export function TicketProperties({ ticket, tags }: Props) {
 
   return (
     <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1.5 text-xs text-slate-500" data-testid="ticket-properties">
-      <PropertySelect label={t('ticket.status')} disabled={closed} value={ticket.status} onChange={(v) => patch({ status: v as TicketStatus })}>
+      <PropertySelect label={t('ticket.status')} disabled={closed} value={heldStatus ?? ticket.status} onChange={(v) => setStatus(v as TicketStatus)}>
         {TICKET_STATUSES.filter((s) => s !== 'new' || ticket.status === 'new').map((s) => (
           <option key={s} value={s}>
             {t(`status.${s}`)}
@@ -69,16 +108,12 @@ export function TicketProperties({ ticket, tags }: Props) {
           </option>
         ))}
       </PropertySelect>
-      <PropertySelect label={t('ticket.assignee')} disabled={closed} value={ticket.assigneeId ?? ''} onChange={(v) => patch({ assigneeId: idOrNull(v) })}>
+      <PropertySelect label={t('ticket.assignee')} disabled={closed} value={ticket.assigneeId ?? ''} onChange={(v) => assign(idOrNull(v))}>
         <option value="">{t('ticket.unassigned')}</option>
         <NamedOptions items={dir.agents} />
       </PropertySelect>
       {ticket.assigneeId !== viewer.id && !closed && (
-        <button
-          type="button"
-          onClick={() => patch({ assigneeId: viewer.id })}
-          className="flex items-center gap-1 rounded px-1.5 py-1 text-brand-700 hover:bg-brand-50"
-        >
+        <button type="button" onClick={() => assign(viewer.id)} className="flex items-center gap-1 rounded px-1.5 py-1 text-brand-700 hover:bg-brand-50">
           <UserCheck className="size-3.5" aria-hidden />
           {t('ticket.assignToMe')}
         </button>

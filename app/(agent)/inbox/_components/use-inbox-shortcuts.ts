@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
+import { UNDO_EVENT } from '@/app/_components/undo-toast';
 
 type Handlers = {
   move: (delta: number) => void;
@@ -18,12 +19,23 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
+/** An open dialog or menu owns the keyboard: a letter typed there must not solve the ticket behind it. */
+function overlayOpen(): boolean {
+  return !!document.querySelector('dialog[open], [role="dialog"], [role="menu"]');
+}
+
+/** ↑/↓ move through tickets only while the list has focus; elsewhere they scroll what is being read. */
+function inTicketList(target: EventTarget | null): boolean {
+  return target instanceof Element && !!target.closest('[data-testid="ticket-list"]');
+}
+
 export function useInboxShortcuts(handlers: Handlers) {
   const ref = useRef(handlers);
   ref.current = handlers;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || overlayOpen()) return;
+      if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !inTicketList(e.target)) return;
       const h = ref.current;
       const action = (a: TicketAction) => window.dispatchEvent(new CustomEvent(TICKET_ACTION_EVENT, { detail: a }));
       const keys: Record<string, () => void> = {
@@ -39,6 +51,7 @@ export function useInboxShortcuts(handlers: Handlers) {
         p: () => action({ type: 'status', status: 'pending' }),
         h: () => action({ type: 'status', status: 'on_hold' }),
         s: () => action({ type: 'status', status: 'solved' }),
+        u: () => window.dispatchEvent(new CustomEvent(UNDO_EVENT)),
         '?': h.toggleHelp,
       };
       const run = keys[e.key];
