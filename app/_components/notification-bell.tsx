@@ -47,11 +47,11 @@ export function NotificationBell() {
   }, [open]);
 
   const unread = list.data?.unread ?? 0;
-  const show = (n: { id: number; ticketId: number; readAt: number | null }) => {
+  const show = (n: { id: number; ticketId: number; number: number; readAt: number | null }) => {
     if (n.readAt === null) markRead.mutate({ ids: [n.id] });
     setOpen(false);
     if (window.location.pathname.startsWith('/inbox')) window.dispatchEvent(new CustomEvent(OPEN_TICKET_EVENT, { detail: n.ticketId }));
-    else router.push(`/inbox?view=all&t=${n.ticketId}`);
+    else router.push(`/inbox?view=all&ticket=${n.number}`);
   };
   return (
     <div ref={box} className="relative">

@@ -29,10 +29,23 @@ test('an agent filters, searches, opens, replies and notes; a colleague sees it 
   await expect(page.locator('h1')).toContainText(/Rechnung/i);
 
   // The colleague opens the same ticket and sees Jana there.
-  await tom.page.goto(`/inbox?view=all&t=${ticketId}`);
+  // The address names the ticket by its number, as the agent sees it.
+  await expect(page).toHaveURL(/[?&]ticket=\d+/);
+  const number = new URL(page.url()).searchParams.get('ticket')!;
+  await tom.page.goto(`/inbox?view=all&ticket=${number}`);
   await expect(tom.page.getByTestId('thread')).toBeVisible();
   await expect(tom.page.getByTestId('presence')).toContainText('Jana');
   await expect(page.getByTestId('presence')).toContainText('Tom');
+
+  // Tom finds it by its number too, with or without #, and is told the search keeps to his view.
+  await tom.page.getByRole('button', { name: 'Mine & unassigned' }).click();
+  await tom.page.getByLabel('Search').fill(`#${number}`);
+  await expect(tom.page.getByTestId('search-scope')).toContainText('Searching in “Mine & unassigned”');
+  await tom.page.getByRole('button', { name: 'Search all tickets' }).click();
+  await expect(tom.page.locator(`[data-ticket-id="${ticketId}"]`)).toBeVisible();
+  await expect(tom.page.getByTestId('search-scope')).toHaveCount(0);
+  await tom.page.getByLabel('Search').fill(number);
+  await expect(tom.page.locator(`[data-ticket-id="${ticketId}"]`)).toBeVisible();
 
   // Typing shows on the other side.
   await page.keyboard.press('r');

@@ -131,7 +131,7 @@ describe('SLA notifications by email', () => {
     const number = findTicket(db, id)!.number;
     expect(mail.parsed.subject).toBe(`[#${number}] Erste Antwort fällig 28.11.2026, 00:00: Lieferung fehlt`);
     expect(mail.parsed.text).toContain(`Das Ziel „Erste Antwort“ von Ticket #${number} ist um 28.11.2026, 00:00 fällig (Europe/Berlin).`);
-    expect(mail.parsed.text).toContain(`https://help.example.de/inbox?view=all&t=${id}`);
+    expect(mail.parsed.text).toContain(`https://help.example.de/inbox?view=all&ticket=${number}`);
     expect(mail.parsed.headers.get('auto-submitted')).toBe('auto-generated');
     expect(outboxRows().find((r) => r.notificationId !== null)).toMatchObject({ state: 'sent', attempts: 1 });
   });
@@ -247,7 +247,7 @@ describe('who sends the mail and how it reads', () => {
     });
     expect(m.text.split('\n\n')).toEqual([
       'The Resolution target of ticket #1042 was due at Dec 1, 2026, 09:30 (America/New_York) and has been missed.',
-      'Open the ticket: https://help.example.de/inbox?view=all&t=5',
+      'Open the ticket: https://help.example.de/inbox?view=all&ticket=1042',
       expect.stringContaining('turned on SLA emails under the bell'),
     ]);
   });

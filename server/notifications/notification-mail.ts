@@ -81,7 +81,7 @@ export function composeNotificationMail(
     target: m.sla.target[n.target],
     due,
     zone: timeZone,
-    url: `${getConfig().publicUrl}/inbox?view=all&t=${n.ticketId}`,
+    url: `${getConfig().publicUrl}/inbox?view=all&ticket=${n.number}`,
   };
   const text = [fill(m.notificationMail[n.kind], values), fill(m.notificationMail.open, values), m.notificationMail.why].join('\n\n');
   return {

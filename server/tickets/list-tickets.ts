@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
 import { selectTicketPage } from '@/db/queries/ticket-list';
-import { searchTicketIds, SEARCH_CANDIDATES } from '@/db/queries/search';
+import { searchTicketIds, SEARCH_CANDIDATES, ticketIdsByNumber, ticketIdsByPhone } from '@/db/queries/search';
+import { phoneVariants, ticketNumberOf } from '@/lib/search/search-terms';
 import { ticketFilterSchema, type TicketCursor } from '@/lib/ticket-filter';
 import { toFtsQuery } from '@/server/search/fts-query';
 import type { z } from 'zod';
@@ -17,7 +18,15 @@ export function listTickets(db: Db, viewerId: number, input: ListTicketsInput, n
   let ids: number[] | undefined;
   if (q) {
     const fts = toFtsQuery(q);
-    ids = fts ? searchTicketIds(db, fts) : [];
+    // A ticket number or a phone number finds its tickets exactly; words (and digits in messages) through the index.
+    const number = ticketNumberOf(q);
+    ids = [
+      ...new Set([
+        ...(number === null ? [] : ticketIdsByNumber(db, number)),
+        ...ticketIdsByPhone(db, phoneVariants(q)),
+        ...(fts ? searchTicketIds(db, fts) : []),
+      ]),
+    ];
     if (ids.length === 0) return { items: [], nextCursor: null, searchCapped: false };
   }
   const rows = selectTicketPage(db, { ...filter, viewerId, ids, now }, input.cursor, input.limit);

@@ -1,3 +1,4 @@
+import { ticketIdsByNumber } from '@/db/queries/search';
 import type { Queryable } from '@/db/client';
 import { findTicket, type TicketRow } from '@/db/queries/tickets';
 import { hasRole } from '@/lib/domain';
@@ -18,4 +19,11 @@ export function accessibleTicket(db: Queryable, viewer: Pick<Viewer, 'role'>, ti
   const ticket = findTicket(db, ticketId);
   if (!ticket || !canAccessTicket(viewer, ticket)) throw new DomainError('NOT_FOUND', 'ticket_not_found', { id: ticketId });
   return ticket;
+}
+
+/** The ticket an agent names by its number (#4000 in a link or the search box); its id for the procedures. */
+export function ticketIdOfNumber(db: Queryable, viewer: Pick<Viewer, 'role'>, number: number): number {
+  const [id] = ticketIdsByNumber(db, number);
+  if (id === undefined) throw new DomainError('NOT_FOUND', 'ticket_number_not_found', { number });
+  return accessibleTicket(db, viewer, id).id;
 }

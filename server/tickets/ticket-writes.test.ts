@@ -13,6 +13,7 @@ import { replyToTicket } from './reply-to-ticket';
 import { listTickets } from './list-tickets';
 import { ticketFilterSchema, type TicketFilter } from '@/lib/ticket-filter';
 import { indexNewRows } from '@/db/queries/search-index';
+import { insertCustomerWithIdentity } from '@/db/queries/inbound';
 
 // The agent-side writes (property changes, replies) and the list, against a real SQLite file, called as
 // the tRPC procedures call them.
@@ -237,5 +238,21 @@ describe('the list', () => {
     indexNewRows(db);
     expect(page({ q: 'zahnbürste' }, 10)).toMatchObject({ items: [expect.objectContaining({ id: t.id })], searchCapped: false });
     expect(page({ q: 'quxbazwort' }, 10)).toEqual({ items: [], nextCursor: null, searchCapped: false });
+  });
+
+  it('finds a ticket by its number, with or without #, whatever the view', () => {
+    const t = ticketOn({ channel: 'telegram', subject: 'Ohne Worte', status: 'solved' });
+    const number = findTicket(db, t.id)!.number;
+    for (const q of [String(number), `#${number}`, ` # ${number} `]) expect(page({ q }, 10).items.map((i) => i.id)).toContain(t.id);
+    // The number of a ticket the filter leaves out is still left out: the view says so and offers all tickets.
+    expect(page({ q: String(number), status: ['open'] }, 10).items.map((i) => i.id)).not.toContain(t.id);
+    expect(page({ q: '#999999999' }, 10).items).toEqual([]);
+  });
+
+  it('finds a WhatsApp customer’s tickets by their phone number as people type it', () => {
+    const customer = insertCustomerWithIdentity(db, { name: 'Kai', email: null, emailVerified: false, kind: 'whatsapp', externalId: '4917012345678', now: T });
+    const t = ticketOn({ channel: 'whatsapp', customerId: customer.id });
+    for (const q of ['+49 170 12345678', '0170 12345678', '0049-170-12345678', '4917012345678']) expect(page({ q }, 10).items.map((i) => i.id)).toContain(t.id);
+    expect(page({ q: '0171 12345678' }, 10).items.map((i) => i.id)).not.toContain(t.id);
   });
 });

@@ -8,7 +8,7 @@ import { updateTicket } from '@/server/tickets/update-ticket';
 import { sendReply, undoSend } from '@/server/tickets/undo-send';
 import { replyInputSchema } from '@/server/tickets/reply-input';
 import { markSpam } from '@/server/tickets/mark-spam';
-import { accessibleTicket } from '@/server/tickets/ticket-access';
+import { accessibleTicket, ticketIdOfNumber } from '@/server/tickets/ticket-access';
 import { markTicketRead } from '@/db/queries/tickets';
 import { answerValue } from '@/lib/forms/form-definition';
 import { updateTicketAnswers } from '@/server/forms/update-ticket-answers';
@@ -21,6 +21,10 @@ export const ticketsRouter = router({
     .query(({ ctx, input }) => listTickets(ctx.db, ctx.viewer.id, { filter: input.filter, cursor: input.cursor ?? undefined, limit: input.limit })),
 
   get: agentProcedure.input(z.object({ id: ticketId })).query(({ ctx, input }) => getTicket(ctx.db, ctx.viewer, input.id)),
+  /** A link or a typed number names a ticket by its number; the inbox works with ids. */
+  idOfNumber: agentProcedure.input(z.object({ number: z.number().int().positive().max(999_999_999) })).query(({ ctx, input }) => ({
+    id: ticketIdOfNumber(ctx.db, ctx.viewer, input.number),
+  })),
 
   update: agentProcedure
     .input(

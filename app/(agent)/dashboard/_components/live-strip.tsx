@@ -42,7 +42,7 @@ export function LiveStrip({ filters }: { filters: DashboardFilters }) {
         <li className="flex min-w-0 items-baseline gap-1.5">
           <span className="text-slate-600">{t('liveWaiting')}</span>
           {d?.waitingLongest ? (
-            <Link href={`/inbox?t=${d.waitingLongest.ticketId}`} className="truncate font-medium" title={d.waitingLongest.subject}>
+            <Link href={`/inbox?view=all&ticket=${d.waitingLongest.number}`} className="truncate font-medium" title={d.waitingLongest.subject}>
               {t('liveWaitingSince', { number: d.waitingLongest.number, since: fmt.instant(d.waitingLongest.since!) })}
             </Link>
           ) : (

@@ -17,7 +17,7 @@ export function DrillRows({ pages }: { pages: Page[] }) {
   const tc = useTranslations();
   const fmt = useFigureFormat();
   const kind = pages[0]?.kind;
-  const ticketLink = (id: number, number: number) => <Link href={`/inbox?t=${id}`}>#{number}</Link>;
+  const ticketLink = (number: number) => <Link href={`/inbox?view=all&ticket=${number}`}>#{number}</Link>;
   const head = (cols: string[]) => (
     <thead>
       <tr>
@@ -39,7 +39,7 @@ export function DrillRows({ pages }: { pages: Page[] }) {
               ? []
               : p.tickets.map((r) => (
                   <tr key={r.ticketId} className="odd:bg-slate-50" data-testid="drill-row">
-                    <td className={td}>{ticketLink(r.ticketId, r.number)}</td>
+                    <td className={td}>{ticketLink(r.number)}</td>
                     <td className="max-w-80 truncate px-2 py-1">{r.subject}</td>
                     <td className={td}>{r.channel ? tc(`channel.${r.channel}` as 'channel.email') : '–'}</td>
                     <td className={td}>{r.team ?? '–'}</td>
@@ -66,7 +66,7 @@ export function DrillRows({ pages }: { pages: Page[] }) {
               ? []
               : p.surveys.map((r) => (
                   <tr key={`${r.ticketId}-${r.sentAt}`} className="odd:bg-slate-50" data-testid="drill-row">
-                    <td className={td}>{ticketLink(r.ticketId, r.number)}</td>
+                    <td className={td}>{ticketLink(r.number)}</td>
                     <td className="max-w-80 truncate px-2 py-1">{r.subject}</td>
                     <td className={td}>{fmt.instant(r.sentAt)}</td>
                     <td className={td}>
@@ -89,7 +89,7 @@ export function DrillRows({ pages }: { pages: Page[] }) {
               ? []
               : p.targets.map((r) => (
                   <tr key={`${r.ticketId}-${r.target}-${r.cycle}`} className="odd:bg-slate-50" data-testid="drill-row">
-                    <td className={td}>{ticketLink(r.ticketId, r.number)}</td>
+                    <td className={td}>{ticketLink(r.number)}</td>
                     <td className="max-w-80 truncate px-2 py-1">{r.subject}</td>
                     <td className={td}>{t(`slaTargets.${r.target}`)}</td>
                     <td className={td}>{r.dueAt ? fmt.instant(r.dueAt) : '–'}</td>

@@ -159,7 +159,6 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
             role="tab"
             data-mode={m}
             aria-selected={mode === m}
-            aria-controls={COMPOSER_ID}
             tabIndex={mode === m ? 0 : -1}
             onClick={() => onMode(m)}
             className="rounded px-2 py-1 font-medium text-slate-500 hover:bg-slate-100 aria-selected:bg-slate-900 aria-selected:text-white"

@@ -28,6 +28,8 @@ type Props = {
   onComposerMode: (m: ComposerMode) => void;
   onOpenTicket: (id: number) => void;
   onBack: () => void;
+  /** Why the ticket a link named is not open (no such number). */
+  problem?: string | null;
 };
 
 export function Conversation(props: Props) {
@@ -39,6 +41,11 @@ export function Conversation(props: Props) {
         <Inbox className="size-8" aria-hidden />
         <p className="text-sm font-medium text-slate-500">{t('ticket.none')}</p>
         <p className="text-xs">{t('ticket.noneHint')}</p>
+        {props.problem && (
+          <p role="alert" className="text-sm text-red-700">
+            {props.problem}
+          </p>
+        )}
       </div>
     );
   }

@@ -1,9 +1,11 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslations } from 'use-intl';
+import { useErrorText } from '@/app/_components/error-text';
 import { VIEWS, DEFAULT_VIEW, type TicketFilter, type ViewId } from '@/lib/ticket-filter';
-import { useTRPC } from '@/app/_components/trpc';
+import { useTRPC, useTRPCClient } from '@/app/_components/trpc';
 import { useRealtime } from '@/app/_components/realtime';
 import { OPEN_TICKET_EVENT } from '@/app/_components/notification-bell';
 import { InboxSidebar } from './inbox-sidebar';
@@ -16,16 +18,23 @@ import { COMPOSER_ID } from './composer';
 
 export type ComposerMode = 'reply' | 'note';
 
+const ALL_VIEW = VIEWS.find((v) => v.id === 'all')!;
+const positive = (v: string | null) => (v !== null && /^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : null);
+
+/** `ticket` is the number agents see (#4000); `t`, a ticket id, is what older links carry. */
 function readUrl() {
   const p = new URLSearchParams(window.location.search);
   const view = VIEWS.find((v) => v.id === p.get('view'))?.id ?? 'mine_unassigned';
-  const t = Number(p.get('t'));
-  return { view, ticket: Number.isInteger(t) && t > 0 ? t : null };
+  return { view, number: positive(p.get('ticket')), id: positive(p.get('t')) };
 }
 
 /** The three-pane inbox: views and filters | ticket list | conversation with the customer beside it. */
 export function InboxApp() {
   const trpc = useTRPC();
+  const trpcClient = useTRPCClient();
+  const t = useTranslations();
+  const errorText = useErrorText();
+  const [urlProblem, setUrlProblem] = useState<string | null>(null);
   const queryClient = useQueryClient();
   const { socket } = useRealtime();
   const [viewId, setViewId] = useState<ViewId>('mine_unassigned');
@@ -38,21 +47,30 @@ export function InboxApp() {
 
   // The view and open ticket live in the URL so a reload or a shared link lands on the same place.
   useEffect(() => {
-    const { view, ticket } = readUrl();
+    const { view, number, id } = readUrl();
     setViewId(view);
     setFilter(VIEWS.find((v) => v.id === view)!.filter);
-    setSelectedId(ticket);
-  }, []);
+    if (number !== null)
+      trpcClient.tickets.idOfNumber
+        .query({ number })
+        .then((r) => setSelectedId(r.id))
+        .catch((err: unknown) => setUrlProblem(err instanceof Error ? errorText(err) : String(err)));
+    else setSelectedId(id);
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
   // The header's bell opens a ticket here without leaving the page.
   useEffect(() => {
     const open = (e: Event) => setSelectedId((e as CustomEvent<number>).detail);
     window.addEventListener(OPEN_TICKET_EVENT, open);
     return () => window.removeEventListener(OPEN_TICKET_EVENT, open);
   }, []);
+  // The open ticket's number, from the list or from the ticket itself (opened from a link, off the list).
+  const openTicket = useQuery({ ...trpc.tickets.get.queryOptions({ id: selectedId ?? 0 }), enabled: selectedId !== null });
+  const selectedNumber = openTicket.data?.ticket.id === selectedId ? openTicket.data?.ticket.number : undefined;
   useEffect(() => {
-    const p = new URLSearchParams({ view: viewId, ...(selectedId ? { t: String(selectedId) } : {}) });
+    if (selectedId !== null && selectedNumber === undefined) return;
+    const p = new URLSearchParams({ view: viewId, ...(selectedNumber !== undefined ? { ticket: String(selectedNumber) } : {}) });
     window.history.replaceState(null, '', `/inbox?${p}`);
-  }, [viewId, selectedId]);
+  }, [viewId, selectedId, selectedNumber]);
 
   const listInput = useMemo(() => ({ filter: { ...filter, q: q || undefined }, limit: 50 }), [filter, q]);
   const list = useInfiniteQuery(
@@ -124,6 +142,8 @@ export function InboxApp() {
         fetchingMore={list.isFetchingNextPage}
         onEndReached={() => void list.fetchNextPage()}
         searchCapped={Boolean(list.data?.pages[0]?.searchCapped)}
+        searchScope={q && (viewId !== 'all' || filter !== ALL_VIEW.filter) ? t(`views.${viewId}`) : null}
+        onSearchEverywhere={() => selectView('all')}
         selectedId={selectedId}
         onSelect={setSelectedId}
       />
@@ -133,6 +153,7 @@ export function InboxApp() {
         onComposerMode={setComposerMode}
         onOpenTicket={setSelectedId}
         onBack={() => setSelectedId(null)}
+        problem={urlProblem}
       />
       {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
     </div>

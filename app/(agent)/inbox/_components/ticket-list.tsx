@@ -21,6 +21,9 @@ type Props = {
   fetchingMore: boolean;
   onEndReached: () => void;
   searchCapped: boolean;
+  /** While searching inside a view or with filters: that view's name, and the way to search all tickets. */
+  searchScope: string | null;
+  onSearchEverywhere: () => void;
   selectedId: number | null;
   onSelect: (id: number) => void;
 };
@@ -63,6 +66,14 @@ export function TicketList(p: Props) {
           />
         </label>
       </div>
+      {p.searchScope !== null && (
+        <p className="flex flex-wrap items-center gap-x-2 border-b border-slate-100 bg-slate-50 px-3 py-1.5 text-xs text-slate-700" data-testid="search-scope">
+          {t('list.searchScope', { view: p.searchScope })}
+          <button type="button" onClick={p.onSearchEverywhere} className="font-medium text-brand-700 hover:underline">
+            {t('list.searchEverywhere')}
+          </button>
+        </p>
+      )}
       {p.searchCapped && <p className="border-b border-amber-100 bg-amber-50 px-3 py-1.5 text-xs text-amber-800">{t('list.searchCapped')}</p>}
       <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" role="listbox" aria-label={t('app.inbox')} data-testid="ticket-list">
         {p.loading ? (
