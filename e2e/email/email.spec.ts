@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { test, expect } from '@playwright/test';
 import nodemailer from 'nodemailer';
 import { agentPage } from '../support/sign-in';
@@ -56,4 +58,25 @@ test('an email appears live, the agent replies with threading headers, and the a
     customer.close();
     await sink.close();
   }
+});
+
+test('an HTML mail without a text part, around inline images and attachments, reads as text in the list and the thread', async ({ browser }) => {
+  const customer = nodemailer.createTransport({ host: '127.0.0.1', port: E2E_SMTP_PORT, secure: false, ignoreTLS: true });
+  const subject = `Bild anbei ${Date.now()}`;
+  const raw = fs
+    .readFileSync(path.join(import.meta.dirname, '../../server/channels/email/fixtures/html-only-related-mixed.eml'), 'utf8')
+    .replace('Subject: Bild anbei', `Subject: ${subject}`)
+    .replace('<rel1@example.de>', `<rel-${Date.now()}@example.de>`);
+  await customer.sendMail({ envelope: { from: 'kundin@example.de', to: ['support@demo.local'] }, raw });
+  customer.close();
+  const { page, context } = await agentPage(browser, 'jana@demo.local');
+  await page.getByRole('button', { name: 'All tickets' }).click();
+  const row = page.locator('[data-ticket-id]', { hasText: subject });
+  await expect(row).toContainText('Guten Tag, die Lieferung ist beschädigt');
+  await row.click();
+  const message = page.getByTestId('thread').getByTestId('message').first();
+  await expect(message).toContainText('die Lieferung ist beschädigt, siehe Bild:');
+  // The quoted history is folded away.
+  await expect(message).not.toContainText('Alte Nachricht');
+  await context.close();
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMail } from './parse-mail';
+import { visiblePart } from '@/server/content/fold-quoted';
 
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name));
 
@@ -25,6 +26,16 @@ describe('parseMail on real-world shaped mail', () => {
     expect(m.from?.name).toBe('Schroeder, Juergen');
     expect(m.text).toContain('die Lieferung kam beschädigt an – das Gehäuse ist gebrochen');
     expect(m.html).toContain('Jürgen Schröder');
+  });
+
+  it('HTML without a text part inside multipart/related and /mixed: text from the HTML, quoted history marked', async () => {
+    const m = await parseMail(fixture('html-only-related-mixed.eml'));
+    expect(m.text.split('\n').filter(Boolean)).toEqual(['Guten Tag,', 'die Lieferung ist beschädigt, siehe Bild:', '> Am Di., 1. Dez. 2026 um 10:00 Uhr schrieb Demo Support <support@demo.local>:', '> > Alte Nachricht']);
+    expect(visiblePart(m.text)).toBe('Guten Tag,\n\ndie Lieferung ist beschädigt, siehe Bild:');
+    expect(m.attachments.map((a) => [a.filename, a.inline])).toEqual([
+      ['a.png', true],
+      ['r.pdf', false],
+    ]);
   });
 
   it('Apple Mail with base64 body and an attachment with an encoded file name', async () => {

@@ -3,6 +3,7 @@ import type { MailAddress } from '@/db/schema';
 import type { IncomingFile } from '@/server/content/attachment-store';
 import type { UpstreamVerdict } from '@/lib/mail-checks';
 import { upstreamVerdict } from './spam/upstream-verdict';
+import { textOfHtml } from '@/server/content/html-to-text';
 
 export type ParsedEmail = {
   messageId: string | null;
@@ -83,7 +84,8 @@ export async function parseMail(source: Buffer | string): Promise<ParsedEmail> {
     to: addresses(mail.to),
     cc: addresses(mail.cc),
     subject: (mail.subject ?? '').trim(),
-    text: (mail.text ?? '').trim(),
+    // mailparser derives text from a lone HTML body, not from one inside multipart/related or /mixed.
+    text: (mail.text ?? '').trim() || (mail.html ? textOfHtml(mail.html) : ''),
     html: mail.html || null,
     inReplyTo: messageIds(mail.inReplyTo)[0] ?? null,
     references: messageIds(mail.references),
