@@ -9,6 +9,7 @@ const NAME = '2026-12-ticket-created-payload';
 const META = '2026-12-message-meta-email-part';
 const FACTS = '2026-12-ticket-facts';
 const FACTS_CSAT_MIN = '2026-12-ticket-facts-csat-min';
+const HTML_TEXT = '2026-12-html-only-mail-text';
 
 /** A database as an older version left it: schema current, the payload migration not yet applied. */
 beforeEach(() => {
@@ -25,6 +26,9 @@ beforeEach(() => {
       (20, 10, 'customer', 'mail', '{"subject":"Hi","from":{"address":"c@x"},"cc":[{"address":"d@x"}],"checks":{"spam":{"score":1}}}', 100),
       (21, 10, 'customer', 'auto-reply', '{"subject":"Away","from":{"address":"c@x"},"autoSubmitted":true}', 110),
       (22, 10, 'customer', 'chat', NULL, 120);
+    INSERT INTO messages (id, ticket_id, author_kind, body_text, body_html, created_at) VALUES
+      (23, 11, 'customer', '', '<p>Guten Tag,</p><p>das Gerät ist <b>defekt</b>.</p><img src="cid:x">', 310),
+      (24, 11, 'customer', 'Text part', '<p>HTML part</p>', 320);
     INSERT INTO ticket_events (ticket_id, type, actor_kind, actor_agent_id, data, created_at) VALUES
       (10, 'created', 'customer', NULL, '{"channel":"email"}', 100),
       (11, 'created', 'customer', NULL, '{"channel":"email"}', 100),
@@ -39,7 +43,7 @@ const created = (ticketId: number) =>
 
 describe('the created-event payload migration', () => {
   it('fills in what each ticket started with, from the first later change or the current value', () => {
-    expect(runDataMigrations(sql())).toEqual([NAME, META, FACTS, FACTS_CSAT_MIN]);
+    expect(runDataMigrations(sql())).toEqual([NAME, META, FACTS, FACTS_CSAT_MIN, HTML_TEXT]);
     expect(created(10)).toEqual({ channelId: 3, channel: 'email', teamId: 1, priority: 'high', assigneeId: null, formId: null });
     expect(created(11)).toEqual({ channelId: 3, channel: 'email', teamId: null, priority: 'normal', assigneeId: null, formId: null });
     expect(parseTicketEvent('created', created(11))).toMatchObject({ ok: true });
@@ -98,5 +102,15 @@ describe('the ticket facts migration', () => {
       { ticketId: 10, priority: 'high', teamId: 1, assigneeId: null },
       { ticketId: 11, priority: 'urgent', teamId: 2, assigneeId: 5 },
     ]);
+  });
+});
+
+describe('the HTML-only mail text migration', () => {
+  it('derives the text of mail stored without one from its HTML, and the empty list preview', () => {
+    runDataMigrations(sql());
+    const text = (id: number) => (sql().prepare('SELECT body_text AS t FROM messages WHERE id = ?').get(id) as { t: string }).t;
+    expect(text(23)).toBe('Guten Tag,\n\ndas Gerät ist defekt.');
+    expect(text(24)).toBe('Text part');
+    expect(sql().prepare('SELECT preview FROM tickets WHERE id = 11').get()).toEqual({ preview: 'Guten Tag, das Gerät ist defekt.' });
   });
 });

@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema';
 import { rebuildAllTicketFacts } from './queries/ticket-facts';
+import { textOfHtml } from '../lib/html-to-text';
+import { previewOf } from '../lib/preview';
 
 /**
  * Rewrites of stored rows that SQL migrations (drizzle-kit) cannot express with a check: each runs once,
@@ -74,6 +76,26 @@ const MIGRATIONS: DataMigration[] = [
     name: '2026-12-ticket-facts-csat-min',
     run(sqlite) {
       rebuildAllTicketFacts(drizzle(sqlite, { schema }));
+    },
+  },
+  {
+    // Mail whose HTML sat inside multipart/related or /mixed without a text part was stored without
+    // text: derive it from the stored HTML now (as new mail is), and the list preview of those tickets.
+    name: '2026-12-html-only-mail-text',
+    run(sqlite) {
+      const rows = sqlite.prepare(`SELECT id, ticket_id AS ticketId, body_html AS html FROM messages WHERE body_text = '' AND body_html IS NOT NULL`).all() as {
+        id: number;
+        ticketId: number;
+        html: string;
+      }[];
+      const setText = sqlite.prepare(`UPDATE messages SET body_text = ? WHERE id = ?`);
+      const setPreview = sqlite.prepare(`UPDATE tickets SET preview = ? WHERE id = ? AND preview = ''`);
+      for (const r of rows) {
+        const text = textOfHtml(r.html);
+        if (!text) continue;
+        setText.run(text, r.id);
+        setPreview.run(previewOf(text), r.ticketId);
+      }
     },
   },
 ];

@@ -30,7 +30,12 @@ describe('parseMail on real-world shaped mail', () => {
 
   it('HTML without a text part inside multipart/related and /mixed: text from the HTML, quoted history marked', async () => {
     const m = await parseMail(fixture('html-only-related-mixed.eml'));
-    expect(m.text.split('\n').filter(Boolean)).toEqual(['Guten Tag,', 'die Lieferung ist beschädigt, siehe Bild:', '> Am Di., 1. Dez. 2026 um 10:00 Uhr schrieb Demo Support <support@demo.local>:', '> > Alte Nachricht']);
+    expect(m.text.split('\n').filter(Boolean)).toEqual([
+      'Guten Tag,',
+      'die Lieferung ist beschädigt, siehe Bild:',
+      '> Am Di., 1. Dez. 2026 um 10:00 Uhr schrieb Demo Support <support@demo.local>:',
+      '> > Alte Nachricht',
+    ]);
     expect(visiblePart(m.text)).toBe('Guten Tag,\n\ndie Lieferung ist beschädigt, siehe Bild:');
     expect(m.attachments.map((a) => [a.filename, a.inline])).toEqual([
       ['a.png', true],

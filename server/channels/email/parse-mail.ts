@@ -3,7 +3,7 @@ import type { MailAddress } from '@/db/schema';
 import type { IncomingFile } from '@/server/content/attachment-store';
 import type { UpstreamVerdict } from '@/lib/mail-checks';
 import { upstreamVerdict } from './spam/upstream-verdict';
-import { textOfHtml } from '@/server/content/html-to-text';
+import { textOfHtml } from '@/lib/html-to-text';
 
 export type ParsedEmail = {
   messageId: string | null;
