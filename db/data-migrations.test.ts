@@ -10,6 +10,7 @@ const META = '2026-12-message-meta-email-part';
 const FACTS = '2026-12-ticket-facts';
 const FACTS_CSAT_MIN = '2026-12-ticket-facts-csat-min';
 const HTML_TEXT = '2026-12-html-only-mail-text';
+const FORM_TICKETS = '2026-12-form-tickets-web-form';
 
 /** A database as an older version left it: schema current, the payload migration not yet applied. */
 beforeEach(() => {
@@ -43,7 +44,7 @@ const created = (ticketId: number) =>
 
 describe('the created-event payload migration', () => {
   it('fills in what each ticket started with, from the first later change or the current value', () => {
-    expect(runDataMigrations(sql())).toEqual([NAME, META, FACTS, FACTS_CSAT_MIN, HTML_TEXT]);
+    expect(runDataMigrations(sql())).toEqual([NAME, META, FACTS, FACTS_CSAT_MIN, HTML_TEXT, FORM_TICKETS]);
     expect(created(10)).toEqual({ channelId: 3, channel: 'email', teamId: 1, priority: 'high', assigneeId: null, formId: null });
     expect(created(11)).toEqual({ channelId: 3, channel: 'email', teamId: null, priority: 'normal', assigneeId: null, formId: null });
     expect(parseTicketEvent('created', created(11))).toMatchObject({ ok: true });
@@ -112,5 +113,23 @@ describe('the HTML-only mail text migration', () => {
     expect(text(23)).toBe('Guten Tag,\n\ndas Gerät ist defekt.');
     expect(text(24)).toBe('Text part');
     expect(sql().prepare('SELECT preview FROM tickets WHERE id = 11').get()).toEqual({ preview: 'Guten Tag, das Gerät ist defekt.' });
+  });
+});
+
+describe('the form tickets migration', () => {
+  it('files tickets from forms under a web-form channel answering through their inbox, history and facts included', () => {
+    sql().exec(`
+      INSERT INTO intake_forms (id, slug, name, channel_id, current_version, created_at, updated_at) VALUES (7, 'kontakt', 'Kontakt', 3, 1, 0, 0);
+      INSERT INTO intake_form_versions (form_id, version, definition, created_at) VALUES (7, 1, '{"fields":[]}', 0);
+      INSERT INTO form_submissions (ticket_id, form_id, version, answers, created_at) VALUES (11, 7, 1, '{}', 100);`);
+    runDataMigrations(sql());
+    const channel = sql().prepare('SELECT c.id, c.kind, c.settings FROM tickets t JOIN channels c ON c.id = t.channel_id WHERE t.id = ?');
+    const web = channel.get(11) as { id: number; kind: string; settings: string };
+    expect(web).toMatchObject({ kind: 'web_form' });
+    expect(JSON.parse(web.settings)).toEqual({ emailChannelId: 3 });
+    expect(created(11)).toMatchObject({ channel: 'web_form', channelId: web.id });
+    expect(sql().prepare('SELECT channel FROM ticket_facts WHERE ticket_id = 11').get()).toEqual({ channel: 'web_form' });
+    // A ticket without a form stays where it was.
+    expect(channel.get(10)).toMatchObject({ id: 3, kind: 'email' });
   });
 });

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema';
-import { rebuildAllTicketFacts } from './queries/ticket-facts';
+import { rebuildAllTicketFacts, rebuildFactsOf } from './queries/ticket-facts';
 import { textOfHtml } from '../lib/html-to-text';
 import { previewOf } from '../lib/preview';
 
@@ -96,6 +96,49 @@ const MIGRATIONS: DataMigration[] = [
         setText.run(text, r.id);
         setPreview.run(previewOf(text), r.ticketId);
       }
+    },
+  },
+  {
+    // Tickets from intake forms were filed under the form's email inbox ("via Email"), so the Web form
+    // filter never found them: they move to a web-form channel answering through that inbox (one is
+    // added where none exists), their `created` event and facts say so. Replies still go by email.
+    name: '2026-12-form-tickets-web-form',
+    run(sqlite) {
+      const moved = sqlite
+        .prepare(
+          `SELECT t.id, t.channel_id AS inboxId, ch.default_team_id AS teamId FROM tickets t JOIN channels ch ON ch.id = t.channel_id
+           WHERE ch.kind = 'email' AND EXISTS (SELECT 1 FROM form_submissions s WHERE s.ticket_id = t.id)`,
+        )
+        .all() as { id: number; inboxId: number; teamId: number | null }[];
+      const webForms = sqlite
+        .prepare(`SELECT id, json_extract(settings, '$.emailChannelId') AS inbox FROM channels WHERE kind = 'web_form' ORDER BY id`)
+        .all() as {
+        id: number;
+        inbox: number | null;
+      }[];
+      const addWebForm = sqlite.prepare(
+        `INSERT INTO channels (kind, name, settings, default_team_id, created_at) VALUES ('web_form', 'Web form', ?, ?, ?) RETURNING id`,
+      );
+      const channelFor = (inboxId: number, teamId: number | null) => {
+        const found = webForms.find((c) => c.inbox === inboxId) ?? webForms.find((c) => c.inbox === null);
+        if (found) return found.id;
+        const { id } = addWebForm.get(JSON.stringify({ emailChannelId: inboxId }), teamId, Date.now()) as { id: number };
+        webForms.push({ id, inbox: inboxId });
+        return id;
+      };
+      const setChannel = sqlite.prepare(`UPDATE tickets SET channel_id = ? WHERE id = ?`);
+      const setCreated = sqlite.prepare(
+        `UPDATE ticket_events SET data = json_set(data, '$.channel', 'web_form', '$.channelId', ?) WHERE ticket_id = ? AND type = 'created'`,
+      );
+      for (const t of moved) {
+        const channelId = channelFor(t.inboxId, t.teamId);
+        setChannel.run(channelId, t.id);
+        setCreated.run(channelId, t.id);
+      }
+      rebuildFactsOf(
+        drizzle(sqlite, { schema }),
+        moved.map((t) => t.id),
+      );
     },
   },
 ];

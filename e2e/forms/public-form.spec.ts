@@ -45,6 +45,10 @@ test('a public form shows dependent fields live, refuses what does not fit and r
   await agent.getByLabel('Search').fill(email);
   const row = agent.locator('[data-ticket-id]').first();
   await expect(row).toContainText('Reklamation');
+  // Filed as a web-form ticket: its icon says so, and the Web form filter finds it.
+  await expect(row.getByRole('img', { name: 'Web form' })).toBeVisible();
+  await agent.getByRole('button', { name: 'Web form', exact: true }).click();
+  await expect(row).toContainText('Reklamation');
   await row.click();
   const props = agent.getByTestId('ticket-properties');
   await expect(props.getByLabel('Team')).toHaveValue('3');

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, httpClient } from '@/server/testing/test-server';
 import { DEMO_PASSWORD } from '@/db/seed/generate';
 import { getDb } from '@/db/client';
-import { listChannelsOfKind } from '@/db/queries/inbound';
+import { eq } from 'drizzle-orm';
+import { outbox } from '@/db/schema';
+import { findChannel, listChannelsOfKind } from '@/db/queries/inbound';
 import { findTicket, listEvents, listMessages, listTicketTags } from '@/db/queries/tickets';
 import { findSubmissionOfTicket } from '@/db/queries/forms';
 import { getConfig } from '@/server/runtime-config';
@@ -107,6 +109,10 @@ describe('intake forms through the API', () => {
     const ticketId = (res as { ok: true; data: { ticketId: number } }).data.ticketId;
     const ticket = findTicket(getDb(), ticketId)!;
     expect(ticket).toMatchObject({ teamId: 3, priority: 'high', subject: 'Reklamation' });
+    // A web-form ticket (the "Web form" filter finds it), answered through the form's email inbox.
+    const channel = findChannel(getDb(), ticket.channelId)!;
+    expect(channel.kind).toBe('web_form');
+    expect(listEvents(getDb(), ticketId).find((e) => e.type === 'created')?.data).toMatchObject({ channel: 'web_form', channelId: channel.id });
     expect(listTicketTags(getDb(), ticketId).map((t) => t.name)).toEqual(['reklamation']);
     const events = listEvents(getDb(), ticketId);
     expect(events.find((e) => e.type === 'routed')?.data).toMatchObject({ rules: [{ id: 'big-complaint', name: 'Large complaints' }] });
@@ -115,6 +121,8 @@ describe('intake forms through the API', () => {
     expect(first!.bodyText).toContain('Topic: Complaint');
     expect(first!.bodyText).toContain('Order value (€): 800');
     expect(ack!.authorKind).toBe('system');
+    const inboxId = listChannelsOfKind(getDb(), 'email')[0]!.id;
+    expect(getDb().select().from(outbox).where(eq(outbox.messageId, ack!.id)).get()).toMatchObject({ channelId: inboxId, payload: { to: [{ address: 'kundin@example.de' }] } });
     expect(findSubmissionOfTicket(getDb(), ticketId)).toMatchObject({ version: 1, answers: { ...valid, channel_hint: 'complaints' } });
     const agent = httpClient(server.url);
     await agent.mutate('auth.login', { email: 'jana@demo.local', password: DEMO_PASSWORD });

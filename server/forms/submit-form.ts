@@ -6,6 +6,7 @@ import type { Answers, FormDefinition } from '@/lib/forms/form-definition';
 import { validateSubmission } from '@/lib/forms/validate-submission';
 import { applyFormAnswers, mappedAnswer } from './apply-form-answers';
 import { DomainError } from '@/server/errors/domain-error';
+import { webFormChannelFor } from '@/server/channels/web-form/web-form-channel';
 import { ingest } from '@/server/channels/ingest';
 import { emailSettingsSchema } from '@/server/channels/email/email-settings';
 import { queueAcknowledgement } from '@/server/channels/email/acknowledge';
@@ -61,14 +62,16 @@ export async function submitForm(db: Db, input: SubmitFormInput, secret: string,
       {},
       { fieldErrors: [{ field: definition.fields.find((f) => f.type === 'email')?.key ?? '', code: 'required' }] },
     );
-  const channel = findChannel(db, form.channelId)!;
-  const settings = emailSettingsSchema.safeParse(channel.settings);
+  // The form names the email inbox that answers; its tickets are web-form tickets.
+  const inbox = findChannel(db, form.channelId)!;
+  const settings = emailSettingsSchema.safeParse(inbox.settings);
+  const channelId = webFormChannelFor(db, inbox.id, inbox.defaultTeamId);
   const subject = mappedAnswer(definition, answers, (f) => f.mapping?.kind === 'subject');
 
   const ingested = ingest(
     db,
     {
-      channelId: channel.id,
+      channelId,
       // The mailbox is the only way back to this person, so the address keys the customer; it is still
       // a claim until mail arrives from it.
       from: { externalId: email.toLowerCase(), name: '', email: email.toLowerCase(), emailProven: false },
@@ -91,7 +94,7 @@ export async function submitForm(db: Db, input: SubmitFormInput, secret: string,
         applyFormAnswers(tx, { form, version: form.currentVersion, definition, answers, ticket, now });
         // The language they filled the form in is the one automatic messages (surveys) use with them.
         if (input.locale) setCustomerLocale(tx, ticket.customerId, input.locale);
-        if (settings.success) queueAcknowledgement(tx, settings.data, ticket, now);
+        if (settings.success) queueAcknowledgement(tx, { ...inbox, settings: settings.data }, ticket, now);
       },
     },
   );

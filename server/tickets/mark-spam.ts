@@ -55,6 +55,7 @@ export async function markSpam(db: Db, viewer: Viewer, ticketId: number, spam: b
 function acknowledgeReleased(tx: Tx, ticket: q.TicketRow, meta: MessageMeta | null, now: number) {
   if (meta?.autoSubmitted || meta?.email?.checks?.auth?.dmarc === 'fail') return;
   if (q.listEvents(tx, ticket.id).some((e) => e.type === 'acknowledgement_sent')) return;
-  const settings = emailSettingsSchema.safeParse(findChannel(tx, ticket.channelId)?.settings);
-  if (settings.success) queueAcknowledgement(tx, settings.data, ticket, now);
+  const channel = findChannel(tx, ticket.channelId);
+  const settings = emailSettingsSchema.safeParse(channel?.settings);
+  if (channel && settings.success) queueAcknowledgement(tx, { ...channel, settings: settings.data }, ticket, now);
 }

@@ -1,14 +1,9 @@
-import { z } from 'zod';
 import type { ChannelAdapter } from '../channel-adapter';
+import { webFormSettingsSchema } from './web-form-settings';
 import { findChannel, setMessageDelivery } from '@/db/queries/inbound';
 import { replyInbox } from '../email/reply-inbox';
 import { NOT_CONNECTED } from '../outbound';
 import { queueEmail } from '../email/queue-email';
-
-export const webFormSettingsSchema = z.object({
-  /** The email inbox answers go out through; null: the first one. */
-  emailChannelId: z.number().int().positive().nullable().default(null),
-});
 
 /** Web-form tickets are answered by email, to the address the form was sent with. */
 export const webFormAdapter: ChannelAdapter = {
