@@ -122,7 +122,10 @@ describe('intake forms through the API', () => {
     expect(first!.bodyText).toContain('Order value (€): 800');
     expect(ack!.authorKind).toBe('system');
     const inboxId = listChannelsOfKind(getDb(), 'email')[0]!.id;
-    expect(getDb().select().from(outbox).where(eq(outbox.messageId, ack!.id)).get()).toMatchObject({ channelId: inboxId, payload: { to: [{ address: 'kundin@example.de' }] } });
+    expect(getDb().select().from(outbox).where(eq(outbox.messageId, ack!.id)).get()).toMatchObject({
+      channelId: inboxId,
+      payload: { to: [{ address: 'kundin@example.de' }] },
+    });
     expect(findSubmissionOfTicket(getDb(), ticketId)).toMatchObject({ version: 1, answers: { ...valid, channel_hint: 'complaints' } });
     const agent = httpClient(server.url);
     await agent.mutate('auth.login', { email: 'jana@demo.local', password: DEMO_PASSWORD });

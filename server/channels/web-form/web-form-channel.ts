@@ -10,7 +10,10 @@ import { webFormSettingsSchema } from './web-form-settings';
  */
 export function webFormChannelFor(db: Db, emailChannelId: number, inboxDefaultTeamId: number | null): number {
   return transact(db, (tx) => {
-    const forms = listChannelsOfKind(tx, 'web_form').map((c) => ({ id: c.id, inbox: webFormSettingsSchema.safeParse(c.settings).data?.emailChannelId ?? null }));
+    const forms = listChannelsOfKind(tx, 'web_form').map((c) => ({
+      id: c.id,
+      inbox: webFormSettingsSchema.safeParse(c.settings).data?.emailChannelId ?? null,
+    }));
     const found = forms.find((c) => c.inbox === emailChannelId) ?? forms.find((c) => c.inbox === null);
     return found?.id ?? insertChannel(tx, { kind: 'web_form', name: 'Web form', defaultTeamId: inboxDefaultTeamId, settings: { emailChannelId } }).id;
   });
