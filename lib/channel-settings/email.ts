@@ -1,16 +1,24 @@
 import { z } from 'zod';
 import { defaultsOf } from './defaults-of';
+import { LOCALES, type Locale } from '../domain';
 
 /**
  * An email inbox's settings: the one schema behind what is stored in channels.settings, what the admin
  * API accepts and what the settings page starts a new inbox with. Passwords never leave the server.
  */
 
-export const DEFAULT_ACKNOWLEDGEMENT = {
-  enabled: true,
-  subject: 'We received your request [#{{number}}]',
-  body: 'Hello,\n\nthank you for your message. We have received it as ticket #{{number}} ("{{subject}}") and will answer as soon as possible.\n\nJust reply to this email to add information.',
-};
+/** The acknowledgement's texts per language, the customer's language chosen when it goes out. */
+export const DEFAULT_ACKNOWLEDGEMENT_TEXTS = {
+  en: {
+    subject: 'We received your request [#{{number}}]',
+    body: 'Hello,\n\nthank you for your message. We have received it as ticket #{{number}} ("{{subject}}") and will answer as soon as possible.\n\nJust reply to this email to add information.',
+  },
+  de: {
+    subject: 'Wir haben Ihre Anfrage erhalten [#{{number}}]',
+    body: 'Guten Tag,\n\nvielen Dank für Ihre Nachricht. Wir haben sie als Ticket #{{number}} („{{subject}}“) erhalten und antworten so bald wie möglich.\n\nAntworten Sie einfach auf diese E-Mail, um etwas zu ergänzen.',
+  },
+} as const satisfies Record<Locale, { subject: string; body: string }>;
+export const DEFAULT_ACKNOWLEDGEMENT = { enabled: true, texts: DEFAULT_ACKNOWLEDGEMENT_TEXTS };
 
 /** Outgoing relay. Without it replies stay queued and fail with a clear reason. */
 export const smtpSettingsSchema = z.object({
@@ -39,11 +47,32 @@ export const imapSettingsSchema = z.object({
   moveTo: z.string().trim().min(1).max(200).default('Helpdesk'),
 });
 
-export const acknowledgementSchema = z.object({
-  enabled: z.boolean().default(DEFAULT_ACKNOWLEDGEMENT.enabled),
-  subject: z.string().trim().min(1).max(300).default(DEFAULT_ACKNOWLEDGEMENT.subject),
-  body: z.string().trim().min(1).max(5000).default(DEFAULT_ACKNOWLEDGEMENT.body),
-});
+const ackText = (l: Locale) =>
+  z
+    .object({
+      subject: z.string().trim().min(1).max(300),
+      body: z.string().trim().min(1).max(5000),
+    })
+    .default(DEFAULT_ACKNOWLEDGEMENT_TEXTS[l]);
+
+/**
+ * Stored before there were languages, an acknowledgement had one subject and body: kept for both
+ * languages (an admin's own text may be in either), the English default becoming both defaults.
+ */
+function upgradeSingleText(v: unknown) {
+  if (!v || typeof v !== 'object' || 'texts' in v || !('subject' in v)) return v;
+  const { subject, body, ...rest } = v as { subject: unknown; body: unknown };
+  const isDefault = subject === DEFAULT_ACKNOWLEDGEMENT_TEXTS.en.subject && body === DEFAULT_ACKNOWLEDGEMENT_TEXTS.en.body;
+  return { ...rest, texts: isDefault ? DEFAULT_ACKNOWLEDGEMENT_TEXTS : { en: { subject, body }, de: { subject, body } } };
+}
+
+export const acknowledgementSchema = z.preprocess(
+  upgradeSingleText,
+  z.object({
+    enabled: z.boolean().default(DEFAULT_ACKNOWLEDGEMENT.enabled),
+    texts: z.object({ en: ackText('en'), de: ackText('de') }).default(DEFAULT_ACKNOWLEDGEMENT_TEXTS),
+  }),
+);
 
 export const emailSettingsSchema = z.object({
   /** The address customers write to; plus-addressed variants (support+token@) reach it too. */
@@ -53,6 +82,8 @@ export const emailSettingsSchema = z.object({
   smtp: smtpSettingsSchema.optional(),
   imap: imapSettingsSchema.optional(),
   acknowledgement: acknowledgementSchema.default(DEFAULT_ACKNOWLEDGEMENT),
+  /** The language of automatic mail to a customer whose own is unknown (not said by a form or widget, not recognisable in their mail). */
+  defaultLocale: z.enum(LOCALES).default('de'),
 });
 export type EmailSettings = z.infer<typeof emailSettingsSchema>;
 

@@ -690,6 +690,10 @@ export const en = {
     ackTitle: 'Acknowledgement for new tickets',
     ackEnabled: 'Confirm receipt automatically',
     ackSubject: 'Subject',
+    defaultLocale: 'Language when the customer’s is unknown',
+    defaultLocaleHint:
+      'Automatic mail goes out in the customer’s language: the one their form or chat said, else the one their mail is written in, else this one.',
+    localeNames: { en: 'English', de: 'German' },
     ackBody: 'Text',
     ackHint: "'{{number}}' and '{{subject}}' are replaced by the ticket number and subject.",
     save: 'Save',

@@ -66,6 +66,7 @@ export async function submitForm(db: Db, input: SubmitFormInput, secret: string,
   const inbox = findChannel(db, form.channelId)!;
   const settings = emailSettingsSchema.safeParse(inbox.settings);
   const channelId = webFormChannelFor(db, inbox.id, inbox.defaultTeamId);
+  const text = renderAnswers(definition, answers, input.locale ?? 'en');
   const subject = mappedAnswer(definition, answers, (f) => f.mapping?.kind === 'subject');
 
   const ingested = ingest(
@@ -77,7 +78,7 @@ export async function submitForm(db: Db, input: SubmitFormInput, secret: string,
       from: { externalId: email.toLowerCase(), name: '', email: email.toLowerCase(), emailProven: false },
       channelMessageId: null,
       subject: typeof subject === 'string' && subject.trim() ? subject : form.name,
-      text: renderAnswers(definition, answers, input.locale ?? 'en'),
+      text,
       html: null,
       attachments,
       // Replies go out by email to the address the visitor typed.
@@ -94,7 +95,7 @@ export async function submitForm(db: Db, input: SubmitFormInput, secret: string,
         applyFormAnswers(tx, { form, version: form.currentVersion, definition, answers, ticket, now });
         // The language they filled the form in is the one automatic messages (surveys) use with them.
         if (input.locale) setCustomerLocale(tx, ticket.customerId, input.locale);
-        if (settings.success) queueAcknowledgement(tx, { ...inbox, settings: settings.data }, ticket, now);
+        if (settings.success) queueAcknowledgement(tx, { ...inbox, settings: settings.data }, ticket, text, now);
       },
     },
   );

@@ -23,6 +23,7 @@ import { startSmtpSink } from '@/server/testing/smtp-sink';
 import { loadConfig } from '@/server/config';
 import { setConfig } from '@/server/runtime-config';
 import type { Viewer } from '@/server/auth/sessions';
+import { DEFAULT_ACKNOWLEDGEMENT } from '@/lib/channel-settings/email';
 import { composeNotificationMail, registerNotificationMailJobs } from './notification-mail';
 
 // SLA notification emails on a real SQLite file, delivered by the outbox worker to a real SMTP server.
@@ -228,7 +229,13 @@ describe('who sends the mail and how it reads', () => {
 
   it('tells the due time in the team’s calendar zone, in English for an English agent, as an automatic mail to that agent', () => {
     const m = composeNotificationMail(
-      { address: 'support@demo.local', displayName: 'Demo Support', signature: '', acknowledgement: { enabled: false, subject: 's', body: 'b' } },
+      {
+        address: 'support@demo.local',
+        displayName: 'Demo Support',
+        signature: '',
+        acknowledgement: { ...DEFAULT_ACKNOWLEDGEMENT, enabled: false },
+        defaultLocale: 'en',
+      },
       { id: 77, kind: 'sla_breached', target: 'resolution', dueAt: Date.UTC(2026, 11, 1, 14, 30), ticketId: 5, number: 1042, subject: 'Rechnung doppelt' },
       { email: 'lena@demo.local', name: 'Lena Lehmann' },
       'en',

@@ -57,5 +57,6 @@ function acknowledgeReleased(tx: Tx, ticket: q.TicketRow, meta: MessageMeta | nu
   if (q.listEvents(tx, ticket.id).some((e) => e.type === 'acknowledgement_sent')) return;
   const channel = findChannel(tx, ticket.channelId);
   const settings = emailSettingsSchema.safeParse(channel?.settings);
-  if (channel && settings.success) queueAcknowledgement(tx, { ...channel, settings: settings.data }, ticket, now);
+  const first = q.listMessages(tx, ticket.id).find((m) => m.authorKind === 'customer');
+  if (channel && settings.success) queueAcknowledgement(tx, { ...channel, settings: settings.data }, ticket, first?.bodyText ?? '', now);
 }

@@ -73,6 +73,26 @@ describe('inbound email over SMTP', () => {
     expect(findTicket(getDb(), ticketId)!.firstResponseAt).toBeNull();
   });
 
+  it('acknowledges in the language the customer wrote in, else in the inbox’s', async () => {
+    const ackTo = async (from: string, text: string, id: string) => {
+      await send({ from, subject: 'Frage', text, messageId: id });
+      await deliver();
+      return sink.waitFor((m) => m.parsed.inReplyTo === id);
+    };
+    const english = await ackTo('eng@kunde.example', 'Hello, my parcel has not arrived yet. Could you please tell me where it is?', '<lang-en@kunde.example>');
+    expect(english.parsed.subject).toMatch(/^We received your request \[#\d+\]/);
+    const german = await ackTo(
+      'deu@kunde.example',
+      'Guten Tag, mein Paket ist noch nicht angekommen. Können Sie mir bitte sagen, wo es ist?',
+      '<lang-de@kunde.example>',
+    );
+    expect(german.parsed.subject).toMatch(/^Wir haben Ihre Anfrage erhalten \[#\d+\]/);
+    expect(german.parsed.text).toContain('vielen Dank für Ihre Nachricht');
+    // Too short to tell: the inbox's default language (German unless set otherwise).
+    const short = await ackTo('kurz@kunde.example', 'Hi', '<lang-short@kunde.example>');
+    expect(short.parsed.subject).toMatch(/^Wir haben Ihre Anfrage erhalten/);
+  });
+
   it('stores the same Message-ID once, however often it is delivered', async () => {
     for (let i = 0; i < 3; i++) await send({ from: 'dup@kunde.example', messageId: '<dup-1@kunde.example>', subject: 'Doppelt' });
     expect(messagesOf(ticketOf('<dup-1@kunde.example>')).filter((m) => m.authorKind === 'customer')).toHaveLength(1);

@@ -8,7 +8,7 @@ import { emailSettingsSchema, type EmailSettings } from './email-settings';
 import { sendEmail, verifySmtp } from './send-email';
 import { renderBody } from './compose-email';
 import { imapStatus } from './imap-status';
-import { DEFAULT_ACKNOWLEDGEMENT, type EmailInboxInput } from '@/lib/channel-settings/email';
+import { DEFAULT_ACKNOWLEDGEMENT, EMAIL_DEFAULTS, type EmailInboxInput } from '@/lib/channel-settings/email';
 
 /** What the settings page may see: everything but the SMTP password, of which only its presence shows. */
 export function listEmailInboxes(db: Db) {
@@ -23,6 +23,7 @@ export function listEmailInboxes(db: Db) {
       displayName: s?.displayName ?? '',
       signature: s?.signature ?? '',
       acknowledgement: s?.acknowledgement ?? DEFAULT_ACKNOWLEDGEMENT,
+      defaultLocale: s?.defaultLocale ?? EMAIL_DEFAULTS.defaultLocale!,
       smtp: s?.smtp ? { host: s.smtp.host, port: s.smtp.port, secure: s.smtp.secure, user: s.smtp.user, hasPassword: Boolean(s.smtp.pass) } : null,
       imap: s?.imap ? { ...s.imap, pass: undefined, hasPassword: Boolean(s.imap.pass), status: imapStatus(c.id) } : null,
     };
@@ -40,6 +41,7 @@ function toSettings(input: EmailInboxInput, previous: EmailSettings | null): Ema
     displayName: input.displayName,
     signature: input.signature,
     acknowledgement: input.acknowledgement,
+    defaultLocale: input.defaultLocale,
     smtp: input.smtp ? { ...input.smtp, pass } : undefined,
     imap: input.imap ? { ...input.imap, pass: keptPassword(input.imap, previous?.imap) } : undefined,
   });

@@ -105,7 +105,7 @@ export async function receiveEmail(db: Db, raw: Buffer, envelope: Envelope, now 
         resolveThread: (tx, customerId) => findEmailThread(tx, mail, recipients, new Set(inboxes.keys()), customerId, { subjectToken: !verdict.dmarcFailed }),
         onTicketCreated: (tx, ticket) => {
           // Spam and forged senders get no answer: an acknowledgement would confirm the address and reach a victim.
-          if (!automatic && !verdict.quarantine && !verdict.dmarcFailed) queueAcknowledgement(tx, inbox, ticket, now);
+          if (!automatic && !verdict.quarantine && !verdict.dmarcFailed) queueAcknowledgement(tx, inbox, ticket, mail.text, now);
         },
       },
     ),

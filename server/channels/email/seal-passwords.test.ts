@@ -1,3 +1,4 @@
+import { DEFAULT_ACKNOWLEDGEMENT } from '@/lib/channel-settings/email';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,7 +30,8 @@ const base = {
   address: 'support@demo.local',
   displayName: 'Support',
   signature: '',
-  acknowledgement: { enabled: false, subject: 's', body: 'b' },
+  acknowledgement: { ...DEFAULT_ACKNOWLEDGEMENT, enabled: false },
+  defaultLocale: 'de' as const,
 };
 const imap = {
   host: 'imap.example.de',

@@ -10,6 +10,7 @@ import { useTRPC } from '@/app/_components/trpc';
 import { TextField } from '@/app/_components/text-field';
 import { DefaultTeamField } from '@/app/_components/default-team-field';
 import { DEFAULT_ACKNOWLEDGEMENT, EMAIL_DEFAULTS } from '@/lib/channel-settings/email';
+import { LOCALES, type Locale } from '@/lib/domain';
 
 type Inbox = inferRouterOutputs<AppRouter>['inboxes']['listEmail']['inboxes'][number];
 
@@ -30,6 +31,7 @@ function initialForm(inbox: Inbox | null) {
     imapOn: Boolean(inbox?.imap),
     imap: { ...EMAIL_DEFAULTS.imap, ...imap, pass: '' },
     acknowledgement: inbox?.acknowledgement ?? DEFAULT_ACKNOWLEDGEMENT,
+    defaultLocale: inbox?.defaultLocale ?? EMAIL_DEFAULTS.defaultLocale!,
   };
 }
 
@@ -54,6 +56,8 @@ export function EmailInboxForm({ inbox, onSaved }: { inbox: Inbox | null; onSave
   const imap = (patch: Partial<typeof form.imap>) => setForm({ ...form, imap: { ...form.imap, ...patch } });
   const imapStatus = inbox?.imap?.status;
   const ack = (patch: Partial<typeof form.acknowledgement>) => setForm({ ...form, acknowledgement: { ...form.acknowledgement, ...patch } });
+  const ackText = (locale: Locale, patch: Partial<{ subject: string; body: string }>) =>
+    ack({ texts: { ...form.acknowledgement.texts, [locale]: { ...form.acknowledgement.texts[locale], ...patch } } });
 
   return (
     <form
@@ -141,12 +145,37 @@ export function EmailInboxForm({ inbox, onSaved }: { inbox: Inbox | null; onSave
           <input type="checkbox" checked={form.acknowledgement.enabled} onChange={(e) => ack({ enabled: e.target.checked })} />
           {t('ackEnabled')}
         </label>
-        <TextField label={t('ackSubject')} required value={form.acknowledgement.subject} onChange={(e) => ack({ subject: e.target.value })} />
         <label className="block text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t('ackBody')}</span>
-          <textarea className={area} rows={4} required value={form.acknowledgement.body} onChange={(e) => ack({ body: e.target.value })} />
-          <span className="mt-1 block text-xs text-slate-500">{t('ackHint')}</span>
+          <span className="mb-1 block font-medium text-slate-700">{t('defaultLocale')}</span>
+          <select
+            className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+            value={form.defaultLocale}
+            onChange={(e) => setForm({ ...form, defaultLocale: e.target.value as Locale })}
+          >
+            {LOCALES.map((l) => (
+              <option key={l} value={l}>
+                {t(`localeNames.${l}`)}
+              </option>
+            ))}
+          </select>
+          <span className="mt-1 block text-xs text-slate-600">{t('defaultLocaleHint')}</span>
         </label>
+        {LOCALES.map((l) => (
+          <fieldset key={l} className="space-y-2 rounded-md border border-slate-200 p-3">
+            <legend className="px-1 text-xs font-semibold text-slate-700">{t(`localeNames.${l}`)}</legend>
+            <TextField
+              label={t('ackSubject')}
+              required
+              value={form.acknowledgement.texts[l].subject}
+              onChange={(e) => ackText(l, { subject: e.target.value })}
+            />
+            <label className="block text-sm">
+              <span className="mb-1 block font-medium text-slate-700">{t('ackBody')}</span>
+              <textarea className={area} rows={4} required value={form.acknowledgement.texts[l].body} onChange={(e) => ackText(l, { body: e.target.value })} />
+            </label>
+          </fieldset>
+        ))}
+        <p className="text-xs text-slate-600">{t('ackHint')}</p>
       </fieldset>
 
       {save.error && (
