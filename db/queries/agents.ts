@@ -101,3 +101,31 @@ export function insertTeam(db: Db, t: { name: string; timeZone: string; calendar
     .returning()
     .get();
 }
+
+export function setAgentPasswordHash(db: Db, id: number, passwordHash: string) {
+  return db.update(agents).set({ passwordHash }).where(eq(agents.id, id)).returning({ id: agents.id }).get();
+}
+
+export function renameTeam(db: Db, id: number, name: string) {
+  return db.update(teams).set({ name }).where(eq(teams.id, id)).returning({ id: teams.id }).get();
+}
+
+export function deleteTeam(db: Db, id: number) {
+  db.delete(teams).where(eq(teams.id, id)).run();
+}
+
+/** Who is in each team (ids), for the teams page. */
+export function listTeamMembers(db: Db): { teamId: number; agentId: number }[] {
+  return db.select({ teamId: agentTeams.teamId, agentId: agentTeams.agentId }).from(agentTeams).all();
+}
+
+/** Sets who is in a team, leaving each member's other teams alone. */
+export function setTeamMembers(db: Db, teamId: number, agentIds: number[]) {
+  transact(db, (tx) => {
+    tx.delete(agentTeams).where(eq(agentTeams.teamId, teamId)).run();
+    if (agentIds.length)
+      tx.insert(agentTeams)
+        .values(agentIds.map((agentId) => ({ agentId, teamId })))
+        .run();
+  });
+}

@@ -116,7 +116,7 @@ test('an admin creates a team and an agent, who can then sign in', async ({ brow
   await page.getByRole('link', { name: 'Teams' }).click();
   await expect(page.getByRole('heading', { name: 'Teams' })).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Reklamationen' })).toBeVisible();
-  await page.getByLabel('Name').fill('VIP-Service');
+  await page.getByLabel('Name', { exact: true }).fill('VIP-Service');
   await page.getByRole('button', { name: 'New team' }).click();
   await expect(page.getByRole('listitem').filter({ hasText: 'VIP-Service' })).toBeVisible();
   await page.getByRole('link', { name: 'Agents' }).click();
@@ -128,6 +128,26 @@ test('an admin creates a team and an agent, who can then sign in', async ({ brow
   await page.getByLabel('VIP-Service').check();
   await page.getByRole('button', { name: 'Create' }).click();
   await expect(page.getByRole('cell', { name: 'paula@demo.local' })).toBeVisible();
+
+  // Renamed later, and made a lead only after confirming.
+  const paula = page.getByRole('row').filter({ hasText: 'paula@demo.local' });
+  await paula.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('textbox', { name: 'Name' }).first().fill('Paula Neumann');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('cell', { name: 'Paula Neumann' })).toBeVisible();
+  await page.getByLabel('Role Paula Neumann').selectOption('lead');
+  await expect(page.getByRole('alertdialog')).toContainText('Make Paula Neumann Team lead?');
+  await expect(page.getByLabel('Role Paula Neumann')).toHaveValue('agent');
+  await page.getByRole('button', { name: 'Change role' }).click();
+  await expect(page.getByLabel('Role Paula Neumann')).toHaveValue('lead');
+
+  // The new team is renamed and shows its member.
+  await page.getByRole('link', { name: 'Teams' }).click();
+  const vip = page.getByRole('listitem').filter({ hasText: 'VIP-Service' });
+  await vip.getByText('Name and members (1)').click();
+  await vip.getByLabel('Team name').fill('VIP-Service Plus');
+  await vip.getByRole('button', { name: 'Rename' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'VIP-Service Plus' })).toBeVisible();
   await context.close();
 
   const fresh = await browser.newContext();

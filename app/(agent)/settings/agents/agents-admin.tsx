@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useErrorText } from '@/app/_components/error-text';
 import { useTranslations } from 'use-intl';
@@ -8,6 +8,7 @@ import { ROLES, type Role } from '@/lib/domain';
 import { useTRPC } from '@/app/_components/trpc';
 import { useViewer } from '@/app/_components/viewer';
 import { TextField } from '@/app/_components/text-field';
+import { AgentEditor } from './agent-editor';
 
 const input = 'rounded-md border border-slate-300 px-2 py-1.5 text-sm';
 const EMPTY = { name: '', email: '', password: '', role: 'agent' as Role, teamIds: [] as number[] };
@@ -20,7 +21,12 @@ export function AgentsAdmin() {
   const viewer = useViewer();
   const agents = useQuery(trpc.admin.agents.queryOptions());
   const teams = useQuery(trpc.admin.teams.queryOptions());
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.agents.queryKey() });
+  // Teams list their members: they change with an agent's teams.
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.admin.agents.queryKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.admin.teams.queryKey() }),
+    ]);
   const update = useMutation(trpc.admin.updateAgent.mutationOptions({ onSuccess: refresh }));
   const create = useMutation(
     trpc.admin.createAgent.mutationOptions({
@@ -31,6 +37,9 @@ export function AgentsAdmin() {
     }),
   );
   const [form, setForm] = useState(EMPTY);
+  const [editing, setEditing] = useState<number | null>(null);
+  // A role change waits for a confirmation: it changes what the agent may do at once.
+  const [roleChange, setRoleChange] = useState<{ id: number; name: string; role: Role } | null>(null);
 
   return (
     <div className="max-w-4xl space-y-6">
@@ -42,44 +51,92 @@ export function AgentsAdmin() {
             <th className="px-3 py-2 font-medium">{t('email')}</th>
             <th className="px-3 py-2 font-medium">{t('role')}</th>
             <th className="px-3 py-2 font-medium">{t('teams')}</th>
-            <th className="px-3 py-2 font-medium">{t('active')}</th>
+            <th className="px-3 py-2 font-medium">
+              <span className="sr-only">{t('actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {agents.data?.map((a) => (
-            <tr key={a.id} className="border-t border-slate-100">
-              <td className="px-3 py-2">{a.name}</td>
-              <td className="px-3 py-2 text-slate-600">{a.email}</td>
-              <td className="px-3 py-2">
-                <select
-                  aria-label={`${t('role')} ${a.name}`}
-                  className={input}
-                  value={a.role}
-                  disabled={a.id === viewer.id}
-                  onChange={(e) => update.mutate({ id: a.id, role: e.target.value as Role })}
-                >
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {t(`roles.${r}`)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td className="px-3 py-2 text-xs text-slate-600">{a.teamIds.map((id) => teams.data?.find((x) => x.id === id)?.name).join(', ')}</td>
-              <td className="px-3 py-2">
-                <button
-                  type="button"
-                  disabled={a.id === viewer.id}
-                  className="rounded border border-slate-200 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-40"
-                  onClick={() => update.mutate({ id: a.id, active: !a.active })}
-                >
-                  {a.active ? t('deactivate') : t('activate')}
-                </button>
-              </td>
-            </tr>
+            <Fragment key={a.id}>
+              <tr className="border-t border-slate-100">
+                <td className="px-3 py-2">{a.name}</td>
+                <td className="px-3 py-2 text-slate-600">{a.email}</td>
+                <td className="px-3 py-2">
+                  <select
+                    aria-label={`${t('role')} ${a.name}`}
+                    className={input}
+                    value={a.role}
+                    disabled={a.id === viewer.id}
+                    onChange={(e) => setRoleChange({ id: a.id, name: a.name, role: e.target.value as Role })}
+                  >
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`roles.${r}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td className="px-3 py-2 text-xs text-slate-600">{a.teamIds.map((id) => teams.data?.find((x) => x.id === id)?.name).join(', ')}</td>
+                <td className="flex gap-1 px-3 py-2">
+                  <button
+                    type="button"
+                    aria-expanded={editing === a.id}
+                    className="rounded border border-slate-200 px-2 py-1 text-xs hover:bg-slate-50"
+                    onClick={() => setEditing(editing === a.id ? null : a.id)}
+                  >
+                    {t('edit')}
+                  </button>
+                  <button
+                    type="button"
+                    disabled={a.id === viewer.id}
+                    className="rounded border border-slate-200 px-2 py-1 text-xs hover:bg-slate-50 disabled:opacity-40"
+                    onClick={() => update.mutate({ id: a.id, active: !a.active })}
+                  >
+                    {a.active ? t('deactivate') : t('activate')}
+                  </button>
+                </td>
+              </tr>
+              {editing === a.id && (
+                <tr className="border-t border-slate-100">
+                  <td colSpan={5}>
+                    <AgentEditor
+                      agent={a}
+                      teams={teams.data ?? []}
+                      onDone={() => {
+                        setEditing(null);
+                        void refresh();
+                      }}
+                    />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>
+      {roleChange && (
+        <div
+          role="alertdialog"
+          aria-labelledby="role-change"
+          className="flex flex-wrap items-center gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm"
+        >
+          <span id="role-change">{t('confirmRole', { name: roleChange.name, role: t(`roles.${roleChange.role}`) })}</span>
+          <button
+            type="button"
+            className="rounded-md bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700"
+            onClick={() => {
+              update.mutate({ id: roleChange.id, role: roleChange.role });
+              setRoleChange(null);
+            }}
+          >
+            {t('confirm')}
+          </button>
+          <button type="button" className="rounded-md px-3 py-1 text-sm text-slate-700 hover:bg-amber-100" onClick={() => setRoleChange(null)}>
+            {t('cancel')}
+          </button>
+        </div>
+      )}
       {update.error && (
         <p role="alert" className="text-sm text-red-700">
           {errorText(update.error)}

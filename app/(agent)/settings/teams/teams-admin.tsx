@@ -8,6 +8,7 @@ import { useTRPC } from '@/app/_components/trpc';
 import { TextField } from '@/app/_components/text-field';
 import { TimeZoneField } from '@/app/_components/time-zone-field';
 import { TeamCustomerUpdates } from './team-customer-updates';
+import { TeamRowActions } from './team-row-actions';
 
 export function TeamsAdmin() {
   const t = useTranslations('admin');
@@ -16,6 +17,7 @@ export function TeamsAdmin() {
   const queryClient = useQueryClient();
   const teams = useQuery(trpc.admin.teams.queryOptions());
   const calendars = useQuery(trpc.calendars.list.queryOptions());
+  const agents = useQuery(trpc.admin.agents.queryOptions());
   const setHours = useMutation(
     trpc.admin.setTeamBusinessHours.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.admin.teams.queryKey() }) }),
   );
@@ -53,6 +55,10 @@ export function TeamsAdmin() {
                 </option>
               ))}
             </select>
+            <details className="w-full text-sm">
+              <summary className="cursor-pointer text-brand-700">{t('manageTeam', { count: team.memberIds.length })}</summary>
+              <TeamRowActions team={team} agents={agents.data ?? []} />
+            </details>
             <details className="w-full text-sm">
               <summary className="cursor-pointer text-brand-700">{t('customerUpdates.open')}</summary>
               <TeamCustomerUpdates teamId={team.id} teamName={team.name} />
