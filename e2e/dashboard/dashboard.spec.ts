@@ -65,12 +65,12 @@ test('a lead narrows the dashboard, opens exactly the tickets a figure counted a
   expect(fs.readFileSync((await panelCsv.path())!, 'utf8')).toMatch(/^\uFEFFTeam,Tickets,FCR,/);
 
   // The weekly summary email is turned on here and stays on.
-  await page.getByTestId('digest-toggle').check();
-  await expect(page.getByTestId('digest-toggle')).toBeEnabled();
+  const digest = page.getByTestId('digest-toggle');
+  const saved = () => page.waitForResponse((r) => r.url().includes('dashboard.setDigest') && r.ok());
+  await Promise.all([saved(), digest.check()]);
   await page.reload();
-  await expect(page.getByTestId('digest-toggle')).toBeChecked();
-  await page.getByTestId('digest-toggle').uncheck();
-  await expect(page.getByTestId('digest-toggle')).toBeEnabled();
+  await expect(digest).toBeChecked();
+  await Promise.all([saved(), digest.uncheck()]);
 
   // In German, the same view.
   await page.getByLabel('Language').selectOption('de');

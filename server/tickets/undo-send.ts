@@ -27,6 +27,8 @@ export async function sendReply(db: Db, viewer: Viewer, input: ReplyInput, now =
   if (!row || !canAccessTicket(viewer, row.ticket)) throw new DomainError('NOT_FOUND', 'ticket_not_found', { id: input.ticketId });
   if (!windowMs || input.internal || input.template || row.channel.kind === 'chat')
     return { ...(await replyToTicket(db, viewer, input, { now })), pending: null };
+  // Refused now rather than when the window ends, where nobody would see it.
+  if (row.ticket.status === 'closed') throw new DomainError('CONFLICT', 'ticket_closed');
   const { body, files } = checkReply(viewer, input);
   // The composer's id for this send names the job: sending again after a lost answer plans it once.
   const jobId = `${SEND_REPLY_JOB}:${viewer.id}:${input.clientId ?? crypto.randomUUID()}`;

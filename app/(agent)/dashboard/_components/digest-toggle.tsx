@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'use-intl';
 import { useTRPC } from '@/app/_components/trpc';
@@ -14,8 +15,13 @@ export function DigestToggle() {
   const errorText = useErrorText();
   const locale = useLocale();
   const digest = useQuery(trpc.dashboard.digest.queryOptions());
+  // What the agent chose shows at once; a refusal puts back what the server has.
+  const [chosen, setChosen] = useState<boolean | null>(null);
   const set = useMutation(
-    trpc.dashboard.setDigest.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.dashboard.digest.queryKey() }) }),
+    trpc.dashboard.setDigest.mutationOptions({
+      onSuccess: (_r, input) => queryClient.setQueryData(trpc.dashboard.digest.queryKey(), { enabled: input.enabled }),
+      onError: () => setChosen(null),
+    }),
   );
   return (
     <div className="rounded-md border border-slate-200 bg-white p-3 text-sm">
@@ -23,9 +29,12 @@ export function DigestToggle() {
         <input
           type="checkbox"
           className="mt-0.5"
-          checked={digest.data?.enabled ?? false}
-          disabled={!digest.data || set.isPending}
-          onChange={(e) => set.mutate({ enabled: e.target.checked, locale: isLocale(locale) ? locale : 'en' })}
+          checked={chosen ?? digest.data?.enabled ?? false}
+          disabled={!digest.data}
+          onChange={(e) => {
+            setChosen(e.target.checked);
+            set.mutate({ enabled: e.target.checked, locale: isLocale(locale) ? locale : 'en' });
+          }}
           data-testid="digest-toggle"
         />
         <span>
