@@ -653,6 +653,7 @@ export const de: Messages = {
     agents: 'Agenten',
     teams: 'Teams',
     edit: 'Bearbeiten',
+    editAgent: '{name} bearbeiten',
     actions: 'Aktionen',
     saveAgent: 'Speichern',
     cancel: 'Abbrechen',

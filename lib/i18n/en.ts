@@ -648,6 +648,7 @@ export const en = {
     agents: 'Agents',
     teams: 'Teams',
     edit: 'Edit',
+    editAgent: 'Edit {name}',
     actions: 'Actions',
     saveAgent: 'Save',
     cancel: 'Cancel',

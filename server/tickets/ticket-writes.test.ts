@@ -243,7 +243,18 @@ describe('the list', () => {
   it('finds a ticket by its number, with or without #, whatever the view', () => {
     const t = ticketOn({ channel: 'telegram', subject: 'Ohne Worte', status: 'solved' });
     const number = findTicket(db, t.id)!.number;
-    for (const q of [String(number), `#${number}`, ` # ${number} `]) expect(page({ q }, 10).items.map((i) => i.id)).toContain(t.id);
+    // Another ticket only mentions the number (as the start of an order number): the named one comes first.
+    const mention = ticketOn({ channel: 'telegram', subject: `Bestellung ${number}77`, status: 'solved', at: T + 7 * 86_400_000 });
+    indexNewRows(db);
+    for (const q of [String(number), `#${number}`, ` # ${number} `]) expect(page({ q }, 10).items.map((i) => i.id)).toEqual([t.id, mention.id]);
+
+    // Paged: the named ticket tops the first page and does not come again.
+    const second = ticketOn({ channel: 'telegram', subject: `Retoure ${number}88`, status: 'solved', at: T + 6 * 86_400_000 });
+    indexNewRows(db);
+    const one = page({ q: String(number) }, 1);
+    expect(one.items.map((i) => i.id)).toEqual([t.id, mention.id]);
+    const next = listTickets(db, jana.id, { filter: ticketFilterSchema.parse({ q: String(number) }), limit: 1, cursor: one.nextCursor! });
+    expect(next.items.map((i) => i.id)).toEqual([second.id]);
     // The number of a ticket the filter leaves out is still left out: the view says so and offers all tickets.
     expect(page({ q: String(number), status: ['open'] }, 10).items.map((i) => i.id)).not.toContain(t.id);
     expect(page({ q: '#999999999' }, 10).items).toEqual([]);

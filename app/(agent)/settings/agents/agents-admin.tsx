@@ -1,6 +1,6 @@
 'use client';
 
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useErrorText } from '@/app/_components/error-text';
 import { useTranslations } from 'use-intl';
@@ -38,30 +38,35 @@ export function AgentsAdmin() {
   );
   const [form, setForm] = useState(EMPTY);
   const [editing, setEditing] = useState<number | null>(null);
+  const editingAgent = agents.data?.find((a) => a.id === editing);
   // A role change waits for a confirmation: it changes what the agent may do at once.
   const [roleChange, setRoleChange] = useState<{ id: number; name: string; role: Role } | null>(null);
 
   return (
     <div className="max-w-4xl space-y-6">
       <h1 className="text-lg font-semibold">{t('agents')}</h1>
-      <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
-        <thead className="bg-slate-50 text-left text-xs text-slate-500">
-          <tr>
-            <th className="px-3 py-2 font-medium">{t('name')}</th>
-            <th className="px-3 py-2 font-medium">{t('email')}</th>
-            <th className="px-3 py-2 font-medium">{t('role')}</th>
-            <th className="px-3 py-2 font-medium">{t('teams')}</th>
-            <th className="px-3 py-2 font-medium">
-              <span className="sr-only">{t('actions')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {agents.data?.map((a) => (
-            <Fragment key={a.id}>
-              <tr className="border-t border-slate-100">
-                <td className="px-3 py-2">{a.name}</td>
-                <td className="px-3 py-2 text-slate-600">{a.email}</td>
+      {/* On a phone the address sits under the name and the table scrolls inside itself, never the page. */}
+      <div className="overflow-x-auto rounded-lg border border-slate-200">
+        <table className="w-full bg-white text-sm">
+          <thead className="bg-slate-50 text-left text-xs text-slate-500">
+            <tr>
+              <th className="px-3 py-2 font-medium">{t('name')}</th>
+              <th className="hidden px-3 py-2 font-medium sm:table-cell">{t('email')}</th>
+              <th className="px-3 py-2 font-medium">{t('role')}</th>
+              <th className="px-3 py-2 font-medium">{t('teams')}</th>
+              <th className="px-3 py-2 font-medium">
+                <span className="sr-only">{t('actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {agents.data?.map((a) => (
+              <tr key={a.id} className="border-t border-slate-100">
+                <td className="px-3 py-2">
+                  {a.name}
+                  <span className="block text-xs text-slate-600 sm:hidden">{a.email}</span>
+                </td>
+                <td className="hidden px-3 py-2 text-slate-600 sm:table-cell">{a.email}</td>
                 <td className="px-3 py-2">
                   <select
                     aria-label={`${t('role')} ${a.name}`}
@@ -97,24 +102,26 @@ export function AgentsAdmin() {
                   </button>
                 </td>
               </tr>
-              {editing === a.id && (
-                <tr className="border-t border-slate-100">
-                  <td colSpan={5}>
-                    <AgentEditor
-                      agent={a}
-                      teams={teams.data ?? []}
-                      onDone={() => {
-                        setEditing(null);
-                        void refresh();
-                      }}
-                    />
-                  </td>
-                </tr>
-              )}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {editingAgent && (
+        <section aria-labelledby="agent-editor" className="rounded-lg border border-slate-200">
+          <h2 id="agent-editor" className="px-3 pt-3 text-sm font-semibold">
+            {t('editAgent', { name: editingAgent.name })}
+          </h2>
+          <AgentEditor
+            key={editingAgent.id}
+            agent={editingAgent}
+            teams={teams.data ?? []}
+            onDone={() => {
+              setEditing(null);
+              void refresh();
+            }}
+          />
+        </section>
+      )}
       {roleChange && (
         <div
           role="alertdialog"
@@ -151,7 +158,7 @@ export function AgentsAdmin() {
         }}
       >
         <h2 className="text-sm font-semibold">{t('newAgent')}</h2>
-        <div className="grid grid-cols-2 gap-3">
+        <div className="grid gap-3 sm:grid-cols-2">
           <TextField label={t('name')} required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
           <TextField label={t('email')} type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
           <TextField
