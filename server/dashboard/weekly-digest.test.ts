@@ -10,7 +10,7 @@ import { findJob } from '@/db/queries/jobs';
 import { insertEvents } from '@/db/queries/tickets';
 import { listTeams, updateAgent } from '@/db/queries/agents';
 import { ticketEvent, type Duration } from '@/lib/ticket-events';
-import { runDueJobs } from '@/server/jobs/durable-jobs';
+import { runDueJobs, scheduleJob } from '@/server/jobs/durable-jobs';
 import { runOutboxOnce } from '@/server/jobs/outbox-worker';
 import { saveCalendar } from '@/server/calendars/calendar-admin';
 import { setTeamBusinessHours } from '@/server/teams/team-business-hours';
@@ -135,8 +135,13 @@ describe('weekly summary for leads', () => {
     expect(text).not.toContain('Billing');
     expect(mail.html).toContain('<table');
     expect(db.select().from(weeklyDigests).all()).toEqual([expect.objectContaining({ agentId: lena.id, weekStart: '2026-11-16' })]);
-    // Run again (a second worker tick) and planned again: still one summary; next week's is planned.
+    // Run again (a second worker tick, or the job planned once more by hand): still one summary.
     expect(runDueJobs(db, MONDAY_OPENING + MIN)).toBe(0);
+    const job = jobOf(lena, '2026-11-16')!;
+    scheduleJob(db, { id: job.id, kind: job.kind, payload: job.payload, runAt: MONDAY_OPENING + MIN }, MONDAY_OPENING + MIN);
+    expect(runDueJobs(db, MONDAY_OPENING + MIN)).toBe(1);
+    expect(db.select().from(outbox).all()).toHaveLength(1);
+    // Planned again: next week's is planned.
     planWeeklyDigests(db, MONDAY_OPENING + MIN);
     expect(jobOf(lena, '2026-11-16')!.state).toBe('done');
     expect(jobOf(lena, '2026-11-23')).toMatchObject({ state: 'queued', runAt: Date.UTC(2026, 10, 30, 8) });
@@ -154,6 +159,12 @@ describe('weekly summary for leads', () => {
     expect(mail.subject).toBe('Wochenübersicht 16.11.2026 – 22.11.2026: Alle Teams');
     expect(mail.text).toContain('- Erstellt: 4 (Woche davor: 1; n = 4)');
     expect(mail.text).toContain('Diese Woche im Dashboard: https://help.example.de/dashboard?range=custom&from=2026-11-16&to=2026-11-22\n');
+  });
+
+  it('is not planned for a lead who turns it off', () => {
+    setWeeklyDigest(db, lena.id, null, WEDNESDAY);
+    planWeeklyDigests(db, WEDNESDAY);
+    expect(db.select().from(jobs).all()).toEqual([]);
   });
 
   it('is not sent when the lead opted out, was deactivated or is no longer a lead by then', () => {

@@ -243,6 +243,12 @@ describe('the list', () => {
   it('finds a ticket by its number, with or without #, whatever the view', () => {
     const t = ticketOn({ channel: 'telegram', subject: 'Ohne Worte', status: 'solved' });
     const number = findTicket(db, t.id)!.number;
+    // Only the number finds it: nothing else mentions it yet.
+    expect(page({ q: `#${number}` }, 10).items.map((i) => i.id)).toEqual([t.id]);
+    // Its own subject names it too: listed once.
+    updateTicketColumns(db, t.id, { subject: `Rückfrage zu ${number}` });
+    indexNewRows(db);
+    expect(page({ q: String(number) }, 10).items.map((i) => i.id)).toEqual([t.id]);
     // Another ticket only mentions the number (as the start of an order number): the named one comes first.
     const mention = ticketOn({ channel: 'telegram', subject: `Bestellung ${number}77`, status: 'solved', at: T + 7 * 86_400_000 });
     indexNewRows(db);

@@ -17,6 +17,9 @@ import { startSmtpSink } from '@/server/testing/smtp-sink';
 import { loadConfig } from '@/server/config';
 import { setConfig } from '@/server/runtime-config';
 import type { Viewer } from '@/server/auth/sessions';
+import { recordBus } from '@/server/testing/bus-recorder';
+import { scheduleJob } from '@/server/jobs/durable-jobs';
+import { updateTicketColumns } from '@/db/queries/tickets';
 import { registerSendReplyJobs, sendReply, undoSend } from './undo-send';
 
 // "Undo send" on a real SQLite file: the reply waits ten seconds as a durable job, then goes through the
@@ -29,6 +32,7 @@ let tom: Viewer;
 const T0 = Date.UTC(2026, 10, 24, 9);
 const SEC = 1000;
 let n = 0;
+const heard = recordBus(['message.created', 'ticket.status']);
 
 function emailTicket() {
   const from = `kundin${++n}@example.de`;
@@ -90,7 +94,7 @@ describe('undo send', () => {
     expect(runDueJobs(db, T0 + 10 * SEC - 1)).toBe(0);
     expect(agentMessages(ticketId)).toEqual([]);
     // Another agent cannot take it back.
-    expect(() => undoSend(db, tom, sent.pending!.id, T0 + 5 * SEC)).toThrow(DomainError);
+    expect(() => undoSend(db, tom, sent.pending!.id, T0 + 5 * SEC)).toThrow(expect.objectContaining({ code: 'NOT_FOUND', key: 'reply_not_waiting' }));
     expect(undoSend(db, jana, sent.pending!.id, T0 + 5 * SEC)).toEqual({ ticketId, body: 'Die Rechnung kommt heute.', status: 'solved' });
     expect(runDueJobs(db, T0 + 20 * SEC)).toBe(0);
     await runOutboxOnce(db, T0 + 20 * SEC);
@@ -98,7 +102,7 @@ describe('undo send', () => {
     expect(findTicket(db, ticketId)!.status).not.toBe('solved');
     expect(sink.mails).toEqual([]);
     // Taken back twice: it is no longer waiting.
-    expect(() => undoSend(db, jana, sent.pending!.id, T0 + 6 * SEC)).toThrow(expect.objectContaining({ key: 'reply_not_waiting' }));
+    expect(() => undoSend(db, jana, sent.pending!.id, T0 + 6 * SEC)).toThrow(expect.objectContaining({ code: 'NOT_FOUND', key: 'reply_not_waiting' }));
   });
 
   it('left alone, it is written at the end of the window with its status and reaches the customer once', async () => {
@@ -115,7 +119,21 @@ describe('undo send', () => {
     await runOutboxOnce(db, T0 + 10 * SEC);
     await expect.poll(() => sink.mails.length).toBe(1);
     expect(sink.mails[0]!.rcptTo).toEqual([`kundin${n - 1}@example.de`]);
-    expect(() => undoSend(db, jana, sent.pending!.id, T0 + 11 * SEC)).toThrow(expect.objectContaining({ key: 'reply_already_sent' }));
+    expect(() => undoSend(db, jana, sent.pending!.id, T0 + 11 * SEC)).toThrow(expect.objectContaining({ code: 'CONFLICT', key: 'reply_already_sent' }));
+    // Told once, when it was written: the customer's chat and the other inboxes hear of it then.
+    const agentSaid = () => heard.filter((e) => e.name === 'message.created' && (e.payload as { authorKind: string }).authorKind === 'agent');
+    expect(agentSaid()).toEqual([
+      {
+        name: 'message.created',
+        payload: expect.objectContaining({ ticketId, messageId: message!.id, authorName: jana.name, text: 'Die Rechnung kommt heute.' }),
+      },
+    ]);
+    expect(heard.filter((e) => e.name === 'ticket.status')).toEqual([{ name: 'ticket.status', payload: expect.objectContaining({ ticketId, to: 'pending' }) }]);
+    // Run again by hand (a job planned twice): the reply is stored once and told once.
+    scheduleJob(db, { id: sent.pending!.id, kind: 'send-reply', payload: db.select().from(jobs).get()!.payload, runAt: T0 + 13 * SEC }, T0 + 13 * SEC);
+    expect(runDueJobs(db, T0 + 13 * SEC)).toBe(1);
+    expect(agentMessages(ticketId)).toHaveLength(1);
+    expect(agentSaid()).toHaveLength(1);
     // Planned again after it ran: nothing more.
     await sendReply(db, jana, input, T0 + 12 * SEC);
     expect(runDueJobs(db, T0 + 30 * SEC)).toBe(0);
@@ -129,7 +147,15 @@ describe('undo send', () => {
     expect((await sendReply(db, jana, reply(chat, 'Hallo!'), T0)).pending).toBeNull();
     expect(agentMessages(chat)).toHaveLength(1);
     await expect(sendReply(db, jana, reply(ticketId, '   '), T0)).rejects.toMatchObject({ key: 'message_empty' });
-    await expect(sendReply(db, jana, reply(999_999, 'Hallo'), T0)).rejects.toMatchObject({ key: 'ticket_not_found' });
+    await expect(sendReply(db, jana, reply(999_999, 'Hallo'), T0)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      key: 'ticket_not_found',
+      params: { id: 999_999 },
+    });
+    // A closed ticket is refused now, not silently at the end of the window.
+    const closed = emailTicket();
+    updateTicketColumns(db, closed, { status: 'closed' });
+    await expect(sendReply(db, jana, reply(closed, 'Noch etwas'), T0)).rejects.toMatchObject({ code: 'CONFLICT', key: 'ticket_closed' });
     expect(db.select().from(jobs).all()).toEqual([]);
   });
 
