@@ -10,7 +10,6 @@ import { findTicket } from '@/db/queries/tickets';
 import { runDueJobs } from '@/server/jobs/durable-jobs';
 import { runOutboxOnce } from '@/server/jobs/outbox-worker';
 import { ingest } from '@/server/channels/ingest';
-import { DomainError } from '@/server/errors/domain-error';
 import { createTestTicket } from '@/server/testing/fixtures';
 import { openTestDatabase, viewerOf } from '@/server/testing/test-database';
 import { startSmtpSink } from '@/server/testing/smtp-sink';
