@@ -7,6 +7,12 @@ import base from './stryker.config.mjs';
 export default {
   ...base,
   vitest: { configFile: 'vitest.mutation-workspace.config.ts' },
-  mutate: ['lib/search/search-terms.ts', 'lib/dashboard/digest-week.ts', 'server/tickets/undo-send.ts', 'server/tickets/list-tickets.ts', 'server/dashboard/weekly-digest.ts'],
+  mutate: [
+    'lib/search/search-terms.ts',
+    'lib/dashboard/digest-week.ts',
+    'server/tickets/undo-send.ts',
+    'server/tickets/list-tickets.ts',
+    'server/dashboard/weekly-digest.ts',
+  ],
   tempDirName: '.stryker-tmp-workspace',
 };

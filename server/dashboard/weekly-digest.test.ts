@@ -4,8 +4,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { agents, jobs, outbox, weeklyDigests } from '@/db/schema';
-import { listChannelsOfKind } from '@/db/queries/inbound';
-import { updateChannelSettings } from '@/db/queries/channels';
 import { findJob } from '@/db/queries/jobs';
 import { insertEvents } from '@/db/queries/tickets';
 import { listTeams, updateAgent } from '@/db/queries/agents';
@@ -17,6 +15,7 @@ import { setTeamBusinessHours } from '@/server/teams/team-business-hours';
 import { createTestTicket } from '@/server/testing/fixtures';
 import { openTestDatabase, viewerOf } from '@/server/testing/test-database';
 import { startSmtpSink } from '@/server/testing/smtp-sink';
+import { sendDemoInboxTo } from '@/server/testing/demo-inbox';
 import { loadConfig } from '@/server/config';
 import { setConfig } from '@/server/runtime-config';
 import type { Viewer } from '@/server/auth/sessions';
@@ -57,12 +56,7 @@ beforeAll(async () => {
   ({ db, close } = openTestDatabase());
   setConfig(loadConfig({ DATA_DIR: path.join(os.tmpdir(), 'helpdesk-weekly-digest'), PUBLIC_URL: 'https://help.example.de' }));
   sink = await startSmtpSink();
-  const inbox = listChannelsOfKind(db, 'email')[0]!;
-  updateChannelSettings(db, inbox.id, {
-    address: 'support@demo.local',
-    displayName: 'Demo Support',
-    smtp: { host: '127.0.0.1', port: sink.port, secure: false },
-  });
+  sendDemoInboxTo(sink.port, {}, db);
   lena = viewerOf(db, 'lena@demo.local');
   admin = viewerOf(db, 'admin@demo.local');
   jana = viewerOf(db, 'jana@demo.local');

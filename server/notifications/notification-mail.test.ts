@@ -20,6 +20,7 @@ import { registerSlaJobs } from '@/server/sla/replan';
 import { setTeamBusinessHours } from '@/server/teams/team-business-hours';
 import { openTestDatabase, viewerOf } from '@/server/testing/test-database';
 import { startSmtpSink } from '@/server/testing/smtp-sink';
+import { sendDemoInboxTo } from '@/server/testing/demo-inbox';
 import { loadConfig } from '@/server/config';
 import { setConfig } from '@/server/runtime-config';
 import type { Viewer } from '@/server/auth/sessions';
@@ -47,12 +48,7 @@ beforeAll(async () => {
   ({ db, close } = openTestDatabase());
   setConfig(loadConfig({ DATA_DIR: path.join(os.tmpdir(), 'helpdesk-notification-mail'), PUBLIC_URL: 'https://help.example.de' }));
   sink = await startSmtpSink();
-  const inbox = listChannelsOfKind(db, 'email')[0]!;
-  updateChannelSettings(db, inbox.id, {
-    address: 'support@demo.local',
-    displayName: 'Demo Support',
-    smtp: { host: '127.0.0.1', port: sink.port, secure: false },
-  });
+  const inbox = sendDemoInboxTo(sink.port, {}, db);
   jana = viewerOf(db, 'jana@demo.local');
   lena = viewerOf(db, 'lena@demo.local');
   teamId = inbox.defaultTeamId!;

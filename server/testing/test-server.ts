@@ -3,9 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '@/server/config';
 import { startServer, type RunningServer } from '@/server/start-server';
-import { getDb } from '@/db/client';
-import { listChannelsOfKind } from '@/db/queries/inbound';
-import { updateChannelSettings } from '@/db/queries/channels';
 
 /** A real server (HTTP, tRPC, socket.io, SQLite file in a temp dir) without Next, on a free port. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<RunningServer & { dataDir: string }> {
@@ -62,18 +59,6 @@ export function httpClient(baseUrl: string, headers: Record<string, string> = {}
   };
 }
 
-/** Points the demo email inbox's outgoing mail at a local SMTP server (the tests' sink). */
-export function sendDemoInboxTo(port: number, extra: Record<string, unknown> = {}) {
-  const inbox = listChannelsOfKind(getDb(), 'email')[0]!;
-  updateChannelSettings(getDb(), inbox.id, {
-    address: 'support@demo.local',
-    displayName: 'Demo Support',
-    smtp: { host: '127.0.0.1', port, secure: false },
-    ...extra,
-  });
-  return inbox;
-}
-
 /** Uploads a file as the composer does (POST /attachments) and returns its receipt for a reply's `attachments`. */
 export async function uploadAttachment(baseUrl: string, cookie: string, filename: string, contentType: string, bytes: Buffer): Promise<string> {
   const res = await fetch(`${baseUrl}/attachments`, {
@@ -91,3 +76,5 @@ export async function clearSurveyPolicies(admin: ReturnType<typeof httpClient>) 
   if (!list.ok) throw new Error(list.message);
   for (const p of list.data) await admin.mutate('surveyPolicies.delete', { id: p.id });
 }
+
+export { sendDemoInboxTo } from './demo-inbox';

@@ -5,7 +5,6 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { jobs, messages, outbox } from '@/db/schema';
 import { listChannelsOfKind } from '@/db/queries/inbound';
-import { updateChannelSettings } from '@/db/queries/channels';
 import { findTicket } from '@/db/queries/tickets';
 import { runDueJobs } from '@/server/jobs/durable-jobs';
 import { runOutboxOnce } from '@/server/jobs/outbox-worker';
@@ -13,6 +12,7 @@ import { ingest } from '@/server/channels/ingest';
 import { createTestTicket } from '@/server/testing/fixtures';
 import { openTestDatabase, viewerOf } from '@/server/testing/test-database';
 import { startSmtpSink } from '@/server/testing/smtp-sink';
+import { sendDemoInboxTo } from '@/server/testing/demo-inbox';
 import { loadConfig } from '@/server/config';
 import { setConfig } from '@/server/runtime-config';
 import type { Viewer } from '@/server/auth/sessions';
@@ -63,12 +63,7 @@ beforeAll(async () => {
   ({ db, close } = openTestDatabase());
   setConfig(loadConfig({ DATA_DIR: path.join(os.tmpdir(), 'helpdesk-undo-send'), UNDO_SEND_SECONDS: '10' }));
   sink = await startSmtpSink();
-  const inbox = listChannelsOfKind(db, 'email')[0]!;
-  updateChannelSettings(db, inbox.id, {
-    address: 'support@demo.local',
-    displayName: 'Demo Support',
-    smtp: { host: '127.0.0.1', port: sink.port, secure: false },
-  });
+  sendDemoInboxTo(sink.port, {}, db);
   jana = viewerOf(db, 'jana@demo.local');
   tom = viewerOf(db, 'tom@demo.local');
   registerSendReplyJobs();
