@@ -102,8 +102,11 @@ for (const [name, filter] of filters) {
   });
 }
 
-// Words, a surname, an email prefix, an order number being typed, and a short term that is no prefix.
-for (const term of ['Rechnung', 'refund', 'Müller', 'anna.muel', 'A-59', 'A-593412', 'a']) {
+// Words, a surname, an email prefix, an order number being typed, a short term that is no prefix, a
+// ticket number and a phone number as typed (both looked up exactly beside the words; the raw side runs
+// the words only).
+const middle = (db.$client.prepare('select number from tickets order by id limit 1 offset ?').get(Math.floor(counts.t / 2)) as { number: number }).number;
+for (const term of ['Rechnung', 'refund', 'Müller', 'anna.muel', 'A-59', 'A-593412', 'a', `#${middle}`, '+49 1500 002545']) {
   const fts = toFtsQuery(term)!;
   rows.push({
     name: `search "${term}"`,
