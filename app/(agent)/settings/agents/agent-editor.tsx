@@ -6,6 +6,7 @@ import { useTranslations } from 'use-intl';
 import { useErrorText } from '@/app/_components/error-text';
 import { useTRPC } from '@/app/_components/trpc';
 import { TextField } from '@/app/_components/text-field';
+import { IdCheckboxes } from '@/app/_components/id-checkboxes';
 
 type Agent = { id: number; name: string; teamIds: number[] };
 
@@ -29,21 +30,7 @@ export function AgentEditor({ agent, teams, onDone }: { agent: Agent; teams: { i
         }}
       >
         <TextField label={t('name')} required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />
-        <fieldset className="text-xs text-slate-700">
-          <legend>{t('teams')}</legend>
-          <div className="mt-1 flex flex-wrap gap-3">
-            {teams.map((team) => (
-              <label key={team.id} className="flex items-center gap-1">
-                <input
-                  type="checkbox"
-                  checked={teamIds.includes(team.id)}
-                  onChange={(e) => setTeamIds(e.target.checked ? [...teamIds, team.id] : teamIds.filter((x) => x !== team.id))}
-                />
-                {team.name}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <IdCheckboxes legend={t('teams')} items={teams} selected={teamIds} onChange={setTeamIds} />
         <div className="flex items-center gap-2">
           <button type="submit" disabled={save.isPending} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
             {t('saveAgent')}

@@ -8,6 +8,7 @@ import { ROLES, type Role } from '@/lib/domain';
 import { useTRPC } from '@/app/_components/trpc';
 import { useViewer } from '@/app/_components/viewer';
 import { TextField } from '@/app/_components/text-field';
+import { IdCheckboxes } from '@/app/_components/id-checkboxes';
 import { AgentEditor } from './agent-editor';
 
 const input = 'rounded-md border border-slate-300 px-2 py-1.5 text-sm';
@@ -181,21 +182,7 @@ export function AgentsAdmin() {
             </select>
           </label>
         </div>
-        <fieldset className="text-xs text-slate-600">
-          <legend>{t('teams')}</legend>
-          <div className="mt-1 flex flex-wrap gap-3">
-            {teams.data?.map((team) => (
-              <label key={team.id} className="flex items-center gap-1">
-                <input
-                  type="checkbox"
-                  checked={form.teamIds.includes(team.id)}
-                  onChange={(e) => setForm({ ...form, teamIds: e.target.checked ? [...form.teamIds, team.id] : form.teamIds.filter((x) => x !== team.id) })}
-                />
-                {team.name}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <IdCheckboxes legend={t('teams')} items={teams.data ?? []} selected={form.teamIds} onChange={(teamIds) => setForm({ ...form, teamIds })} />
         {create.error && (
           <p role="alert" className="text-sm text-red-700">
             {errorText(create.error)}

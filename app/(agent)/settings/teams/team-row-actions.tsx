@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'use-intl';
 import { useErrorText } from '@/app/_components/error-text';
 import { useTRPC } from '@/app/_components/trpc';
+import { IdCheckboxes } from '@/app/_components/id-checkboxes';
 
 type Team = { id: number; name: string; memberIds: number[] };
 
@@ -59,21 +60,7 @@ export function TeamRowActions({ team, agents }: { team: Team; agents: { id: num
           setTeam.mutate({ id: team.id, agentIds: members });
         }}
       >
-        <fieldset className="text-xs text-slate-700">
-          <legend>{t('members', { count: team.memberIds.length })}</legend>
-          <div className="mt-1 flex flex-wrap gap-x-3 gap-y-1">
-            {agents.map((a) => (
-              <label key={a.id} className="flex items-center gap-1">
-                <input
-                  type="checkbox"
-                  checked={members.includes(a.id)}
-                  onChange={(e) => setMembers(e.target.checked ? [...members, a.id] : members.filter((x) => x !== a.id))}
-                />
-                {a.name}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <IdCheckboxes legend={t('members', { count: team.memberIds.length })} items={agents} selected={members} onChange={setMembers} />
         <button type="submit" disabled={setTeam.isPending} className="mt-2 rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100">
           {t('saveMembers')}
         </button>
