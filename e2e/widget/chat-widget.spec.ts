@@ -164,3 +164,18 @@ test('an agent attaches a file to a chat reply; the visitor downloads it from th
   await agentContext.close();
   await visitorContext.close();
 });
+
+test('a widget without a language of its own speaks the first of the visitor’s browser languages it knows', async ({ browser }) => {
+  for (const [languages, text] of [
+    ['en-GB', 'Chat with us'],
+    ['fr-FR,de-AT', 'Chatten Sie mit uns'],
+    ['it-IT', 'Chatten Sie mit uns'],
+  ] as const) {
+    const context = await browser.newContext({ locale: languages.split(',')[0], extraHTTPHeaders: { 'accept-language': languages } });
+    await context.addInitScript((langs) => Object.defineProperty(navigator, 'languages', { get: () => langs.split(',') }), languages);
+    const page = await context.newPage();
+    await page.goto(`${site.origin}/?nolocale`);
+    await expect(page.getByRole('button', { name: text })).toBeVisible();
+    await context.close();
+  }
+});

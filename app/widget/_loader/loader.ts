@@ -2,6 +2,7 @@
 // small: it draws the launcher inside a shadow root (no CSS leaks in or out), and only when the
 // visitor opens the chat (or has a conversation with unread replies) injects the iframe with the chat.
 import { isFrameMessage, type FrameToHost, type HostToFrame, type Identity } from './protocol';
+import { pickLocale } from '@/lib/i18n/pick-locale';
 
 type Appearance = { color: string; position: 'left' | 'right'; launcherText: { en: string; de?: string }; defaultLocale: 'en' | 'de' };
 type Listener = (message: Extract<FrameToHost, { type: 'helpdesk:message' }>['message']) => void;
@@ -44,7 +45,7 @@ type Listener = (message: Extract<FrameToHost, { type: 'helpdesk:message' }>['me
   function draw(a: Appearance) {
     const side = data.position === 'left' || (data.position !== 'right' && a.position === 'left') ? 'left' : 'right';
     const color = /^#[0-9a-f]{6}$/i.test(data.color ?? '') ? data.color! : a.color;
-    const locale = data.locale === 'en' || data.locale === 'de' ? data.locale : navigator.language.startsWith('de') ? 'de' : a.defaultLocale;
+    const locale = data.locale === 'en' || data.locale === 'de' ? data.locale : pickLocale(navigator.languages ?? [navigator.language], a.defaultLocale);
     const label = data.launcherText || (locale === 'de' && a.launcherText.de) || a.launcherText.en;
     style.textContent = `:host{all:initial}
 button{position:fixed;${side}:20px;bottom:20px;z-index:2147483646;display:flex;align-items:center;gap:8px;border:0;border-radius:999px;padding:12px 18px;background:${color};color:#fff;font:600 15px/1.2 system-ui,sans-serif;box-shadow:0 4px 16px rgba(0,0,0,.25);cursor:pointer}
