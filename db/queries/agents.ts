@@ -129,3 +129,14 @@ export function setTeamMembers(db: Db, teamId: number, agentIds: number[]) {
         .run();
   });
 }
+
+/** The agent's teams, lowest id first: the first is the one whose zone and hours the summary follows. */
+export function listTeamIdsOfAgent(db: Db, agentId: number): number[] {
+  return db
+    .select({ teamId: agentTeams.teamId })
+    .from(agentTeams)
+    .where(eq(agentTeams.agentId, agentId))
+    .orderBy(asc(agentTeams.teamId))
+    .all()
+    .map((r) => r.teamId);
+}

@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Queryable } from '../client';
-import { agentTeams, agents, weeklyDigests } from '../schema';
+import { agents, weeklyDigests } from '../schema';
 import type { Locale } from '../../lib/domain';
 
 export function setAgentWeeklyDigest(db: Queryable, id: number, weeklyDigest: Locale | null) {
@@ -14,17 +14,6 @@ export function listDigestRecipients(db: Queryable) {
     .from(agents)
     .where(and(eq(agents.active, true), isNotNull(agents.weeklyDigest), inArray(agents.role, ['lead', 'admin'])))
     .all();
-}
-
-/** The agent's teams, lowest id first: the first is the one whose zone and hours the summary follows. */
-export function listTeamIdsOfAgent(db: Queryable, agentId: number): number[] {
-  return db
-    .select({ teamId: agentTeams.teamId })
-    .from(agentTeams)
-    .where(eq(agentTeams.agentId, agentId))
-    .orderBy(asc(agentTeams.teamId))
-    .all()
-    .map((r) => r.teamId);
 }
 
 /** Records the week's summary for the agent; undefined when it was already written. */

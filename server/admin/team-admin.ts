@@ -1,7 +1,17 @@
 import type { Db } from '@/db/client';
 import { count, eq } from 'drizzle-orm';
 import { tickets } from '@/db/schema';
-import { deleteTeam, findAgentById, findTeam, insertTeam, listTeamMembers, listTeams, renameTeam, setTeamMembers } from '@/db/queries/agents';
+import {
+  deleteTeam,
+  findAgentById,
+  findTeam,
+  insertTeam,
+  listTeamIdsOfAgent,
+  listTeamMembers,
+  listTeams,
+  renameTeam,
+  setTeamMembers,
+} from '@/db/queries/agents';
 import { hasRole } from '@/lib/domain';
 import type { Viewer } from '@/server/auth/sessions';
 import { DomainError } from '@/server/errors/domain-error';
@@ -40,12 +50,12 @@ export function deleteUnusedTeam(db: Db, id: number) {
 /** Who is in a team: admins for any team, a lead for a team they are in themselves. */
 export function setMembersOfTeam(db: Db, viewer: Pick<Viewer, 'id' | 'role'>, teamId: number, agentIds: number[]) {
   if (!findTeam(db, teamId)) throw new DomainError('NOT_FOUND', 'team_not_found', { id: teamId });
-  const isMember = listTeamMembers(db).some((m) => m.teamId === teamId && m.agentId === viewer.id);
+  const isMember = listTeamIdsOfAgent(db, viewer.id).includes(teamId);
   if (!hasRole(viewer.role, 'admin') && !(hasRole(viewer.role, 'lead') && isMember)) throw new DomainError('FORBIDDEN', 'team_members_own_team_only');
   const unknown = agentIds.filter((id) => !findAgentById(db, id));
   if (unknown.length) throw new DomainError('BAD_REQUEST', 'agents_unknown', { ids: unknown.join(', ') });
   // A lead keeps themselves in the team they manage.
-  const members = !hasRole(viewer.role, 'admin') && !agentIds.includes(viewer.id) ? [...agentIds, viewer.id] : agentIds;
-  setTeamMembers(db, teamId, [...new Set(members)]);
-  return { teamId, memberIds: [...new Set(members)] };
+  const members = [...new Set(hasRole(viewer.role, 'admin') ? agentIds : [...agentIds, viewer.id])];
+  setTeamMembers(db, teamId, members);
+  return { teamId, memberIds: members };
 }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { agentTeams, agents, tags, teams } from '@/db/schema';
+import { agents, tags, teams } from '@/db/schema';
+import { listTeamIdsOfAgent } from '@/db/queries/agents';
 import { hasRole } from '@/lib/domain';
 import { MAX_RANGE_DAYS, previousWindow, resolveWindow, type DashboardFilters, type Window } from '@/lib/dashboard/dashboard-filters';
 import { offsetPieces, type OffsetPiece } from '@/lib/time/zone-offsets';
@@ -38,8 +39,8 @@ export function dashboardScope(db: Db, viewer: Pick<Viewer, 'id' | 'role'>, filt
   if (filters.tagId !== undefined && !exists(db, tags, filters.tagId)) throw new DomainError('BAD_REQUEST', 'dashboard_unknown_filter', { name: 'tag' });
   if (!seesEveryone) {
     if (filters.agentId !== undefined && filters.agentId !== viewer.id) throw new DomainError('FORBIDDEN', 'dashboard_own_work_only');
-    const own = db.select({ teamId: agentTeams.teamId }).from(agentTeams).where(eq(agentTeams.agentId, viewer.id)).all();
-    if (filters.teamId !== undefined && !own.some((t) => t.teamId === filters.teamId)) throw new DomainError('FORBIDDEN', 'dashboard_own_work_only');
+    if (filters.teamId !== undefined && !listTeamIdsOfAgent(db, viewer.id).includes(filters.teamId))
+      throw new DomainError('FORBIDDEN', 'dashboard_own_work_only');
   }
   const zone = teamTimeZone(db, filters.teamId ?? null);
   const window = resolveWindow(filters, zone, now);

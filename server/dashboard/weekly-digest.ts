@@ -1,6 +1,6 @@
 import { transact, type Db, type Tx } from '@/db/client';
-import { findAgentById, findTeam } from '@/db/queries/agents';
-import { insertWeeklyDigest, listDigestRecipients, listTeamIdsOfAgent, setAgentWeeklyDigest } from '@/db/queries/digests';
+import { findAgentById, findTeam, listTeamIdsOfAgent } from '@/db/queries/agents';
+import { insertWeeklyDigest, listDigestRecipients, setAgentWeeklyDigest } from '@/db/queries/digests';
 import { findJob } from '@/db/queries/jobs';
 import { insertOutbox } from '@/db/queries/outbox';
 import { hasRole, type Locale } from '@/lib/domain';
