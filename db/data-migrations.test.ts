@@ -11,6 +11,7 @@ const FACTS = '2026-12-ticket-facts';
 const FACTS_CSAT_MIN = '2026-12-ticket-facts-csat-min';
 const HTML_TEXT = '2026-12-html-only-mail-text';
 const FORM_TICKETS = '2026-12-form-tickets-web-form';
+const ROLLUPS = '2026-12-metric-rollups';
 
 /** A database as an older version left it: schema current, the payload migration not yet applied. */
 beforeEach(() => {
@@ -44,7 +45,7 @@ const created = (ticketId: number) =>
 
 describe('the created-event payload migration', () => {
   it('fills in what each ticket started with, from the first later change or the current value', () => {
-    expect(runDataMigrations(sql())).toEqual([NAME, META, FACTS, FACTS_CSAT_MIN, HTML_TEXT, FORM_TICKETS]);
+    expect(runDataMigrations(sql())).toEqual([NAME, META, FACTS, FACTS_CSAT_MIN, HTML_TEXT, FORM_TICKETS, ROLLUPS]);
     expect(created(10)).toEqual({ channelId: 3, channel: 'email', teamId: 1, priority: 'high', assigneeId: null, formId: null });
     expect(created(11)).toEqual({ channelId: 3, channel: 'email', teamId: null, priority: 'normal', assigneeId: null, formId: null });
     expect(parseTicketEvent('created', created(11))).toMatchObject({ ok: true });
@@ -131,5 +132,18 @@ describe('the form tickets migration', () => {
     expect(sql().prepare('SELECT channel FROM ticket_facts WHERE ticket_id = 11').get()).toEqual({ channel: 'web_form' });
     // A ticket without a form stays where it was.
     expect(channel.get(10)).toMatchObject({ id: 3, kind: 'email' });
+  });
+});
+
+describe('the metric rollups migration', () => {
+  it("folds every ticket's facts in once, nothing left pending", () => {
+    runDataMigrations(sql());
+    const rows = sql().prepare("SELECT cohort, key, hour, n FROM metric_rollups WHERE dim = 'team' ORDER BY key").all();
+    // Both tickets were created in the first hour of 1970, and count under their current teams (1 and 2).
+    expect(rows).toEqual([
+      { cohort: 'created', key: '1', hour: 0, n: 1 },
+      { cohort: 'created', key: '2', hour: 0, n: 1 },
+    ]);
+    expect(sql().prepare('SELECT count(*) AS n FROM rollup_pending').get()).toEqual({ n: 0 });
   });
 });

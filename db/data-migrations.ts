@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema';
 import { rebuildAllTicketFacts, rebuildFactsOf } from './queries/ticket-facts';
+import { rebuildRollups } from './queries/metric-rollups';
+import type { Db } from './client';
 import { textOfHtml } from '../lib/html-to-text';
 import { previewOf } from '../lib/preview';
 
@@ -139,6 +141,13 @@ const MIGRATIONS: DataMigration[] = [
         drizzle(sqlite, { schema }),
         moved.map((t) => t.id),
       );
+    },
+  },
+  {
+    // The dashboard reads hourly rollups of the facts: fold every ticket in once; the writers keep them current.
+    name: '2026-12-metric-rollups',
+    run(sqlite) {
+      rebuildRollups(drizzle(sqlite, { schema }) as Db);
     },
   },
 ];

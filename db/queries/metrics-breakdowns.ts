@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from '../client';
+import type { Db, Queryable } from '../client';
+import { breakdownFromRollups } from './metrics-rollup-reads';
 import { formSubmissions, ticketFacts, ticketTags } from '../schema';
 import { limitRows } from '../prepared';
 import { READINGS } from '../../lib/surveys/survey-scoring';
@@ -34,7 +35,11 @@ const sumOf = (condition: SQL) => sql<number>`coalesce(sum(case when ${condition
 export const BREAKDOWN_LIMIT = 100;
 
 /** `selectFields`: for form answers, the select fields worth grouping by (free text would make a group per ticket). */
-export function breakdown(db: Queryable, f: FigureFilter, dimension: Dimension, selectFields: readonly string[] = []): BreakdownRow[] {
+export function breakdown(db: Db, f: FigureFilter, dimension: Dimension, selectFields: readonly string[] = []): BreakdownRow[] {
+  return breakdownFromRollups(db, f, dimension, BREAKDOWN_LIMIT) ?? breakdownFromFacts(db, f, dimension, selectFields);
+}
+
+export function breakdownFromFacts(db: Queryable, f: FigureFilter, dimension: Dimension, selectFields: readonly string[] = []): BreakdownRow[] {
   const solvedBy = f.cohort === 'solved';
   const answer = sql`je.value`;
   const key: SQL = {

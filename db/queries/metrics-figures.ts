@@ -1,16 +1,18 @@
 import { and, asc, eq, gte, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { Queryable } from '../client';
+import type { Db, Queryable } from '../client';
+import { backlogFromRollups } from './metrics-rollup-reads';
 import { agents, teams, ticketFacts, tickets } from '../schema';
 import { limitRows } from '../prepared';
 import { cohortAt, cohortOf, scopeOf, type MetricsFilter } from './metrics-filter';
 import { TICKET_FIGURES, type TicketFigure } from '../../lib/dashboard/figure-kinds';
+import { REOPEN_WINDOW_MS } from '../../lib/dashboard/rollup-contribution';
 
 /**
  * The tickets behind each ticket-counting figure, written once: the figure's count and the list it
  * links to use the same condition, so the list always has exactly n rows (DESIGN.md §5).
  */
-export const REOPEN_WINDOW_MS = 7 * 24 * 3600_000;
+export { REOPEN_WINDOW_MS };
 
 /** Solved after exactly `n` public replies and not reopened within the reopen window. */
 const resolvedAfter = (n: number) =>
@@ -81,6 +83,9 @@ export function countFigure(db: Queryable, figure: TicketFigure, f: FigureFilter
     .where(figureOf(figure, f).where)
     .get()!.n;
 }
+
+/** The backlog figure's count: from the rollups where they answer it. */
+export const backlogCount = (db: Db, f: FigureFilter) => backlogFromRollups(db, f) ?? countFigure(db, 'backlog', f);
 
 export type FigureTicket = {
   /** The figure's time for this ticket (created or solved): with the id, the cursor of the next page. */

@@ -1,5 +1,6 @@
 import { and, gte, lt, sql } from 'drizzle-orm';
-import type { Queryable } from '../client';
+import type { Db, Queryable } from '../client';
+import { contactResolutionByDayFromRollups, incomingByFromRollups, volumeByDayFromRollups } from './metrics-rollup-reads';
 import { ticketFacts } from '../schema';
 import type { OffsetPiece } from '../../lib/time/zone-offsets';
 import { DAY_MS, cohortOf, localMs, scopeOf, type MetricsFilter } from './metrics-filter';
@@ -15,7 +16,11 @@ const localDay = (column: Parameters<typeof localMs>[0], pieces: readonly Offset
   sql<number>`cast(${localMs(column, pieces)} / ${DAY_MS} as integer)`;
 
 /** Tickets created and first solved per local day (days as whole days since 1970-01-01, local). */
-export function volumeByDay(db: Queryable, f: Window, pieces: readonly OffsetPiece[]) {
+export function volumeByDay(db: Db, f: Window, pieces: readonly OffsetPiece[]) {
+  return volumeByDayFromRollups(db, f, pieces) ?? volumeByDayFromFacts(db, f, pieces);
+}
+
+export function volumeByDayFromFacts(db: Queryable, f: Window, pieces: readonly OffsetPiece[]) {
   const per = (cohort: MetricsFilter['cohort']) => {
     const at = cohort === 'created' ? ticketFacts.createdAt : ticketFacts.firstSolvedAt;
     const day = localDay(at, pieces);
@@ -30,7 +35,11 @@ export function volumeByDay(db: Queryable, f: Window, pieces: readonly OffsetPie
 }
 
 /** The contact-resolution buckets per local day of the first solve. */
-export function contactResolutionByDay(db: Queryable, f: Window, pieces: readonly OffsetPiece[]) {
+export function contactResolutionByDay(db: Db, f: Window, pieces: readonly OffsetPiece[]) {
+  return contactResolutionByDayFromRollups(db, f, pieces) ?? contactResolutionByDayFromFacts(db, f, pieces);
+}
+
+export function contactResolutionByDayFromFacts(db: Queryable, f: Window, pieces: readonly OffsetPiece[]) {
   const day = localDay(ticketFacts.firstSolvedAt, pieces);
   return db
     .select({
@@ -52,7 +61,11 @@ export function contactResolutionByDay(db: Queryable, f: Window, pieces: readonl
  * per weekday (0 = Monday): how many, and their first response time (median and mean) where answered.
  * Team and agent: the ticket's current ones.
  */
-export function incomingBy(db: Queryable, f: Window, pieces: readonly OffsetPiece[], clock: Clock, unit: 'hourOfWeek' | 'weekday') {
+export function incomingBy(db: Db, f: Window, pieces: readonly OffsetPiece[], clock: Clock, unit: 'hourOfWeek' | 'weekday') {
+  return incomingByFromRollups(db, f, pieces, clock, unit) ?? incomingByFromFacts(db, f, pieces, clock, unit);
+}
+
+export function incomingByFromFacts(db: Queryable, f: Window, pieces: readonly OffsetPiece[], clock: Clock, unit: 'hourOfWeek' | 'weekday') {
   const at = ticketFacts.firstCustomerMessageAt;
   // 1970-01-01 was a Thursday: Monday-first hours of the week start 72 hours earlier.
   const hourOfWeek = sql`((cast(${localMs(at, pieces)} / 3600000 as integer) + 72) % 168)`;

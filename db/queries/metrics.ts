@@ -1,7 +1,8 @@
 import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { cohortOf, scopeOf, type MetricsFilter } from './metrics-filter';
 import { CONTACT_BUCKETS as BUCKETS, durationColumn, type Clock } from './metrics-figures';
-import type { Queryable } from '../client';
+import type { Db, Queryable } from '../client';
+import { cohortSummaryFromRollups } from './metrics-rollup-reads';
 import { surveyAnswers, surveyRequests, ticketFacts, ticketSlaTargets } from '../schema';
 import type { SurveyType } from '../../lib/surveys/survey-policy';
 import { READINGS } from '../../lib/surveys/survey-scoring';
@@ -20,7 +21,12 @@ const countOf = (condition: SQL) => sql<number>`sum(case when ${condition} then 
  * than two) and how many were reopened since. One scan rather than one query per figure: at a million
  * tickets each scan of a month costs about as much as the figure it computes.
  */
-export function cohortSummary(db: Queryable, f: MetricsFilter & { clock: Clock }) {
+export function cohortSummary(db: Db, f: MetricsFilter & { clock: Clock }) {
+  return cohortSummaryFromRollups(db, f) ?? cohortSummaryFromFacts(db, f);
+}
+
+/** The same from the facts: for filters the rollups cannot answer, and for the tests that hold the two side by side. */
+export function cohortSummaryFromFacts(db: Queryable, f: MetricsFilter & { clock: Clock }) {
   const frt = durationColumn('firstResponse', f.clock);
   const res = durationColumn('resolution', f.clock);
   const contacted = sql`(${ticketFacts.firstSolvedAt} is not null and ${ticketFacts.repliesBeforeFirstSolve} >= 1)`;

@@ -4,6 +4,7 @@ import type { Queryable } from '../client';
 import { ticketEvents, ticketFacts, tickets } from '../schema';
 import { limitRows, p, preparedPerConnection, ps } from '../prepared';
 import { applyEvent, emptyFacts, factsOf, type TicketFacts } from '../../lib/ticket-facts';
+import { markRollupPending } from './metric-rollups';
 import type { NewTicketEvent, TypedTicketEvent } from '../../lib/ticket-events';
 
 type FoldableEvent = TypedTicketEvent & { ticketId: number; createdAt: number };
@@ -34,8 +35,11 @@ export function findTicketFacts(db: Queryable, ticketId: number): TicketFacts | 
 }
 
 function upsert(db: Queryable, rows: TicketFacts[]) {
-  // Booleans as SQLite stores them: 0 and 1 (null stays null).
-  for (const f of rows) prepared(db).upsert.run(Object.fromEntries(COLUMNS.map((c) => [c, BOOLEANS.has(c) && f[c] !== null ? Number(f[c]) : f[c]])));
+  // The rollups learn what the ticket contributed until now before the row changes; booleans as SQLite stores them: 0 and 1 (null stays null).
+  for (const f of rows) {
+    markRollupPending(db, f.ticketId);
+    prepared(db).upsert.run(Object.fromEntries(COLUMNS.map((c) => [c, BOOLEANS.has(c) && f[c] !== null ? Number(f[c]) : f[c]])));
+  }
 }
 
 /** The events of these tickets in their canonical order (time, then as written), grouped by ticket. */

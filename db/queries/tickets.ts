@@ -3,6 +3,7 @@ import type { Db, Queryable } from '../client';
 import { channels, messages, tags, ticketEvents, ticketReads, tickets, ticketTags } from '../schema';
 import { limitRows, preparedPerConnection, p, ps } from '../prepared';
 import { updateTicketFacts } from './ticket-facts';
+import { markRollupPending } from './metric-rollups';
 
 export type TicketRow = typeof tickets.$inferSelect;
 export type NewMessage = typeof messages.$inferInsert;
@@ -157,6 +158,7 @@ export function insertEvents(db: Queryable, events: NewTicketEvent[]) {
 }
 
 export function replaceTicketTags(db: Queryable, ticketId: number, tagIds: number[]) {
+  markRollupPending(db, ticketId);
   db.delete(ticketTags).where(eq(ticketTags.ticketId, ticketId)).run();
   if (tagIds.length)
     db.insert(ticketTags)

@@ -18,3 +18,4 @@ export * from './surveys';
 export * from './ticket-facts';
 export * from './api-tokens';
 export * from './digests';
+export * from './metric-rollups';

@@ -7,6 +7,7 @@ import { ticketEvent, type NewTicketEvent } from '../../lib/ticket-events';
 import { previewOf } from '../../lib/preview';
 import { indexAllRows } from '../queries/search-index';
 import { rebuildAllTicketFacts } from '../queries/ticket-facts';
+import { foldPendingRollups } from '../queries/metric-rollups';
 import { analyzeDatabase } from '../analyze';
 import { TZDate } from '@date-fns/tz';
 import { businessHoursAt, type BusinessCalendar } from '../../lib/business-hours';
@@ -196,6 +197,7 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
   indexAllRows(db);
   // The history was written in bulk, past the event writer: the dashboard's facts are folded from it once.
   rebuildAllTicketFacts(db);
+  foldPendingRollups(db);
   analyzeDatabase(db);
 
   function writeTicket(r: Random, c: Customer, chIndex: number, num: number, createdAt: number) {

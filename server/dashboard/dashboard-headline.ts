@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { cohortSummary, slaAttainment, surveyFigures } from '@/db/queries/metrics';
-import { countFigure, type FigureFilter } from '@/db/queries/metrics-figures';
+import { backlogCount, type FigureFilter } from '@/db/queries/metrics-figures';
 export type { Drill };
 import type { Drill } from '@/lib/dashboard/figure-kinds';
 import { SMALL_SAMPLE } from '@/lib/dashboard/dashboard-filters';
@@ -30,7 +30,7 @@ function period(db: Db, f: FigureFilter, now: number): Period {
   const durations = f.cohort === 'created' ? created : solved;
   const surveys = surveyFigures(db, f);
   const sla = slaAttainment(db, { ...f, now });
-  const backlog = countFigure(db, 'backlog', f);
+  const backlog = backlogCount(db, f);
   return {
     figures: {
       fcr: { value: solved.contact.n ? solved.contact.first / solved.contact.n : null, n: solved.contact.n },

@@ -20,11 +20,12 @@ import { deleteSettledWebhookEvents } from '@/db/queries/webhook-events';
 import { deleteOnlineSpansBefore } from '@/db/queries/presence-spans';
 import { registerSendReplyJobs } from '@/server/tickets/undo-send';
 import { planWeeklyDigests, registerWeeklyDigestJobs } from '@/server/dashboard/weekly-digest';
+import { foldPendingRollups } from '@/db/queries/metric-rollups';
 import { PRESENCE_TICK_MS, recordOnlineAgents } from '@/server/realtime/presence-spans';
 
 /**
  * The process's timed work: durable one-shot jobs, outbox delivery, stored webhook events, search indexing,
- * IMAP polling, orphan files, who is online, leads’ weekly summaries, and clearing what expired (sessions, form tokens, settled jobs and events).
+ * IMAP polling, orphan files, who is online, the dashboard's rollups, leads’ weekly summaries, and clearing what expired (sessions, form tokens, settled jobs and events).
  */
 export function startJobs(db: Db, opts: { outboxIntervalMs: number; dataDir: string; log: (line: string) => void }) {
   const scheduler = createScheduler(opts.log);
@@ -48,6 +49,8 @@ export function startJobs(db: Db, opts: { outboxIntervalMs: number; dataDir: str
   // Due one-shot jobs run within a quarter second of their time.
   scheduler.every('durable-jobs', 250, () => void runDueJobs(db));
   scheduler.every('presence', PRESENCE_TICK_MS, () => recordOnlineAgents(db));
+  // The dashboard folds before it reads; this keeps the pending list short when nobody looks (one batch a tick).
+  scheduler.every('metric-rollups', 2000, () => void foldPendingRollups(db, 2000, 1));
   // Each opted-in lead's summary of this week is planned (once; a planned one is left alone).
   planWeeklyDigests(db, Date.now());
   scheduler.every('weekly-digest', 3600_000, () => planWeeklyDigests(db, Date.now()));

@@ -1,0 +1,240 @@
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import { transact, type Db, type Queryable } from '../client';
+import { metricRollups, rollupPending, tickets } from '../schema';
+import { limitRows, p, preparedPerConnection } from '../prepared';
+import {
+  COUNTERS,
+  MEASURES,
+  contributionsOf,
+  rowKeyOf,
+  type Counters,
+  type Measure,
+  type RollupCohort,
+  type RollupDimension,
+  type RollupEntry,
+  type RollupSource,
+} from '../../lib/dashboard/rollup-contribution';
+
+/**
+ * Keeps `metric_rollups` equal to the sum of every ticket's contribution (lib/dashboard/rollup-contribution.ts).
+ * The fact and tag writers only note, before they change a ticket, what it contributed until then
+ * (`markRollupPending`: one small insert, once per ticket between folds); `foldPendingRollups` later
+ * takes the old contributions out and puts the current ones in, a batch at a time, each touched row
+ * rewritten once. The dashboard folds before it reads, so its figures are never behind the facts; the
+ * server also folds every few seconds. A rebuild is the same fold from nothing.
+ */
+
+/** A ticket's rollup source as JSON, from its facts and tags now (null without facts). */
+const SOURCE_OF = `(select json_object(
+    'channel', f.channel, 'teamId', f.team_id, 'assigneeId', f.assignee_id, 'priority', f.priority,
+    'createdAt', f.created_at, 'firstCustomerMessageAt', f.first_customer_message_at,
+    'firstResponseCalendarMs', f.first_response_calendar_ms, 'firstResponseBusinessMs', f.first_response_business_ms,
+    'repliesBeforeFirstSolve', f.replies_before_first_solve, 'firstSolvedAt', f.first_solved_at,
+    'resolutionCalendarMs', f.resolution_calendar_ms, 'resolutionBusinessMs', f.resolution_business_ms,
+    'solvedTeamId', f.solved_team_id, 'solvedAssigneeId', f.solved_assignee_id, 'firstReopenAt', f.first_reopen_at,
+    'isSpam', f.is_spam, 'csatScore', f.csat_score, 'csatMin', f.csat_min, 'csatMax', f.csat_max,
+    'tagIds', json((select json_group_array(tt.tag_id) from ticket_tags tt where tt.ticket_id = f.ticket_id)))
+  from ticket_facts f where f.ticket_id = :ticketId)`;
+
+const statements = preparedPerConnection((db) => {
+  const sqlite = (db as unknown as { session: { client: Database.Database } }).session.client;
+  return {
+    // Only the first change since the last fold records the old source: later ones keep it.
+    mark: sqlite.prepare(
+      `insert into rollup_pending (ticket_id, old) select :ticketId, ${SOURCE_OF} where not exists (select 1 from rollup_pending where ticket_id = :ticketId)`,
+    ),
+    pending: sqlite.prepare(`select ticket_id as ticketId, old from rollup_pending order by ticket_id limit :limit`),
+    source: sqlite.prepare(`select ${SOURCE_OF} as source`).pluck(),
+    unmark: sqlite.prepare(`delete from rollup_pending where ticket_id = :ticketId`),
+    row: db
+      .select()
+      .from(metricRollups)
+      .where(and(eq(metricRollups.dim, p('dim')), eq(metricRollups.cohort, p('cohort')), eq(metricRollups.key, p('key')), eq(metricRollups.hour, p('hour'))))
+      .prepare(),
+    upsert: sqlite.prepare(
+      `insert or replace into metric_rollups (dim, cohort, key, hour, n, contacted, first, second, third, one_touch, reopened, csat_answers, csat_satisfied, frt_cal, frt_bus, res_cal, res_bus)
+       values (:dim, :cohort, :key, :hour, :n, :contacted, :first, :second, :third, :oneTouch, :reopened, :csatAnswers, :csatSatisfied, :frtCal, :frtBus, :resCal, :resBus)`,
+    ),
+    remove: sqlite.prepare(`delete from metric_rollups where dim = :dim and cohort = :cohort and key = :key and hour = :hour`),
+  };
+});
+
+/** Call before changing a ticket's facts or tags (in the same transaction). */
+export function markRollupPending(db: Queryable, ticketId: number) {
+  statements(db).mark.run({ ticketId });
+}
+
+/** A stored list of values: float64, little-endian, sorted. */
+export function decodeValues(blob: Buffer | null): Float64Array {
+  if (!blob || blob.length === 0) return new Float64Array(0);
+  // A copy: the Buffer's offset in its pool need not be a multiple of 8.
+  const copy = new Uint8Array(blob.length);
+  copy.set(blob);
+  return new Float64Array(copy.buffer);
+}
+
+const encodeValues = (values: number[]) => (values.length ? Buffer.from(new Float64Array(values).buffer) : null);
+
+type Delta = Pick<RollupEntry, 'dim' | 'cohort' | 'key' | 'hour'> & { counters: Counters; add: Record<Measure, number[]>; remove: Record<Measure, number[]> };
+
+function collect(deltas: Map<string, Delta>, entries: RollupEntry[], sign: 1 | -1) {
+  for (const e of entries) {
+    const id = rowKeyOf(e);
+    let d = deltas.get(id);
+    if (!d) {
+      d = {
+        dim: e.dim,
+        cohort: e.cohort,
+        key: e.key,
+        hour: e.hour,
+        counters: Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counters,
+        add: { frtCal: [], frtBus: [], resCal: [], resBus: [] },
+        remove: { frtCal: [], frtBus: [], resCal: [], resBus: [] },
+      };
+      deltas.set(id, d);
+    }
+    for (const c of COUNTERS) d.counters[c] += sign * e.counters[c];
+    for (const m of MEASURES) if (e.values[m] !== undefined) (sign === 1 ? d.add : d.remove)[m].push(e.values[m]);
+  }
+}
+
+const sortNumbers = (a: number[]) => a.sort((x, y) => x - y);
+
+/** The row's list with `remove` taken out (each value once) and `add` put in, sorted. */
+function merged(stored: Float64Array, add: number[], remove: number[], where: string): number[] {
+  const out = Array.from(stored);
+  for (const v of remove) {
+    const i = out.indexOf(v);
+    if (i < 0) throw new Error(`metric rollups out of step: ${where} lacks the value ${v} it should hold`);
+    out.splice(i, 1);
+  }
+  return add.length ? sortNumbers(out.concat(add)) : out;
+}
+
+/** A value taken out and put back (a ticket whose duration did not change) leaves the list alone. */
+function cancelOut(add: number[], remove: number[]) {
+  for (let i = remove.length - 1; i >= 0; i--) {
+    const j = add.indexOf(remove[i]!);
+    if (j >= 0) {
+      add.splice(j, 1);
+      remove.splice(i, 1);
+    }
+  }
+}
+
+function apply(db: Queryable, d: Delta) {
+  const s = statements(db);
+  for (const m of MEASURES) cancelOut(d.add[m], d.remove[m]);
+  const changed = COUNTERS.some((c) => d.counters[c] !== 0) || MEASURES.some((m) => d.add[m].length || d.remove[m].length);
+  if (!changed) return;
+  const at = { dim: d.dim, cohort: d.cohort, key: d.key, hour: d.hour };
+  const stored = s.row.get(at);
+  const where = `${d.dim}/${d.cohort}/${d.key || '-'}/${d.hour}`;
+  const counters = Object.fromEntries(COUNTERS.map((c) => [c, (stored?.[c] ?? 0) + d.counters[c]])) as Counters;
+  if (COUNTERS.some((c) => counters[c] < 0)) throw new Error(`metric rollups out of step: ${where} would count below zero`);
+  const lists = Object.fromEntries(
+    MEASURES.map((m) => {
+      // Unchanged lists are written back as they were, without decoding them.
+      if (!d.add[m].length && !d.remove[m].length) return [m, stored?.[m] ?? null];
+      return [m, encodeValues(merged(decodeValues(stored?.[m] ?? null), sortNumbers(d.add[m]), d.remove[m], where))];
+    }),
+  ) as Record<Measure, Buffer | null>;
+  if (counters.n === 0) {
+    if (MEASURES.some((m) => lists[m])) throw new Error(`metric rollups out of step: ${where} holds values of no ticket`);
+    s.remove.run(at);
+  } else s.upsert.run({ ...at, ...counters, ...lists });
+}
+
+/** Folds the pending tickets, `batch` per transaction (at most `maxBatches` of them); returns how many were folded. */
+export function foldPendingRollups(db: Db, batch = 2000, maxBatches = Infinity): number {
+  let folded = 0;
+  for (let b = 0; b < maxBatches; b++) {
+    const n = transact(db, (tx) => {
+      const s = statements(tx);
+      const rows = s.pending.all({ limit: batch }) as { ticketId: number; old: string | null }[];
+      const deltas = new Map<string, Delta>();
+      for (const r of rows) {
+        const now = s.source.get({ ticketId: r.ticketId }) as string | null;
+        if (now === r.old) continue;
+        collect(deltas, contributionsOf(parse(r.old)), -1);
+        collect(deltas, contributionsOf(parse(now)), 1);
+      }
+      for (const d of deltas.values()) apply(tx, d);
+      for (const r of rows) s.unmark.run({ ticketId: r.ticketId });
+      return rows.length;
+    });
+    folded += n;
+    if (n < batch) break;
+  }
+  return folded;
+}
+
+function parse(json: string | null): RollupSource | null {
+  if (json === null) return null;
+  const s = JSON.parse(json) as RollupSource;
+  return { ...s, tagIds: [...s.tagIds].sort((a, b) => a - b) };
+}
+
+/** Every ticket's contribution again, from the facts and tags alone: empties the rollups and folds every ticket. */
+export function rebuildRollups(db: Db): number {
+  transact(db, (tx) => {
+    // Emptied on purpose: a rebuild starts from nothing.
+    tx.run(sql`delete from ${metricRollups}`);
+    tx.run(sql`delete from ${rollupPending}`);
+    tx.run(sql`insert into ${rollupPending} (ticket_id, old) select ${tickets.id}, null from ${tickets}`);
+  });
+  return foldPendingRollups(db);
+}
+
+/** How many tickets wait to be folded. */
+export const pendingRollups = (db: Queryable) =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(rollupPending)
+    .get()!.n;
+
+export type RollupSlice = { dim: RollupDimension; key: string | null; cohort: RollupCohort; fromHour: number; toHour: number };
+
+const sliceWhere = (s: RollupSlice) =>
+  and(
+    eq(metricRollups.dim, s.dim),
+    eq(metricRollups.cohort, s.cohort),
+    s.key === null ? undefined : eq(metricRollups.key, s.key),
+    gte(metricRollups.hour, s.fromHour),
+    lt(metricRollups.hour, s.toHour),
+  );
+
+/** The counts of each row in the slice (one group, or every group of the dimension when `key` is null). */
+export function rollupCounts(db: Queryable, s: RollupSlice) {
+  return db
+    .select({
+      key: metricRollups.key,
+      hour: metricRollups.hour,
+      ...Object.fromEntries(COUNTERS.map((c) => [c, metricRollups[c]])),
+    } as { key: typeof metricRollups.key; hour: typeof metricRollups.hour } & Record<keyof Counters, typeof metricRollups.n>)
+    .from(metricRollups)
+    .where(sliceWhere(s))
+    .orderBy(asc(metricRollups.key), asc(metricRollups.hour))
+    .all();
+}
+
+/** One measure's lists of each row in the slice. */
+export function rollupValues(db: Queryable, s: RollupSlice, measure: Measure) {
+  return db
+    .select({ key: metricRollups.key, hour: metricRollups.hour, values: metricRollups[measure] })
+    .from(metricRollups)
+    .where(and(sliceWhere(s), sql`${metricRollups[measure]} is not null`))
+    .all()
+    .map((r) => ({ key: r.key, hour: r.hour, values: decodeValues(r.values) }));
+}
+
+/** Every rollup row as stored, in key order (the rebuild-equals-incremental check compares two of these). */
+export function allRollupRows(db: Queryable) {
+  return db
+    .select()
+    .from(metricRollups)
+    .orderBy(asc(metricRollups.dim), asc(metricRollups.cohort), asc(metricRollups.key), asc(metricRollups.hour))
+    .limit(limitRows(10_000_000))
+    .all();
+}

@@ -1,0 +1,190 @@
+import type { Db } from '../client';
+import { foldPendingRollups, rollupCounts, rollupValues, type RollupSlice } from './metric-rollups';
+import { DAY_MS, type MetricsFilter, type Scope } from './metrics-filter';
+import { COUNTERS, HOUR_MS, type Counters, type Measure, type RollupCohort, type RollupDimension } from '../../lib/dashboard/rollup-contribution';
+import { distributionOf, meanOf, percentileOf, type Distribution } from '../../lib/dashboard/order-statistics';
+import type { OffsetPiece } from '../../lib/time/zone-offsets';
+import type { Dimension } from '../../lib/dashboard/figure-kinds';
+
+/**
+ * The dashboard's figures read from the hourly rollups instead of scanning the facts: the same numbers
+ * (tests hold the two side by side), at a cost that grows with the hours in the window rather than with
+ * the tickets. A rollup holds one group, so a query qualifies when it filters by at most one of team,
+ * agent, channel, priority and tag, and its window and zone fall on whole hours (every zone the
+ * dashboard offers but a few half-hour ones); otherwise each caller reads the facts. Each read first
+ * folds what the writers left pending, so the figures are never behind the facts.
+ */
+type Window = Pick<MetricsFilter, 'from' | 'to'>;
+type Group = { dim: RollupDimension; key: string };
+
+/** The one group the filter keeps, or null when it keeps the intersection of two or more. */
+export function rollupGroupOf(f: Scope): Group | null {
+  const set: Group[] = [];
+  if (f.teamId != null) set.push({ dim: 'team', key: String(f.teamId) });
+  if (f.agentId != null) set.push({ dim: 'agent', key: String(f.agentId) });
+  if (f.channel) set.push({ dim: 'channel', key: f.channel });
+  if (f.priority) set.push({ dim: 'priority', key: f.priority });
+  if (f.tagId != null) set.push({ dim: 'tag', key: String(f.tagId) });
+  return set.length > 1 ? null : (set[0] ?? { dim: 'all', key: '' });
+}
+
+const wholeHours = (w: Window, pieces: readonly OffsetPiece[] = []) =>
+  w.from % HOUR_MS === 0 && w.to % HOUR_MS === 0 && pieces.every((p) => p.offsetMs % HOUR_MS === 0);
+
+/** The slice of a filter's group and window, or null when the rollups cannot answer it. */
+function sliceOf(db: Db, f: Window & Scope & { cohort: RollupCohort }, pieces?: readonly OffsetPiece[]): RollupSlice | null {
+  const group = rollupGroupOf(f);
+  if (!group || !wholeHours(f, pieces)) return null;
+  foldPendingRollups(db);
+  return { ...group, cohort: f.cohort, fromHour: f.from / HOUR_MS, toHour: f.to / HOUR_MS };
+}
+
+const zero = (): Counters => Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counters;
+function addTo(sum: Counters, row: Counters) {
+  for (const c of COUNTERS) sum[c] += row[c];
+  return sum;
+}
+
+const round = (v: number | null) => (v === null ? null : Math.round(v));
+const durationStats = (d: Distribution) => ({ n: d.n, median: round(percentileOf(d, 50)), p90: round(percentileOf(d, 90)), mean: round(meanOf(d)) });
+const measureOf = (kind: 'frt' | 'res', clock: 'calendar' | 'business'): Measure => `${kind}${clock === 'calendar' ? 'Cal' : 'Bus'}`;
+
+/** cohortSummary (db/queries/metrics.ts) from the rollups, or null. */
+export function cohortSummaryFromRollups(db: Db, f: MetricsFilter & { clock: 'calendar' | 'business' }) {
+  const slice = sliceOf(db, f);
+  if (!slice) return null;
+  const t = rollupCounts(db, slice).reduce(addTo, zero());
+  const distribution = (m: Measure) => distributionOf(rollupValues(db, slice, m).map((r) => r.values));
+  return {
+    n: t.n,
+    firstResponse: durationStats(distribution(measureOf('frt', f.clock))),
+    resolution: durationStats(distribution(measureOf('res', f.clock))),
+    contact: { n: t.contacted, first: t.first, second: t.second, third: t.third, oneTouch: t.oneTouch },
+    reopened: t.reopened,
+  };
+}
+
+/**
+ * The backlog at the end of the window (created before it ended, not first solved by then) as every
+ * ticket created before the end less every ticket first solved before it: a ticket is solved after it
+ * was created. The team and agent of a backlog are the current ones, the solved rollups' the solving
+ * ones: with a team or agent filter this returns null.
+ */
+export function backlogFromRollups(db: Db, f: Window & Scope): number | null {
+  const group = rollupGroupOf(f);
+  if (!group || group.dim === 'team' || group.dim === 'agent') return null;
+  const total = (cohort: 'created' | 'solved') => {
+    const slice = sliceOf(db, { ...f, from: 0, cohort });
+    return slice ? rollupCounts(db, slice).reduce((n, r) => n + r.n, 0) : null;
+  };
+  const created = total('created');
+  const solved = total('solved');
+  return created === null || solved === null ? null : created - solved;
+}
+
+const offsetAt = (pieces: readonly OffsetPiece[], at: number) => (pieces.find((p) => at < p.until) ?? pieces.at(-1)!).offsetMs;
+/** Local whole days since 1970-01-01 and local hours, as localMs (metrics-filter.ts) computes them in SQL. */
+const localDayOf = (pieces: readonly OffsetPiece[], hour: number) => Math.floor((hour * HOUR_MS + offsetAt(pieces, hour * HOUR_MS)) / DAY_MS);
+const localHourOf = (pieces: readonly OffsetPiece[], hour: number) => hour + offsetAt(pieces, hour * HOUR_MS) / HOUR_MS;
+
+function sumBy<K>(rows: (Counters & { hour: number })[], keyOf: (hour: number) => K) {
+  const sums = new Map<K, Counters>();
+  for (const r of rows) {
+    const k = keyOf(r.hour);
+    sums.set(k, addTo(sums.get(k) ?? zero(), r));
+  }
+  return sums;
+}
+
+/** volumeByDay (metrics-series.ts) from the rollups, or null. */
+export function volumeByDayFromRollups(db: Db, f: Window & Scope, pieces: readonly OffsetPiece[]) {
+  const per = (cohort: 'created' | 'solved') => {
+    const slice = sliceOf(db, { ...f, cohort }, pieces);
+    if (!slice) return null;
+    return [...sumBy(rollupCounts(db, slice), (h) => localDayOf(pieces, h))].map(([day, c]) => ({ day, n: c.n }));
+  };
+  const created = per('created');
+  const solved = per('solved');
+  return created && solved ? { created, solved } : null;
+}
+
+/** contactResolutionByDay (metrics-series.ts) from the rollups, or null. */
+export function contactResolutionByDayFromRollups(db: Db, f: Window & Scope, pieces: readonly OffsetPiece[]) {
+  const slice = sliceOf(db, { ...f, cohort: 'solved' }, pieces);
+  if (!slice) return null;
+  return [...sumBy(rollupCounts(db, slice), (h) => localDayOf(pieces, h))]
+    .filter(([, c]) => c.contacted > 0)
+    .map(([day, c]) => ({ day, n: c.contacted, first: c.first, second: c.second, third: c.third, oneTouch: c.oneTouch }));
+}
+
+/** incomingBy (metrics-series.ts) from the rollups, or null; they keep the waits in calendar time only. */
+export function incomingByFromRollups(
+  db: Db,
+  f: Window & Scope,
+  pieces: readonly OffsetPiece[],
+  clock: 'calendar' | 'business',
+  unit: 'hourOfWeek' | 'weekday',
+) {
+  if (clock !== 'calendar') return null;
+  const slice = sliceOf(db, { ...f, cohort: 'incoming' }, pieces);
+  if (!slice) return null;
+  // 1970-01-01 was a Thursday: Monday-first hours of the week start 72 hours earlier.
+  const keyOf = (hour: number) => {
+    const hourOfWeek = (((localHourOf(pieces, hour) + 72) % 168) + 168) % 168;
+    return unit === 'hourOfWeek' ? hourOfWeek : Math.floor(hourOfWeek / 24);
+  };
+  const counts = sumBy(rollupCounts(db, slice), keyOf);
+  const lists = new Map<number, Float64Array[]>();
+  for (const r of rollupValues(db, slice, 'frtCal')) lists.set(keyOf(r.hour), [...(lists.get(keyOf(r.hour)) ?? []), r.values]);
+  return [...counts].map(([key, c]) => {
+    const d = distributionOf(lists.get(key) ?? []);
+    return { key, n: c.n, answered: d.n, medianMs: percentileOf(d, 50), meanMs: meanOf(d) };
+  });
+}
+
+const KEY_TYPE: Record<Exclude<Dimension, 'form_answer'>, 'id' | 'text'> = { team: 'id', agent: 'id', tag: 'id', channel: 'text', priority: 'text' };
+
+/** SQL's order of group keys: null first, then ascending. */
+function compareKeys(a: string | number | null, b: string | number | null) {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : 1;
+}
+
+/** breakdown (metrics-breakdowns.ts) from the rollups, or null: the filter may keep only one group, of the same dimension. */
+export function breakdownFromRollups(db: Db, f: MetricsFilter & { clock: 'calendar' | 'business' }, dimension: Dimension, limit: number) {
+  if (dimension === 'form_answer') return null;
+  const group = rollupGroupOf(f);
+  // A ticket has one team, agent, channel and priority, but many tags: the tags of the tickets tagged T are more than T.
+  if (!group || (group.dim !== 'all' && (group.dim !== dimension || dimension === 'tag'))) return null;
+  const slice = sliceOf(db, f);
+  if (!slice) return null;
+  const byDim: RollupSlice = { ...slice, dim: dimension, key: group.dim === 'all' ? null : group.key };
+  const counts = new Map<string, Counters>();
+  for (const r of rollupCounts(db, byDim)) counts.set(r.key, addTo(counts.get(r.key) ?? zero(), r));
+  const median = (m: Measure) => {
+    const lists = new Map<string, Float64Array[]>();
+    for (const r of rollupValues(db, byDim, m)) lists.set(r.key, [...(lists.get(r.key) ?? []), r.values]);
+    return (key: string) => percentileOf(distributionOf(lists.get(key) ?? []), 50);
+  };
+  const frt = median(measureOf('frt', f.clock));
+  const res = median(measureOf('res', f.clock));
+  const keyOf = (k: string) => (k === '' ? null : KEY_TYPE[dimension] === 'id' ? Number(k) : k);
+  return [...counts]
+    .map(([k, c]) => ({
+      key: keyOf(k),
+      formId: null,
+      field: null,
+      n: c.n,
+      contacted: c.contacted,
+      fcr: c.first,
+      reopened: c.reopened,
+      frtMedianMs: frt(k),
+      resolutionMedianMs: res(k),
+      csatAnswers: c.csatAnswers,
+      csatSatisfied: c.csatSatisfied,
+    }))
+    .sort((a, b) => b.n - a.n || compareKeys(a.key, b.key))
+    .slice(0, limit);
+}

@@ -1,0 +1,112 @@
+import { READINGS } from '../surveys/survey-scoring';
+
+/**
+ * What one ticket adds to the dashboard's hourly rollups (db/schema/metric-rollups.ts): for each cohort
+ * whose time it has (created, first solved, first customer message), one entry per group it belongs to
+ * (all tickets, its team, agent, channel, priority and each tag; for the solved cohort the team and
+ * agent it was solved by), holding its counts and its duration values. The counts follow DESIGN.md §5
+ * exactly as db/queries/metrics-figures.ts writes them in SQL, so a figure read from rollups equals the
+ * same figure read from the facts. Spam adds nothing. Universal: a pure function of the ticket's facts.
+ */
+export const ROLLUP_COHORTS = ['created', 'solved', 'incoming'] as const;
+export type RollupCohort = (typeof ROLLUP_COHORTS)[number];
+export const ROLLUP_DIMENSIONS = ['all', 'team', 'agent', 'channel', 'priority', 'tag'] as const;
+export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number];
+export const MEASURES = ['frtCal', 'frtBus', 'resCal', 'resBus'] as const;
+export type Measure = (typeof MEASURES)[number];
+export const COUNTERS = ['n', 'contacted', 'first', 'second', 'third', 'oneTouch', 'reopened', 'csatAnswers', 'csatSatisfied'] as const;
+export type Counter = (typeof COUNTERS)[number];
+export type Counters = Record<Counter, number>;
+
+/** A solve followed by a reopen within this long is no resolution (FCR). */
+export const REOPEN_WINDOW_MS = 7 * 24 * 3600_000;
+export const HOUR_MS = 3600_000;
+
+/** The facts a ticket's contribution is made of (the columns of ticket_facts it reads, and its tag ids). */
+export type RollupSource = {
+  channel: string | null;
+  teamId: number | null;
+  assigneeId: number | null;
+  priority: string | null;
+  createdAt: number | null;
+  firstCustomerMessageAt: number | null;
+  firstResponseCalendarMs: number | null;
+  firstResponseBusinessMs: number | null;
+  repliesBeforeFirstSolve: number;
+  firstSolvedAt: number | null;
+  resolutionCalendarMs: number | null;
+  resolutionBusinessMs: number | null;
+  solvedTeamId: number | null;
+  solvedAssigneeId: number | null;
+  firstReopenAt: number | null;
+  isSpam: boolean | number;
+  csatScore: number | null;
+  csatMin: number | null;
+  csatMax: number | null;
+  tagIds: number[];
+};
+
+export type RollupEntry = {
+  dim: RollupDimension;
+  cohort: RollupCohort;
+  key: string;
+  hour: number;
+  counters: Counters;
+  values: Partial<Record<Measure, number>>;
+};
+
+/** The staffing view reads only how long the customer waited for the first answer, in calendar time. */
+const MEASURES_OF: Record<RollupCohort, readonly Measure[]> = { created: MEASURES, solved: MEASURES, incoming: ['frtCal'] };
+
+const keyOf = (v: string | number | null) => (v === null ? '' : String(v));
+
+export function countersOf(s: RollupSource): Counters {
+  const contacted = s.firstSolvedAt !== null && s.repliesBeforeFirstSolve >= 1;
+  const notReopenedSoon = s.firstReopenAt === null || s.firstReopenAt - s.firstSolvedAt! > REOPEN_WINDOW_MS;
+  const after = (n: number) => (contacted && s.repliesBeforeFirstSolve === n && notReopenedSoon ? 1 : 0);
+  const csatAnswered = s.csatScore !== null && s.csatMin !== null && s.csatMax !== null && s.csatMax > s.csatMin;
+  return {
+    n: 1,
+    contacted: contacted ? 1 : 0,
+    first: after(1),
+    second: after(2),
+    third: after(3),
+    oneTouch: contacted && s.repliesBeforeFirstSolve < 2 ? 1 : 0,
+    reopened: s.firstReopenAt !== null ? 1 : 0,
+    csatAnswers: csatAnswered ? 1 : 0,
+    csatSatisfied: csatAnswered && (s.csatScore! - s.csatMin!) / (s.csatMax! - s.csatMin!) >= READINGS.csat.happyFrom ? 1 : 0,
+  };
+}
+
+export function contributionsOf(s: RollupSource | null): RollupEntry[] {
+  if (!s || s.isSpam) return [];
+  const counters = countersOf(s);
+  const all: Record<Measure, number | null> = {
+    frtCal: s.firstResponseCalendarMs,
+    frtBus: s.firstResponseBusinessMs,
+    resCal: s.resolutionCalendarMs,
+    resBus: s.resolutionBusinessMs,
+  };
+  const entries: RollupEntry[] = [];
+  for (const cohort of ROLLUP_COHORTS) {
+    const at = cohort === 'created' ? s.createdAt : cohort === 'solved' ? s.firstSolvedAt : s.firstCustomerMessageAt;
+    if (at === null) continue;
+    const hour = Math.floor(at / HOUR_MS);
+    const values: Partial<Record<Measure, number>> = {};
+    for (const m of MEASURES_OF[cohort]) if (all[m] !== null) values[m] = all[m];
+    const solvedBy = cohort === 'solved';
+    const groups: [RollupDimension, string][] = [
+      ['all', ''],
+      ['team', keyOf(solvedBy ? s.solvedTeamId : s.teamId)],
+      ['agent', keyOf(solvedBy ? s.solvedAssigneeId : s.assigneeId)],
+      ['channel', keyOf(s.channel)],
+      ['priority', keyOf(s.priority)],
+      ...[...new Set(s.tagIds)].map((id): [RollupDimension, string] => ['tag', String(id)]),
+    ];
+    for (const [dim, key] of groups) entries.push({ dim, cohort, key, hour, counters, values });
+  }
+  return entries;
+}
+
+/** The row an entry belongs to, as one string. */
+export const rowKeyOf = (e: Pick<RollupEntry, 'dim' | 'cohort' | 'key' | 'hour'>) => `${e.dim}\u0000${e.cohort}\u0000${e.key}\u0000${e.hour}`;
