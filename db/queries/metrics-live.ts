@@ -12,8 +12,8 @@ import type { Scope } from './metrics-filter';
  */
 export function liveCounts(db: Queryable, s: Scope, now: number) {
   const where = and(
-    inArray(tickets.status, [...UNSOLVED_STATUSES]),
-    eq(tickets.isSpam, false),
+    // Literal, not bound: only then can SQLite prove the partial index tickets_live applies.
+    sql.raw(`"tickets"."status" in (${UNSOLVED_STATUSES.map((st) => `'${st}'`).join(', ')}) and "tickets"."is_spam" = 0`),
     s.teamId != null ? eq(tickets.teamId, s.teamId) : undefined,
     s.agentId != null ? eq(tickets.assigneeId, s.agentId) : undefined,
     s.priority ? eq(tickets.priority, s.priority) : undefined,
