@@ -85,7 +85,7 @@ test('the ? overlay lists the shortcuts and a assigns to me', async ({ browser }
   // Hand it to a colleague first (whoever it was with), so the shortcut below really changes something.
   const colleague = (await assignee.locator('option:checked').textContent()) === 'Tom Fischer' ? 'Nils Hansen' : 'Tom Fischer';
   await assignee.selectOption({ label: colleague });
-  await expect(page.getByTestId('event').last()).toContainText(`Sam Carter assigned to ${colleague}`);
+  await expect(page.getByTestId('event').last()).toContainText(`Sam Carter assigned it to ${colleague}`);
   await assignee.blur();
 
   await page.keyboard.press('?');
@@ -94,7 +94,7 @@ test('the ? overlay lists the shortcuts and a assigns to me', async ({ browser }
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.keyboard.press('a');
   await expect(assignee).toHaveValue(/\d+/);
-  await expect(page.getByTestId('event').last()).toContainText('Sam Carter assigned to Sam Carter');
+  await expect(page.getByTestId('event').last()).toContainText('Sam Carter took the ticket');
   await context.close();
 });
 

@@ -155,6 +155,8 @@ test('an agent attaches a file to a chat reply; the visitor downloads it from th
   await agent.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(agent.getByTestId('composer-file')).toHaveCount(0);
   await expect(agent.getByTestId('thread')).toContainText('Aufbauanleitung.pdf');
+  // A small file's size in bytes, not "0 KB".
+  await expect(agent.getByTestId('thread')).toContainText(`${manual.length} bytes`);
 
   const link = chat.getByRole('link', { name: 'Aufbauanleitung.pdf' });
   await expect(link).toBeVisible();

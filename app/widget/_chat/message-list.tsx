@@ -41,7 +41,8 @@ export function MessageList({ messages, pending, agentReadUpTo, agentTyping, loc
           <div>
             {m.author === 'agent' && <div class="who">{m.agentName}</div>}
             <div class="bubble">
-              {m.text}
+              {/* A file sent alone has its name as its text: shown once, as the file. */}
+              {m.attachments.some((a) => a.filename === m.text) ? null : m.text}
               {m.attachments.map((a) =>
                 a.url ? (
                   <a class="file" key={a.url} href={a.url} download={a.filename} target="_blank" rel="noopener">

@@ -29,7 +29,10 @@ export function EventLine({ e }: { e: Event }) {
       text = t('events.priority_changed', { actor, from: t(`priority.${e.data.from}`), to: t(`priority.${e.data.to}`) });
       break;
     case 'assignee_changed':
-      text = e.data.to == null ? t('events.unassigned', { actor }) : t('events.assignee_changed', { actor, to: dir.agentName(e.data.to) ?? '' });
+      if (e.data.to == null) text = t('events.unassigned', { actor });
+      // Not "Sam assigned to Sam".
+      else if (e.actorKind === 'agent' && e.data.to === e.actorAgentId) text = t('events.assigned_self', { actor });
+      else text = t('events.assignee_changed', { actor, to: dir.agentName(e.data.to) ?? '' });
       break;
     case 'team_changed':
       text = t('events.team_changed', { actor, to: dir.teamName(e.data.to) ?? '—' });

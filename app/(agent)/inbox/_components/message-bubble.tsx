@@ -1,7 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { useFormatter, useTranslations } from 'use-intl';
+import { useFormatter, useLocale, useTranslations } from 'use-intl';
+import { formatFileSize } from '@/lib/i18n/file-size';
 import { useStoredText } from '@/app/_components/stored-text';
 import { AlertTriangle, Check, CheckCheck, Clock, FileX, ImageIcon, Lock, Paperclip } from 'lucide-react';
 import type { inferRouterOutputs } from '@trpc/server';
@@ -19,6 +20,7 @@ export function MessageBubble({ m, customerName, survey }: { m: Message; custome
   const t = useTranslations();
   const refusal = useStoredText('serverErrors');
   const format = useFormatter();
+  const locale = useLocale();
   const dir = useDirectory();
   const [showOriginal, setShowOriginal] = useState(false);
   const [imagesLoaded, setImagesLoaded] = useState(false);
@@ -90,7 +92,7 @@ export function MessageBubble({ m, customerName, survey }: { m: Message; custome
                 >
                   <Paperclip className="size-3.5" aria-hidden />
                   {a.filename}
-                  <span className="text-slate-500">{format.number(a.size / 1024, { maximumFractionDigits: 0 })} KB</span>
+                  <span className="text-slate-500">{formatFileSize(a.size, locale)}</span>
                 </a>
               )}
             </li>
