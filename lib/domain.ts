@@ -5,6 +5,9 @@ export const TICKET_STATUSES = ['new', 'open', 'pending', 'on_hold', 'solved', '
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 /** Statuses that still need work; "unsolved" in helpdesk parlance. */
+/** How many tags one ticket may carry. */
+export const MAX_TICKET_TAGS = 20;
+
 export const UNSOLVED_STATUSES = ['new', 'open', 'pending', 'on_hold'] as const satisfies readonly TicketStatus[];
 
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;

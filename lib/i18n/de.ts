@@ -475,6 +475,7 @@ export const de: Messages = {
     ticket_closed: 'Ein geschlossenes Ticket kann nicht geändert werden; eröffnen Sie stattdessen ein Folgeticket',
     ticket_number_not_found: 'Es gibt kein Ticket #{number}',
     ticket_not_found: 'Ticket {id} gibt es nicht',
+    too_many_tags: 'Ein Ticket kann höchstens {max} Schlagwörter haben',
     ticket_without_form: 'Dieses Ticket wurde nicht über ein Formular eröffnet',
     too_many_sign_in_attempts: 'Zu viele Anmeldeversuche. Versuchen Sie es in {minutes} Minuten erneut.',
     too_many_submissions: 'Zu viele Einsendungen von Ihrer Adresse. Bitte versuchen Sie es später erneut.',

@@ -473,6 +473,7 @@ export const en = {
     ticket_number_not_found: 'There is no ticket #{number}',
     ticket_not_found: 'Ticket {id} does not exist',
     ticket_without_form: 'This ticket was not opened through a form',
+    too_many_tags: 'A ticket can have at most {max} tags',
     too_many_sign_in_attempts: 'Too many sign-in attempts. Try again in {minutes} minutes.',
     too_many_submissions: 'Too many submissions from your address. Please try again later.',
     too_many_transcripts: 'You have asked for several transcripts already. Please try again later.',

@@ -80,6 +80,27 @@ describe('changing ticket properties', () => {
     ]);
   });
 
+  it('adds and removes single tags, so two quick changes from screens that had not seen each other both stay', () => {
+    const t = ticketOn({ tags: ['versand'] });
+    // Two agents (or two quick clicks) add a tag each, neither having seen the other's.
+    updateTicket(db, jana, t.id, { addTags: ['Rechnung'] });
+    updateTicket(db, tom, t.id, { addTags: ['reklamation', 'versand'] });
+    expect(listTicketTags(db, t.id).map((x) => x.name)).toEqual(['rechnung', 'reklamation', 'versand']);
+    updateTicket(db, jana, t.id, { removeTags: ['versand', 'nie-gesetzt'] });
+    expect(listTicketTags(db, t.id).map((x) => x.name)).toEqual(['rechnung', 'reklamation']);
+    expect(eventsAfter(t.id).map((e) => e.data)).toEqual([
+      { added: ['rechnung'], removed: [] },
+      { added: ['reklamation'], removed: [] },
+      { added: [], removed: ['versand'] },
+    ]);
+  });
+
+  it('refuses more tags than a ticket may carry, changing nothing', () => {
+    const t = ticketOn({ tags: Array.from({ length: 20 }, (_, i) => `t${i}`) });
+    expect(() => updateTicket(db, jana, t.id, { addTags: ['one-more'] })).toThrow(expect.objectContaining({ key: 'too_many_tags' }));
+    expect(listTicketTags(db, t.id)).toHaveLength(20);
+  });
+
   it('changes the status through the status machine and announces it before the change', () => {
     const t = ticketOn({ status: 'open' });
     updateTicket(db, jana, t.id, { status: 'solved' });

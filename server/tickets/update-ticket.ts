@@ -4,7 +4,7 @@ import { findAgentById, listTeams } from '@/db/queries/agents';
 import { DomainError } from '@/server/errors/domain-error';
 import { getBus } from '@/server/realtime/bus';
 import type { Viewer } from '@/server/auth/sessions';
-import type { Priority, TicketStatus } from '@/lib/domain';
+import { MAX_TICKET_TAGS as MAX_TAGS, type Priority, type TicketStatus } from '@/lib/domain';
 import { decide } from './status-machine';
 import { applySla } from '@/server/sla/apply-sla';
 import { planSurvey } from '@/server/surveys/plan-survey';
@@ -17,7 +17,10 @@ export type TicketPatch = {
   priority?: Priority;
   assigneeId?: number | null;
   teamId?: number | null;
+  /** The whole set; or, so that two quick changes never undo each other, only what to add and remove. */
   tags?: string[];
+  addTags?: string[];
+  removeTags?: string[];
 };
 
 /**
@@ -51,9 +54,12 @@ export function updateTicket(db: Db, viewer: Viewer, ticketId: number, patch: Ti
       cols.teamId = patch.teamId;
       events.push(ticketEvent(ticketId, 'team_changed', { from: t.teamId, to: patch.teamId }, actor, now));
     }
-    if (patch.tags !== undefined) {
+    if (patch.tags !== undefined || patch.addTags !== undefined || patch.removeTags !== undefined) {
       const before = q.listTicketTags(tx, ticketId).map((x) => x.name);
-      const after = [...new Set(patch.tags.map((x) => x.trim().toLowerCase()).filter(Boolean))].sort();
+      const norm = (names: string[] = []) => names.map((x) => x.trim().toLowerCase()).filter(Boolean);
+      const removed = new Set(norm(patch.removeTags));
+      const after = [...new Set([...(patch.tags ? norm(patch.tags) : before), ...norm(patch.addTags)])].filter((x) => !removed.has(x)).sort();
+      if (after.length > MAX_TAGS) throw new DomainError('BAD_REQUEST', 'too_many_tags', { max: MAX_TAGS });
       if (before.join('\n') !== after.join('\n')) {
         q.replaceTicketTags(tx, ticketId, q.ensureTags(tx, after));
         events.push(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { router, agentProcedure } from '../trpc';
 import { ticketFilterSchema, ticketCursorSchema } from '@/lib/ticket-filter';
-import { PRIORITIES, TICKET_STATUSES } from '@/lib/domain';
+import { MAX_TICKET_TAGS, PRIORITIES, TICKET_STATUSES } from '@/lib/domain';
 import { listTickets } from '@/server/tickets/list-tickets';
 import { getTicket } from '@/server/tickets/get-ticket';
 import { updateTicket } from '@/server/tickets/update-ticket';
@@ -14,6 +14,17 @@ import { answerValue } from '@/lib/forms/form-definition';
 import { updateTicketAnswers } from '@/server/forms/update-ticket-answers';
 
 const ticketId = z.number().int().positive();
+
+const tagNames = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .regex(/^[^,]+$/, 'tags cannot contain commas'),
+  )
+  .max(MAX_TICKET_TAGS);
 
 export const ticketsRouter = router({
   list: agentProcedure
@@ -34,17 +45,9 @@ export const ticketsRouter = router({
         priority: z.enum(PRIORITIES).optional(),
         assigneeId: z.number().int().positive().nullable().optional(),
         teamId: z.number().int().positive().nullable().optional(),
-        tags: z
-          .array(
-            z
-              .string()
-              .trim()
-              .min(1)
-              .max(40)
-              .regex(/^[^,]+$/, 'tags cannot contain commas'),
-          )
-          .max(20)
-          .optional(),
+        tags: tagNames.optional(),
+        addTags: tagNames.optional(),
+        removeTags: tagNames.optional(),
       }),
     )
     .mutation(({ ctx, input }) => {

@@ -88,7 +88,7 @@ export function TicketProperties({ ticket, tags }: Props) {
 
   const addTag = () => {
     const name = tagDraft.trim().toLowerCase();
-    if (name && !tags.some((x) => x.name === name)) patch({ tags: [...tags.map((x) => x.name), name] });
+    if (name && !tags.some((x) => x.name === name)) patch({ addTags: [name] });
     setTagDraft('');
   };
 
@@ -127,12 +127,7 @@ export function TicketProperties({ ticket, tags }: Props) {
           <span key={tag.id} className="flex items-center gap-0.5 rounded bg-slate-100 py-0.5 pr-0.5 pl-1.5 text-slate-700">
             {tag.name}
             {!closed && (
-              <button
-                type="button"
-                aria-label={`${tag.name} ×`}
-                className="rounded p-0.5 hover:bg-slate-200"
-                onClick={() => patch({ tags: tags.filter((x) => x.id !== tag.id).map((x) => x.name) })}
-              >
+              <button type="button" aria-label={`${tag.name} ×`} className="rounded p-0.5 hover:bg-slate-200" onClick={() => patch({ removeTags: [tag.name] })}>
                 <X className="size-3" aria-hidden />
               </button>
             )}
