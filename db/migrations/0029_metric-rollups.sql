@@ -19,8 +19,10 @@ CREATE TABLE `metric_rollups` (
 	PRIMARY KEY(`dim`, `cohort`, `key`, `hour`)
 );
 --> statement-breakpoint
-CREATE INDEX `metric_rollups_hour` ON `metric_rollups` (`dim`,`cohort`,`hour`);--> statement-breakpoint
+CREATE INDEX `metric_rollups_counts` ON `metric_rollups` (`dim`,`cohort`,`hour`,`key`,`n`,`contacted`,`first`,`second`,`third`,`one_touch`,`reopened`,`csat_answers`,`csat_satisfied`);--> statement-breakpoint
 CREATE TABLE `rollup_pending` (
 	`ticket_id` integer PRIMARY KEY NOT NULL,
 	`old` text
 );
+--> statement-breakpoint
+CREATE INDEX `tickets_live` ON `tickets` (`team_id`,`assignee_id`,`priority`,`channel_id`,`status`,`sla_warn_at`,`sla_due_at`,`last_customer_message_at`) WHERE "tickets"."status" in ('new', 'open', 'pending', 'on_hold') and "tickets"."is_spam" = 0;

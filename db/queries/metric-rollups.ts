@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import { transact, type Db, type Queryable } from '../client';
 import { metricRollups, rollupPending, tickets } from '../schema';
@@ -68,7 +68,8 @@ export function markRollupPending(db: Queryable, ticketId: number) {
 /** A stored list of values: float64, little-endian, sorted. */
 export function decodeValues(blob: Buffer | null): Float64Array {
   if (!blob || blob.length === 0) return new Float64Array(0);
-  // A copy: the Buffer's offset in its pool need not be a multiple of 8.
+  if (blob.byteOffset % 8 === 0) return new Float64Array(blob.buffer, blob.byteOffset, blob.length / 8);
+  // Else a copy: a small Buffer may sit in Node's pool at an offset that is no multiple of 8.
   const copy = new Uint8Array(blob.length);
   copy.set(blob);
   return new Float64Array(copy.buffer);
@@ -196,37 +197,53 @@ export const pendingRollups = (db: Queryable) =>
 
 export type RollupSlice = { dim: RollupDimension; key: string | null; cohort: RollupCohort; fromHour: number; toHour: number };
 
-const sliceWhere = (s: RollupSlice) =>
-  and(
-    eq(metricRollups.dim, s.dim),
-    eq(metricRollups.cohort, s.cohort),
-    s.key === null ? undefined : eq(metricRollups.key, s.key),
-    gte(metricRollups.hour, s.fromHour),
-    lt(metricRollups.hour, s.toHour),
-  );
+// Read past drizzle's row mapping, which costs more than the read: a month of one dimension is thousands of rows.
+const countStatements = preparedPerConnection((db) => {
+  const sqlite = (db as unknown as { session: { client: Database.Database } }).session.client;
+  const columns = COUNTERS.map((c) => metricRollups[c].name);
+  const where = (oneKey: boolean) => `dim = :dim and cohort = :cohort ${oneKey ? 'and key = :key' : ''} and hour >= :fromHour and hour < :toHour`;
+  const rows = (oneKey: boolean) => sqlite.prepare(`select key, hour, ${columns.join(', ')} from metric_rollups where ${where(oneKey)}`).raw();
+  const totals = (oneKey: boolean) =>
+    sqlite.prepare(`select key, ${columns.map((c) => `sum(${c})`).join(', ')} from metric_rollups where ${where(oneKey)} group by key`).raw();
+  return { rows: [rows(false), rows(true)], totals: [totals(false), totals(true)] };
+});
 
-/** The counts of each row in the slice (one group, or every group of the dimension when `key` is null). */
-export function rollupCounts(db: Queryable, s: RollupSlice) {
-  return db
-    .select({
-      key: metricRollups.key,
-      hour: metricRollups.hour,
-      ...Object.fromEntries(COUNTERS.map((c) => [c, metricRollups[c]])),
-    } as { key: typeof metricRollups.key; hour: typeof metricRollups.hour } & Record<keyof Counters, typeof metricRollups.n>)
-    .from(metricRollups)
-    .where(sliceWhere(s))
-    .orderBy(asc(metricRollups.key), asc(metricRollups.hour))
-    .all();
+const paramsOf = (s: RollupSlice) => ({ dim: s.dim, cohort: s.cohort, fromHour: s.fromHour, toHour: s.toHour, ...(s.key === null ? {} : { key: s.key }) });
+const countersAt = (row: unknown[], from: number) => Object.fromEntries(COUNTERS.map((c, i) => [c, row[from + i] as number])) as Counters;
+
+/** The counts of each row (hour and group) in the slice: one group, or every group of the dimension when `key` is null. */
+export function rollupCounts(db: Queryable, s: RollupSlice): (Counters & { key: string; hour: number })[] {
+  return (countStatements(db).rows[Number(s.key !== null)]!.all(paramsOf(s)) as unknown[][]).map((r) => ({
+    key: r[0] as string,
+    hour: r[1] as number,
+    ...countersAt(r, 2),
+  }));
 }
+
+/** The counts of the slice summed per group. */
+export function rollupTotals(db: Queryable, s: RollupSlice): Map<string, Counters> {
+  return new Map((countStatements(db).totals[Number(s.key !== null)]!.all(paramsOf(s)) as unknown[][]).map((r) => [r[0] as string, countersAt(r, 1)]));
+}
+
+// Read as plain arrays past drizzle's row mapping: a month of one dimension is thousands of rows.
+const valueStatements = preparedPerConnection((db) => {
+  const sqlite = (db as unknown as { session: { client: Database.Database } }).session.client;
+  const of = (measure: Measure, oneKey: boolean) => {
+    const column = metricRollups[measure].name;
+    return sqlite
+      .prepare(
+        `select key, hour, ${column} from metric_rollups where dim = :dim and cohort = :cohort ${oneKey ? 'and key = :key' : ''}
+         and hour >= :fromHour and hour < :toHour and ${column} is not null`,
+      )
+      .raw();
+  };
+  return new Map(MEASURES.flatMap((m) => [[`${m}1`, of(m, true)] as const, [`${m}*`, of(m, false)] as const]));
+});
 
 /** One measure's lists of each row in the slice. */
 export function rollupValues(db: Queryable, s: RollupSlice, measure: Measure) {
-  return db
-    .select({ key: metricRollups.key, hour: metricRollups.hour, values: metricRollups[measure] })
-    .from(metricRollups)
-    .where(and(sliceWhere(s), sql`${metricRollups[measure]} is not null`))
-    .all()
-    .map((r) => ({ key: r.key, hour: r.hour, values: decodeValues(r.values) }));
+  const statement = valueStatements(db).get(`${measure}${s.key === null ? '*' : '1'}`)!;
+  return (statement.all(paramsOf(s)) as [string, number, Buffer][]).map(([key, hour, blob]) => ({ key, hour, values: decodeValues(blob) }));
 }
 
 /** Every rollup row as stored, in key order (the rebuild-equals-incremental check compares two of these). */

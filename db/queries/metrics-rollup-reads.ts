@@ -1,5 +1,5 @@
 import type { Db } from '../client';
-import { foldPendingRollups, rollupCounts, rollupValues, type RollupSlice } from './metric-rollups';
+import { foldPendingRollups, rollupCounts, rollupTotals, rollupValues, type RollupSlice } from './metric-rollups';
 import { DAY_MS, type MetricsFilter, type Scope } from './metrics-filter';
 import { COUNTERS, HOUR_MS, type Counters, type Measure, type RollupCohort, type RollupDimension } from '../../lib/dashboard/rollup-contribution';
 import { distributionOf, meanOf, percentileOf, type Distribution } from '../../lib/dashboard/order-statistics';
@@ -49,16 +49,19 @@ const round = (v: number | null) => (v === null ? null : Math.round(v));
 const durationStats = (d: Distribution) => ({ n: d.n, median: round(percentileOf(d, 50)), p90: round(percentileOf(d, 90)), mean: round(meanOf(d)) });
 const measureOf = (kind: 'frt' | 'res', clock: 'calendar' | 'business'): Measure => `${kind}${clock === 'calendar' ? 'Cal' : 'Bus'}`;
 
-/** cohortSummary (db/queries/metrics.ts) from the rollups, or null. */
-export function cohortSummaryFromRollups(db: Db, f: MetricsFilter & { clock: 'calendar' | 'business' }) {
+/**
+ * cohortSummary (db/queries/metrics.ts) from the rollups, or null. The durations read every value in the
+ * window, the counts only one row per hour: `durations: false` leaves them out (null) where unused.
+ */
+export function cohortSummaryFromRollups(db: Db, f: MetricsFilter & { clock: 'calendar' | 'business' }, durations = true) {
   const slice = sliceOf(db, f);
   if (!slice) return null;
-  const t = rollupCounts(db, slice).reduce(addTo, zero());
-  const distribution = (m: Measure) => distributionOf(rollupValues(db, slice, m).map((r) => r.values));
+  const t = rollupTotals(db, slice).get(slice.key!) ?? zero();
+  const stats = (m: Measure) => (durations ? durationStats(distributionOf(rollupValues(db, slice, m).map((r) => r.values))) : null);
   return {
     n: t.n,
-    firstResponse: durationStats(distribution(measureOf('frt', f.clock))),
-    resolution: durationStats(distribution(measureOf('res', f.clock))),
+    firstResponse: stats(measureOf('frt', f.clock)),
+    resolution: stats(measureOf('res', f.clock)),
     contact: { n: t.contacted, first: t.first, second: t.second, third: t.third, oneTouch: t.oneTouch },
     reopened: t.reopened,
   };
@@ -75,7 +78,7 @@ export function backlogFromRollups(db: Db, f: Window & Scope): number | null {
   if (!group || group.dim === 'team' || group.dim === 'agent') return null;
   const total = (cohort: 'created' | 'solved') => {
     const slice = sliceOf(db, { ...f, from: 0, cohort });
-    return slice ? rollupCounts(db, slice).reduce((n, r) => n + r.n, 0) : null;
+    return slice ? (rollupTotals(db, slice).get(slice.key!)?.n ?? 0) : null;
   };
   const created = total('created');
   const solved = total('solved');
@@ -134,12 +137,23 @@ export function incomingByFromRollups(
     return unit === 'hourOfWeek' ? hourOfWeek : Math.floor(hourOfWeek / 24);
   };
   const counts = sumBy(rollupCounts(db, slice), keyOf);
-  const lists = new Map<number, Float64Array[]>();
-  for (const r of rollupValues(db, slice, 'frtCal')) lists.set(keyOf(r.hour), [...(lists.get(keyOf(r.hour)) ?? []), r.values]);
+  const lists = groupLists(rollupValues(db, slice, 'frtCal'), (r) => keyOf(r.hour));
   return [...counts].map(([key, c]) => {
     const d = distributionOf(lists.get(key) ?? []);
     return { key, n: c.n, answered: d.n, medianMs: percentileOf(d, 50), meanMs: meanOf(d) };
   });
+}
+
+/** The rows' value lists by group. */
+function groupLists<K, R extends { values: Float64Array }>(rows: R[], keyOf: (r: R) => K): Map<K, Float64Array[]> {
+  const lists = new Map<K, Float64Array[]>();
+  for (const r of rows) {
+    const k = keyOf(r);
+    const list = lists.get(k);
+    if (list) list.push(r.values);
+    else lists.set(k, [r.values]);
+  }
+  return lists;
 }
 
 const KEY_TYPE: Record<Exclude<Dimension, 'form_answer'>, 'id' | 'text'> = { team: 'id', agent: 'id', tag: 'id', channel: 'text', priority: 'text' };
@@ -161,11 +175,9 @@ export function breakdownFromRollups(db: Db, f: MetricsFilter & { clock: 'calend
   const slice = sliceOf(db, f);
   if (!slice) return null;
   const byDim: RollupSlice = { ...slice, dim: dimension, key: group.dim === 'all' ? null : group.key };
-  const counts = new Map<string, Counters>();
-  for (const r of rollupCounts(db, byDim)) counts.set(r.key, addTo(counts.get(r.key) ?? zero(), r));
+  const counts = rollupTotals(db, byDim);
   const median = (m: Measure) => {
-    const lists = new Map<string, Float64Array[]>();
-    for (const r of rollupValues(db, byDim, m)) lists.set(r.key, [...(lists.get(r.key) ?? []), r.values]);
+    const lists = groupLists(rollupValues(db, byDim, m), (r) => r.key);
     return (key: string) => percentileOf(distributionOf(lists.get(key) ?? []), 50);
   };
   const frt = median(measureOf('frt', f.clock));

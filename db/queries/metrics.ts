@@ -21,8 +21,8 @@ const countOf = (condition: SQL) => sql<number>`sum(case when ${condition} then 
  * than two) and how many were reopened since. One scan rather than one query per figure: at a million
  * tickets each scan of a month costs about as much as the figure it computes.
  */
-export function cohortSummary(db: Db, f: MetricsFilter & { clock: Clock }) {
-  return cohortSummaryFromRollups(db, f) ?? cohortSummaryFromFacts(db, f);
+export function cohortSummary(db: Db, f: MetricsFilter & { clock: Clock }, o: { durations?: boolean } = {}) {
+  return cohortSummaryFromRollups(db, f, o.durations ?? true) ?? cohortSummaryFromFacts(db, f);
 }
 
 /** The same from the facts: for filters the rollups cannot answer, and for the tests that hold the two side by side. */

@@ -32,7 +32,26 @@ export const metricRollups = sqliteTable(
     resCal: blob('res_cal', { mode: 'buffer' }),
     resBus: blob('res_bus', { mode: 'buffer' }),
   },
-  (t) => [primaryKey({ columns: [t.dim, t.cohort, t.key, t.hour] }), index('metric_rollups_hour').on(t.dim, t.cohort, t.hour)],
+  (t) => [
+    primaryKey({ columns: [t.dim, t.cohort, t.key, t.hour] }),
+    // The dashboard sums the counts of a window's hours: read from this index alone, in order, never
+    // seeking each row (whose value lists fill overflow pages).
+    index('metric_rollups_counts').on(
+      t.dim,
+      t.cohort,
+      t.hour,
+      t.key,
+      t.n,
+      t.contacted,
+      t.first,
+      t.second,
+      t.third,
+      t.oneTouch,
+      t.reopened,
+      t.csatAnswers,
+      t.csatSatisfied,
+    ),
+  ],
 );
 
 /**

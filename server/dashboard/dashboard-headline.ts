@@ -25,17 +25,18 @@ type Period = { figures: Record<HeadlineKey, FigureValue> };
 
 function period(db: Db, f: FigureFilter, now: number): Period {
   // Two scans (the tickets created in the window, those first solved in it) serve every ticket figure.
-  const created = cohortSummary(db, { ...f, cohort: 'created' });
-  const solved = cohortSummary(db, { ...f, cohort: 'solved' });
-  const durations = f.cohort === 'created' ? created : solved;
+  // The durations of the filter's cohort only: the other's would read every value for nothing.
+  const created = cohortSummary(db, { ...f, cohort: 'created' }, { durations: f.cohort === 'created' });
+  const solved = cohortSummary(db, { ...f, cohort: 'solved' }, { durations: f.cohort === 'solved' });
+  const { firstResponse, resolution } = f.cohort === 'created' ? created : solved;
   const surveys = surveyFigures(db, f);
   const sla = slaAttainment(db, { ...f, now });
   const backlog = backlogCount(db, f);
   return {
     figures: {
       fcr: { value: solved.contact.n ? solved.contact.first / solved.contact.n : null, n: solved.contact.n },
-      first_response: { value: durations.firstResponse.median, p90: durations.firstResponse.p90, n: durations.firstResponse.n },
-      resolution: { value: durations.resolution.median, p90: durations.resolution.p90, n: durations.resolution.n },
+      first_response: { value: firstResponse!.median, p90: firstResponse!.p90, n: firstResponse!.n },
+      resolution: { value: resolution!.median, p90: resolution!.p90, n: resolution!.n },
       csat: { value: surveys.csat.value, n: surveys.csat.n },
       nps: { value: surveys.nps.value, n: surveys.nps.n },
       ces: { value: surveys.ces.value, n: surveys.ces.n },

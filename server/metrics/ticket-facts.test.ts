@@ -254,7 +254,7 @@ describe('ticket facts', () => {
             const summary = cohortSummaryFromRollups(db, f);
             expect(summary).toEqual(cohortSummaryFromFacts(db, f));
             compared += summary!.n;
-            withDurations += Math.min(summary!.firstResponse.n, summary!.resolution.n);
+            withDurations += Math.min(summary!.firstResponse!.n, summary!.resolution!.n);
             for (const dimension of DIMENSIONS.filter((d) => d !== 'form_answer')) {
               const rows = breakdownFromRollups(db, f, dimension, BREAKDOWN_LIMIT);
               if (Object.keys(scope).length === 0) expect(rows).not.toBeNull();

@@ -1,1 +1,0 @@
-CREATE INDEX `tickets_live` ON `tickets` (`team_id`,`assignee_id`,`priority`,`channel_id`,`status`,`sla_warn_at`,`sla_due_at`,`last_customer_message_at`) WHERE "tickets"."status" in ('new', 'open', 'pending', 'on_hold') and "tickets"."is_spam" = 0;
