@@ -2,6 +2,7 @@ CREATE TABLE `metric_rollups` (
 	`dim` text NOT NULL,
 	`cohort` text NOT NULL,
 	`key` text NOT NULL,
+	`span` integer NOT NULL,
 	`hour` integer NOT NULL,
 	`n` integer NOT NULL,
 	`contacted` integer NOT NULL,
@@ -16,10 +17,10 @@ CREATE TABLE `metric_rollups` (
 	`frt_bus` blob,
 	`res_cal` blob,
 	`res_bus` blob,
-	PRIMARY KEY(`dim`, `cohort`, `key`, `hour`)
+	PRIMARY KEY(`dim`, `cohort`, `key`, `span`, `hour`)
 );
 --> statement-breakpoint
-CREATE INDEX `metric_rollups_counts` ON `metric_rollups` (`dim`,`cohort`,`hour`,`key`,`n`,`contacted`,`first`,`second`,`third`,`one_touch`,`reopened`,`csat_answers`,`csat_satisfied`);--> statement-breakpoint
+CREATE INDEX `metric_rollups_counts` ON `metric_rollups` (`dim`,`cohort`,`span`,`hour`,`key`,`n`,`contacted`,`first`,`second`,`third`,`one_touch`,`reopened`,`csat_answers`,`csat_satisfied`);--> statement-breakpoint
 CREATE TABLE `rollup_pending` (
 	`ticket_id` integer PRIMARY KEY NOT NULL,
 	`old` text

@@ -6,14 +6,16 @@ import { limitRows, p, preparedPerConnection } from '../prepared';
 import {
   COUNTERS,
   MEASURES,
+  SPANS,
   contributionsOf,
-  rowKeyOf,
+  spanStart,
   type Counters,
   type Measure,
   type RollupCohort,
   type RollupDimension,
   type RollupEntry,
   type RollupSource,
+  type Span,
 } from '../../lib/dashboard/rollup-contribution';
 
 /**
@@ -50,13 +52,21 @@ const statements = preparedPerConnection((db) => {
     row: db
       .select()
       .from(metricRollups)
-      .where(and(eq(metricRollups.dim, p('dim')), eq(metricRollups.cohort, p('cohort')), eq(metricRollups.key, p('key')), eq(metricRollups.hour, p('hour'))))
+      .where(
+        and(
+          eq(metricRollups.dim, p('dim')),
+          eq(metricRollups.cohort, p('cohort')),
+          eq(metricRollups.key, p('key')),
+          eq(metricRollups.span, p('span')),
+          eq(metricRollups.hour, p('hour')),
+        ),
+      )
       .prepare(),
     upsert: sqlite.prepare(
-      `insert or replace into metric_rollups (dim, cohort, key, hour, n, contacted, first, second, third, one_touch, reopened, csat_answers, csat_satisfied, frt_cal, frt_bus, res_cal, res_bus)
-       values (:dim, :cohort, :key, :hour, :n, :contacted, :first, :second, :third, :oneTouch, :reopened, :csatAnswers, :csatSatisfied, :frtCal, :frtBus, :resCal, :resBus)`,
+      `insert or replace into metric_rollups (dim, cohort, key, span, hour, n, contacted, first, second, third, one_touch, reopened, csat_answers, csat_satisfied, frt_cal, frt_bus, res_cal, res_bus)
+       values (:dim, :cohort, :key, :span, :hour, :n, :contacted, :first, :second, :third, :oneTouch, :reopened, :csatAnswers, :csatSatisfied, :frtCal, :frtBus, :resCal, :resBus)`,
     ),
-    remove: sqlite.prepare(`delete from metric_rollups where dim = :dim and cohort = :cohort and key = :key and hour = :hour`),
+    remove: sqlite.prepare(`delete from metric_rollups where dim = :dim and cohort = :cohort and key = :key and span = :span and hour = :hour`),
   };
 });
 
@@ -77,27 +87,36 @@ export function decodeValues(blob: Buffer | null): Float64Array {
 
 const encodeValues = (values: number[]) => (values.length ? Buffer.from(new Float64Array(values).buffer) : null);
 
-type Delta = Pick<RollupEntry, 'dim' | 'cohort' | 'key' | 'hour'> & { counters: Counters; add: Record<Measure, number[]>; remove: Record<Measure, number[]> };
+type Delta = Pick<RollupEntry, 'dim' | 'cohort' | 'key' | 'hour'> & {
+  span: Span;
+  counters: Counters;
+  add: Record<Measure, number[]>;
+  remove: Record<Measure, number[]>;
+};
 
 function collect(deltas: Map<string, Delta>, entries: RollupEntry[], sign: 1 | -1) {
-  for (const e of entries) {
-    const id = rowKeyOf(e);
-    let d = deltas.get(id);
-    if (!d) {
-      d = {
-        dim: e.dim,
-        cohort: e.cohort,
-        key: e.key,
-        hour: e.hour,
-        counters: Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counters,
-        add: { frtCal: [], frtBus: [], resCal: [], resBus: [] },
-        remove: { frtCal: [], frtBus: [], resCal: [], resBus: [] },
-      };
-      deltas.set(id, d);
-    }
-    for (const c of COUNTERS) d.counters[c] += sign * e.counters[c];
-    for (const m of MEASURES) if (e.values[m] !== undefined) (sign === 1 ? d.add : d.remove)[m].push(e.values[m]);
+  for (const e of entries) for (const span of SPANS) collectInto(deltas, e, span, sign);
+}
+
+function collectInto(deltas: Map<string, Delta>, e: RollupEntry, span: Span, sign: 1 | -1) {
+  const hour = spanStart(e.hour, span);
+  const id = `${e.dim}\u0000${e.cohort}\u0000${e.key}\u0000${span}\u0000${hour}`;
+  let d = deltas.get(id);
+  if (!d) {
+    d = {
+      dim: e.dim,
+      cohort: e.cohort,
+      key: e.key,
+      span,
+      hour,
+      counters: Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counters,
+      add: { frtCal: [], frtBus: [], resCal: [], resBus: [] },
+      remove: { frtCal: [], frtBus: [], resCal: [], resBus: [] },
+    };
+    deltas.set(id, d);
   }
+  for (const c of COUNTERS) d.counters[c] += sign * e.counters[c];
+  for (const m of MEASURES) if (e.values[m] !== undefined) (sign === 1 ? d.add : d.remove)[m].push(e.values[m]);
 }
 
 const sortNumbers = (a: number[]) => a.sort((x, y) => x - y);
@@ -129,9 +148,9 @@ function apply(db: Queryable, d: Delta) {
   for (const m of MEASURES) cancelOut(d.add[m], d.remove[m]);
   const changed = COUNTERS.some((c) => d.counters[c] !== 0) || MEASURES.some((m) => d.add[m].length || d.remove[m].length);
   if (!changed) return;
-  const at = { dim: d.dim, cohort: d.cohort, key: d.key, hour: d.hour };
+  const at = { dim: d.dim, cohort: d.cohort, key: d.key, span: d.span, hour: d.hour };
   const stored = s.row.get(at);
-  const where = `${d.dim}/${d.cohort}/${d.key || '-'}/${d.hour}`;
+  const where = `${d.dim}/${d.cohort}/${d.key || '-'}/${d.span}h/${d.hour}`;
   const counters = Object.fromEntries(COUNTERS.map((c) => [c, (stored?.[c] ?? 0) + d.counters[c]])) as Counters;
   if (COUNTERS.some((c) => counters[c] < 0)) throw new Error(`metric rollups out of step: ${where} would count below zero`);
   const lists = Object.fromEntries(
@@ -185,7 +204,8 @@ export function rebuildRollups(db: Db): number {
     tx.run(sql`delete from ${rollupPending}`);
     tx.run(sql`insert into ${rollupPending} (ticket_id, old) select ${tickets.id}, null from ${tickets}`);
   });
-  return foldPendingRollups(db);
+  // Larger batches than the everyday fold's: fewer rewrites of each day's lists.
+  return foldPendingRollups(db, 20_000);
 }
 
 /** How many tickets wait to be folded. */
@@ -201,19 +221,35 @@ export type RollupSlice = { dim: RollupDimension; key: string | null; cohort: Ro
 const countStatements = preparedPerConnection((db) => {
   const sqlite = (db as unknown as { session: { client: Database.Database } }).session.client;
   const columns = COUNTERS.map((c) => metricRollups[c].name);
-  const where = (oneKey: boolean) => `dim = :dim and cohort = :cohort ${oneKey ? 'and key = :key' : ''} and hour >= :fromHour and hour < :toHour`;
+  const where = (oneKey: boolean) =>
+    `dim = :dim and cohort = :cohort ${oneKey ? 'and key = :key' : ''} and span = :span and hour >= :fromHour and hour < :toHour`;
   const rows = (oneKey: boolean) => sqlite.prepare(`select key, hour, ${columns.join(', ')} from metric_rollups where ${where(oneKey)}`).raw();
   const totals = (oneKey: boolean) =>
     sqlite.prepare(`select key, ${columns.map((c) => `sum(${c})`).join(', ')} from metric_rollups where ${where(oneKey)} group by key`).raw();
   return { rows: [rows(false), rows(true)], totals: [totals(false), totals(true)] };
 });
 
-const paramsOf = (s: RollupSlice) => ({ dim: s.dim, cohort: s.cohort, fromHour: s.fromHour, toHour: s.toHour, ...(s.key === null ? {} : { key: s.key }) });
+type Part = { span: Span; fromHour: number; toHour: number };
+const paramsOf = (s: RollupSlice, part: Part) => ({ dim: s.dim, cohort: s.cohort, ...part, ...(s.key === null ? {} : { key: s.key }) });
+const hourly = (s: RollupSlice): Part[] => [{ span: 1, fromHour: s.fromHour, toHour: s.toHour }];
+
+/** The slice's hours as the whole UTC days inside it (day rows) and the hours left at either end (hour rows). */
+function partsOf(s: RollupSlice): Part[] {
+  const firstDay = spanStart(s.fromHour + 23, 24);
+  const lastDay = spanStart(s.toHour, 24);
+  if (firstDay >= lastDay) return hourly(s);
+  const parts: Part[] = [
+    { span: 1, fromHour: s.fromHour, toHour: firstDay },
+    { span: 24, fromHour: firstDay, toHour: lastDay },
+    { span: 1, fromHour: lastDay, toHour: s.toHour },
+  ];
+  return parts.filter((p) => p.fromHour < p.toHour);
+}
 const countersAt = (row: unknown[], from: number) => Object.fromEntries(COUNTERS.map((c, i) => [c, row[from + i] as number])) as Counters;
 
-/** The counts of each row (hour and group) in the slice: one group, or every group of the dimension when `key` is null. */
+/** The counts of each hour and group in the slice: one group, or every group of the dimension when `key` is null. */
 export function rollupCounts(db: Queryable, s: RollupSlice): (Counters & { key: string; hour: number })[] {
-  return (countStatements(db).rows[Number(s.key !== null)]!.all(paramsOf(s)) as unknown[][]).map((r) => ({
+  return (countStatements(db).rows[Number(s.key !== null)]!.all(paramsOf(s, hourly(s)[0]!)) as unknown[][]).map((r) => ({
     key: r[0] as string,
     hour: r[1] as number,
     ...countersAt(r, 2),
@@ -222,7 +258,15 @@ export function rollupCounts(db: Queryable, s: RollupSlice): (Counters & { key: 
 
 /** The counts of the slice summed per group. */
 export function rollupTotals(db: Queryable, s: RollupSlice): Map<string, Counters> {
-  return new Map((countStatements(db).totals[Number(s.key !== null)]!.all(paramsOf(s)) as unknown[][]).map((r) => [r[0] as string, countersAt(r, 1)]));
+  const totals = new Map<string, Counters>();
+  for (const part of partsOf(s))
+    for (const r of countStatements(db).totals[Number(s.key !== null)]!.all(paramsOf(s, part)) as unknown[][]) {
+      const sum = totals.get(r[0] as string);
+      const add = countersAt(r, 1);
+      if (!sum) totals.set(r[0] as string, add);
+      else for (const c of COUNTERS) sum[c] += add[c];
+    }
+  return totals;
 }
 
 // Read as plain arrays past drizzle's row mapping: a month of one dimension is thousands of rows.
@@ -233,17 +277,19 @@ const valueStatements = preparedPerConnection((db) => {
     return sqlite
       .prepare(
         `select key, hour, ${column} from metric_rollups where dim = :dim and cohort = :cohort ${oneKey ? 'and key = :key' : ''}
-         and hour >= :fromHour and hour < :toHour and ${column} is not null`,
+         and span = :span and hour >= :fromHour and hour < :toHour and ${column} is not null`,
       )
       .raw();
   };
   return new Map(MEASURES.flatMap((m) => [[`${m}1`, of(m, true)] as const, [`${m}*`, of(m, false)] as const]));
 });
 
-/** One measure's lists of each row in the slice. */
-export function rollupValues(db: Queryable, s: RollupSlice, measure: Measure) {
+/** One measure's lists in the slice, per group: from day rows where whole days allow, or (`perHour`) from each hour's row. */
+export function rollupValues(db: Queryable, s: RollupSlice, measure: Measure, o: { perHour?: boolean } = {}) {
   const statement = valueStatements(db).get(`${measure}${s.key === null ? '*' : '1'}`)!;
-  return (statement.all(paramsOf(s)) as [string, number, Buffer][]).map(([key, hour, blob]) => ({ key, hour, values: decodeValues(blob) }));
+  return (o.perHour ? hourly(s) : partsOf(s)).flatMap((part) =>
+    (statement.all(paramsOf(s, part)) as [string, number, Buffer][]).map(([key, hour, blob]) => ({ key, hour, values: decodeValues(blob) })),
+  );
 }
 
 /** Every rollup row as stored, in key order (the rebuild-equals-incremental check compares two of these). */
@@ -251,7 +297,7 @@ export function allRollupRows(db: Queryable) {
   return db
     .select()
     .from(metricRollups)
-    .orderBy(asc(metricRollups.dim), asc(metricRollups.cohort), asc(metricRollups.key), asc(metricRollups.hour))
+    .orderBy(asc(metricRollups.dim), asc(metricRollups.cohort), asc(metricRollups.key), asc(metricRollups.span), asc(metricRollups.hour))
     .limit(limitRows(10_000_000))
     .all();
 }

@@ -2,7 +2,7 @@ import type { Db } from '../client';
 import { foldPendingRollups, rollupCounts, rollupTotals, rollupValues, type RollupSlice } from './metric-rollups';
 import { DAY_MS, type MetricsFilter, type Scope } from './metrics-filter';
 import { COUNTERS, HOUR_MS, type Counters, type Measure, type RollupCohort, type RollupDimension } from '../../lib/dashboard/rollup-contribution';
-import { distributionOf, meanOf, percentileOf, type Distribution } from '../../lib/dashboard/order-statistics';
+import { summarize } from '../../lib/dashboard/order-statistics';
 import type { OffsetPiece } from '../../lib/time/zone-offsets';
 import type { Dimension } from '../../lib/dashboard/figure-kinds';
 
@@ -46,7 +46,10 @@ function addTo(sum: Counters, row: Counters) {
 }
 
 const round = (v: number | null) => (v === null ? null : Math.round(v));
-const durationStats = (d: Distribution) => ({ n: d.n, median: round(percentileOf(d, 50)), p90: round(percentileOf(d, 90)), mean: round(meanOf(d)) });
+function durationStats(lists: Float64Array[]) {
+  const { n, mean, percentiles } = summarize(lists, [50, 90]);
+  return { n, median: round(percentiles[0] ?? null), p90: round(percentiles[1] ?? null), mean: round(mean) };
+}
 const measureOf = (kind: 'frt' | 'res', clock: 'calendar' | 'business'): Measure => `${kind}${clock === 'calendar' ? 'Cal' : 'Bus'}`;
 
 /**
@@ -57,7 +60,7 @@ export function cohortSummaryFromRollups(db: Db, f: MetricsFilter & { clock: 'ca
   const slice = sliceOf(db, f);
   if (!slice) return null;
   const t = rollupTotals(db, slice).get(slice.key!) ?? zero();
-  const stats = (m: Measure) => (durations ? durationStats(distributionOf(rollupValues(db, slice, m).map((r) => r.values))) : null);
+  const stats = (m: Measure) => (durations ? durationStats(rollupValues(db, slice, m).map((r) => r.values)) : null);
   return {
     n: t.n,
     firstResponse: stats(measureOf('frt', f.clock)),
@@ -120,28 +123,26 @@ export function contactResolutionByDayFromRollups(db: Db, f: Window & Scope, pie
     .map(([day, c]) => ({ day, n: c.contacted, first: c.first, second: c.second, third: c.third, oneTouch: c.oneTouch }));
 }
 
-/** incomingBy (metrics-series.ts) from the rollups, or null; they keep the waits in calendar time only. */
-export function incomingByFromRollups(
-  db: Db,
-  f: Window & Scope,
-  pieces: readonly OffsetPiece[],
-  clock: 'calendar' | 'business',
-  unit: 'hourOfWeek' | 'weekday',
-) {
+/**
+ * incomingBy (metrics-series.ts) from the rollups for both units at once (one read of the window's
+ * hours), or null; they keep the waits in calendar time only.
+ */
+export function incomingByFromRollups(db: Db, f: Window & Scope, pieces: readonly OffsetPiece[], clock: 'calendar' | 'business') {
   if (clock !== 'calendar') return null;
   const slice = sliceOf(db, { ...f, cohort: 'incoming' }, pieces);
   if (!slice) return null;
   // 1970-01-01 was a Thursday: Monday-first hours of the week start 72 hours earlier.
-  const keyOf = (hour: number) => {
-    const hourOfWeek = (((localHourOf(pieces, hour) + 72) % 168) + 168) % 168;
-    return unit === 'hourOfWeek' ? hourOfWeek : Math.floor(hourOfWeek / 24);
+  const hourOfWeek = (hour: number) => (((localHourOf(pieces, hour) + 72) % 168) + 168) % 168;
+  const counts = rollupCounts(db, slice);
+  const values = rollupValues(db, slice, 'frtCal', { perHour: true });
+  const per = (keyOf: (hour: number) => number) => {
+    const lists = groupLists(values, (r) => keyOf(r.hour));
+    return [...sumBy(counts, keyOf)].map(([key, c]) => {
+      const d = summarize(lists.get(key) ?? [], [50]);
+      return { key, n: c.n, answered: d.n, medianMs: d.percentiles[0] ?? null, meanMs: d.mean };
+    });
   };
-  const counts = sumBy(rollupCounts(db, slice), keyOf);
-  const lists = groupLists(rollupValues(db, slice, 'frtCal'), (r) => keyOf(r.hour));
-  return [...counts].map(([key, c]) => {
-    const d = distributionOf(lists.get(key) ?? []);
-    return { key, n: c.n, answered: d.n, medianMs: percentileOf(d, 50), meanMs: meanOf(d) };
-  });
+  return { hourOfWeek: per(hourOfWeek), weekday: per((h) => Math.floor(hourOfWeek(h) / 24)) };
 }
 
 /** The rows' value lists by group. */
@@ -178,7 +179,7 @@ export function breakdownFromRollups(db: Db, f: MetricsFilter & { clock: 'calend
   const counts = rollupTotals(db, byDim);
   const median = (m: Measure) => {
     const lists = groupLists(rollupValues(db, byDim, m), (r) => r.key);
-    return (key: string) => percentileOf(distributionOf(lists.get(key) ?? []), 50);
+    return (key: string) => summarize(lists.get(key) ?? [], [50]).percentiles[0] ?? null;
   };
   const frt = median(measureOf('frt', f.clock));
   const res = median(measureOf('res', f.clock));

@@ -57,14 +57,20 @@ export function contactResolutionByDayFromFacts(db: Queryable, f: Window, pieces
 }
 
 /**
- * Incoming tickets by when the customer first wrote, per local hour of the week (0 = Monday 00:00) or
+ * Incoming tickets by when the customer first wrote, per local hour of the week (0 = Monday 00:00) and
  * per weekday (0 = Monday): how many, and their first response time (median and mean) where answered.
  * Team and agent: the ticket's current ones.
  */
-export function incomingBy(db: Db, f: Window, pieces: readonly OffsetPiece[], clock: Clock, unit: 'hourOfWeek' | 'weekday') {
-  return incomingByFromRollups(db, f, pieces, clock, unit) ?? incomingByFromFacts(db, f, pieces, clock, unit);
+export function incomingBy(db: Db, f: Window, pieces: readonly OffsetPiece[], clock: Clock) {
+  return (
+    incomingByFromRollups(db, f, pieces, clock) ?? {
+      hourOfWeek: incomingByFromFacts(db, f, pieces, clock, 'hourOfWeek'),
+      weekday: incomingByFromFacts(db, f, pieces, clock, 'weekday'),
+    }
+  );
 }
 
+/** One unit of incomingBy from the facts. */
 export function incomingByFromFacts(db: Queryable, f: Window, pieces: readonly OffsetPiece[], clock: Clock, unit: 'hourOfWeek' | 'weekday') {
   const at = ticketFacts.firstCustomerMessageAt;
   // 1970-01-01 was a Thursday: Monday-first hours of the week start 72 hours earlier.

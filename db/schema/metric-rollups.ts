@@ -2,7 +2,7 @@ import { sqliteTable, integer, text, blob, index, primaryKey } from 'drizzle-orm
 import { ROLLUP_COHORTS, ROLLUP_DIMENSIONS } from '../../lib/dashboard/rollup-contribution';
 
 /**
- * The dashboard's figures pre-aggregated per UTC hour, cohort (created, first solved, first customer
+ * The dashboard's figures pre-aggregated per UTC hour and per UTC day (`span` 1 or 24 hours), cohort (created, first solved, first customer
  * message) and one group (all tickets, or one team, agent, channel, priority or tag): the counts summed,
  * and each duration measure as the sorted list of the tickets' exact values (float64, little-endian), so
  * medians and percentiles stay exact. Folded from `ticket_facts` and `ticket_tags` by
@@ -15,7 +15,9 @@ export const metricRollups = sqliteTable(
     cohort: text('cohort', { enum: ROLLUP_COHORTS }).notNull(),
     /** The group: '' for all tickets and for tickets without one (no team); ids and kinds as text. */
     key: text('key').notNull(),
-    /** Hours since 1970-01-01T00:00Z. */
+    /** The hours the row covers: 1, or 24 for a UTC day (a month's durations are then 30 lists, not 720). */
+    span: integer('span').notNull(),
+    /** Its first hour, in hours since 1970-01-01T00:00Z. */
     hour: integer('hour').notNull(),
     n: integer('n').notNull(),
     contacted: integer('contacted').notNull(),
@@ -33,12 +35,13 @@ export const metricRollups = sqliteTable(
     resBus: blob('res_bus', { mode: 'buffer' }),
   },
   (t) => [
-    primaryKey({ columns: [t.dim, t.cohort, t.key, t.hour] }),
+    primaryKey({ columns: [t.dim, t.cohort, t.key, t.span, t.hour] }),
     // The dashboard sums the counts of a window's hours: read from this index alone, in order, never
     // seeking each row (whose value lists fill overflow pages).
     index('metric_rollups_counts').on(
       t.dim,
       t.cohort,
+      t.span,
       t.hour,
       t.key,
       t.n,

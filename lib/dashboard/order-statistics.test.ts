@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { distributionOf, meanOf, percentileOf } from './order-statistics';
+import { summarize } from './order-statistics';
 
 /** The definition, by sorting: the position P/100 · (n − 1), interpolated between its neighbours. */
 function bySorting(values: number[], pct: number) {
@@ -18,9 +18,9 @@ describe('percentiles of several lists', () => {
         fc.constantFrom(0, 10, 50, 90, 100),
         (lists, pct) => {
           const all = lists.flat();
-          const d = distributionOf(lists);
-          expect(d.n).toBe(all.length);
-          expect(percentileOf(d, pct)).toBe(all.length ? bySorting(all, pct) : null);
+          const s = summarize(lists, [pct, 50]);
+          expect(s.n).toBe(all.length);
+          expect(s.percentiles).toEqual(all.length ? [bySorting(all, pct), bySorting(all, 50)] : [null, null]);
         },
       ),
       { numRuns: 400, seed: 7 },
@@ -28,16 +28,19 @@ describe('percentiles of several lists', () => {
   });
 
   it('interpolate between the two middle values and give the mean', () => {
-    const d = distributionOf([[40, 10], [], [30, 20]]);
-    expect(percentileOf(d, 50)).toBe(25);
-    expect(percentileOf(d, 90)).toBeCloseTo(37, 10);
-    expect(meanOf(d)).toBe(25);
-    expect(meanOf(distributionOf([]))).toBeNull();
+    const s = summarize([[40, 10], [], [30, 20]], [50, 90]);
+    expect(s.percentiles[0]).toBe(25);
+    expect(s.percentiles[1]).toBeCloseTo(37, 10);
+    expect(s.mean).toBe(25);
+    expect(summarize([], [50])).toEqual({ n: 0, mean: null, percentiles: [null] });
+    // The scratch array grows and is reused: a longer list after a short one, then a short one again.
+    expect(summarize([Float64Array.from({ length: 5000 }, (_, i) => 4999 - i)], [50]).percentiles).toEqual([2499.5]);
+    expect(summarize([[3, 1, 2]], [0, 100]).percentiles).toEqual([1, 3]);
   });
 
   it('stay linear on sorted and reversed input', () => {
     const up = Float64Array.from({ length: 100_001 }, (_, i) => i);
-    expect(percentileOf(distributionOf([up]), 50)).toBe(50_000);
-    expect(percentileOf(distributionOf([up.slice().reverse()]), 90)).toBe(90_000);
+    expect(summarize([up], [50]).percentiles).toEqual([50_000]);
+    expect(summarize([up.slice().reverse()], [90]).percentiles).toEqual([90_000]);
   });
 });

@@ -2,29 +2,36 @@
  * Percentiles of the values in several lists, computed as SQLite's `percentile(Y, P)` and `median(Y)`
  * compute them (the position P/100 · (n − 1) in the sorted values, interpolated between its two
  * neighbours), so a figure read from rollups equals the one SQL computes over the facts. The lists are
- * copied into one and partially ordered by quickselect: linear in the number of values, no full sort.
+ * copied into one scratch array (kept between calls: a month is a few MB, allocated once) and partially
+ * ordered by quickselect: linear in the number of values, no full sort.
  */
-export type Distribution = { n: number; sum: number; values: Float64Array };
+export type Summary = { n: number; mean: number | null; percentiles: (number | null)[] };
 
-export function distributionOf(lists: readonly ArrayLike<number>[]): Distribution {
+let scratch = new Float64Array(1024);
+
+export function summarize(lists: readonly ArrayLike<number>[], pcts: readonly number[]): Summary {
   const n = lists.reduce((s, l) => s + l.length, 0);
-  const values = new Float64Array(n);
+  if (scratch.length < n) scratch = new Float64Array(Math.max(n, scratch.length * 2));
+  const a = scratch;
   let at = 0;
   let sum = 0;
   for (const l of lists) {
     for (let i = 0; i < l.length; i++) sum += l[i]!;
-    values.set(l, at);
+    a.set(l, at);
     at += l.length;
   }
-  return { n, sum, values };
+  return { n, mean: n ? sum / n : null, percentiles: pcts.map((p) => percentileIn(a, n, p)) };
 }
 
-/** Moves the k-th smallest value (0-based) to index k, smaller ones before it and larger ones after. */
-function select(a: Float64Array, k: number, lo = 0, hi = a.length - 1): number {
+/** Moves the k-th smallest of a[0, n) (0-based) to index k, smaller ones before it and larger ones after. */
+function select(a: Float64Array, k: number, n: number): number {
+  let lo = 0;
+  let hi = n - 1;
   while (hi > lo) {
     // Median of three as the pivot: sorted or reversed input stays linear.
-    const mid = (lo + hi) >> 1;
-    const [x, y, z] = [a[lo]!, a[mid]!, a[hi]!];
+    const x = a[lo]!;
+    const y = a[(lo + hi) >> 1]!;
+    const z = a[hi]!;
     const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
     let i = lo;
     let j = hi;
@@ -44,17 +51,14 @@ function select(a: Float64Array, k: number, lo = 0, hi = a.length - 1): number {
   return a[k]!;
 }
 
-/** The P-th percentile (0–100) of the distribution, null when it holds no values. Reorders `values`. */
-export function percentileOf(d: Distribution, pct: number): number | null {
-  if (d.n === 0) return null;
-  const ix = (pct / 100) * (d.n - 1);
+function percentileIn(a: Float64Array, n: number, pct: number): number | null {
+  if (n === 0) return null;
+  const ix = (pct / 100) * (n - 1);
   const i1 = Math.floor(ix);
-  const v1 = select(d.values, i1);
+  const v1 = select(a, i1, n);
   if (ix === i1) return v1;
   // After selecting i1, everything past it is at least as large: its neighbour is the smallest of those.
   let v2 = Infinity;
-  for (let i = i1 + 1; i < d.n; i++) if (d.values[i]! < v2) v2 = d.values[i]!;
+  for (let i = i1 + 1; i < n; i++) if (a[i]! < v2) v2 = a[i]!;
   return v1 + (v2 - v1) * (ix - i1);
 }
-
-export const meanOf = (d: Distribution) => (d.n ? d.sum / d.n : null);

@@ -108,5 +108,7 @@ export function contributionsOf(s: RollupSource | null): RollupEntry[] {
   return entries;
 }
 
-/** The row an entry belongs to, as one string. */
-export const rowKeyOf = (e: Pick<RollupEntry, 'dim' | 'cohort' | 'key' | 'hour'>) => `${e.dim}\u0000${e.cohort}\u0000${e.key}\u0000${e.hour}`;
+/** Each entry counts in its hour's row and in its UTC day's. */
+export const SPANS = [1, 24] as const;
+export type Span = (typeof SPANS)[number];
+export const spanStart = (hour: number, span: Span) => Math.floor(hour / span) * span;

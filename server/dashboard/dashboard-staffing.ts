@@ -55,7 +55,8 @@ export function staffing(db: Db, scope: DashboardScope): { cells: StaffingCell[]
   const onlineMs = new Array<number>(168).fill(0);
   for (const s of onlineSpans(db, from, to, agentsInScope(db, scope)))
     eachLocalHour(scope.pieces, Math.max(from, s.startedAt), Math.min(to, s.lastSeenAt), (h, ms) => (onlineMs[h]! += ms));
-  const incoming = new Map(incomingBy(db, scope.current, scope.pieces, 'calendar', 'hourOfWeek').map((r) => [r.key, r]));
+  const both = incomingBy(db, scope.current, scope.pieces, 'calendar');
+  const incoming = new Map(both.hourOfWeek.map((r) => [r.key, r]));
   const cells = hoursInWindow.map((windowMs, h) => {
     const r = incoming.get(h);
     return {
@@ -68,7 +69,7 @@ export function staffing(db: Db, scope: DashboardScope): { cells: StaffingCell[]
       agentsOnline: windowMs ? Math.round((10 * onlineMs[h]!) / windowMs) / 10 : 0,
     };
   });
-  const byWeekday = new Map(incomingBy(db, scope.current, scope.pieces, 'calendar', 'weekday').map((r) => [r.key, r]));
+  const byWeekday = new Map(both.weekday.map((r) => [r.key, r]));
   const weekdays = Array.from({ length: 7 }, (_, weekday) => {
     const r = byWeekday.get(weekday);
     return { weekday, incoming: r?.n ?? 0, answered: r?.answered ?? 0, meanMs: r?.meanMs == null ? null : Math.round(r.meanMs), medianMs: r?.medianMs ?? null };
