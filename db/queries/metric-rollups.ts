@@ -42,10 +42,8 @@ const SOURCE_OF = `(select json_object(
 const statements = preparedPerConnection((db) => {
   const sqlite = (db as unknown as { session: { client: Database.Database } }).session.client;
   return {
-    // Only the first change since the last fold records the old source: later ones keep it.
-    mark: sqlite.prepare(
-      `insert into rollup_pending (ticket_id, old) select :ticketId, ${SOURCE_OF} where not exists (select 1 from rollup_pending where ticket_id = :ticketId)`,
-    ),
+    isPending: sqlite.prepare(`select 1 from rollup_pending where ticket_id = ?`).pluck(),
+    mark: sqlite.prepare(`insert into rollup_pending (ticket_id, old) values (:ticketId, ${SOURCE_OF})`),
     pending: sqlite.prepare(`select ticket_id as ticketId, old from rollup_pending order by ticket_id limit :limit`),
     source: sqlite.prepare(`select ${SOURCE_OF} as source`).pluck(),
     unmark: sqlite.prepare(`delete from rollup_pending where ticket_id = :ticketId`),
@@ -72,7 +70,9 @@ const statements = preparedPerConnection((db) => {
 
 /** Call before changing a ticket's facts or tags (in the same transaction). */
 export function markRollupPending(db: Queryable, ticketId: number) {
-  statements(db).mark.run({ ticketId });
+  const s = statements(db);
+  // Only the first change since the last fold records the old source: later ones keep it.
+  if (!s.isPending.get(ticketId)) s.mark.run({ ticketId });
 }
 
 /** A stored list of values: float64, little-endian, sorted. */
@@ -121,15 +121,26 @@ function collectInto(deltas: Map<string, Delta>, e: RollupEntry, span: Span, sig
 
 const sortNumbers = (a: number[]) => a.sort((x, y) => x - y);
 
-/** The row's list with `remove` taken out (each value once) and `add` put in, sorted. */
+/** The row's sorted list with `remove` taken out (each value once) and the sorted `add` merged in: one pass. */
 function merged(stored: Float64Array, add: number[], remove: number[], where: string): number[] {
-  const out = Array.from(stored);
-  for (const v of remove) {
-    const i = out.indexOf(v);
-    if (i < 0) throw new Error(`metric rollups out of step: ${where} lacks the value ${v} it should hold`);
-    out.splice(i, 1);
+  const toRemove = new Map<number, number>();
+  for (const v of remove) toRemove.set(v, (toRemove.get(v) ?? 0) + 1);
+  const out: number[] = [];
+  let a = 0;
+  for (const v of stored) {
+    const r = toRemove.get(v);
+    if (r) {
+      if (r === 1) toRemove.delete(v);
+      else toRemove.set(v, r - 1);
+      continue;
+    }
+    while (a < add.length && add[a]! < v) out.push(add[a++]!);
+    out.push(v);
   }
-  return add.length ? sortNumbers(out.concat(add)) : out;
+  while (a < add.length) out.push(add[a++]!);
+  const [missing] = toRemove.keys();
+  if (missing !== undefined) throw new Error(`metric rollups out of step: ${where} lacks the value ${missing} it should hold`);
+  return out;
 }
 
 /** A value taken out and put back (a ticket whose duration did not change) leaves the list alone. */
