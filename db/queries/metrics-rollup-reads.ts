@@ -7,7 +7,7 @@ import type { OffsetPiece } from '../../lib/time/zone-offsets';
 import type { Dimension } from '../../lib/dashboard/figure-kinds';
 
 /**
- * The dashboard's figures read from the hourly rollups instead of scanning the facts: the same numbers
+ * The dashboard's figures read from the hourly and daily rollups instead of scanning the facts: the same numbers
  * (tests hold the two side by side), at a cost that grows with the hours in the window rather than with
  * the tickets. A rollup holds one group, so a query qualifies when it filters by at most one of team,
  * agent, channel, priority and tag, and its window and zone fall on whole hours (every zone the

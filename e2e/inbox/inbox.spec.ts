@@ -65,11 +65,14 @@ test('an agent filters, searches, opens, replies and notes; a colleague sees it 
 
   // Status change by keyboard becomes a history line for both, and solving meets the resolution target.
   await page.keyboard.press('Escape');
+  const resolutionLines = thread.getByTestId('event').filter({ hasText: /^Resolution (met|missed)/ });
+  const resolutionsBefore = await resolutionLines.count();
   await page.keyboard.press('s');
   const solvedNow = (p: typeof page) => p.getByTestId('event').filter({ hasText: 'to Solved' }).last();
   await expect(solvedNow(page)).toBeVisible();
   await expect(solvedNow(tom.page)).toBeVisible();
-  await expect(thread.getByTestId('event').last()).toContainText(/^Resolution (met|missed)/);
+  // Not necessarily the last line: a survey skipped at the same moment (the demo customer may have had one lately) can follow it.
+  await expect(resolutionLines).toHaveCount(resolutionsBefore + 1);
 
   await jana.context.close();
   await tom.context.close();
@@ -259,7 +262,7 @@ test('keys act on what has focus; a send, a status change and an assignment can 
   await thread.click();
   await page.keyboard.press('a');
   await expect(toast).toContainText('Assigned to Nils Hansen');
-  await expect(thread.getByTestId('event').last()).toContainText('assigned');
+  await expect(thread.getByTestId('event').last()).toContainText('took the ticket');
   await toast.getByRole('button', { name: 'Undo' }).click();
   await expect(toast).toHaveAttribute('data-state', 'undone');
   await expect(assignee).toHaveValue('');
