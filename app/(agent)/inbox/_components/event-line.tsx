@@ -15,7 +15,7 @@ export function EventLine({ e }: { e: Event }) {
   const dir = useDirectory();
   const duration = useDuration('short');
   const target = (x: SlaTarget) => t(`sla.target.${x}`);
-  const when = (at: number | null) => (at === null ? '—' : format.dateTime(at, { dateStyle: 'short', timeStyle: 'short' }));
+  const when = (at: number | null) => (at === null ? '—' : format.dateTime(at, { dateStyle: 'medium', timeStyle: 'short' }));
   const actor = e.actorKind === 'agent' ? (dir.agentName(e.actorAgentId) ?? '') : e.actorKind === 'customer' ? t('ticket.customer') : t('ticket.system');
   let text: string;
   switch (e.type) {
@@ -109,7 +109,7 @@ export function EventLine({ e }: { e: Event }) {
       <span className="h-px flex-1 bg-slate-200" aria-hidden />
       <span>{text}</span>
       <time className="text-slate-500" dateTime={new Date(e.createdAt).toISOString()}>
-        {format.dateTime(e.createdAt, { dateStyle: 'short', timeStyle: 'short' })}
+        {format.dateTime(e.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
       </time>
       <span className="h-px flex-1 bg-slate-200" aria-hidden />
     </p>
