@@ -7,7 +7,9 @@ import {
   COUNTERS,
   MEASURES,
   SPANS,
+  addCounters,
   contributionsOf,
+  zeroCounters,
   spanStart,
   type Counters,
   type Measure,
@@ -76,7 +78,7 @@ export function markRollupPending(db: Queryable, ticketId: number) {
 }
 
 /** A stored list of values: float64, little-endian, sorted. */
-export function decodeValues(blob: Buffer | null): Float64Array {
+function decodeValues(blob: Buffer | null): Float64Array {
   if (!blob || blob.length === 0) return new Float64Array(0);
   if (blob.byteOffset % 8 === 0) return new Float64Array(blob.buffer, blob.byteOffset, blob.length / 8);
   // Else a copy: a small Buffer may sit in Node's pool at an offset that is no multiple of 8.
@@ -109,7 +111,7 @@ function collectInto(deltas: Map<string, Delta>, e: RollupEntry, span: Span, sig
       key: e.key,
       span,
       hour,
-      counters: Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counters,
+      counters: zeroCounters(),
       add: { frtCal: [], frtBus: [], resCal: [], resBus: [] },
       remove: { frtCal: [], frtBus: [], resCal: [], resBus: [] },
     };
@@ -219,13 +221,6 @@ export function rebuildRollups(db: Db): number {
   return foldPendingRollups(db, 20_000);
 }
 
-/** How many tickets wait to be folded. */
-export const pendingRollups = (db: Queryable) =>
-  db
-    .select({ n: sql<number>`count(*)` })
-    .from(rollupPending)
-    .get()!.n;
-
 export type RollupSlice = { dim: RollupDimension; key: string | null; cohort: RollupCohort; fromHour: number; toHour: number };
 
 // Read past drizzle's row mapping, which costs more than the read: a month of one dimension is thousands of rows.
@@ -273,9 +268,8 @@ export function rollupTotals(db: Queryable, s: RollupSlice): Map<string, Counter
   for (const part of partsOf(s))
     for (const r of countStatements(db).totals[Number(s.key !== null)]!.all(paramsOf(s, part)) as unknown[][]) {
       const sum = totals.get(r[0] as string);
-      const add = countersAt(r, 1);
-      if (!sum) totals.set(r[0] as string, add);
-      else for (const c of COUNTERS) sum[c] += add[c];
+      if (sum) addCounters(sum, countersAt(r, 1));
+      else totals.set(r[0] as string, countersAt(r, 1));
     }
   return totals;
 }

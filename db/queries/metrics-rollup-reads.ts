@@ -1,7 +1,15 @@
 import type { Db } from '../client';
 import { foldPendingRollups, rollupCounts, rollupTotals, rollupValues, type RollupSlice } from './metric-rollups';
 import { DAY_MS, type MetricsFilter, type Scope } from './metrics-filter';
-import { COUNTERS, HOUR_MS, type Counters, type Measure, type RollupCohort, type RollupDimension } from '../../lib/dashboard/rollup-contribution';
+import {
+  HOUR_MS,
+  addCounters,
+  zeroCounters,
+  type Counters,
+  type Measure,
+  type RollupCohort,
+  type RollupDimension,
+} from '../../lib/dashboard/rollup-contribution';
 import { summarize } from '../../lib/dashboard/order-statistics';
 import type { OffsetPiece } from '../../lib/time/zone-offsets';
 import type { Dimension } from '../../lib/dashboard/figure-kinds';
@@ -39,12 +47,6 @@ function sliceOf(db: Db, f: Window & Scope & { cohort: RollupCohort }, pieces?: 
   return { ...group, cohort: f.cohort, fromHour: f.from / HOUR_MS, toHour: f.to / HOUR_MS };
 }
 
-const zero = (): Counters => Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counters;
-function addTo(sum: Counters, row: Counters) {
-  for (const c of COUNTERS) sum[c] += row[c];
-  return sum;
-}
-
 const round = (v: number | null) => (v === null ? null : Math.round(v));
 function durationStats(lists: Float64Array[]) {
   const { n, mean, percentiles } = summarize(lists, [50, 90]);
@@ -59,7 +61,7 @@ const measureOf = (kind: 'frt' | 'res', clock: 'calendar' | 'business'): Measure
 export function cohortSummaryFromRollups(db: Db, f: MetricsFilter & { clock: 'calendar' | 'business' }, durations = true) {
   const slice = sliceOf(db, f);
   if (!slice) return null;
-  const t = rollupTotals(db, slice).get(slice.key!) ?? zero();
+  const t = rollupTotals(db, slice).get(slice.key!) ?? zeroCounters();
   const stats = (m: Measure) => (durations ? durationStats(rollupValues(db, slice, m).map((r) => r.values)) : null);
   return {
     n: t.n,
@@ -97,7 +99,7 @@ function sumBy<K>(rows: (Counters & { hour: number })[], keyOf: (hour: number) =
   const sums = new Map<K, Counters>();
   for (const r of rows) {
     const k = keyOf(r.hour);
-    sums.set(k, addTo(sums.get(k) ?? zero(), r));
+    sums.set(k, addCounters(sums.get(k) ?? zeroCounters(), r));
   }
   return sums;
 }

@@ -18,6 +18,13 @@ export const COUNTERS = ['n', 'contacted', 'first', 'second', 'third', 'oneTouch
 export type Counter = (typeof COUNTERS)[number];
 export type Counters = Record<Counter, number>;
 
+export const zeroCounters = (): Counters => Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counters;
+/** Adds `row`'s counts to `sum` (changed in place) and returns it. */
+export function addCounters(sum: Counters, row: Counters): Counters {
+  for (const c of COUNTERS) sum[c] += row[c];
+  return sum;
+}
+
 /** A solve followed by a reopen within this long is no resolution (FCR). */
 export const REOPEN_WINDOW_MS = 7 * 24 * 3600_000;
 export const HOUR_MS = 3600_000;
