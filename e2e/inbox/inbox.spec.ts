@@ -268,3 +268,41 @@ test('keys act on what has focus; a send, a status change and an assignment can 
   await expect(assignee).toHaveValue('');
   await context.close();
 });
+
+test('changed filters live in the address and survive a reload; on a phone the views and filters open as a drawer', async ({ browser }) => {
+  const { context, page } = await agentPage(browser, 'jana@demo.local');
+  const sidebar = page.getByRole('complementary', { name: 'Views' });
+  await sidebar.getByRole('button', { name: 'All unsolved' }).click();
+  await expect(sidebar.getByRole('button', { name: 'All unsolved' })).toHaveAttribute('aria-current', 'true');
+  await sidebar.getByRole('button', { name: 'Urgent', exact: true }).click();
+  // The filters are no longer the view's: no view is marked, and the address says what is shown.
+  await expect(sidebar.locator('[aria-current=true]')).toHaveCount(0);
+  await expect(page).toHaveURL(/[?&]priority=urgent(&|$)/);
+  await page.reload();
+  await expect(sidebar.getByRole('button', { name: 'Urgent', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(sidebar.locator('[aria-current=true]')).toHaveCount(0);
+
+  // A link with filters that do not parse opens the view and says so.
+  await page.goto('/inbox?view=pending&status=lost');
+  await expect(page.getByRole('status').filter({ hasText: 'could not be read' })).toBeVisible();
+  await expect(sidebar.getByRole('button', { name: 'Pending' }).first()).toHaveAttribute('aria-current', 'true');
+
+  // On a phone the sidebar has no room: a button names the view and opens views and filters over the list.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const open = page.getByRole('button', { name: /Views and filters/ });
+  await expect(open).toContainText('Pending');
+  await open.click();
+  const drawer = page.getByRole('dialog', { name: 'Views' });
+  await drawer.getByRole('listitem').getByRole('button', { name: 'All tickets' }).click();
+  await expect(drawer).toBeHidden();
+  await expect(open).toContainText('All tickets');
+  await expect(page).toHaveURL(/view=all(&|$)/);
+  // Escape closes it too, and the filters in it apply to the list.
+  await open.click();
+  await drawer.getByRole('button', { name: 'Chat', exact: true }).click();
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  await expect(open).toContainText('Filtered list');
+  await expect(page).toHaveURL(/[?&]channel=chat(&|$)/);
+  await context.close();
+});

@@ -194,6 +194,9 @@ export const de: Messages = {
     solved: 'Gelöst & geschlossen',
     all: 'Alle Tickets',
     spam: 'Spam',
+    custom: 'Gefilterte Liste',
+    open: 'Ansichten und Filter',
+    close: 'Ansichten und Filter schließen',
   },
   sla: {
     businessLeft: 'noch {time} Geschäftszeit',
@@ -290,6 +293,7 @@ export const de: Messages = {
     unread: 'Ungelesen',
     searchScope: 'Suche in „{view}“ und seinen Filtern.',
     searchEverywhere: 'Alle Tickets durchsuchen',
+    linkFiltersInvalid: 'Die Filter im Link waren nicht lesbar; die Ansicht wird ohne sie gezeigt.',
     searchCapped: 'Es werden die neuesten Treffer gezeigt. Verfeinern Sie die Suche für ältere Tickets.',
     count: '{count, plural, =0 {Keine Tickets} one {# Ticket} other {# Tickets}} geladen',
   },

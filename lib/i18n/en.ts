@@ -193,6 +193,9 @@ export const en = {
     solved: 'Solved & closed',
     all: 'All tickets',
     spam: 'Spam',
+    custom: 'Filtered list',
+    open: 'Views and filters',
+    close: 'Close views and filters',
   },
   sla: {
     businessLeft: '{time} business time left',
@@ -288,6 +291,7 @@ export const en = {
     unread: 'Unread',
     searchScope: 'Searching in “{view}” and its filters.',
     searchEverywhere: 'Search all tickets',
+    linkFiltersInvalid: 'The link’s filters could not be read; showing the view without them.',
     searchCapped: 'Showing the most recent matches. Refine the search to see older tickets.',
     count: '{count, plural, =0 {No tickets} one {# ticket} other {# tickets}} loaded',
   },

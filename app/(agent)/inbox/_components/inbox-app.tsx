@@ -5,6 +5,7 @@ import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useTranslations } from 'use-intl';
 import { useErrorText } from '@/app/_components/error-text';
 import { VIEWS, DEFAULT_VIEW, type TicketFilter, type ViewId } from '@/lib/ticket-filter';
+import { placeFromSearch, placeToSearch, sameFilter, viewOfFilter } from '@/lib/inbox-url';
 import { useTRPC, useTRPCClient } from '@/app/_components/trpc';
 import { useRealtime } from '@/app/_components/realtime';
 import { OPEN_TICKET_EVENT } from '@/app/_components/notification-bell';
@@ -19,14 +20,6 @@ import { COMPOSER_ID } from './composer';
 export type ComposerMode = 'reply' | 'note';
 
 const ALL_VIEW = VIEWS.find((v) => v.id === 'all')!;
-const positive = (v: string | null) => (v !== null && /^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : null);
-
-/** `ticket` is the number agents see (#4000); `t`, a ticket id, is what older links carry. */
-function readUrl() {
-  const p = new URLSearchParams(window.location.search);
-  const view = VIEWS.find((v) => v.id === p.get('view'))?.id ?? 'mine_unassigned';
-  return { view, number: positive(p.get('ticket')), id: positive(p.get('t')) };
-}
 
 /** The three-pane inbox: views and filters | ticket list | conversation with the customer beside it. */
 export function InboxApp() {
@@ -43,19 +36,24 @@ export function InboxApp() {
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [composerMode, setComposerMode] = useState<ComposerMode>('reply');
   const [helpOpen, setHelpOpen] = useState(false);
+  const [viewsOpen, setViewsOpen] = useState(false);
+  const [linkProblem, setLinkProblem] = useState<string | null>(null);
   const q = useDebounced(search.trim(), 250);
 
-  // The view and open ticket live in the URL so a reload or a shared link lands on the same place.
+  // The view, its filters, the search and the open ticket live in the URL (lib/inbox-url.ts), so a reload
+  // or a shared link lands on the same place. `ticket` is the number agents see; `t`, an id, is what older links carry.
   useEffect(() => {
-    const { view, number, id } = readUrl();
-    setViewId(view);
-    setFilter(VIEWS.find((v) => v.id === view)!.filter);
-    if (number !== null)
+    const place = placeFromSearch(window.location.search);
+    setViewId(place.view);
+    setFilter(place.filter);
+    setSearch(place.q);
+    if (place.invalid) setLinkProblem(t('list.linkFiltersInvalid'));
+    if (place.ticket !== null)
       trpcClient.tickets.idOfNumber
-        .query({ number })
+        .query({ number: place.ticket })
         .then((r) => setSelectedId(r.id))
         .catch((err: unknown) => setUrlProblem(err instanceof Error ? errorText(err) : String(err)));
-    else setSelectedId(id);
+    else setSelectedId(place.legacyId);
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
   // The header's bell opens a ticket here without leaving the page.
   useEffect(() => {
@@ -68,9 +66,10 @@ export function InboxApp() {
   const selectedNumber = openTicket.data?.ticket.id === selectedId ? openTicket.data?.ticket.number : undefined;
   useEffect(() => {
     if (selectedId !== null && selectedNumber === undefined) return;
-    const p = new URLSearchParams({ view: viewId, ...(selectedNumber !== undefined ? { ticket: String(selectedNumber) } : {}) });
-    window.history.replaceState(null, '', `/inbox?${p}`);
-  }, [viewId, selectedId, selectedNumber]);
+    window.history.replaceState(null, '', `/inbox?${placeToSearch({ view: viewId, filter, q, ticket: selectedNumber ?? null })}`);
+  }, [viewId, filter, q, selectedId, selectedNumber]);
+  // The view a filter is (none once its filters were changed): the one the sidebar marks.
+  const currentView = useMemo(() => viewOfFilter(filter), [filter]);
 
   const listInput = useMemo(() => ({ filter: { ...filter, q: q || undefined }, limit: 50 }), [filter, q]);
   const list = useInfiniteQuery(
@@ -103,6 +102,7 @@ export function InboxApp() {
   const selectView = useCallback((id: ViewId) => {
     setViewId(id);
     setFilter(VIEWS.find((v) => v.id === id)!.filter);
+    setViewsOpen(false);
   }, []);
 
   const move = useCallback(
@@ -130,7 +130,10 @@ export function InboxApp() {
 
   return (
     <div className="grid h-full grid-cols-[minmax(0,1fr)] md:grid-cols-[13rem_22rem_minmax(0,1fr)]">
-      <InboxSidebar viewId={viewId} onView={selectView} filter={filter} onFilter={setFilter} />
+      <InboxSidebar viewId={viewId} currentView={currentView} onView={selectView} filter={filter} onFilter={setFilter} />
+      {viewsOpen && (
+        <InboxSidebar viewId={viewId} currentView={currentView} onView={selectView} filter={filter} onFilter={setFilter} onClose={() => setViewsOpen(false)} />
+      )}
       <TicketList
         search={search}
         onSearch={setSearch}
@@ -142,7 +145,10 @@ export function InboxApp() {
         fetchingMore={list.isFetchingNextPage}
         onEndReached={() => void list.fetchNextPage()}
         searchCapped={Boolean(list.data?.pages[0]?.searchCapped)}
-        searchScope={q && (viewId !== 'all' || filter !== ALL_VIEW.filter) ? t(`views.${viewId}`) : null}
+        searchScope={q && !sameFilter(filter, ALL_VIEW.filter) ? (currentView ? t(`views.${currentView}`) : t('views.custom')) : null}
+        viewName={currentView ? t(`views.${currentView}`) : t('views.custom')}
+        onOpenViews={() => setViewsOpen(true)}
+        notice={linkProblem}
         onSearchEverywhere={() => selectView('all')}
         selectedId={selectedId}
         onSelect={setSelectedId}

@@ -1,13 +1,24 @@
 'use client';
 
+import { useEffect, useRef } from 'react';
 import { useTranslations } from 'use-intl';
+import { X } from 'lucide-react';
 import { CHANNEL_KINDS, PRIORITIES, TICKET_STATUSES } from '@/lib/domain';
 import { VIEWS, type TicketFilter, type ViewId } from '@/lib/ticket-filter';
 import { ChannelIcon } from '@/app/_components/channel-icon';
 import { NamedOptions, idOrNull } from '@/app/_components/named-options';
 import { useDirectory } from './use-directory';
 
-type Props = { viewId: ViewId; onView: (id: ViewId) => void; filter: TicketFilter; onFilter: (f: TicketFilter) => void };
+type Props = {
+  /** The view picked last (Clear goes back to its filters); `currentView` the one the filters still are, marked. */
+  viewId: ViewId;
+  currentView: ViewId | null;
+  onView: (id: ViewId) => void;
+  filter: TicketFilter;
+  onFilter: (f: TicketFilter) => void;
+  /** Given: shown as a drawer over the list (below md, where the sidebar has no room). */
+  onClose?: () => void;
+};
 
 function toggle<T>(list: readonly T[] | undefined, value: T): T[] | undefined {
   const next = list?.includes(value) ? list.filter((v) => v !== value) : [...(list ?? []), value];
@@ -16,19 +27,52 @@ function toggle<T>(list: readonly T[] | undefined, value: T): T[] | undefined {
 
 const heading = 'text-[11px] font-semibold tracking-wide text-slate-500 uppercase';
 
-export function InboxSidebar({ viewId, onView, filter, onFilter }: Props) {
+export function InboxSidebar(p: Props) {
+  const t = useTranslations();
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (p.onClose) ref.current?.showModal();
+  }, [p.onClose]);
+  if (!p.onClose) {
+    return (
+      <aside className="hidden min-h-0 overflow-y-auto border-r border-slate-200 bg-white px-2 py-3 md:block" aria-label={t('views.title')}>
+        <SidebarContent {...p} />
+      </aside>
+    );
+  }
+  return (
+    <dialog
+      ref={ref}
+      onClose={p.onClose}
+      aria-label={t('views.title')}
+      className="m-0 h-full max-h-none w-80 max-w-[85vw] overflow-y-auto bg-white px-2 py-3 shadow-xl backdrop:bg-slate-900/30"
+    >
+      <button
+        type="button"
+        onClick={p.onClose}
+        className="absolute top-2 right-2 flex size-11 items-center justify-center rounded text-slate-600 hover:bg-slate-100"
+        aria-label={t('views.close')}
+      >
+        <X className="size-5" aria-hidden />
+      </button>
+      <SidebarContent {...p} />
+    </dialog>
+  );
+}
+
+function SidebarContent({ viewId, currentView, onView, filter, onFilter }: Props) {
   const t = useTranslations();
   const dir = useDirectory();
   const assigneeValue = typeof filter.assignee === 'number' ? String(filter.assignee) : (filter.assignee ?? 'any');
   return (
-    <aside className="hidden min-h-0 overflow-y-auto border-r border-slate-200 bg-white px-2 py-3 md:block" aria-label={t('views.title')}>
+    <>
       <h2 className={`px-2 pb-1 ${heading}`}>{t('views.title')}</h2>
       <ul className="space-y-px">
         {VIEWS.map((v) => (
           <li key={v.id}>
             <button
               type="button"
-              aria-current={v.id === viewId ? 'true' : undefined}
+              aria-current={v.id === currentView ? 'true' : undefined}
               onClick={() => onView(v.id)}
               className="w-full rounded px-2 py-1 text-left text-sm text-slate-700 hover:bg-slate-100 aria-[current=true]:bg-brand-50 aria-[current=true]:font-medium aria-[current=true]:text-brand-700"
             >
@@ -83,7 +127,7 @@ export function InboxSidebar({ viewId, onView, filter, onFilter }: Props) {
           <NamedOptions items={dir.tags} />
         </FilterSelect>
       </div>
-    </aside>
+    </>
   );
 }
 

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslations } from 'use-intl';
-import { Search } from 'lucide-react';
+import { ListFilter, Search } from 'lucide-react';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '@/server/trpc/root';
 import { TicketListRow } from './ticket-list-row';
@@ -24,6 +24,11 @@ type Props = {
   /** While searching inside a view or with filters: that view's name, and the way to search all tickets. */
   searchScope: string | null;
   onSearchEverywhere: () => void;
+  /** Below md the views and filters sit in a drawer: its button names the current view. */
+  viewName: string;
+  onOpenViews: () => void;
+  /** Something about the list to tell (a link whose filters could not be read). */
+  notice?: string | null;
   selectedId: number | null;
   onSelect: (id: number) => void;
 };
@@ -51,8 +56,18 @@ export function TicketList(p: Props) {
   return (
     // On phones the list and the conversation take turns; from md up they sit side by side.
     <section className={`${p.selectedId ? 'hidden md:flex' : 'flex'} min-h-0 flex-col border-r border-slate-200 bg-white`} aria-label={t('app.inbox')}>
-      <div className="border-b border-slate-200 p-2">
-        <label className="relative block">
+      <div className="flex items-center gap-2 border-b border-slate-200 p-2">
+        <button
+          type="button"
+          onClick={p.onOpenViews}
+          aria-haspopup="dialog"
+          className="flex max-w-[45%] shrink-0 items-center gap-1 rounded-md border border-slate-200 px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-50 md:hidden"
+        >
+          <ListFilter className="size-4 shrink-0" aria-hidden />
+          <span className="sr-only">{t('views.open')}: </span>
+          <span className="truncate">{p.viewName}</span>
+        </button>
+        <label className="relative block min-w-0 flex-1">
           <span className="sr-only">{t('filters.searchLabel')}</span>
           <Search className="pointer-events-none absolute top-2 left-2 size-4 text-slate-500" aria-hidden />
           <input
@@ -72,6 +87,11 @@ export function TicketList(p: Props) {
           <button type="button" onClick={p.onSearchEverywhere} className="font-medium text-brand-700 hover:underline">
             {t('list.searchEverywhere')}
           </button>
+        </p>
+      )}
+      {p.notice && (
+        <p role="status" className="border-b border-amber-100 bg-amber-50 px-3 py-1.5 text-xs text-amber-800">
+          {p.notice}
         </p>
       )}
       {p.searchCapped && <p className="border-b border-amber-100 bg-amber-50 px-3 py-1.5 text-xs text-amber-800">{t('list.searchCapped')}</p>}
