@@ -304,5 +304,16 @@ test('changed filters live in the address and survive a reload; on a phone the v
   await expect(drawer).toBeHidden();
   await expect(open).toContainText('Filtered list');
   await expect(page).toHaveURL(/[?&]channel=chat(&|$)/);
+
+  // Below 1280 px the customer's profile opens from the ticket's header, over the conversation.
+  await page.setViewportSize({ width: 1024, height: 800 });
+  await page.locator('[data-ticket-id]').first().click();
+  await expect(page.getByTestId('thread')).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Customer' })).toBeHidden();
+  await page.getByRole('button', { name: 'Customer details' }).click();
+  const profile = page.getByRole('dialog', { name: 'Customer' });
+  await expect(profile.getByRole('heading', { level: 2 }).first()).toBeVisible();
+  await profile.getByRole('button', { name: 'Close customer details' }).click();
+  await expect(profile).toBeHidden();
   await context.close();
 });

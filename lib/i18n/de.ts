@@ -520,6 +520,9 @@ export const de: Messages = {
     attachmentBlocked: '{name} wurde nicht übernommen. {reason}',
   },
   customer: {
+    open: 'Kundendetails',
+    close: 'Kundendetails schließen',
+    unavailable: 'Der Kunde konnte nicht geladen werden.',
     link: 'Dieselbe Person wie ein anderer Kunde …',
     linkSearch: 'Kunden nach Name oder E-Mail suchen',
     linkTo: 'Mit {name} verknüpfen',

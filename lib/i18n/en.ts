@@ -517,6 +517,9 @@ export const en = {
     attachmentBlocked: '{name} was not kept. {reason}',
   },
   customer: {
+    open: 'Customer details',
+    close: 'Close customer details',
+    unavailable: 'The customer could not be loaded.',
     link: 'Same person as another customer…',
     linkSearch: 'Find the customer by name or email',
     linkTo: 'Link to {name}',

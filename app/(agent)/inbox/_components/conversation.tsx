@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useErrorText } from '@/app/_components/error-text';
 import { useTranslations } from 'use-intl';
-import { ChevronLeft, Inbox } from 'lucide-react';
+import { ChevronLeft, Inbox, UserRound } from 'lucide-react';
 import type { PresenceEntry } from '@/lib/realtime-events';
 import { useTRPC } from '@/app/_components/trpc';
 import { useRealtime } from '@/app/_components/realtime';
@@ -85,6 +85,7 @@ function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket
     trpc.tickets.markRead.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.tickets.list.pathKey() }) }),
   );
   const [viewers, setViewers] = useState<PresenceEntry[]>([]);
+  const [customerOpen, setCustomerOpen] = useState(false);
   const chat = useChatSignals(ticketId, ticket.data?.ticket.customerReadMessageId ?? null);
 
   // Opening marks the ticket read for me; new customer messages while it is open do too.
@@ -146,6 +147,16 @@ function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket
               </div>
             )}
             {!tk.isSpam && <SpamControl ticketId={tk.id} isSpam={false} />}
+            <button
+              type="button"
+              onClick={() => setCustomerOpen(true)}
+              aria-haspopup="dialog"
+              className="flex size-8 shrink-0 items-center justify-center rounded text-slate-600 hover:bg-slate-100 xl:hidden"
+              aria-label={t('customer.open')}
+              title={t('customer.open')}
+            >
+              <UserRound className="size-5" aria-hidden />
+            </button>
           </div>
           {tk.isSpam && <SpamControl ticketId={tk.id} isSpam />}
           <div className="flex flex-wrap items-center gap-x-3">
@@ -185,6 +196,15 @@ function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket
         )}
       </section>
       <CustomerPanel customerId={tk.customerId} currentTicketId={tk.id} onOpenTicket={onOpenTicket} form={ticket.data.form} />
+      {customerOpen && (
+        <CustomerPanel
+          customerId={tk.customerId}
+          currentTicketId={tk.id}
+          onOpenTicket={onOpenTicket}
+          form={ticket.data.form}
+          onClose={() => setCustomerOpen(false)}
+        />
+      )}
     </div>
   );
 }

@@ -1,5 +1,7 @@
 'use client';
 
+import { useEffect, useRef } from 'react';
+import { X } from 'lucide-react';
 import { useStoredText } from '@/app/_components/stored-text';
 import { useQuery } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'use-intl';
@@ -13,16 +15,62 @@ import { LinkCustomer } from './link-customer';
 import { CustomerRatings } from './customer-ratings';
 
 /** Who the customer is, how to reach them on each channel, and their other tickets on any channel. */
-type Props = { customerId: number; currentTicketId: number; onOpenTicket: (id: number) => void; form: TicketFormAnswers | null };
+type Props = {
+  customerId: number;
+  currentTicketId: number;
+  onOpenTicket: (id: number) => void;
+  form: TicketFormAnswers | null;
+  /** Given: shown as a drawer over the conversation (below xl, where the panel has no room beside it). */
+  onClose?: () => void;
+};
 
-export function CustomerPanel({ customerId, currentTicketId, onOpenTicket, form }: Props) {
+/** Beside the conversation from xl up; a drawer opened from the ticket's header below. */
+function PanelShell({ onClose, label, children }: { onClose?: () => void; label: string; children: React.ReactNode }) {
+  const t = useTranslations();
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (onClose) ref.current?.showModal();
+  }, [onClose]);
+  if (!onClose)
+    return (
+      <aside className="hidden min-h-0 overflow-y-auto border-l border-slate-200 bg-white p-4 xl:block" aria-label={label} data-testid="customer-panel">
+        {children}
+      </aside>
+    );
+  return (
+    <dialog
+      ref={ref}
+      onClose={onClose}
+      aria-label={label}
+      data-testid="customer-panel"
+      className="m-0 ml-auto h-full max-h-none w-80 max-w-[90vw] overflow-y-auto bg-white p-4 shadow-xl backdrop:bg-slate-900/30"
+    >
+      <button
+        type="button"
+        onClick={onClose}
+        className="float-right -mt-2 -mr-2 flex size-11 items-center justify-center rounded text-slate-600 hover:bg-slate-100"
+        aria-label={t('customer.close')}
+      >
+        <X className="size-5" aria-hidden />
+      </button>
+      {children}
+    </dialog>
+  );
+}
+
+export function CustomerPanel({ customerId, currentTicketId, onOpenTicket, form, onClose }: Props) {
   const t = useTranslations();
   // Notes the server leaves on a customer (e.g. a blocked Telegram bot) are message refs, read in the agent's language.
   const storedText = useStoredText('serverErrors');
   const format = useFormatter();
   const trpc = useTRPC();
   const profile = useQuery(trpc.customers.profile.queryOptions({ id: customerId }));
-  if (!profile.data) return <aside className="hidden border-l border-slate-200 bg-white xl:block" />;
+  if (!profile.data)
+    return (
+      <PanelShell onClose={onClose} label={t('customer.title')}>
+        <p className="text-sm text-slate-500">{profile.isError ? t('customer.unavailable') : t('list.loading')}</p>
+      </PanelShell>
+    );
   const c = profile.data;
   // A widget visitor's id means nothing to an agent; an address given in the chat (no email identity) does,
   // marked as unverified: the visitor typed it, nothing proved it is theirs.
@@ -39,11 +87,7 @@ export function CustomerPanel({ customerId, currentTicketId, onOpenTicket, form 
     })),
   ];
   return (
-    <aside
-      className="hidden min-h-0 overflow-y-auto border-l border-slate-200 bg-white p-4 xl:block"
-      aria-label={t('customer.title')}
-      data-testid="customer-panel"
-    >
+    <PanelShell onClose={onClose} label={t('customer.title')}>
       <div className="flex items-center gap-3">
         <Avatar name={c.name} />
         <div className="min-w-0">
@@ -107,6 +151,6 @@ export function CustomerPanel({ customerId, currentTicketId, onOpenTicket, form 
           </li>
         ))}
       </ul>
-    </aside>
+    </PanelShell>
   );
 }
