@@ -12,6 +12,7 @@ const FACTS_CSAT_MIN = '2026-12-ticket-facts-csat-min';
 const HTML_TEXT = '2026-12-html-only-mail-text';
 const FORM_TICKETS = '2026-12-form-tickets-web-form';
 const ROLLUPS = '2026-12-metric-rollups';
+const ROLLUP_LISTS = '2026-12-rollup-lists';
 
 /** A database as an older version left it: schema current, the payload migration not yet applied. */
 beforeEach(() => {
@@ -45,7 +46,7 @@ const created = (ticketId: number) =>
 
 describe('the created-event payload migration', () => {
   it('fills in what each ticket started with, from the first later change or the current value', () => {
-    expect(runDataMigrations(sql())).toEqual([NAME, META, FACTS, FACTS_CSAT_MIN, HTML_TEXT, FORM_TICKETS, ROLLUPS]);
+    expect(runDataMigrations(sql())).toEqual([NAME, META, FACTS, FACTS_CSAT_MIN, HTML_TEXT, FORM_TICKETS, ROLLUPS, ROLLUP_LISTS]);
     expect(created(10)).toEqual({ channelId: 3, channel: 'email', teamId: 1, priority: 'high', assigneeId: null, formId: null });
     expect(created(11)).toEqual({ channelId: 3, channel: 'email', teamId: null, priority: 'normal', assigneeId: null, formId: null });
     expect(parseTicketEvent('created', created(11))).toMatchObject({ ok: true });
@@ -145,5 +146,17 @@ describe('the metric rollups migration', () => {
       { cohort: 'created', key: '2', hour: 0, n: 1 },
     ]);
     expect(sql().prepare('SELECT count(*) AS n FROM rollup_pending').get()).toEqual({ n: 0 });
+  });
+});
+
+describe('the rollup lists migration', () => {
+  it('folds again the rollups that schema migration 0030 emptied', () => {
+    runDataMigrations(sql());
+    const rows = () => sql().prepare("SELECT cohort, key, n FROM metric_rollups WHERE dim = 'team' AND span = 24 ORDER BY key").all();
+    const before = rows();
+    expect(before).toHaveLength(2);
+    sql().exec(`DELETE FROM metric_rollups; DELETE FROM data_migrations WHERE name = '${ROLLUP_LISTS}'`);
+    expect(runDataMigrations(sql())).toEqual([ROLLUP_LISTS]);
+    expect(rows()).toEqual(before);
   });
 });

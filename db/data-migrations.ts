@@ -150,6 +150,13 @@ const MIGRATIONS: DataMigration[] = [
       rebuildRollups(drizzle(sqlite, { schema }) as Db);
     },
   },
+  {
+    // Long value lists are cut into parts, and rows carry each list's count and sum (migration 0030 rebuilt the table empty): fold every ticket in again.
+    name: '2026-12-rollup-lists',
+    run(sqlite) {
+      rebuildRollups(drizzle(sqlite, { schema }) as Db);
+    },
+  },
 ];
 
 /** Applies the data migrations not yet recorded; returns the names applied now. */

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import { transact, type Db, type Queryable } from '../client';
-import { metricRollups, rollupPending, tickets } from '../schema';
+import { metricRollupParts, metricRollups, rollupPending, tickets } from '../schema';
 import { limitRows, p, preparedPerConnection } from '../prepared';
 import {
   COUNTERS,
@@ -19,6 +19,7 @@ import {
   type RollupSource,
   type Span,
 } from '../../lib/dashboard/rollup-contribution';
+import { StoredList, encodeList, merged, partValues, removeRowParts, storedParts, valuesOf, writeParts, type StoredColumn } from './metric-rollup-lists';
 
 /**
  * Keeps `metric_rollups` equal to the sum of every ticket's contribution (lib/dashboard/rollup-contribution.ts).
@@ -40,6 +41,11 @@ const SOURCE_OF = `(select json_object(
     'isSpam', f.is_spam, 'csatScore', f.csat_score, 'csatMin', f.csat_min, 'csatMax', f.csat_max,
     'tagIds', json((select json_group_array(tt.tag_id) from ticket_tags tt where tt.ticket_id = f.ticket_id)))
   from ticket_facts f where f.ticket_id = :ticketId)`;
+
+// The row's identity, its counters, the part size and each measure's list, count and sum.
+const UPSERT_COLUMNS = (['dim', 'cohort', 'key', 'span', 'hour', ...COUNTERS, 'stride', ...MEASURES.flatMap((m) => [m, `${m}Count`, `${m}Sum`])] as const).map(
+  (param) => ({ param, name: metricRollups[param as keyof typeof metricRollups.$inferSelect].name }),
+);
 
 const statements = preparedPerConnection((db) => {
   const sqlite = (db as unknown as { session: { client: Database.Database } }).session.client;
@@ -63,10 +69,13 @@ const statements = preparedPerConnection((db) => {
       )
       .prepare(),
     upsert: sqlite.prepare(
-      `insert or replace into metric_rollups (dim, cohort, key, span, hour, n, contacted, first, second, third, one_touch, reopened, csat_answers, csat_satisfied, frt_cal, frt_bus, res_cal, res_bus)
-       values (:dim, :cohort, :key, :span, :hour, :n, :contacted, :first, :second, :third, :oneTouch, :reopened, :csatAnswers, :csatSatisfied, :frtCal, :frtBus, :resCal, :resBus)`,
+      `insert into metric_rollups (${UPSERT_COLUMNS.map((c) => c.name).join(', ')}) values (${UPSERT_COLUMNS.map((c) => `:${c.param}`).join(', ')})
+       on conflict (dim, cohort, key, span, hour) do update set ${UPSERT_COLUMNS.slice(5)
+         .map((c) => `${c.name} = excluded.${c.name}`)
+         .join(', ')}
+       returning id`,
     ),
-    remove: sqlite.prepare(`delete from metric_rollups where dim = :dim and cohort = :cohort and key = :key and span = :span and hour = :hour`),
+    remove: sqlite.prepare(`delete from metric_rollups where id = ?`),
   };
 });
 
@@ -76,18 +85,6 @@ export function markRollupPending(db: Queryable, ticketId: number) {
   // Only the first change since the last fold records the old source: later ones keep it.
   if (!s.isPending.get(ticketId)) s.mark.run({ ticketId });
 }
-
-/** A stored list of values: float64, little-endian, sorted. */
-function decodeValues(blob: Buffer | null): Float64Array {
-  if (!blob || blob.length === 0) return new Float64Array(0);
-  if (blob.byteOffset % 8 === 0) return new Float64Array(blob.buffer, blob.byteOffset, blob.length / 8);
-  // Else a copy: a small Buffer may sit in Node's pool at an offset that is no multiple of 8.
-  const copy = new Uint8Array(blob.length);
-  copy.set(blob);
-  return new Float64Array(copy.buffer);
-}
-
-const encodeValues = (values: number[]) => (values.length ? Buffer.from(new Float64Array(values).buffer) : null);
 
 type Delta = Pick<RollupEntry, 'dim' | 'cohort' | 'key' | 'hour'> & {
   span: Span;
@@ -123,28 +120,6 @@ function collectInto(deltas: Map<string, Delta>, e: RollupEntry, span: Span, sig
 
 const sortNumbers = (a: number[]) => a.sort((x, y) => x - y);
 
-/** The row's sorted list with `remove` taken out (each value once) and the sorted `add` merged in: one pass. */
-function merged(stored: Float64Array, add: number[], remove: number[], where: string): number[] {
-  const toRemove = new Map<number, number>();
-  for (const v of remove) toRemove.set(v, (toRemove.get(v) ?? 0) + 1);
-  const out: number[] = [];
-  let a = 0;
-  for (const v of stored) {
-    const r = toRemove.get(v);
-    if (r) {
-      if (r === 1) toRemove.delete(v);
-      else toRemove.set(v, r - 1);
-      continue;
-    }
-    while (a < add.length && add[a]! < v) out.push(add[a++]!);
-    out.push(v);
-  }
-  while (a < add.length) out.push(add[a++]!);
-  const [missing] = toRemove.keys();
-  if (missing !== undefined) throw new Error(`metric rollups out of step: ${where} lacks the value ${missing} it should hold`);
-  return out;
-}
-
 /** A value taken out and put back (a ticket whose duration did not change) leaves the list alone. */
 function cancelOut(add: number[], remove: number[]) {
   for (let i = remove.length - 1; i >= 0; i--) {
@@ -156,27 +131,45 @@ function cancelOut(add: number[], remove: number[]) {
   }
 }
 
+type Row = typeof metricRollups.$inferSelect;
+const columnOf = (row: Row, m: Measure): StoredColumn => ({ rowId: row.id, measure: m, head: row[m], count: row[`${m}Count`], stride: row.stride });
+
 function apply(db: Queryable, d: Delta) {
   const s = statements(db);
   for (const m of MEASURES) cancelOut(d.add[m], d.remove[m]);
   const changed = COUNTERS.some((c) => d.counters[c] !== 0) || MEASURES.some((m) => d.add[m].length || d.remove[m].length);
   if (!changed) return;
   const at = { dim: d.dim, cohort: d.cohort, key: d.key, span: d.span, hour: d.hour };
-  const stored = s.row.get(at);
+  const stored = s.row.get(at) as Row | undefined;
   const where = `${d.dim}/${d.cohort}/${d.key || '-'}/${d.span}h/${d.hour}`;
   const counters = Object.fromEntries(COUNTERS.map((c) => [c, (stored?.[c] ?? 0) + d.counters[c]])) as Counters;
   if (COUNTERS.some((c) => counters[c] < 0)) throw new Error(`metric rollups out of step: ${where} would count below zero`);
-  const lists = Object.fromEntries(
-    MEASURES.map((m) => {
-      // Unchanged lists are written back as they were, without decoding them.
-      if (!d.add[m].length && !d.remove[m].length) return [m, stored?.[m] ?? null];
-      return [m, encodeValues(merged(decodeValues(stored?.[m] ?? null), sortNumbers(d.add[m]), d.remove[m], where))];
-    }),
-  ) as Record<Measure, Buffer | null>;
+  const stride = partValues();
+  // A list whose values did not change keeps its bytes and parts, unless the part size changed.
+  const lists = MEASURES.map((m) => {
+    const column = stored ? columnOf(stored, m) : null;
+    if (column && column.stride === stride && !d.add[m].length && !d.remove[m].length)
+      return { m, list: { head: column.head, count: column.count, sum: stored![`${m}Sum`], parts: null }, old: [] };
+    const old = column ? storedParts(db, column) : [];
+    return { m, list: encodeList(merged(valuesOf(column, old), sortNumbers(d.add[m]), d.remove[m], where), stride, where), old };
+  });
   if (counters.n === 0) {
-    if (MEASURES.some((m) => lists[m])) throw new Error(`metric rollups out of step: ${where} holds values of no ticket`);
-    s.remove.run(at);
-  } else s.upsert.run({ ...at, ...counters, ...lists });
+    if (lists.some((l) => l.list.count > 0)) throw new Error(`metric rollups out of step: ${where} holds values of no ticket`);
+    if (stored) {
+      s.remove.run(stored.id);
+      removeRowParts(db, stored.id);
+    }
+    return;
+  }
+  const columns = Object.fromEntries(
+    lists.flatMap(({ m, list }) => [
+      [m, list.head],
+      [`${m}Count`, list.count],
+      [`${m}Sum`, list.sum],
+    ]),
+  );
+  const id = (s.upsert.get({ ...at, ...counters, stride, ...columns }) as { id: number }).id;
+  for (const { m, list, old } of lists) if (list.parts) writeParts(db, id, m, list.parts, stored?.stride === stride ? old : []);
 }
 
 /** Folds the pending tickets, `batch` per transaction (at most `maxBatches` of them); returns how many were folded. */
@@ -214,6 +207,7 @@ export function rebuildRollups(db: Db): number {
   transact(db, (tx) => {
     // Emptied on purpose: a rebuild starts from nothing.
     tx.run(sql`delete from ${metricRollups}`);
+    tx.run(sql`delete from ${metricRollupParts}`);
     tx.run(sql`delete from ${rollupPending}`);
     tx.run(sql`insert into ${rollupPending} (ticket_id, old) select ${tickets.id}, null from ${tickets}`);
   });
@@ -274,15 +268,15 @@ export function rollupTotals(db: Queryable, s: RollupSlice): Map<string, Counter
   return totals;
 }
 
-// Read as plain arrays past drizzle's row mapping: a month of one dimension is thousands of rows.
-const valueStatements = preparedPerConnection((db) => {
+// A measure's lists with their counts and sums, past drizzle's row mapping.
+const listStatements = preparedPerConnection((db) => {
   const sqlite = (db as unknown as { session: { client: Database.Database } }).session.client;
-  const of = (measure: Measure, oneKey: boolean) => {
-    const column = metricRollups[measure].name;
+  const of = (m: Measure, oneKey: boolean) => {
+    const [list, count, sum] = [metricRollups[m].name, metricRollups[`${m}Count`].name, metricRollups[`${m}Sum`].name];
     return sqlite
       .prepare(
-        `select key, hour, ${column} from metric_rollups where dim = :dim and cohort = :cohort ${oneKey ? 'and key = :key' : ''}
-         and span = :span and hour >= :fromHour and hour < :toHour and ${column} is not null`,
+        `select id, key, hour, ${list}, ${count}, ${sum}, stride from metric_rollups where dim = :dim and cohort = :cohort ${oneKey ? 'and key = :key' : ''}
+         and span = :span and hour >= :fromHour and hour < :toHour and ${count} > 0`,
       )
       .raw();
   };
@@ -290,19 +284,35 @@ const valueStatements = preparedPerConnection((db) => {
 });
 
 /** One measure's lists in the slice, per group: from day rows where whole days allow, or (`perHour`) from each hour's row. */
-export function rollupValues(db: Queryable, s: RollupSlice, measure: Measure, o: { perHour?: boolean } = {}) {
-  const statement = valueStatements(db).get(`${measure}${s.key === null ? '*' : '1'}`)!;
+export function rollupLists(db: Queryable, s: RollupSlice, measure: Measure, o: { perHour?: boolean } = {}) {
+  const statement = listStatements(db).get(`${measure}${s.key === null ? '*' : '1'}`)!;
   return (o.perHour ? hourly(s) : partsOf(s)).flatMap((part) =>
-    (statement.all(paramsOf(s, part)) as [string, number, Buffer][]).map(([key, hour, blob]) => ({ key, hour, values: decodeValues(blob) })),
+    (statement.all(paramsOf(s, part)) as [number, string, number, Buffer, number, number, number][]).map(([rowId, key, hour, head, count, sum, stride]) => ({
+      key,
+      hour,
+      list: new StoredList(db, { rowId, measure, head, count, stride }, sum),
+    })),
   );
 }
 
-/** Every rollup row as stored, in key order (the rebuild-equals-incremental check compares two of these). */
+/**
+ * Every rollup row as stored, in key order, with each list's values in place of its column, and how many
+ * parts there are (the rebuild-equals-incremental check compares two of these: ids may differ).
+ */
 export function allRollupRows(db: Queryable) {
-  return db
+  const rows = db
     .select()
     .from(metricRollups)
     .orderBy(asc(metricRollups.dim), asc(metricRollups.cohort), asc(metricRollups.key), asc(metricRollups.span), asc(metricRollups.hour))
     .limit(limitRows(10_000_000))
-    .all();
+    .all()
+    .map(({ id, ...row }) => ({
+      ...row,
+      ...Object.fromEntries(MEASURES.map((m) => [m, [...valuesOf(columnOf({ id, ...row }, m), storedParts(db, columnOf({ id, ...row }, m)))]])),
+    }));
+  const parts = db
+    .select({ n: sql<number>`count(*)` })
+    .from(metricRollupParts)
+    .get()!.n;
+  return { rows, parts };
 }

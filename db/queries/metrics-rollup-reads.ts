@@ -1,5 +1,5 @@
 import type { Db } from '../client';
-import { foldPendingRollups, rollupCounts, rollupTotals, rollupValues, type RollupSlice } from './metric-rollups';
+import { foldPendingRollups, rollupCounts, rollupLists, rollupTotals, type RollupSlice } from './metric-rollups';
 import { DAY_MS, type MetricsFilter, type Scope } from './metrics-filter';
 import {
   HOUR_MS,
@@ -10,7 +10,7 @@ import {
   type RollupCohort,
   type RollupDimension,
 } from '../../lib/dashboard/rollup-contribution';
-import { summarize } from '../../lib/dashboard/order-statistics';
+import { summarize, type SortedList } from '../../lib/dashboard/order-statistics';
 import type { OffsetPiece } from '../../lib/time/zone-offsets';
 import type { Dimension } from '../../lib/dashboard/figure-kinds';
 
@@ -48,7 +48,7 @@ function sliceOf(db: Db, f: Window & Scope & { cohort: RollupCohort }, pieces?: 
 }
 
 const round = (v: number | null) => (v === null ? null : Math.round(v));
-function durationStats(lists: Float64Array[]) {
+function durationStats(lists: SortedList[]) {
   const { n, mean, percentiles } = summarize(lists, [50, 90]);
   return { n, median: round(percentiles[0] ?? null), p90: round(percentiles[1] ?? null), mean: round(mean) };
 }
@@ -62,7 +62,7 @@ export function cohortSummaryFromRollups(db: Db, f: MetricsFilter & { clock: 'ca
   const slice = sliceOf(db, f);
   if (!slice) return null;
   const t = rollupTotals(db, slice).get(slice.key!) ?? zeroCounters();
-  const stats = (m: Measure) => (durations ? durationStats(rollupValues(db, slice, m).map((r) => r.values)) : null);
+  const stats = (m: Measure) => (durations ? durationStats(rollupLists(db, slice, m).map((r) => r.list)) : null);
   return {
     n: t.n,
     firstResponse: stats(measureOf('frt', f.clock)),
@@ -136,7 +136,7 @@ export function incomingByFromRollups(db: Db, f: Window & Scope, pieces: readonl
   // 1970-01-01 was a Thursday: Monday-first hours of the week start 72 hours earlier.
   const hourOfWeek = (hour: number) => (((localHourOf(pieces, hour) + 72) % 168) + 168) % 168;
   const counts = rollupCounts(db, slice);
-  const values = rollupValues(db, slice, 'frtCal', { perHour: true });
+  const values = rollupLists(db, slice, 'frtCal', { perHour: true });
   const per = (keyOf: (hour: number) => number) => {
     const lists = groupLists(values, (r) => keyOf(r.hour));
     return [...sumBy(counts, keyOf)].map(([key, c]) => {
@@ -148,13 +148,13 @@ export function incomingByFromRollups(db: Db, f: Window & Scope, pieces: readonl
 }
 
 /** The rows' value lists by group. */
-function groupLists<K, R extends { values: Float64Array }>(rows: R[], keyOf: (r: R) => K): Map<K, Float64Array[]> {
-  const lists = new Map<K, Float64Array[]>();
+function groupLists<K, R extends { list: SortedList }>(rows: R[], keyOf: (r: R) => K): Map<K, SortedList[]> {
+  const lists = new Map<K, SortedList[]>();
   for (const r of rows) {
     const k = keyOf(r);
     const list = lists.get(k);
-    if (list) list.push(r.values);
-    else lists.set(k, [r.values]);
+    if (list) list.push(r.list);
+    else lists.set(k, [r.list]);
   }
   return lists;
 }
@@ -180,7 +180,7 @@ export function breakdownFromRollups(db: Db, f: MetricsFilter & { clock: 'calend
   const byDim: RollupSlice = { ...slice, dim: dimension, key: group.dim === 'all' ? null : group.key };
   const counts = rollupTotals(db, byDim);
   const median = (m: Measure) => {
-    const lists = groupLists(rollupValues(db, byDim, m), (r) => r.key);
+    const lists = groupLists(rollupLists(db, byDim, m), (r) => r.key);
     return (key: string) => summarize(lists.get(key) ?? [], [50]).percentiles[0] ?? null;
   };
   const frt = median(measureOf('frt', f.clock));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { summarize } from './order-statistics';
+import { kthSmallest, sortedList, summarize, type SortedList } from './order-statistics';
 
 /** The definition, by sorting: the position P/100 · (n − 1), interpolated between its neighbours. */
 function bySorting(values: number[], pct: number) {
@@ -10,37 +10,81 @@ function bySorting(values: number[], pct: number) {
   return lo === ix ? s[lo]! : s[lo]! + (s[lo + 1]! - s[lo]!) * (ix - lo);
 }
 
-describe('percentiles of several lists', () => {
-  it('equal the sorted definition for any lists, duplicates and order', () => {
+/** A list that counts the values read past its fences, as stored lists count part reads. */
+function counted(values: number[], stride: number) {
+  const list = sortedList(values, stride);
+  const read = new Set<number>();
+  return { list: { ...list, at: (i: number) => (read.add(i), list.at(i)) } as SortedList, read };
+}
+
+const sorted = (l: number[]) => [...l].sort((a, b) => a - b);
+
+describe('percentiles of several sorted lists', () => {
+  it('equal the sorted definition for any lists, duplicates, strides and percentiles', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 30 }), { minLength: 1, maxLength: 6 }),
-        fc.constantFrom(0, 10, 50, 90, 100),
+        fc.array(fc.tuple(fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 40 }), fc.integer({ min: 1, max: 9 })), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(0, 10, 25, 50, 90, 99, 100),
         (lists, pct) => {
-          const all = lists.flat();
-          const s = summarize(lists, [pct, 50]);
+          const all = lists.flatMap(([l]) => l);
+          const s = summarize(
+            lists.map(([l, stride]) => sortedList(sorted(l), stride)),
+            [pct, 50],
+          );
           expect(s.n).toBe(all.length);
           expect(s.percentiles).toEqual(all.length ? [bySorting(all, pct), bySorting(all, 50)] : [null, null]);
+          expect(s.mean).toBe(all.length ? all.reduce((a, v) => a + v, 0) / all.length : null);
         },
       ),
-      { numRuns: 400, seed: 7 },
+      { numRuns: 600, seed: 7 },
     );
   });
 
   it('interpolate between the two middle values and give the mean', () => {
-    const s = summarize([[40, 10], [], [30, 20]], [50, 90]);
+    const s = summarize([sortedList([10, 40]), sortedList([]), sortedList([20, 30])], [50, 90]);
     expect(s.percentiles[0]).toBe(25);
     expect(s.percentiles[1]).toBeCloseTo(37, 10);
     expect(s.mean).toBe(25);
     expect(summarize([], [50])).toEqual({ n: 0, mean: null, percentiles: [null] });
-    // The scratch array grows and is reused: a longer list after a short one, then a short one again.
-    expect(summarize([Float64Array.from({ length: 5000 }, (_, i) => 4999 - i)], [50]).percentiles).toEqual([2499.5]);
-    expect(summarize([[3, 1, 2]], [0, 100]).percentiles).toEqual([1, 3]);
+    expect(
+      summarize(
+        [
+          sortedList(
+            Float64Array.from({ length: 5000 }, (_, i) => i),
+            100,
+          ),
+        ],
+        [50],
+      ).percentiles,
+    ).toEqual([2499.5]);
+    expect(summarize([sortedList([1, 2, 3], 2)], [0, 100]).percentiles).toEqual([1, 3]);
   });
 
-  it('stay linear on sorted and reversed input', () => {
-    const up = Float64Array.from({ length: 100_001 }, (_, i) => i);
-    expect(summarize([up], [50]).percentiles).toEqual([50_000]);
-    expect(summarize([up.slice().reverse()], [90]).percentiles).toEqual([90_000]);
+  it('read only the strides around the percentile', () => {
+    // 90 days of 10,000 values each in parts of 500: the median reads a few parts per list, not all 20.
+    const values = Array.from({ length: 90 }, (_, d) => Array.from({ length: 10_000 }, (_, i) => i * 7 + d));
+    const days = values.map((v) => counted(v, 500));
+    const s = summarize(
+      days.map((d) => d.list),
+      [50, 90],
+    );
+    expect(s.percentiles).toEqual([bySorting(values.flat(), 50), bySorting(values.flat(), 90)]);
+    const partsRead = days.reduce((n, d) => n + new Set([...d.read].map((i) => Math.floor(i / 500))).size, 0);
+    // About two parts per list and percentile (362 when written), of the 1,800 there are.
+    expect(partsRead).toBeLessThanOrEqual(400);
+  });
+
+  it('find any rank among many long lists, equal values across lists included', () => {
+    // 40 lists of 0..2499 in steps of 1, 2, …: every value repeated across lists.
+    const lists = Array.from({ length: 40 }, (_, j) =>
+      sortedList(
+        Float64Array.from({ length: 2500 }, (_, i) => i * (1 + (j % 3))),
+        64,
+      ),
+    );
+    const all = lists.flatMap((l) => Array.from({ length: l.length }, (_, i) => l.at(i))).sort((a, b) => a - b);
+    for (const k of [0, 1, 2499, 50_000, 77_777, all.length - 1]) expect(kthSmallest(lists, k)).toBe(all[k]);
+    expect(() => kthSmallest(lists, all.length)).toThrow(RangeError);
+    expect(() => kthSmallest([sortedList([])], 0)).toThrow(RangeError);
   });
 });
