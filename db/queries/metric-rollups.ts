@@ -9,6 +9,7 @@ import {
   SPANS,
   addCounters,
   contributionsOf,
+  countersAt,
   zeroCounters,
   spanStart,
   type Counters,
@@ -114,7 +115,7 @@ function collectInto(deltas: Map<string, Delta>, e: RollupEntry, span: Span, sig
     };
     deltas.set(id, d);
   }
-  for (const c of COUNTERS) d.counters[c] += sign * e.counters[c];
+  addCounters(d.counters, e.counters, sign);
   for (const m of MEASURES) if (e.values[m] !== undefined) (sign === 1 ? d.add : d.remove)[m].push(e.values[m]);
 }
 
@@ -142,7 +143,7 @@ function apply(db: Queryable, d: Delta) {
   const at = { dim: d.dim, cohort: d.cohort, key: d.key, span: d.span, hour: d.hour };
   const stored = s.row.get(at) as Row | undefined;
   const where = `${d.dim}/${d.cohort}/${d.key || '-'}/${d.span}h/${d.hour}`;
-  const counters = Object.fromEntries(COUNTERS.map((c) => [c, (stored?.[c] ?? 0) + d.counters[c]])) as Counters;
+  const counters = addCounters(stored ? addCounters(zeroCounters(), stored) : zeroCounters(), d.counters);
   if (COUNTERS.some((c) => counters[c] < 0)) throw new Error(`metric rollups out of step: ${where} would count below zero`);
   const stride = partValues();
   // A list whose values did not change keeps its bytes and parts, unless the part size changed.
@@ -245,7 +246,6 @@ function partsOf(s: RollupSlice): Part[] {
   ];
   return parts.filter((p) => p.fromHour < p.toHour);
 }
-const countersAt = (row: unknown[], from: number) => Object.fromEntries(COUNTERS.map((c, i) => [c, row[from + i] as number])) as Counters;
 
 /** The counts of each hour and group in the slice: one group, or every group of the dimension when `key` is null. */
 export function rollupCounts(db: Queryable, s: RollupSlice): (Counters & { key: string; hour: number })[] {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { REOPEN_WINDOW_MS, contributionsOf, countersOf, spanStart, type RollupSource } from './rollup-contribution';
+import {
+  COUNTERS,
+  REOPEN_WINDOW_MS,
+  addCounters,
+  contributionsOf,
+  countersAt,
+  countersOf,
+  spanStart,
+  zeroCounters,
+  type RollupSource,
+} from './rollup-contribution';
 
 const H = 3600_000;
 const MIN = 60_000;
@@ -123,5 +133,19 @@ describe('a ticket’s rollup entries', () => {
   it('place hours in their UTC day', () => {
     expect([spanStart(0, 24), spanStart(23, 24), spanStart(24, 24), spanStart(49, 24), spanStart(49, 1)]).toEqual([0, 0, 24, 48, 49]);
     expect(contributionsOf(source({ createdAt: 10 * H + 59 * MIN }))[0]!.hour).toBe(10);
+  });
+});
+
+describe('counter arithmetic', () => {
+  it('covers every counter: zero, added with a sign, and read from a raw row in COUNTERS order', () => {
+    expect(Object.keys(zeroCounters()).sort()).toEqual([...COUNTERS].sort());
+    COUNTERS.forEach((c, i) => {
+      const one = { ...zeroCounters(), [c]: 1 };
+      const sum = addCounters(zeroCounters(), one, -3);
+      expect(sum).toEqual({ ...zeroCounters(), [c]: -3 });
+      expect(addCounters(sum, one)).toEqual({ ...zeroCounters(), [c]: -2 });
+      const row = ['key', ...COUNTERS.map((_, j) => (j === i ? 7 : 0))];
+      expect(countersAt(row, 1)).toEqual({ ...zeroCounters(), [c]: 7 });
+    });
   });
 });
