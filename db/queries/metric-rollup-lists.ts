@@ -7,7 +7,7 @@ import type { SortedList } from '../../lib/dashboard/order-statistics';
 /**
  * The rollups' sorted value lists (db/schema/metric-rollups.ts): kept whole in their row up to a part's
  * size, cut into parts beyond it. The fold rewrites a list's parts only where they changed; the reads
- * hand out lists that load a part the first time one of its values is asked for.
+ * hand out lists that read a part only when a percentile needs values from it.
  */
 
 /**
@@ -49,7 +49,6 @@ const statements = preparedPerConnection((db) => {
   const sqlite = (db as unknown as { session: { client: Database.Database } }).session.client;
   return {
     parts: sqlite.prepare(`select vals from metric_rollup_parts where id >= :from and id < :to order by id`).pluck(),
-    part: sqlite.prepare(`select vals from metric_rollup_parts where id = ?`).pluck(),
     write: sqlite.prepare(`insert or replace into metric_rollup_parts (id, vals) values (?, ?)`),
     remove: sqlite.prepare(`delete from metric_rollup_parts where id >= :from and id < :to`),
   };
@@ -130,11 +129,10 @@ export function writeParts(db: Queryable, rowId: number, m: Measure, parts: Buff
 export const removeRowParts = (db: Queryable, rowId: number) =>
   statements(db).remove.run({ from: partId(rowId, MEASURES[0], 0), to: partId(rowId + 1, MEASURES[0], 0) });
 
-/** A stored list as order statistics read it: whole in memory, or its parts' first values with the parts loaded on demand. */
+/** A stored list as order statistics read it: whole in memory, or its parts' first values with the parts read when copied from. */
 export class StoredList implements SortedList {
   readonly fences: Float64Array;
   readonly stride: number;
-  private readonly parts: (Float64Array | undefined)[] = [];
   constructor(
     private readonly db: Queryable,
     private readonly column: StoredColumn,
@@ -147,15 +145,21 @@ export class StoredList implements SortedList {
   get length() {
     return this.column.count;
   }
-  at(i: number): number {
-    if (this.stride === 1) return this.fences[i]!;
-    const p = Math.floor(i / this.stride);
-    let part = this.parts[p];
-    if (!part) {
-      const blob = statements(this.db).part.get(partId(this.column.rowId, this.column.measure, p)) as Buffer | undefined;
-      if (!blob) throw new Error(`metric rollups damaged: row ${this.column.rowId} lacks ${this.column.measure} part ${p}`);
-      part = this.parts[p] = decodeValues(blob);
-    }
-    return part[i - p * this.stride]!;
+  copy(from: number, to: number, into: Float64Array, at: number) {
+    if (this.stride === 1) return into.set(this.fences.subarray(from, to), at);
+    // The window's parts in one range read.
+    const first = Math.floor(from / this.stride);
+    const last = Math.floor((to - 1) / this.stride);
+    const { rowId, measure } = this.column;
+    const parts = statements(this.db).parts.all({ from: partId(rowId, measure, first), to: partId(rowId, measure, last + 1) }) as Buffer[];
+    if (parts.length !== last - first + 1) throw new Error(`metric rollups damaged: row ${rowId} lacks ${measure} parts ${first}–${last}`);
+    parts.forEach((blob, i) => {
+      const start = (first + i) * this.stride;
+      const part = decodeValues(blob);
+      const a = Math.max(from, start) - start;
+      const b = Math.min(to, start + part.length) - start;
+      into.set(part.subarray(a, b), at);
+      at += b - a;
+    });
   }
 }
