@@ -115,6 +115,18 @@ test('a form is duplicated from the list and opens as its own copy', async ({ br
   await expect(page.getByLabel('Form name')).toHaveValue(`${name} (copy)`);
   await expect(page.getByLabel('Address')).toHaveValue(`${slug}-copy`);
   await expect(page.getByTestId('builder-fields').locator('li')).toHaveCount(5);
+
+  // Unsaved changes are not dropped by a click elsewhere: the builder asks, and staying keeps them.
+  await page.getByLabel('Form name').fill(`${name} (copy, renamed)`);
+  const asked: string[] = [];
+  page.once('dialog', (d) => (asked.push(d.message()), void d.dismiss()));
+  await page.getByRole('link', { name: 'Inbox', exact: true }).click();
+  await expect.poll(() => asked).toEqual(['This form has changes that are not saved. Leave and lose them?']);
+  await expect(page).toHaveURL(/\/settings\/forms\/\d+$/);
+  await expect(page.getByLabel('Form name')).toHaveValue(`${name} (copy, renamed)`);
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('link', { name: 'Inbox', exact: true }).click();
+  await page.waitForURL('**/inbox**');
   await context.close();
 });
 

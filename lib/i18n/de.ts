@@ -884,6 +884,7 @@ export const de: Messages = {
     saving: 'Wird gespeichert…',
     savedVersion: 'Als Version {version} gespeichert.',
     unsaved: 'Ungespeicherte Änderungen',
+    leaveUnsaved: 'Dieses Formular hat ungespeicherte Änderungen. Seite verlassen und sie verwerfen?',
     problems: 'Vor dem Speichern zu beheben:',
     fields: 'Felder',
     addField: 'Feld hinzufügen',

@@ -880,6 +880,7 @@ export const en = {
     saving: 'Saving…',
     savedVersion: 'Saved as version {version}.',
     unsaved: 'Unsaved changes',
+    leaveUnsaved: 'This form has changes that are not saved. Leave and lose them?',
     problems: 'Fix these before saving:',
     fields: 'Fields',
     addField: 'Add field',

@@ -1,5 +1,6 @@
 'use client';
 
+import { useLeaveGuard } from '@/app/_components/use-leave-guard';
 import { useMemo, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -47,6 +48,7 @@ export function FormBuilder({ initial }: { initial: BuilderForm }) {
   const [savedSlug, setSavedSlug] = useState(initial.slug);
   const [baseVersion, setBaseVersion] = useState(initial.currentVersion);
   const [dirty, setDirty] = useState(false);
+  useLeaveGuard(dirty, t('leaveUnsaved'));
   const [selected, setSelected] = useState<string | 'routing' | null>(initial.definition.fields[0]?.key ?? null);
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
 
