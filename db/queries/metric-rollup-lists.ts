@@ -117,11 +117,11 @@ export function encodeList(values: Float64Array, stride: number, where: string):
   return { head: bytesOf(fences), count: values.length, sum, parts };
 }
 
-/** Writes a list's parts where they differ from `old` (the parts it had, cut the same way), and drops the ones past its end. */
-export function writeParts(db: Queryable, rowId: number, m: Measure, parts: Buffer[], old: Buffer[]) {
+/** Writes a list's parts where they differ from `old` (the parts it had; `sameCut`: cut the same way), and drops the ones past its end. */
+export function writeParts(db: Queryable, rowId: number, m: Measure, parts: Buffer[], old: Buffer[], sameCut: boolean) {
   const s = statements(db);
   // A value added or removed shifts the parts after it only: those before are left as they are.
-  for (let p = 0; p < parts.length; p++) if (!old[p]?.equals(parts[p]!)) s.write.run(partId(rowId, m, p), parts[p]);
+  for (let p = 0; p < parts.length; p++) if (!(sameCut && old[p]?.equals(parts[p]!))) s.write.run(partId(rowId, m, p), parts[p]);
   if (old.length > parts.length) s.remove.run({ from: partId(rowId, m, parts.length), to: partId(rowId, m, PARTS_PER_LIST) });
 }
 

@@ -170,7 +170,7 @@ function apply(db: Queryable, d: Delta) {
     ]),
   );
   const id = (s.upsert.get({ ...at, ...counters, stride, ...columns }) as { id: number }).id;
-  for (const { m, list, old } of lists) if (list.parts) writeParts(db, id, m, list.parts, stored?.stride === stride ? old : []);
+  for (const { m, list, old } of lists) if (list.parts) writeParts(db, id, m, list.parts, old, stored?.stride === stride);
 }
 
 /** Folds the pending tickets, `batch` per transaction (at most `maxBatches` of them); returns how many were folded. */
