@@ -7,6 +7,6 @@ import base from './stryker.config.mjs';
 export default {
   ...base,
   vitest: { configFile: 'vitest.mutation-rollup-reads.config.ts' },
-  mutate: ['db/queries/metric-rollups.ts', 'db/queries/metrics-rollup-reads.ts'],
+  mutate: ['db/queries/metric-rollups.ts', 'db/queries/metric-rollup-lists.ts', 'db/queries/metrics-rollup-reads.ts'],
   tempDirName: '.stryker-tmp-rollup-reads',
 };
