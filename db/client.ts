@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as schema from './schema';
 import { runDataMigrations } from './data-migrations';
+import { searchStems, searchWords } from '../lib/search/word-forms';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** What query functions need: satisfied by the db handle and by a transaction, so both can call them. */
@@ -43,11 +44,19 @@ export function openDatabase(file: string): Db {
   // backstop should that thread fall behind (~400 MB: a 10 s burst of new chats wrote 190 MB), because
   // checkpointing here stalls a request.
   sqlite.pragma('wal_autocheckpoint = 100000');
+  registerSearchForms(sqlite);
   cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   runDataMigrations(sqlite);
   return db;
+}
+
+/** The full-text index's word forms, used by the indexer and by the triggers that reindex an edit. */
+function registerSearchForms(sqlite: Database.Database) {
+  const text = (f: (s: string) => string) => (v: unknown) => (v == null ? null : f(String(v)));
+  sqlite.function('search_words', { deterministic: true }, text(searchWords));
+  sqlite.function('search_stems', { deterministic: true }, text(searchStems));
 }
 
 /**

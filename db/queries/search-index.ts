@@ -1,22 +1,26 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { type Db, transact } from '../client';
 
-// What each full-text table indexes: the rows after the watermark, oldest first.
+// What each full-text table indexes: the rows after the watermark, oldest first, in both word forms
+// (lib/search/word-forms.ts).
 const SOURCES: { name: string; select: (after: number, limit: number) => SQL }[] = [
   {
     name: 'message_fts',
     select: (after, limit) =>
-      sql`insert into message_fts (rowid, body) select id, body_text from messages where id > ${after} order by id limit ${limit} returning rowid as id`,
+      sql`insert into message_fts (rowid, words, stems) select id, search_words(body_text), search_stems(body_text) from messages
+          where id > ${after} order by id limit ${limit} returning rowid as id`,
   },
   {
     name: 'ticket_fts',
     select: (after, limit) =>
-      sql`insert into ticket_fts (rowid, subject) select id, subject from tickets where id > ${after} order by id limit ${limit} returning rowid as id`,
+      sql`insert into ticket_fts (rowid, words, stems) select id, search_words(subject), search_stems(subject) from tickets
+          where id > ${after} order by id limit ${limit} returning rowid as id`,
   },
   {
     name: 'customer_fts',
     select: (after, limit) =>
-      sql`insert into customer_fts (rowid, name, email) select id, name, coalesce(email, '') from customers where id > ${after} order by id limit ${limit} returning rowid as id`,
+      sql`insert into customer_fts (rowid, words, stems) select id, search_words(t), search_stems(t)
+          from (select id, name || ' ' || coalesce(email, '') t from customers where id > ${after} order by id limit ${limit}) returning rowid as id`,
   },
 ];
 

@@ -25,6 +25,23 @@ describe('search index', () => {
     expect(hit.ok && hit.data.items.map((t) => t.id)).toEqual([ticketId]);
     expect(indexNewRows(getDb())).toBe(0);
   });
+
+  it('finds German inflections, umlaut spellings and a word still being typed', async () => {
+    const agent = httpClient(server.url);
+    await agent.mutate('auth.login', { email: 'jana@demo.local', password: DEMO_PASSWORD });
+    const list = await agent.query<{ items: { id: number }[] }>('tickets.list', { filter: { status: ['new', 'open', 'pending', 'on_hold', 'solved'] } });
+    const ticketId = list.ok ? list.data.items[1]!.id : 0;
+    await agent.mutate('tickets.reply', { ticketId, body: 'Die Quokkarechnungen für die Quokkalieferung sind verspaetet.', internal: true });
+    indexNewRows(getDb());
+    const ids = async (q: string) => {
+      const r = await agent.query<{ items: { id: number }[] }>('tickets.list', { filter: { q } });
+      return r.ok ? r.data.items.map((t) => t.id) : r;
+    };
+    expect(await ids('Quokkarechnung verspätet')).toEqual([ticketId]);
+    expect(await ids('quokkalieferungen')).toEqual([ticketId]);
+    for (const typed of ['Quokkaliefer', 'Quokkalieferu', 'Quokkalieferun']) expect(await ids(typed)).toEqual([ticketId]);
+    expect(await ids('Quokkarechnung pünktlich')).toEqual([]);
+  });
 });
 
 describe('search index edits', () => {
