@@ -3,6 +3,7 @@
 // Usage: npm run bench:dashboard -- [--tickets 1000000] [--db /path/to/existing.db] [--runs 30] [--raw-runs 5]
 // Targets (issue #17): whole page ≤ 200 ms p95, each panel ≥ 10× faster than its raw aggregate.
 import { parseArgs } from 'node:util';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { performance } from 'node:perf_hooks';
 import { setDb } from '@/db/client';
 import { openSeededDatabase } from './seeded-database';
@@ -35,6 +36,12 @@ const counts = sqlite
 };
 console.log(`Database: ${counts.t.toLocaleString('en')} tickets, ${counts.e.toLocaleString('en')} events\n`);
 
+// One lead asking for thousands of panels a minute: lift the per-agent limit that protects the inbox
+// from such a loop (server/dashboard/dashboard-limits.ts), or the run stops at the 300th request.
+(globalThis as { __helpdeskDashboardLimits?: unknown }).__helpdeskDashboardLimits = {
+  reads: new RateLimiterMemory({ points: Number.MAX_SAFE_INTEGER, duration: 60 }),
+  exports: new RateLimiterMemory({ points: Number.MAX_SAFE_INTEGER, duration: 60 }),
+};
 const lead = findAgentByEmail(db, 'lena@demo.local')!;
 const viewer: Viewer = { id: lead.id, name: lead.name, email: lead.email, role: lead.role, locale: null, sessionId: 'bench' };
 const caller = createCaller({ db, viewer, ip: '127.0.0.1', originOk: true });
