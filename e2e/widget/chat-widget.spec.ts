@@ -5,6 +5,7 @@ import { agentPage } from '../support/sign-in';
 import { startHostSite } from '../support/host-site';
 import { DEMO_CHAT_TOKEN } from '../../db/seed/generate';
 import { signIdentity } from '../../server/channels/chat/identity-signature';
+import AxeBuilder from '@axe-core/playwright';
 
 let site: Awaited<ReturnType<typeof startHostSite>>;
 test.beforeAll(async ({ baseURL }) => {
@@ -180,4 +181,67 @@ test('a widget without a language of its own speaks the first of the visitor’s
     await expect(page.getByRole('button', { name: text })).toBeVisible();
     await context.close();
   }
+});
+
+test('the chat is worked from the keyboard: focus moves in on opening and back to the launcher on Escape; axe finds nothing serious in it', async ({
+  browser,
+}) => {
+  for (const width of [1366, 390]) {
+    const context = await browser.newContext({ viewport: { width, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(site.origin);
+    const launcher = page.getByRole('button', { name: 'Chat with us' });
+    await launcher.focus();
+    await page.keyboard.press('Enter');
+    const chat = page.frameLocator('iframe[title="Chat with us"]');
+    // Typed keys land in the first field: the focus really is inside the frame.
+    await expect(chat.getByLabel('Your name')).toBeFocused();
+    await page.keyboard.type('Eva');
+    await expect(chat.getByLabel('Your name')).toHaveValue('Eva');
+    await page.keyboard.press('Tab');
+    await expect(chat.getByLabel(/^Email/)).toBeFocused();
+    const close = await chat.getByRole('button', { name: 'Close chat' }).boundingBox();
+    const attach = await chat.getByRole('button', { name: 'Attach a file' }).boundingBox();
+    for (const box of [close!, attach!]) expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44);
+    await page.keyboard.press('Escape');
+    await expect(page.locator('iframe[title="Chat with us"]')).toBeHidden();
+    await expect(launcher).toBeFocused();
+    // Opened again, the frame already there: focus goes back to the field, the answer kept.
+    await page.keyboard.press('Enter');
+    await expect(chat.getByLabel('Your name')).toBeFocused();
+    await expect(chat.getByLabel('Your name')).toHaveValue('Eva');
+    const src = await page.locator('iframe[title="Chat with us"]').getAttribute('src');
+    await context.close();
+
+    // The frame on its own, so the host page's own markup does not count against the chat.
+    const frameContext = await browser.newContext({ viewport: { width: Math.min(width, 380), height: 640 } });
+    const framePage = await frameContext.newPage();
+    await framePage.goto(src!);
+    await expect(framePage.getByLabel('Your name')).toBeVisible();
+    const { violations } = await new AxeBuilder({ page: framePage }).analyze();
+    expect(
+      violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`),
+    ).toEqual([]);
+    await frameContext.close();
+  }
+});
+
+test('pre-chat errors go once the field is put right', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(site.origin);
+  const chat = await openWidget(page);
+  const email = chat.getByLabel(/^Email/);
+  await email.fill('eva@');
+  await chat.getByRole('textbox', { name: 'Write a message…' }).fill('Hallo');
+  await chat.getByRole('button', { name: 'Send' }).click();
+  const error = chat.locator('#pf_email-e');
+  await expect(error).toBeVisible();
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await email.fill('eva@example.de');
+  await expect(error).toBeHidden();
+  await expect(email).not.toHaveAttribute('aria-invalid', 'true');
+  // Nothing was sent meanwhile: the message waits in the box.
+  await expect(chat.getByRole('textbox', { name: 'Write a message…' })).toHaveValue('Hallo');
+  await context.close();
 });

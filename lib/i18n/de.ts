@@ -167,6 +167,8 @@ export const de: Messages = {
     settings: 'Einstellungen',
     inbox: 'Posteingang',
     dashboard: 'Dashboard',
+    skipToContent: 'Zum Inhalt springen',
+    skipToList: 'Zur Ticketliste springen',
   },
   login: {
     title: 'Beim Helpdesk anmelden',
@@ -1022,6 +1024,7 @@ export const de: Messages = {
     send: 'Senden',
     attach: 'Datei anhängen',
     sending: 'Wird gesendet…',
+    waiting: 'Wartet auf die Verbindung…',
     failed: 'Nicht gesendet',
     retry: 'Erneut senden',
     seen: 'Gelesen',

@@ -166,6 +166,8 @@ export const en = {
     settings: 'Settings',
     inbox: 'Inbox',
     dashboard: 'Dashboard',
+    skipToContent: 'Skip to content',
+    skipToList: 'Skip to the ticket list',
   },
   login: {
     title: 'Sign in to the helpdesk',
@@ -1005,6 +1007,7 @@ export const en = {
     send: 'Send',
     attach: 'Attach a file',
     sending: 'Sending…',
+    waiting: 'Waiting for the connection…',
     failed: 'Not sent',
     retry: 'Retry',
     seen: 'Seen',

@@ -12,9 +12,17 @@ import { AvailabilityStatus } from './availability-status';
 import { ContactBar } from './contact-bar';
 import { SurveyCard } from './survey-card';
 
-type Props = { client: ChatClient; state: ChatState; locale: WidgetLocale; t: Texts; onClose: () => void };
+type Props = {
+  client: ChatClient;
+  state: ChatState;
+  locale: WidgetLocale;
+  t: Texts;
+  /** Grows each time the chat is opened: focus then moves to the first field to fill. */
+  focusRequest: number;
+  onClose: () => void;
+};
 
-export function App({ client, state, locale, t, onClose }: Props) {
+export function App({ client, state, locale, t, focusRequest, onClose }: Props) {
   const session = state.session;
   const [text, setText] = useState('');
   const [answers, setAnswers] = useState<Answers>({});
@@ -29,6 +37,11 @@ export function App({ client, state, locale, t, onClose }: Props) {
   useEffect(() => {
     if (appearance) document.documentElement.style.setProperty('--brand', appearance.color);
   }, [appearance]);
+  // Opened before the session arrived, the fields appear later: focus them then.
+  const connected = session !== null;
+  useEffect(() => {
+    if (focusRequest > 0) document.querySelector<HTMLElement>('.fields :is(input, select, textarea), .composer textarea')?.focus();
+  }, [focusRequest, connected]);
 
   if (!session) return <div class="shell loading">{state.connection === 'refused' ? t.unavailable : t.connecting}</div>;
 
@@ -101,6 +114,7 @@ export function App({ client, state, locale, t, onClose }: Props) {
           pending={state.pending}
           agentReadUpTo={state.agentReadUpTo}
           agentTyping={state.agentTyping}
+          offline={state.connection === 'offline'}
           locale={locale}
           t={t}
           onRetry={(id) => client.retry(id)}
@@ -120,7 +134,14 @@ export function App({ client, state, locale, t, onClose }: Props) {
             errors={errors}
             locale={locale}
             t={t}
-            onChange={(k, v) => setAnswers((a) => ({ ...a, [k]: v }))}
+            onChange={(k, v) => {
+              const next = { ...answers, [k]: v };
+              setAnswers(next);
+              // A field's error goes once it is put right; the others stay until the next send.
+              const shown = errors;
+              if (shown.some((e) => e.field === k))
+                setLocalErrors([...shown.filter((e) => e.field !== k), ...prechatErrors(session.prechat!, next, session.prefill).filter((e) => e.field === k)]);
+            }}
           />
         )}
       </main>

@@ -30,6 +30,12 @@ function storage(): Storage | null {
 
 let open = false;
 let update: (s: ChatState) => void = () => {};
+let requestFocus: () => void = () => {};
+
+function close() {
+  open = false;
+  toHost({ type: 'helpdesk:close' });
+}
 const client = new ChatClient({
   channel,
   locale,
@@ -51,30 +57,26 @@ window.addEventListener('message', (event) => {
     open = true;
     client.markRead();
     toHost({ type: 'helpdesk:unread', count: 0 });
-    document.querySelector<HTMLTextAreaElement>('.composer textarea')?.focus();
+    requestFocus();
   } else if (m?.type === 'helpdesk:identify' && m.identity) client.identify(m.identity);
   else if (m?.type === 'helpdesk:attributes' && m.attributes) client.setAttributes(m.attributes);
 });
 
+// Escape closes the chat from wherever focus is inside it, as it would a dialog.
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && open && !e.defaultPrevented) close();
+});
+
 function Root() {
   const [state, setState] = useState(client.current);
+  const [focusRequest, setFocusRequest] = useState(0);
   useEffect(() => {
     update = setState;
+    requestFocus = () => setFocusRequest((n) => n + 1);
     // Effects wait for a frame, and a hidden (preloaded) iframe gets none: catch up on what changed meanwhile.
     setState(client.current);
   }, []);
-  return (
-    <App
-      client={client}
-      state={state}
-      locale={locale}
-      t={t}
-      onClose={() => {
-        open = false;
-        toHost({ type: 'helpdesk:close' });
-      }}
-    />
-  );
+  return <App client={client} state={state} locale={locale} t={t} focusRequest={focusRequest} onClose={close} />;
 }
 
 render(<Root />, document.getElementById('root')!);

@@ -10,6 +10,8 @@ type Props = {
   pending: readonly Pending[];
   agentReadUpTo: number | null;
   agentTyping: string | null;
+  /** While the connection is down, unsent messages say they wait for it rather than "Sending…". */
+  offline: boolean;
   locale: WidgetLocale;
   t: Texts;
   onRetry: (clientId: string) => void;
@@ -24,7 +26,7 @@ const initials = (name: string) =>
     .toUpperCase();
 
 /** The conversation: agent messages left with name and avatar, the visitor's right, unsent ones marked. */
-export function MessageList({ messages, pending, agentReadUpTo, agentTyping, locale, t, onRetry }: Props) {
+export function MessageList({ messages, pending, agentReadUpTo, agentTyping, offline, locale, t, onRetry }: Props) {
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [messages.length, pending.length, agentTyping]);
   const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
@@ -81,6 +83,8 @@ export function MessageList({ messages, pending, agentReadUpTo, agentTyping, loc
                     {t.retry}
                   </button>
                 </span>
+              ) : offline ? (
+                t.waiting
               ) : (
                 t.sending
               )}

@@ -27,7 +27,8 @@ type Listener = (message: Extract<FrameToHost, { type: 'helpdesk:message' }>['me
   const panel = document.createElement('div');
   const button = document.createElement('button');
   const badge = document.createElement('span');
-  root.append(style, panel, button);
+  // The chat follows its launcher, so Tab from the launcher goes into the open chat, not through the host page.
+  root.append(style, button, panel);
 
   /** Whether this visitor has a conversation (host-page storage may be unavailable: then never preload). */
   function store(active?: boolean): boolean {
@@ -55,7 +56,7 @@ span:empty{display:none}
 div{position:fixed;${side}:20px;bottom:84px;z-index:2147483647;width:380px;height:min(640px,calc(100vh - 108px));border-radius:14px;overflow:hidden;box-shadow:0 8px 32px rgba(0,0,0,.3);display:none;background:#fff}
 div.open{display:block}
 iframe{border:0;width:100%;height:100%}
-@media (max-width:480px){div{left:0;right:0;top:0;bottom:0;width:auto;height:auto;border-radius:0}div.open+button{display:none}}`;
+@media (max-width:480px){div{left:0;right:0;top:0;bottom:0;width:auto;height:auto;border-radius:0}button.open{display:none}}`;
     button.type = 'button';
     button.setAttribute('aria-haspopup', 'dialog');
     button.textContent = label;
@@ -82,8 +83,11 @@ iframe{border:0;width:100%;height:100%}
       post({ type: 'helpdesk:open' });
     }
     panel.className = open ? 'open' : '';
+    button.className = open ? 'open' : '';
     button.setAttribute('aria-expanded', String(open));
-    if (!open) button.focus();
+    // Focus follows the chat in and back out to the launcher (the frame then focuses its first field).
+    if (open) frame!.focus();
+    else button.focus();
   }
 
   button.addEventListener('click', () => setOpen(!isOpen));
