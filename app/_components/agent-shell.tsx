@@ -14,6 +14,25 @@ import { ViewerContext, type ClientViewer } from './viewer';
 import { Avatar } from './avatar';
 import { NotificationBell } from './notification-bell';
 
+/** A link shown only while focused that moves focus to `target` (the page's main landmark, or the ticket list). */
+function SkipLink({ target, children }: { target: string; children: React.ReactNode }) {
+  return (
+    <a
+      href={target.startsWith('#') ? target : '#'}
+      onClick={(e) => {
+        const el = document.querySelector<HTMLElement>(target);
+        if (!el) return;
+        e.preventDefault();
+        if (!el.hasAttribute('tabindex')) el.tabIndex = -1;
+        el.focus();
+      }}
+      className="sr-only rounded bg-white px-3 py-2 text-sm font-medium text-brand-700 shadow focus:not-sr-only focus:fixed focus:top-1 focus:left-1 focus:z-50"
+    >
+      {children}
+    </a>
+  );
+}
+
 export function AgentShell({ viewer, children }: { viewer: ClientViewer; children: React.ReactNode }) {
   const t = useTranslations();
   const trpc = useTRPC();
@@ -29,6 +48,11 @@ export function AgentShell({ viewer, children }: { viewer: ClientViewer; childre
     <ViewerContext.Provider value={viewer}>
       <UndoToastProvider>
         <div className="flex h-full flex-col">
+          {/* The first Tab stops: past the header (and on the inbox past views and filters) in one key. */}
+          <div className="contents">
+            <SkipLink target="main">{t('app.skipToContent')}</SkipLink>
+            {pathname.startsWith('/inbox') && <SkipLink target="#ticket-list">{t('app.skipToList')}</SkipLink>}
+          </div>
           <header className="flex h-11 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3 sm:gap-4">
             <span className="flex items-center gap-1.5 text-sm font-semibold">
               <LifeBuoy className="size-4 text-brand-600" aria-hidden />

@@ -49,5 +49,36 @@ for (const [locale, width] of [
       await expect(page.locator('form')).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);
     }
+    // The other settings pages, once their data has loaded.
+    for (const path of [
+      '/settings/agents',
+      '/settings/teams',
+      '/settings/business-hours',
+      '/settings/inboxes',
+      '/settings/chat',
+      '/settings/forms',
+      '/settings/forms/new',
+    ]) {
+      await page.goto(path);
+      await expect(page.locator('main h1, main h2').first()).toBeVisible();
+      await expect(page.getByText(/^(Loading…|Lädt…|Wird geladen…)$/)).toHaveCount(0);
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
   });
 }
+
+test('no serious accessibility violations on the sign-in page and with its error shown', async ({ browser }) => {
+  for (const locale of ['en-US', 'de-DE']) {
+    const context = await browser.newContext({ locale, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto('/login');
+    await expect(page.locator('form')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel(/^(Email|E-Mail)$/).fill('nobody@demo.local');
+    await page.getByLabel(/^(Password|Passwort)$/).fill('wrong-password');
+    await page.getByRole('button', { name: /^(Sign in|Anmelden)$/ }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  }
+});

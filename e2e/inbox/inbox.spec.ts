@@ -317,3 +317,35 @@ test('changed filters live in the address and survive a reload; on a phone the v
   await expect(profile).toBeHidden();
   await context.close();
 });
+
+test('skip links reach the ticket list in two Tab presses; a ticket opened from the keyboard takes focus, and Back returns it to the row', async ({
+  browser,
+}) => {
+  const { context, page } = await agentPage(browser, 'jana@demo.local');
+  await page.goto('/inbox?view=all_unsolved');
+  await expect(page.locator('[data-ticket-id]').first()).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to the ticket list' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('ticket-list')).toBeFocused();
+  // The first Tab inside the list lands on a ticket; Enter opens it and focus moves to its heading.
+  await page.keyboard.press('Tab');
+  const first = page.locator('[data-ticket-id]').first();
+  await expect(first).toBeFocused();
+  const number = (await first.innerText()).match(/#(\d+)/)![1]!;
+  await page.keyboard.press('Enter');
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toContainText(`#${number}`);
+  await expect(heading).toBeFocused();
+
+  // On a phone the list gives way to the ticket: a tap moves focus into it, Back returns focus to the row.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('button', { name: 'Back to the list' }).click();
+  const row = page.locator(`[data-ticket-id]`).filter({ hasText: `#${number}` });
+  await expect(row).toBeFocused();
+  await row.click();
+  await expect(heading).toBeFocused();
+  await context.close();
+});

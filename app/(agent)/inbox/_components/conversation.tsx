@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useErrorText } from '@/app/_components/error-text';
 import { useTranslations } from 'use-intl';
@@ -28,6 +28,9 @@ type Props = {
   onComposerMode: (m: ComposerMode) => void;
   onOpenTicket: (id: number) => void;
   onBack: () => void;
+  /** Move focus to the ticket's heading once it has loaded (it was opened from the keyboard). */
+  takeFocus?: boolean;
+  onFocusTaken?: () => void;
   /** Why the ticket a link named is not open (no such number). */
   problem?: string | null;
 };
@@ -73,7 +76,7 @@ function ChatStatus({
   );
 }
 
-function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket, onBack }: Props & { ticketId: number }) {
+function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket, onBack, takeFocus, onFocusTaken }: Props & { ticketId: number }) {
   const t = useTranslations();
   const errorText = useErrorText();
   const trpc = useTRPC();
@@ -86,6 +89,13 @@ function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket
   );
   const [viewers, setViewers] = useState<PresenceEntry[]>([]);
   const [customerOpen, setCustomerOpen] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loaded = ticket.data !== undefined;
+  useEffect(() => {
+    if (!takeFocus || !loaded) return;
+    heading.current?.focus();
+    onFocusTaken?.();
+  }, [takeFocus, loaded, onFocusTaken]);
   const chat = useChatSignals(ticketId, ticket.data?.ticket.customerReadMessageId ?? null);
 
   // Opening marks the ticket read for me; new customer messages while it is open do too.
@@ -128,7 +138,7 @@ function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket
               <ChevronLeft className="size-5" aria-hidden />
             </button>
             <ChannelIcon kind={channel.kind} label={t(`channel.${channel.kind}`)} className="mt-1 size-4" />
-            <h1 className="min-w-0 flex-1 text-base leading-6 font-semibold">
+            <h1 ref={heading} tabIndex={-1} className="min-w-0 flex-1 text-base leading-6 font-semibold">
               <span className="mr-1.5 font-normal text-slate-500">#{tk.number}</span>
               {tk.subject}
             </h1>

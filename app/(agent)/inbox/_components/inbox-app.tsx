@@ -36,6 +36,12 @@ export function InboxApp() {
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [composerMode, setComposerMode] = useState<ComposerMode>('reply');
   const [helpOpen, setHelpOpen] = useState(false);
+  // A ticket opened from the keyboard (or on a phone, where the list then hides): its conversation takes
+  // focus once loaded. Moving through the list with ↑/↓ leaves focus in the list.
+  const [focusTicketId, setFocusTicketId] = useState<number | null>(null);
+  const [returnFocusId, setReturnFocusId] = useState<number | null>(null);
+  // Stable, so the memoised list rows do not all redraw on each render.
+  const clearReturnFocus = useCallback(() => setReturnFocusId(null), []);
   const [viewsOpen, setViewsOpen] = useState(false);
   const [linkProblem, setLinkProblem] = useState<string | null>(null);
   const q = useDebounced(search.trim(), 250);
@@ -129,7 +135,7 @@ export function InboxApp() {
   });
 
   return (
-    <div className="grid h-full grid-cols-[minmax(0,1fr)] md:grid-cols-[13rem_22rem_minmax(0,1fr)]">
+    <main className="grid h-full grid-cols-[minmax(0,1fr)] md:grid-cols-[13rem_22rem_minmax(0,1fr)]">
       <InboxSidebar viewId={viewId} currentView={currentView} onView={selectView} filter={filter} onFilter={setFilter} />
       {viewsOpen && (
         <InboxSidebar viewId={viewId} currentView={currentView} onView={selectView} filter={filter} onFilter={setFilter} onClose={() => setViewsOpen(false)} />
@@ -151,17 +157,28 @@ export function InboxApp() {
         notice={linkProblem}
         onSearchEverywhere={() => selectView('all')}
         selectedId={selectedId}
-        onSelect={setSelectedId}
+        focusId={returnFocusId}
+        onFocused={clearReturnFocus}
+        onSelect={(id, focusTicket) => {
+          setSelectedId(id);
+          setFocusTicketId(focusTicket ? id : null);
+        }}
       />
       <Conversation
         ticketId={selectedId}
         composerMode={composerMode}
         onComposerMode={setComposerMode}
         onOpenTicket={setSelectedId}
-        onBack={() => setSelectedId(null)}
+        takeFocus={focusTicketId !== null && focusTicketId === selectedId}
+        onFocusTaken={() => setFocusTicketId(null)}
+        onBack={() => {
+          // Back on the list (phones), focus returns to the ticket's row rather than to the page.
+          setReturnFocusId(selectedId);
+          setSelectedId(null);
+        }}
         problem={urlProblem}
       />
       {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
-    </div>
+    </main>
   );
 }

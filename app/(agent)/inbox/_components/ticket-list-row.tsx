@@ -1,6 +1,6 @@
 'use client';
 
-import { memo } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useFormatter, useNow, useTranslations } from 'use-intl';
 import { ChannelIcon } from '@/app/_components/channel-icon';
 import { StatusBadge, PriorityLabel } from '@/app/_components/badges';
@@ -18,11 +18,22 @@ export const TicketListRow = memo(function TicketListRow({
   item,
   selected,
   onSelect,
+  takeFocus,
+  onFocused,
 }: {
   item: TicketListItem;
   selected: boolean;
-  onSelect: (id: number) => void;
+  /** `focusTicket`: opened by keyboard, or on a phone where the list gives way to the conversation. */
+  onSelect: (id: number, focusTicket: boolean) => void;
+  takeFocus: boolean;
+  onFocused: () => void;
 }) {
+  const ref = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!takeFocus) return;
+    ref.current?.focus();
+    onFocused();
+  }, [takeFocus, onFocused]);
   const t = useTranslations();
   const format = useFormatter();
   const now = useNow({ updateInterval: 60_000 });
@@ -30,12 +41,14 @@ export const TicketListRow = memo(function TicketListRow({
   const assignee = dir.agentName(item.assigneeId);
   return (
     <button
+      ref={ref}
       type="button"
       role="option"
       aria-selected={selected}
       data-ticket-id={item.id}
-      onClick={() => onSelect(item.id)}
-      className="flex h-full w-full flex-col gap-0.5 border-b border-slate-100 px-3 py-2 text-left hover:bg-slate-50 aria-selected:bg-brand-50 aria-selected:shadow-[inset_3px_0_0_var(--color-brand-500)]"
+      // A click from the keyboard (Enter, Space) has detail 0.
+      onClick={(e) => onSelect(item.id, e.detail === 0 || !window.matchMedia('(min-width: 768px)').matches)}
+      className="flex h-full w-full flex-col gap-0.5 border-b border-slate-100 px-3 py-2 text-left hover:bg-slate-50 focus-visible:outline-offset-[-2px] aria-selected:bg-brand-50 aria-selected:shadow-[inset_3px_0_0_var(--color-brand-500)]"
     >
       <span className="flex items-center gap-1.5 text-xs">
         <ChannelIcon kind={item.channelKind} label={t(`channel.${item.channelKind}`)} className="size-3.5" />

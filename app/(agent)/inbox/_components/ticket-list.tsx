@@ -30,7 +30,10 @@ type Props = {
   /** Something about the list to tell (a link whose filters could not be read). */
   notice?: string | null;
   selectedId: number | null;
-  onSelect: (id: number) => void;
+  onSelect: (id: number, focusTicket: boolean) => void;
+  /** A row to focus once it is drawn (the list shown again after a ticket on a phone). */
+  focusId: number | null;
+  onFocused: () => void;
 };
 
 const ROW_HEIGHT = 80;
@@ -95,7 +98,7 @@ export function TicketList(p: Props) {
         </p>
       )}
       {p.searchCapped && <p className="border-b border-amber-100 bg-amber-50 px-3 py-1.5 text-xs text-amber-800">{t('list.searchCapped')}</p>}
-      <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" role="listbox" aria-label={t('app.inbox')} data-testid="ticket-list">
+      <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" role="listbox" aria-label={t('app.inbox')} data-testid="ticket-list" id="ticket-list">
         {p.loading ? (
           <p className="p-4 text-sm text-slate-500">{t('list.loading')}</p>
         ) : p.items.length === 0 ? (
@@ -106,7 +109,13 @@ export function TicketList(p: Props) {
               const item = p.items[v.index]!;
               return (
                 <div key={item.id} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: v.size, transform: `translateY(${v.start}px)` }}>
-                  <TicketListRow item={item} selected={item.id === p.selectedId} onSelect={p.onSelect} />
+                  <TicketListRow
+                    item={item}
+                    selected={item.id === p.selectedId}
+                    onSelect={p.onSelect}
+                    takeFocus={item.id === p.focusId}
+                    onFocused={p.onFocused}
+                  />
                 </div>
               );
             })}

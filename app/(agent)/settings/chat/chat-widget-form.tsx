@@ -174,7 +174,7 @@ export function ChatWidgetForm({ widget, onCreated }: { widget: ChatWidget | nul
         <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
           <h2 className="mb-1 font-semibold">{t('secretTitle')}</h2>
           <p className="mb-2 text-slate-600">{t('secretHint')}</p>
-          <pre className="mb-2 overflow-x-auto rounded bg-slate-100 p-2 text-xs">{`// Node.js, on your server:
+          <pre tabIndex={0} className="mb-2 overflow-x-auto rounded bg-slate-100 p-2 text-xs">{`// Node.js, on your server:
 const signature = crypto.createHmac('sha256', SECRET)
   .update(email.toLowerCase() + '\\n' + (externalId ?? ''))
   .digest('hex');`}</pre>

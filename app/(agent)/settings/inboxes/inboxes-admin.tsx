@@ -30,7 +30,7 @@ export function InboxesAdmin() {
             onClick={() => setSelected(i.id)}
             className="rounded-md border border-slate-200 bg-white px-3 py-1.5 text-sm aria-pressed:border-brand-500 aria-pressed:bg-brand-50"
           >
-            {i.name} <span className="text-slate-500">{i.address}</span>
+            {i.name} <span className="text-slate-600">{i.address}</span>
           </button>
         ))}
         <button

@@ -72,7 +72,7 @@ export function FieldList({ fields, selected, fieldName, onSelect, onMove, onAdd
             >
               <span className="min-w-0 flex-1 truncate">{fieldName(f)}</span>
               {f.hiddenByDefault && <EyeOff className="size-3.5 shrink-0 text-slate-500" aria-label={t('hiddenByDefault')} />}
-              <span className="shrink-0 text-xs text-slate-500">{t(`types.${f.type}`)}</span>
+              <span className="shrink-0 text-xs text-slate-600">{t(`types.${f.type}`)}</span>
             </button>
             <span className="flex opacity-0 group-focus-within:opacity-100 group-hover:opacity-100">
               <SmallButton aria-label={t('moveUp', { name: fieldName(f) })} disabled={i === 0} onClick={() => onMove(i, i - 1)}>
