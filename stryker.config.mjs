@@ -24,6 +24,8 @@ export default {
     'lib/sla-state.ts',
     'lib/duration-input.ts',
     'lib/reply-window.ts',
+    'lib/search/word-forms.ts',
+    'server/search/fts-query.ts',
     'server/channels/secret-box.ts',
     'server/channels/messaging/messenger-thread.ts',
     'server/channels/messaging/fetch-bounded.ts',

@@ -15,6 +15,7 @@ export default defineConfig({
       'server/forms/form-token.test.ts',
       'server/channels/email/spam/check-inbound-mail.test.ts',
       'server/tickets/status-machine.test.ts',
+      'server/search/fts-query.test.ts',
       'server/jobs/durable-jobs.test.ts',
       'db/data-migrations.test.ts',
       'lib/**/*.test.ts',
