@@ -12,35 +12,35 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Jana signed in, a note with `body` on the `nth` ticket that takes replies, indexed; and a search as her. */
+async function noteOnTicket(nth: number, body: string) {
+  const agent = httpClient(server.url);
+  await agent.mutate('auth.login', { email: 'jana@demo.local', password: DEMO_PASSWORD });
+  // Any ticket but a closed one takes replies (the demo tickets' statuses depend on today's date).
+  const list = await agent.query<{ items: { id: number }[] }>('tickets.list', { filter: { status: ['new', 'open', 'pending', 'on_hold', 'solved'] } });
+  const ticketId = list.ok ? list.data.items[nth]!.id : 0;
+  await agent.mutate('tickets.reply', { ticketId, body, internal: true });
+  indexNewRows(getDb());
+  const search = async (q: string) => {
+    const r = await agent.query<{ items: { id: number }[] }>('tickets.list', { filter: { q } });
+    return r.ok ? r.data.items.map((t) => t.id) : r;
+  };
+  return { ticketId, search };
+}
+
 describe('search index', () => {
   it('finds a new reply once the indexer has run, and indexes each message once', async () => {
-    const agent = httpClient(server.url);
-    await agent.mutate('auth.login', { email: 'jana@demo.local', password: DEMO_PASSWORD });
-    // Any ticket but a closed one takes replies (the demo tickets' statuses depend on today's date).
-    const list = await agent.query<{ items: { id: number }[] }>('tickets.list', { filter: { status: ['new', 'open', 'pending', 'on_hold', 'solved'] } });
-    const ticketId = list.ok ? list.data.items[0]!.id : 0;
-    await agent.mutate('tickets.reply', { ticketId, body: 'Quittungsnummer Zebrafink42 notiert.', internal: true });
-    indexNewRows(getDb());
-    const hit = await agent.query<{ items: { id: number }[] }>('tickets.list', { filter: { q: 'zebrafink42' } });
-    expect(hit.ok && hit.data.items.map((t) => t.id)).toEqual([ticketId]);
+    const { ticketId, search } = await noteOnTicket(0, 'Quittungsnummer Zebrafink42 notiert.');
+    expect(await search('zebrafink42')).toEqual([ticketId]);
     expect(indexNewRows(getDb())).toBe(0);
   });
 
   it('finds German inflections, umlaut spellings and a word still being typed', async () => {
-    const agent = httpClient(server.url);
-    await agent.mutate('auth.login', { email: 'jana@demo.local', password: DEMO_PASSWORD });
-    const list = await agent.query<{ items: { id: number }[] }>('tickets.list', { filter: { status: ['new', 'open', 'pending', 'on_hold', 'solved'] } });
-    const ticketId = list.ok ? list.data.items[1]!.id : 0;
-    await agent.mutate('tickets.reply', { ticketId, body: 'Die Quokkarechnungen für die Quokkalieferung sind verspaetet.', internal: true });
-    indexNewRows(getDb());
-    const ids = async (q: string) => {
-      const r = await agent.query<{ items: { id: number }[] }>('tickets.list', { filter: { q } });
-      return r.ok ? r.data.items.map((t) => t.id) : r;
-    };
-    expect(await ids('Quokkarechnung verspätet')).toEqual([ticketId]);
-    expect(await ids('quokkalieferungen')).toEqual([ticketId]);
-    for (const typed of ['Quokkaliefer', 'Quokkalieferu', 'Quokkalieferun']) expect(await ids(typed)).toEqual([ticketId]);
-    expect(await ids('Quokkarechnung pünktlich')).toEqual([]);
+    const { ticketId, search } = await noteOnTicket(1, 'Die Quokkarechnungen für die Quokkalieferung sind verspaetet.');
+    expect(await search('Quokkarechnung verspätet')).toEqual([ticketId]);
+    expect(await search('quokkalieferungen')).toEqual([ticketId]);
+    for (const typed of ['Quokkaliefer', 'Quokkalieferu', 'Quokkalieferun']) expect(await search(typed)).toEqual([ticketId]);
+    expect(await search('Quokkarechnung pünktlich')).toEqual([]);
   });
 });
 
