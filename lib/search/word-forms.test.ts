@@ -13,6 +13,7 @@ describe('search word forms', () => {
     expect(searchStems('Strasse')).toBe(searchStems('Straße'));
     expect(searchWords('Verspaetet Mueller')).toBe('verspätet müller');
     expect(searchWords('Quelle')).toBe('quelle');
+    expect(searchWords('schoen')).toBe('schön');
   });
   it('keeps tokens with digits, separators and the word order', () => {
     expect(searchStems('Bestellung A-5934, PLZ 10115!')).toBe('bestell a-5934, plz 10115!');

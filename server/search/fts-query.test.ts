@@ -16,6 +16,7 @@ describe('toFtsQuery', () => {
     expect(toFtsQuery('anna.mueller@example.de')).toBe('stems : "anna.mull@exampl.de"');
     expect(toFtsQuery('anna.muel')).toBe('(stems : "anna.mul" OR words : "anna.mül"*)');
     expect(toFtsQuery('A-5934')).toBe('(stems : "a-5934" OR words : "a-5934"*)');
+    expect(toFtsQuery('A--5934')).toBe('(stems : "a--5934" OR words : "a--5934"*)');
   });
   it('matches one- and two-character last words exactly, not as a prefix', () => {
     expect(toFtsQuery('re')).toBe('stems : "re"');
