@@ -43,7 +43,9 @@ export function indexNewRows(db: Db, batch = 5000): number {
   });
 }
 
-/** Indexes everything pending (after seeding, at start). */
-export function indexAllRows(db: Db) {
-  while (indexNewRows(db, 50_000) > 0);
+/** Indexes everything pending (after seeding, at start); returns how many rows that was. */
+export function indexAllRows(db: Db): number {
+  let total = 0;
+  for (let n; (n = indexNewRows(db, 50_000)) > 0;) total += n;
+  return total;
 }

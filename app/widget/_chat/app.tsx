@@ -138,9 +138,11 @@ export function App({ client, state, locale, t, focusRequest, onClose }: Props) 
               const next = { ...answers, [k]: v };
               setAnswers(next);
               // A field's error goes once it is put right; the others stay until the next send.
-              const shown = errors;
-              if (shown.some((e) => e.field === k))
-                setLocalErrors([...shown.filter((e) => e.field !== k), ...prechatErrors(session.prechat!, next, session.prefill).filter((e) => e.field === k)]);
+              if (errors.some((e) => e.field === k))
+                setLocalErrors([
+                  ...errors.filter((e) => e.field !== k),
+                  ...prechatErrors(session.prechat!, next, session.prefill).filter((e) => e.field === k),
+                ]);
             }}
           />
         )}
