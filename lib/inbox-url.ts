@@ -57,6 +57,7 @@ export function placeFromSearch(search: string): Place & { invalid: boolean; leg
   const assignee = p.get('assignee') ?? 'any';
   const parsed = ticketFilterSchema.safeParse({
     ...(viewFilter(view).spam ? { spam: true } : {}),
+    ...(viewFilter(view).snoozed ? { snoozed: true } : {}),
     status: list('status'),
     channel: list('channel'),
     priority: list('priority'),

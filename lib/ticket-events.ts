@@ -4,6 +4,7 @@ import { answerValue } from './forms/form-definition';
 import { SLA_TARGETS } from './sla-policy';
 import { SKIP_REASONS, SURVEY_TYPES } from './surveys/survey-policy';
 import { CUSTOMER_UPDATE_KINDS } from './customer-updates';
+import { SNOOZE_END_CAUSES } from './snooze';
 
 /**
  * The ticket history's vocabulary: one payload schema per event type, a discriminated union over them,
@@ -43,6 +44,10 @@ export const ticketEventPayloads = {
   team_changed: change(nullableId),
   priority_changed: change(priority),
   tags_changed: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
+  /** Put away until `until` (waiting for the customer or someone else); it comes back then, or sooner when the customer writes. */
+  snoozed: z.object({ until: z.number().int(), reason: z.string().nullable() }),
+  /** `cause`: the time came, the customer wrote, or an agent took it out of waiting. */
+  snooze_ended: z.object({ until: z.number().int(), cause: z.enum(SNOOZE_END_CAUSES) }),
   /** `firstResponse`: on the reply that was the ticket's first public agent reply, how long the customer waited. */
   public_reply: z.object({ messageId: id, firstResponse: durationSchema.optional() }),
   internal_note: z.object({ messageId: id }),

@@ -13,6 +13,8 @@ export const ticketFilterSchema = z.object({
   customerId: z.number().int().positive().optional(),
   /** Spam (and mail failing its domain's DMARC policy) shows only here; every other list leaves it out. */
   spam: z.boolean().default(false),
+  /** Only tickets snoozed until a time (the Snoozed view). */
+  snoozed: z.boolean().optional(),
   /** Tickets whose next SLA target is past due, or past its warning and not yet due. */
   sla: z.enum(['breached', 'at_risk']).optional(),
   /** Newest activity first (the default), or the next SLA due time soonest first (tickets without one left out). */
@@ -36,6 +38,7 @@ export const VIEWS = [
   { id: 'breached', filter: { status: [...UNSOLVED_STATUSES], assignee: 'any', sla: 'breached', sort: 'due' } },
   { id: 'at_risk', filter: { status: [...UNSOLVED_STATUSES], assignee: 'any', sla: 'at_risk', sort: 'due' } },
   { id: 'pending', filter: { status: ['pending'], assignee: 'any' } },
+  { id: 'snoozed', filter: { assignee: 'any', snoozed: true } },
   { id: 'solved', filter: { status: ['solved', 'closed'], assignee: 'any' } },
   { id: 'all', filter: { assignee: 'any' } },
   { id: 'spam', filter: { assignee: 'any', spam: true } },

@@ -16,6 +16,7 @@ export type TicketListWhere = {
   customerId?: number;
   /** Only spam, or (the default) none of it. */
   spam?: boolean;
+  snoozed?: boolean;
   /** Restricts to these ticket ids (the full-text candidates). */
   ids?: number[];
   sla?: 'breached' | 'at_risk';
@@ -52,6 +53,8 @@ export function selectTicketKeys(db: Db, w: TicketListWhere, status: TicketStatu
     status ? eq(tickets.status, status) : undefined,
     // Literal, so the Spam view reads the partial index tickets_spam_activity.
     w.spam ? sql`${tickets.isSpam} = 1` : sql`${tickets.isSpam} = 0`,
+    // Literal, so the Snoozed view reads the partial index tickets_snoozed_activity.
+    w.snoozed ? sql`${tickets.snoozedUntil} is not null` : undefined,
     w.priority?.length ? inArray(tickets.priority, w.priority) : undefined,
     w.channel?.length ? inArray(tickets.channelId, db.select({ id: channels.id }).from(channels).where(inArray(channels.kind, w.channel))) : undefined,
     assigneeCondition(w),
@@ -94,6 +97,7 @@ export function selectTicketRows(db: Db, viewerId: number, ids: number[], sort: 
       slaDueAt: tickets.slaDueAt,
       slaTarget: tickets.slaTarget,
       slaWarnAt: tickets.slaWarnAt,
+      snoozedUntil: tickets.snoozedUntil,
       channelId: tickets.channelId,
       lastCustomerMessageAt: tickets.lastCustomerMessageAt,
       unread: sql<number>`(${tickets.lastCustomerMessageAt} is not null and (${ticketReads.readAt} is null or ${ticketReads.readAt} < ${tickets.lastCustomerMessageAt}))`,

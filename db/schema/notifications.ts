@@ -5,9 +5,9 @@ import { agents } from './agents';
 import { surveyAnswers } from './surveys';
 import { tickets } from './tickets';
 
-export const NOTIFICATION_KINDS = ['sla_warning', 'sla_breached', 'survey_unhappy'] as const;
+export const NOTIFICATION_KINDS = ['sla_warning', 'sla_breached', 'survey_unhappy', 'snooze_ended'] as const;
 
-/** What the app tells one agent (the bell in the header): an SLA target at risk or missed, an unhappy survey answer. */
+/** What the app tells one agent (the bell in the header): an SLA target at risk or missed, an unhappy survey answer, a snoozed ticket back. */
 export const notifications = sqliteTable(
   'notifications',
   {

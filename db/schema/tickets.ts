@@ -46,6 +46,9 @@ export const tickets = sqliteTable(
     slaDueAt: integer('sla_due_at'),
     slaTarget: text('sla_target', { enum: SLA_TARGETS }),
     slaWarnAt: integer('sla_warn_at'),
+    /** Snoozed: when the ticket comes back by itself (a durable job), and the reason the agent gave. Waiting statuses only. */
+    snoozedUntil: integer('snoozed_until'),
+    snoozeReason: text('snooze_reason'),
   },
   (t) => [
     // The inbox reads newest-first; each index serves one filter and keeps the order so LIMIT stops early.
@@ -72,6 +75,10 @@ export const tickets = sqliteTable(
     index('tickets_spam_activity')
       .on(sql`${t.lastActivityAt} desc`, sql`${t.id} desc`)
       .where(sql`${t.isSpam} = 1`),
+    // The Snoozed view: few rows, like Spam.
+    index('tickets_snoozed_activity')
+      .on(sql`${t.lastActivityAt} desc`, sql`${t.id} desc`)
+      .where(sql`${t.snoozedUntil} is not null`),
   ],
 );
 

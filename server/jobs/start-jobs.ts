@@ -19,6 +19,7 @@ import { kickWebhookWorker } from '@/server/channels/messaging/webhook-worker';
 import { deleteSettledWebhookEvents } from '@/db/queries/webhook-events';
 import { deleteOnlineSpansBefore } from '@/db/queries/presence-spans';
 import { registerSendReplyJobs } from '@/server/tickets/undo-send';
+import { registerSnoozeJobs } from '@/server/tickets/snooze-ticket';
 import { planWeeklyDigests, registerWeeklyDigestJobs } from '@/server/dashboard/weekly-digest';
 import { foldPendingRollups } from '@/db/queries/metric-rollups';
 import { PRESENCE_TICK_MS, recordOnlineAgents } from '@/server/realtime/presence-spans';
@@ -36,6 +37,7 @@ export function startJobs(db: Db, opts: { outboxIntervalMs: number; dataDir: str
   registerReplyWindowJobs();
   registerWeeklyDigestJobs();
   registerSendReplyJobs();
+  registerSnoozeJobs();
   // A delivery interrupted by a crash is sent again; the index catches up with what was written meanwhile.
   requeueInterrupted(db, Date.now());
   indexAllRows(db);

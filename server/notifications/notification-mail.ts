@@ -49,8 +49,8 @@ export function registerNotificationMailJobs() {
     const agent = n && findAgentById(tx, n.agentId);
     const ticket = n && findTicket(tx, n.ticketId);
     if (!n || !agent || !ticket || n.readAt !== null || !agent.active || !agent.notifyEmail) return;
-    // Only SLA notifications are mailed (an unhappy survey answer is told in the app).
-    if (n.kind === 'survey_unhappy' || n.target === null || n.dueAt === null) return;
+    // Only SLA notifications are mailed (an unhappy survey answer or a snoozed ticket back is told in the app).
+    if ((n.kind !== 'sla_warning' && n.kind !== 'sla_breached') || n.target === null || n.dueAt === null) return;
     if (n.kind === 'sla_warning' && !stillOpen(tx, n)) return;
     const sender = sendingInbox(tx, { channelId: ticket.channelId, teamId: ticket.teamId });
     if (!sender) return;

@@ -9,6 +9,7 @@ const ticket = (patch: Partial<MachineTicket> = {}): MachineTicket => ({
   firstResponseAt: null,
   firstSolvedAt: null,
   reopenCount: 0,
+  snoozedUntil: null,
   ...patch,
 });
 const agent = { kind: 'agent', agentId: 3 } as const;
@@ -108,5 +109,72 @@ describe('the status machine', () => {
       expect.objectContaining({ code: 'BAD_REQUEST', message: expect.stringMatching(/new/) }),
     );
     expect(() => decide(ticket({ status: 'new' }), { kind: 'set_status', to: 'new' }, agent, 1)).not.toThrow();
+  });
+
+  describe('snoozing', () => {
+    const UNTIL = CREATED + 86_400_000;
+    const system = { kind: 'system' } as const;
+    const snooze = (reason: string | null = 'Lieferant') => ({ kind: 'snooze', until: UNTIL, reason }) as const;
+
+    it('puts an open or new ticket in pending until a time, and keeps an on-hold one on hold', () => {
+      const t = decide(ticket({ status: 'open' }), snooze(), agent, 5);
+      expect(t.cols).toEqual({ status: 'pending', snoozedUntil: UNTIL, snoozeReason: 'Lieferant' });
+      expect(t.events).toEqual([
+        { ticketId: 7, type: 'snoozed', data: { until: UNTIL, reason: 'Lieferant' }, actorKind: 'agent', actorAgentId: 3, createdAt: 5 },
+        { ticketId: 7, type: 'status_changed', data: { from: 'open', to: 'pending' }, actorKind: 'agent', actorAgentId: 3, createdAt: 5 },
+      ]);
+      expect(decide(ticket({ status: 'new' }), snooze(null), agent, 5).cols).toEqual({ status: 'pending', snoozedUntil: UNTIL, snoozeReason: null });
+      const held = decide(ticket({ status: 'on_hold' }), snooze(), agent, 5);
+      expect(held).toMatchObject({ cols: { snoozedUntil: UNTIL }, status: null });
+      expect(types(held)).toEqual(['snoozed']);
+    });
+
+    it('snoozing a snoozed ticket again moves its time without a status change', () => {
+      const t = decide(ticket({ status: 'pending', snoozedUntil: UNTIL - 1 }), snooze(), agent, 5);
+      expect(t).toMatchObject({ cols: { snoozedUntil: UNTIL, snoozeReason: 'Lieferant' }, status: null });
+      expect(types(t)).toEqual(['snoozed']);
+    });
+
+    it('refuses to snooze a solved or closed ticket', () => {
+      expect(() => decide(ticket({ status: 'solved', firstSolvedAt: 1 }), snooze(), agent, 5)).toThrow(
+        expect.objectContaining({ code: 'CONFLICT', key: 'ticket_solved_no_snooze' }),
+      );
+      expect(() => decide(ticket({ status: 'closed' }), snooze(), agent, 5)).toThrow(expect.objectContaining({ key: 'ticket_closed' }));
+    });
+
+    it('its time coming opens the ticket and ends the snooze; without a snooze, waking does nothing', () => {
+      const t = decide(ticket({ status: 'pending', snoozedUntil: UNTIL }), { kind: 'wake' }, system, UNTIL);
+      expect(t.cols).toEqual({ status: 'open', snoozedUntil: null, snoozeReason: null });
+      expect(t.status).toEqual({ from: 'pending', to: 'open' });
+      expect(t.events).toEqual([
+        { ticketId: 7, type: 'snooze_ended', data: { until: UNTIL, cause: 'time' }, actorKind: 'system', actorAgentId: null, createdAt: UNTIL },
+        { ticketId: 7, type: 'status_changed', data: { from: 'pending', to: 'open' }, actorKind: 'system', actorAgentId: null, createdAt: UNTIL },
+      ]);
+      expect(decide(ticket({ status: 'on_hold', snoozedUntil: UNTIL }), { kind: 'wake' }, system, UNTIL).status).toEqual({ from: 'on_hold', to: 'open' });
+      expect(decide(ticket({ status: 'pending' }), { kind: 'wake' }, system, UNTIL)).toEqual({ cols: {}, events: [], status: null });
+    });
+
+    it('the customer writing, or an agent opening or solving it, ends the snooze early and says who', () => {
+      const wrote = decide(ticket({ status: 'pending', snoozedUntil: UNTIL }), { kind: 'customer_message', messageId: 1 }, customer, 9);
+      expect(wrote.cols).toEqual({ status: 'open', snoozedUntil: null, snoozeReason: null });
+      expect(wrote.events.map((e) => [e.type, e.data])).toEqual([
+        ['customer_message', { messageId: 1 }],
+        ['snooze_ended', { until: UNTIL, cause: 'customer' }],
+        ['status_changed', { from: 'pending', to: 'open' }],
+      ]);
+      for (const to of ['open', 'solved', 'closed'] as const) {
+        const t = decide(ticket({ status: 'pending', snoozedUntil: UNTIL }), { kind: 'set_status', to }, agent, 9);
+        expect(t.cols).toMatchObject({ status: to, snoozedUntil: null, snoozeReason: null });
+        expect(t.events.find((e) => e.type === 'snooze_ended')).toMatchObject({ data: { until: UNTIL, cause: 'agent' }, actorAgentId: 3 });
+      }
+    });
+
+    it('moving between the waiting statuses, or a reply that keeps it pending, leaves the snooze alone', () => {
+      const hold = decide(ticket({ status: 'pending', snoozedUntil: UNTIL }), { kind: 'set_status', to: 'on_hold' }, agent, 9);
+      expect(hold.cols).toEqual({ status: 'on_hold' });
+      const reply = decide(ticket({ status: 'pending', snoozedUntil: UNTIL }), { kind: 'public_reply', messageId: 2, setStatus: 'pending' }, agent, 9);
+      expect(types(reply)).toEqual(['public_reply']);
+      expect(reply.cols).not.toHaveProperty('snoozedUntil');
+    });
   });
 });

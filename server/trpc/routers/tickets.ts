@@ -6,6 +6,8 @@ import { listTickets } from '@/server/tickets/list-tickets';
 import { getTicket } from '@/server/tickets/get-ticket';
 import { updateTicket } from '@/server/tickets/update-ticket';
 import { sendReply, undoSend } from '@/server/tickets/undo-send';
+import { snoozeTicket } from '@/server/tickets/snooze-ticket';
+import { MAX_SNOOZE_REASON } from '@/lib/snooze';
 import { replyInputSchema } from '@/server/tickets/reply-input';
 import { markSpam } from '@/server/tickets/mark-spam';
 import { accessibleTicket, ticketIdOfNumber } from '@/server/tickets/ticket-access';
@@ -54,6 +56,11 @@ export const ticketsRouter = router({
       const { id, ...patch } = input;
       return updateTicket(ctx.db, ctx.viewer, id, patch);
     }),
+
+  /** Waits until `until` (ms since the epoch), then comes back by itself; ended sooner by reopening it. */
+  snooze: agentProcedure
+    .input(z.object({ id: ticketId, until: z.number().int().positive(), reason: z.string().max(MAX_SNOOZE_REASON).nullish() }))
+    .mutation(({ ctx, input }) => snoozeTicket(ctx.db, ctx.viewer, input.id, { until: input.until, reason: input.reason })),
 
   /** A reply or note; an email or messenger reply waits a few seconds first, so it can be taken back. */
   reply: agentProcedure.input(replyInputSchema).mutation(({ ctx, input }) => sendReply(ctx.db, ctx.viewer, input)),

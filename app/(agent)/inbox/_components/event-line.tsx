@@ -49,6 +49,14 @@ export function EventLine({ e }: { e: Event }) {
     case 'routed':
       text = t('events.routed', { rules: e.data.rules.map((r) => r.name).join(', ') });
       break;
+    case 'snoozed':
+      text = e.data.reason
+        ? t('events.snoozedWithReason', { actor, until: when(e.data.until), reason: e.data.reason })
+        : t('events.snoozed', { actor, until: when(e.data.until) });
+      break;
+    case 'snooze_ended':
+      text = t(`events.snooze_ended.${e.data.cause}`, { actor });
+      break;
     case 'marked_spam':
       text = e.data.reason ? t('events.held_as_spam', { reason: t(`events.spamReason.${e.data.reason}`) }) : t('events.marked_spam', { actor });
       break;
