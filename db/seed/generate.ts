@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../client';
 import { createRandom, type Random } from './random';
-import { AGENT_REPLIES, CITIES, CUSTOMER_FOLLOW_UPS, FIRST_NAMES, INTERNAL_NOTES, LAST_NAMES, TOPICS } from './texts';
+import { AGENT_REPLIES, CITIES, CUSTOMER_FOLLOW_UPS, FIRST_NAMES, INTERNAL_NOTES, LAST_NAMES, SNOOZE_REASONS, TOPICS } from './texts';
 import type { ChannelKind, TicketStatus, Priority } from '../../lib/domain';
 import { ticketEvent, type NewTicketEvent } from '../../lib/ticket-events';
 import { previewOf } from '../../lib/preview';
@@ -148,6 +148,10 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insEvent = sqlite.prepare('insert into ticket_events (ticket_id, type, actor_kind, actor_agent_id, data, created_at) values (?, ?, ?, ?, ?, ?)');
   const insTag = sqlite.prepare('insert or ignore into ticket_tags (ticket_id, tag_id) values (?, ?)');
+  const setSnooze = sqlite.prepare('update tickets set snoozed_until = ?, snooze_reason = ? where id = ?');
+  // The job that brings a snoozed ticket back (kind and id as server/tickets/snooze-ticket.ts plans them).
+  const insSnoozeJob = sqlite.prepare(`insert into jobs (id, kind, payload, run_at, state, attempts, created_at, updated_at)
+    values ('snooze:' || ?, 'snooze', ?, ?, 'queued', 0, ?, ?)`);
 
   type Customer = { id: number; lang: 'de' | 'en'; first: string; identities: Map<ChannelKind, string> };
   const customers: Customer[] = [];
@@ -283,6 +287,7 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
     let firstSolvedAt: number | null = null;
     let lastSolvedAt: number | null = null;
     let reopens = 0;
+    let snooze: { until: number; reason: string } | null = null;
     const setStatus = (to: TicketStatus, at: number) => {
       const resolution = to === 'solved' ? { resolution: took(createdAt, at) } : {};
       events.push(ticketEvent(0, 'status_changed', { from: current, to, ...resolution }, agentActor, at));
@@ -303,6 +308,13 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
       // Solved tickets close after four quiet days; one solved more recently stays solved.
       if (status === 'closed' && t + 4 * DAY < now) setStatus('closed', t + 4 * DAY);
     } else if (status !== 'new' && status !== 'open') {
+      // Every third pending ticket is snoozed, chosen by its number so that the random stream (and the rest of the demo) stays as it was.
+      if (status === 'pending' && num % 3 === 0) {
+        const today = new TZDate(now, 'Europe/Berlin');
+        const until = new TZDate(today.getFullYear(), today.getMonth(), today.getDate() + (num % 5) + 1, 9, 0, 0, 'Europe/Berlin').getTime();
+        snooze = { until, reason: SNOOZE_REASONS[lang][num % SNOOZE_REASONS[lang].length]! };
+        events.push(ticketEvent(0, 'snoozed', snooze, agentActor, t));
+      }
       setStatus(status, t);
     }
 
@@ -330,6 +342,10 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
         reopens,
       ).lastInsertRowid,
     );
+    if (snooze) {
+      setSnooze.run(snooze.until, snooze.reason, ticketId);
+      insSnoozeJob.run(ticketId, JSON.stringify({ ticketId, until: snooze.until }), snooze.until, t, t);
+    }
     let replied = false;
     for (const m of msgs) {
       const id = Number(

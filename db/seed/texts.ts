@@ -106,6 +106,12 @@ export const AGENT_REPLIES = {
   ],
 };
 
+/** What an agent notes when snoozing a ticket. */
+export const SNOOZE_REASONS = {
+  de: ['Rückruf vereinbart', 'Warten auf den Lieferanten', 'Kundin meldet sich nach dem Urlaub', 'Ersatzteil bestellt'],
+  en: ['Call back arranged', 'Waiting for the supplier', 'Customer is back from holiday then', 'Spare part ordered'],
+};
+
 export const CUSTOMER_FOLLOW_UPS = {
   de: [
     'Danke für die schnelle Antwort! Anbei das Foto.',

@@ -578,6 +578,7 @@ export const de: Messages = {
     confirm: 'Auf Wiedervorlage legen',
     cancel: 'Abbrechen',
     until: 'Wiedervorlage am {at}',
+    change: 'Ändern',
     wake: 'Jetzt zurückholen',
     listBadge: 'Wiedervorlage am {at}',
     invalid: 'Wählen Sie einen Zeitpunkt in der Zukunft.',

@@ -574,6 +574,7 @@ export const en = {
     confirm: 'Snooze',
     cancel: 'Cancel',
     until: 'Snoozed until {at}',
+    change: 'Change',
     wake: 'Wake now',
     listBadge: 'Snoozed until {at}',
     invalid: 'Pick a time in the future.',

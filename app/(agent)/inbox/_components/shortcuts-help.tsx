@@ -15,6 +15,7 @@ const SHORTCUTS = [
   ['p', 'setPending'],
   ['h', 'setOnHold'],
   ['s', 'setSolved'],
+  ['z', 'snooze'],
   ['u', 'undo'],
   ['Ctrl + Enter', 'send'],
   ['Esc', 'escape'],

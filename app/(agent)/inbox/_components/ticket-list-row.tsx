@@ -1,6 +1,7 @@
 'use client';
 
 import { memo, useEffect, useRef } from 'react';
+import { AlarmClock } from 'lucide-react';
 import { useFormatter, useNow, useTranslations } from 'use-intl';
 import { ChannelIcon } from '@/app/_components/channel-icon';
 import { StatusBadge, PriorityLabel } from '@/app/_components/badges';
@@ -80,6 +81,13 @@ export const TicketListRow = memo(function TicketListRow({
             warningMs={dir.replyWindowWarningMs(item.channelId)}
             lengthMs={dir.replyWindowMs(item.channelId)}
           />
+        )}
+        {item.snoozedUntil !== null && (
+          <span className="flex shrink-0 items-center gap-0.5 text-[11px] text-brand-800" data-testid="snoozed-until">
+            <AlarmClock className="size-3" aria-hidden />
+            <span className="sr-only">{t('snooze.listBadge', { at: format.dateTime(item.snoozedUntil, { dateStyle: 'medium', timeStyle: 'short' }) })}</span>
+            <span aria-hidden>{format.dateTime(item.snoozedUntil, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}</span>
+          </span>
         )}
         <PriorityLabel priority={item.priority} label={t(`priority.${item.priority}`)} />
         <StatusBadge status={item.status} label={t(`status.${item.status}`)} />

@@ -12,9 +12,10 @@ import { useViewer } from '@/app/_components/viewer';
 import { NamedOptions, idOrNull } from '@/app/_components/named-options';
 import { useDirectory } from './use-directory';
 import { TICKET_ACTION_EVENT, type TicketAction } from './use-inbox-shortcuts';
+import { SnoozeControl } from './snooze-control';
 
 type Props = {
-  ticket: { id: number; status: TicketStatus; priority: Priority; assigneeId: number | null; teamId: number | null };
+  ticket: { id: number; status: TicketStatus; priority: Priority; assigneeId: number | null; teamId: number | null; snoozedUntil: number | null; snoozeReason: string | null };
   tags: { id: number; name: string }[];
 };
 
@@ -80,7 +81,7 @@ export function TicketProperties({ ticket, tags }: Props) {
     const onAction = (e: Event) => {
       const a = (e as CustomEvent<TicketAction>).detail;
       if (a.type === 'assign_me') assign(viewer.id);
-      else setStatus(a.status);
+      else if (a.type === 'status') setStatus(a.status);
     };
     window.addEventListener(TICKET_ACTION_EVENT, onAction);
     return () => window.removeEventListener(TICKET_ACTION_EVENT, onAction);
@@ -101,6 +102,7 @@ export function TicketProperties({ ticket, tags }: Props) {
           </option>
         ))}
       </PropertySelect>
+      <SnoozeControl ticket={ticket} />
       <PropertySelect label={t('ticket.priority')} disabled={closed} value={ticket.priority} onChange={(v) => patch({ priority: v as Priority })}>
         {PRIORITIES.map((p) => (
           <option key={p} value={p}>

@@ -12,7 +12,7 @@ type Handlers = {
 
 /** Custom events let the conversation pane own its actions (assign, status) while keys are read in one place. */
 export const TICKET_ACTION_EVENT = 'inbox:ticket-action';
-export type TicketAction = { type: 'assign_me' } | { type: 'status'; status: 'open' | 'pending' | 'on_hold' | 'solved' };
+export type TicketAction = { type: 'assign_me' } | { type: 'snooze' } | { type: 'status'; status: 'open' | 'pending' | 'on_hold' | 'solved' };
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -51,6 +51,7 @@ export function useInboxShortcuts(handlers: Handlers) {
         p: () => action({ type: 'status', status: 'pending' }),
         h: () => action({ type: 'status', status: 'on_hold' }),
         s: () => action({ type: 'status', status: 'solved' }),
+        z: () => action({ type: 'snooze' }),
         u: () => window.dispatchEvent(new CustomEvent(UNDO_EVENT)),
         '?': h.toggleHelp,
       };
