@@ -25,6 +25,14 @@ for (const [locale, width] of [
     await page.locator('[data-ticket-id]').first().click();
     await expect(page.getByTestId('thread')).toBeVisible();
     expect(await seriousViolations(page)).toEqual([]);
+    // The Snoozed view (the demo snoozes some pending tickets) and a snoozed ticket with its snooze dialog open.
+    await page.goto('/inbox?view=snoozed');
+    await page.locator('[data-ticket-id]').first().click();
+    await expect(page.getByTestId('snoozed')).toBeVisible();
+    await page.locator('h1').click();
+    await page.keyboard.press('z');
+    await expect(page.getByRole('dialog')).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
     // A WhatsApp ticket: the reply window (closed for the demo's old messages) and the template picker.
     const input = encodeURIComponent(JSON.stringify({ filter: { status: ['new', 'open', 'pending'], channel: ['whatsapp'] }, limit: 1 }));
     const list = (await (await page.request.get(`/api/trpc/tickets.list?input=${input}`)).json()) as { result: { data: { items: { id: number }[] } } };

@@ -87,7 +87,7 @@ export function SnoozeControl({ ticket }: Props) {
   return (
     <div ref={box} className="relative flex flex-wrap items-center gap-1.5">
       {ticket.snoozedUntil !== null && (
-        <span className="flex flex-wrap items-center gap-1.5 rounded bg-brand-50 px-1.5 py-0.5 text-brand-800" data-testid="snoozed">
+        <span className="flex flex-wrap items-center gap-1.5 rounded bg-brand-50 px-1.5 py-0.5 text-brand-700" data-testid="snoozed">
           <AlarmClock className="size-3.5" aria-hidden />
           {t('until', { at: format.dateTime(ticket.snoozedUntil, WHEN) })}
           {ticket.snoozeReason && <span className="text-slate-700">· {ticket.snoozeReason}</span>}

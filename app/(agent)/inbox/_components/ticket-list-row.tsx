@@ -83,7 +83,7 @@ export const TicketListRow = memo(function TicketListRow({
           />
         )}
         {item.snoozedUntil !== null && (
-          <span className="flex shrink-0 items-center gap-0.5 text-[11px] text-brand-800" data-testid="snoozed-until">
+          <span className="flex shrink-0 items-center gap-0.5 text-[11px] text-brand-700" data-testid="snoozed-until">
             <AlarmClock className="size-3" aria-hidden />
             <span className="sr-only">{t('snooze.listBadge', { at: format.dateTime(item.snoozedUntil, { dateStyle: 'medium', timeStyle: 'short' }) })}</span>
             <span aria-hidden>{format.dateTime(item.snoozedUntil, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' })}</span>
