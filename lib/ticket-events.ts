@@ -44,6 +44,8 @@ export const ticketEventPayloads = {
   team_changed: change(nullableId),
   priority_changed: change(priority),
   tags_changed: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
+  /** An agent applied a macro: its property changes follow as their own events. */
+  macro_applied: z.object({ macroId: id, name: z.string() }),
   /** Put away until `until` (waiting for the customer or someone else); it comes back then, or sooner when the customer writes. */
   snoozed: z.object({ until: z.number().int(), reason: z.string().nullable() }),
   /** `cause`: the time came, the customer wrote, or an agent took it out of waiting. */

@@ -19,3 +19,4 @@ export * from './ticket-facts';
 export * from './api-tokens';
 export * from './digests';
 export * from './metric-rollups';
+export * from './macros';

@@ -15,6 +15,7 @@ import { telegramRouter } from './routers/telegram';
 import { messengerRouter } from './routers/messenger';
 import { surveyPoliciesRouter } from './routers/survey-policies';
 import { dashboardRouter } from './routers/dashboard';
+import { macrosRouter } from './routers/macros';
 
 export const appRouter = router({
   auth: authRouter,
@@ -33,6 +34,7 @@ export const appRouter = router({
   messenger: messengerRouter,
   surveyPolicies: surveyPoliciesRouter,
   dashboard: dashboardRouter,
+  macros: macrosRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,24 +2,17 @@ import type { Db } from '@/db/client';
 import { findTicketWithChannel } from '@/db/queries/tickets';
 import { findChannel } from '@/db/queries/inbound';
 import { findCustomer } from '@/db/queries/customers';
-import { whatsappSettingsSchema, type TemplateSource, type WhatsappTemplate } from '@/lib/channel-settings/whatsapp';
+import { whatsappSettingsSchema, type WhatsappTemplate } from '@/lib/channel-settings/whatsapp';
+import { placeholderValues, type PlaceholderSources } from '@/lib/placeholders';
 import type { TicketStatus } from '@/lib/domain';
 import type { Viewer } from '@/server/auth/sessions';
 import { DomainError } from '@/server/errors/domain-error';
 import { canAccessTicket } from '@/server/tickets/ticket-access';
 import { replyToTicket } from '@/server/tickets/reply-to-ticket';
 
-type Sources = { customerName: string; ticketNumber: number; ticketSubject: string; agentName: string };
-
 /** A template's `{{n}}` values, from what its configuration says each one is. */
-export function templateValues(template: Pick<WhatsappTemplate, 'parameters'>, s: Sources): string[] {
-  const value: Record<TemplateSource, string> = {
-    'customer.name': s.customerName,
-    'customer.first_name': s.customerName.split(/\s+/)[0] ?? s.customerName,
-    'ticket.number': String(s.ticketNumber),
-    'ticket.subject': s.ticketSubject,
-    'agent.name': s.agentName,
-  };
+export function templateValues(template: Pick<WhatsappTemplate, 'parameters'>, s: PlaceholderSources): string[] {
+  const value = placeholderValues(s);
   // WhatsApp refuses an empty parameter; a dash keeps the sentence readable.
   return template.parameters.map((p) => value[p].trim() || '–');
 }
