@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useTranslations } from 'use-intl';
 import { useMutation } from '@tanstack/react-query';
-import { BarChart3, Inbox, LifeBuoy, LogOut, Settings, WifiOff } from 'lucide-react';
+import { BarChart3, Inbox, LifeBuoy, LogOut, MessageSquareText, Settings, WifiOff } from 'lucide-react';
 import { hasRole } from '@/lib/domain';
 import { useTRPC } from './trpc';
 import { useRealtime } from './realtime';
@@ -42,6 +42,7 @@ export function AgentShell({ viewer, children }: { viewer: ClientViewer; childre
   const nav = [
     { href: '/inbox', label: t('app.inbox'), icon: Inbox, show: true },
     { href: '/dashboard', label: t('app.dashboard'), icon: BarChart3, show: true },
+    { href: '/macros', label: t('app.macros'), icon: MessageSquareText, show: true },
     { href: '/settings/agents', label: t('app.settings'), icon: Settings, show: hasRole(viewer.role, 'admin') },
   ];
   return (

@@ -15,7 +15,8 @@ import { useUndo } from '@/app/_components/undo-toast';
 import { SendMenu } from './send-menu';
 import { useRealtime } from '@/app/_components/realtime';
 import type { ComposerMode } from './inbox-app';
-import { Paperclip, X } from 'lucide-react';
+import { MessageSquareText, Paperclip, X } from 'lucide-react';
+import { MacroPicker, type AppliedMacro } from './macro-picker';
 import { useAttachmentUploads } from './use-attachment-uploads';
 
 const SEND_AS: TicketStatus[] = ['open', 'pending', 'on_hold', 'solved'];
@@ -85,6 +86,21 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const uploads = useAttachmentUploads(t('composer.uploadFailed'));
   const fileInput = useRef<HTMLInputElement>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const [pickerOpen, setPickerOpen] = useState(false);
+  // A macro's status goes with the reply it inserted: the primary button sends and sets it.
+  const [macroStatus, setMacroStatus] = useState<TicketStatus | null>(null);
+  const closePicker = () => {
+    setPickerOpen(false);
+    textarea.current?.focus();
+  };
+  const onMacro = (m: AppliedMacro) => {
+    if (m.text) setBody(body.trim() ? `${body.trimEnd()}\n\n${m.text}` : m.text);
+    setMacroStatus(m.sendStatus);
+    closePicker();
+    void queryClient.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ id: ticketId }) });
+    void queryClient.invalidateQueries({ queryKey: trpc.tickets.list.pathKey() });
+  };
 
   const stopTyping = () => {
     clearTimeout(typingTimer.current);
@@ -103,6 +119,7 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
     },
     onSuccess: (res) => {
       setBody('');
+      setMacroStatus(null);
       uploads.clear();
       const pending = 'pending' in res ? res.pending : null;
       // An email or messenger reply waits out the undo window on the server; taken back, its text returns.
@@ -125,7 +142,7 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
     if (!canSend) return;
     stopTyping();
     sendKey.current ??= crypto.randomUUID();
-    reply.mutate({ ticketId, body, internal: mode === 'note', status: nextStatus, attachments: uploads.files.map((f) => f.token), clientId: sendKey.current });
+    reply.mutate({ ticketId, body, internal: mode === 'note', status: nextStatus ?? macroStatus ?? undefined, attachments: uploads.files.map((f) => f.token), clientId: sendKey.current });
   };
 
   const isNote = mode === 'note';
@@ -206,7 +223,11 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
         <label className="sr-only" htmlFor={COMPOSER_ID}>
           {t(`composer.${mode}`)}
         </label>
+        <div className="relative">
+          {pickerOpen && <MacroPicker ticketId={ticketId} onApplied={onMacro} onClose={closePicker} />}
+        </div>
         <textarea
+          ref={textarea}
           id={COMPOSER_ID}
           rows={4}
           value={body}
@@ -224,6 +245,11 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
               send();
             }
             if (e.key === 'Escape') e.currentTarget.blur();
+            // "/" in an empty box opens the macros; anywhere else it is a slash.
+            if (e.key === '/' && body === '' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+              e.preventDefault();
+              setPickerOpen(true);
+            }
           }}
         />
         {(uploads.files.length > 0 || uploads.uploading) && (
@@ -260,7 +286,26 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
           >
             <Paperclip className="size-4" aria-hidden />
           </button>
-          <span className="text-[11px] text-slate-500">{t('composer.hint')}</span>
+          <button
+            type="button"
+            aria-haspopup="dialog"
+            aria-expanded={pickerOpen}
+            onClick={() => (pickerOpen ? closePicker() : setPickerOpen(true))}
+            className="flex items-center gap-1 rounded p-1 text-xs text-slate-600 hover:bg-slate-100"
+          >
+            <MessageSquareText className="size-4" aria-hidden />
+            <span className="sr-only sm:not-sr-only">{t('macros.pickerButton')}</span>
+          </button>
+          {macroStatus ? (
+            <span className="flex items-center gap-1 text-[11px] text-slate-600" data-testid="macro-status">
+              {t('macros.sendStatus', { status: t(`status.${macroStatus}`) })}
+              <button type="button" onClick={() => setMacroStatus(null)} className="rounded px-1 text-brand-700 hover:underline">
+                {t('macros.keepStatus')}
+              </button>
+            </span>
+          ) : (
+            <span className="text-[11px] text-slate-500">{t('composer.hint')}</span>
+          )}
           {(reply.error ?? uploads.error) && (
             <span role="alert" className="text-xs text-red-700">
               {(reply.error ? errorText(reply.error) : undefined) ?? uploads.error}
@@ -273,7 +318,13 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
               disabled={!canSend}
               className={`rounded-md px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50 ${isNote ? 'bg-amber-600 hover:bg-amber-700' : 'bg-brand-600 hover:bg-brand-700'}`}
             >
-              {reply.isPending ? t('composer.sending') : isNote ? t('composer.addNote') : t('composer.send')}
+              {reply.isPending
+                ? t('composer.sending')
+                : isNote
+                  ? t('composer.addNote')
+                  : macroStatus && macroStatus !== status
+                    ? t('composer.sendAs', { status: t(`status.${macroStatus}`) })
+                    : t('composer.send')}
             </button>
           </div>
         </div>

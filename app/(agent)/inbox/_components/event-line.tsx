@@ -49,6 +49,9 @@ export function EventLine({ e }: { e: Event }) {
     case 'routed':
       text = t('events.routed', { rules: e.data.rules.map((r) => r.name).join(', ') });
       break;
+    case 'macro_applied':
+      text = t('events.macro_applied', { actor, name: e.data.name });
+      break;
     case 'snoozed':
       text = e.data.reason
         ? t('events.snoozedWithReason', { actor, until: when(e.data.until), reason: e.data.reason })
