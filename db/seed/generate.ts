@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../client';
 import { createRandom, type Random } from './random';
-import { AGENT_REPLIES, CITIES, CUSTOMER_FOLLOW_UPS, FIRST_NAMES, INTERNAL_NOTES, LAST_NAMES, SNOOZE_REASONS, TOPICS } from './texts';
+import { AGENT_REPLIES, CITIES, CUSTOMER_FOLLOW_UPS, DEMO_MACROS, FIRST_NAMES, INTERNAL_NOTES, LAST_NAMES, SNOOZE_REASONS, TOPICS } from './texts';
 import type { ChannelKind, TicketStatus, Priority } from '../../lib/domain';
 import { ticketEvent, type NewTicketEvent } from '../../lib/ticket-events';
 import { previewOf } from '../../lib/preview';
@@ -111,6 +111,7 @@ export function generateDemoData(db: Db, opts: SeedOptions) {
     for (const t of a.teams) sqlite.prepare('insert into agent_teams (agent_id, team_id) values (?, ?)').run(id, teamIds[t]);
     return id;
   });
+  writeDemoMacros(sqlite, teamIds, start);
   const channelIds = CHANNELS.map((c) =>
     Number(
       sqlite
@@ -459,4 +460,10 @@ function ascii(s: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z]/g, '');
+}
+
+/** The team's shared macros: two canned replies in both languages and one that hands a ticket to Billing. */
+function writeDemoMacros(sqlite: Db['$client'], teamIds: number[], at: number) {
+  const ins = sqlite.prepare('insert into macros (name, owner_agent_id, text_en, text_de, actions, created_at, updated_at) values (?, null, ?, ?, ?, ?, ?)');
+  for (const m of DEMO_MACROS(teamIds[1]!)) ins.run(m.name, m.en, m.de, JSON.stringify(m.actions), at, at);
 }

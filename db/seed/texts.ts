@@ -106,6 +106,23 @@ export const AGENT_REPLIES = {
   ],
 };
 
+/** Shared macros of the demo team (`billingTeamId`: where "Hand over to Billing" moves a ticket). */
+export const DEMO_MACROS = (billingTeamId: number) => [
+  {
+    name: 'Refund issued',
+    en: 'Hello {{customer.first_name}},\n\nwe have refunded the amount; it will show on your account within three to five working days.\n\nKind regards,\n{{agent.name}}',
+    de: 'Hallo {{customer.first_name}},\n\nwir haben den Betrag erstattet; er ist in drei bis fünf Werktagen auf Ihrem Konto.\n\nViele Grüße\n{{agent.name}}',
+    actions: { status: 'solved', addTags: ['erstattung'] },
+  },
+  {
+    name: 'Ask for the order number',
+    en: 'Hello {{customer.first_name}},\n\ncould you send us your order number (it starts with A-)? Then we can look into it right away.\n\nKind regards,\n{{agent.name}}',
+    de: 'Hallo {{customer.first_name}},\n\nkönnten Sie uns Ihre Bestellnummer schicken (sie beginnt mit A-)? Dann sehen wir sofort nach.\n\nViele Grüße\n{{agent.name}}',
+    actions: { status: 'pending' },
+  },
+  { name: 'Hand over to Billing', en: '', de: '', actions: { teamId: billingTeamId, assignee: 'none', priority: 'high' } },
+];
+
 /** What an agent notes when snoozing a ticket. */
 export const SNOOZE_REASONS = {
   de: ['Rückruf vereinbart', 'Warten auf den Lieferanten', 'Kundin meldet sich nach dem Urlaub', 'Ersatzteil bestellt'],

@@ -1,5 +1,7 @@
 import { type Db, transact } from '@/db/client';
 import { findCustomer } from '@/db/queries/customers';
+import { listMessages } from '@/db/queries/tickets';
+import { detectLocale } from '@/lib/i18n/detect-locale';
 import type { MacroRow } from '@/db/queries/macros';
 import type { Locale, TicketStatus } from '@/lib/domain';
 import { fillPlaceholders, placeholderValues } from '@/lib/placeholders';
@@ -12,16 +14,16 @@ import { visibleMacro } from './macro-admin';
 
 /**
  * Applies a macro to a ticket in one step: its property changes (priority, team, assignee, tags) in one
- * transaction, after a `macro_applied` event naming it; and its text, in the customer's language with the
- * placeholders filled, for the composer. The status travels with that text and is set when it is sent
- * (`sendStatus`); a macro without text sets it here.
+ * transaction, after a `macro_applied` event naming it; and its text, in the customer's language (known, or
+ * detected in what they wrote) with the placeholders filled, for the composer. The status travels with
+ * that text and is set when it is sent (`sendStatus`); a macro without text sets it here.
  */
 export function applyMacro(db: Db, viewer: Viewer, input: { macroId: number; ticketId: number }, now = Date.now()) {
   const macro = visibleMacro(db, viewer, input.macroId);
   const ticket = accessibleTicket(db, viewer, input.ticketId);
   if (ticket.status === 'closed') throw new DomainError('CONFLICT', 'ticket_closed');
   const customer = findCustomer(db, ticket.customerId);
-  const locale = textLocale(macro, customer?.locale ?? null, viewer.locale);
+  const locale = textLocale(macro, customer?.locale ?? writtenIn(db, ticket.id), viewer.locale);
   const raw = (locale === 'de' ? macro.textDe : macro.textEn).trim();
   const text = fillPlaceholders(
     raw,
@@ -45,6 +47,12 @@ export function textLocale(macro: Pick<MacroRow, 'textEn' | 'textDe'>, customerL
   if (customerLocale && has[customerLocale]) return customerLocale;
   if (has.en !== has.de) return has.en ? 'en' : 'de';
   return customerLocale ?? agentLocale ?? 'en';
+}
+
+/** Not known from a form, the widget or an earlier mail: the language the customer wrote this ticket in. */
+function writtenIn(db: Db, ticketId: number): Locale | null {
+  const first = listMessages(db, ticketId).find((m) => m.authorKind === 'customer');
+  return first ? detectLocale(first.bodyText) : null;
 }
 
 function patchOf(macro: MacroRow, viewer: Viewer, withStatus: boolean): TicketPatch {

@@ -104,8 +104,10 @@ describe('applying a macro', () => {
       locale: 'de',
       text: 'Nur auf Deutsch',
     });
-    // Unknown customer language: Jana has not chosen one either, so English.
-    await expect(as(jana).applyToTicket({ macroId: both.id, ticketId: ticketFor(null).id })).resolves.toMatchObject({ locale: 'en' });
+    // Not known: the language the ticket was written in; too short to tell, the agent's (Jana has none saved: English).
+    const german = ticketFor(null, { text: 'Guten Tag, meine Rechnung wurde doppelt abgebucht. Bitte prüfen Sie das.' });
+    await expect(as(jana).applyToTicket({ macroId: both.id, ticketId: german.id })).resolves.toMatchObject({ locale: 'de' });
+    await expect(as(jana).applyToTicket({ macroId: both.id, ticketId: ticketFor(null, { text: 'Hi' }).id })).resolves.toMatchObject({ locale: 'en' });
   });
 
   it('refuses a closed ticket and a macro that is not the agent’s to use', async () => {
