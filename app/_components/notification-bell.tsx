@@ -92,7 +92,9 @@ export function NotificationBell() {
                   onClick={() => show(n)}
                   className={`block w-full px-3 py-2 text-left hover:bg-slate-50 ${n.readAt === null ? '' : 'text-slate-500'}`}
                 >
-                  <span className={`block text-xs font-medium ${n.kind === 'sla_warning' ? 'text-amber-800' : n.kind === 'snooze_ended' ? 'text-brand-700' : 'text-red-700'}`}>
+                  <span
+                    className={`block text-xs font-medium ${n.kind === 'sla_warning' ? 'text-amber-800' : n.kind === 'snooze_ended' ? 'text-brand-700' : 'text-red-700'}`}
+                  >
                     {n.kind === 'survey_unhappy'
                       ? t('survey_unhappy', {
                           type: n.survey?.type ? tt(`surveys.type.${n.survey.type}`) : '',

@@ -70,7 +70,12 @@ test('a lead writes a shared macro; an agent applies it with / in one step and t
   await expect(properties.getByLabel('Priority')).toHaveValue('high');
   await expect(properties).toContainText('erstattung');
   await expect(properties).toContainText('rechnung');
-  await expect(page.getByTestId('thread').getByTestId('event').filter({ hasText: `Jana Berger applied the macro “${name}”` })).toBeVisible();
+  await expect(
+    page
+      .getByTestId('thread')
+      .getByTestId('event')
+      .filter({ hasText: `Jana Berger applied the macro “${name}”` }),
+  ).toBeVisible();
   await expect(page.getByLabel('Status', { exact: true })).toHaveValue('new');
   await expect(page.getByTestId('macro-status')).toContainText('Sending sets Solved');
   await expect(page.getByRole('button', { name: 'Send and set Solved' })).toBeVisible();

@@ -34,7 +34,12 @@ test('an agent snoozes a ticket by keyboard with a reason, finds it in Snoozed, 
   const snoozed = page.getByTestId('snoozed');
   await expect(snoozed).toContainText(/Snoozed until .*09:00/);
   await expect(snoozed).toContainText('Kundin ruft zurück');
-  await expect(page.getByTestId('thread').getByTestId('event').filter({ hasText: /Jana Berger snoozed it until .*: Kundin ruft zurück/ })).toBeVisible();
+  await expect(
+    page
+      .getByTestId('thread')
+      .getByTestId('event')
+      .filter({ hasText: /Jana Berger snoozed it until .*: Kundin ruft zurück/ }),
+  ).toBeVisible();
   await expect(page.getByLabel('Status', { exact: true })).toHaveValue('pending');
   // Tom, in German, sees it change without reloading.
   await expect(tom.page.getByTestId('snoozed')).toContainText(/Wiedervorlage am .*09:00/);

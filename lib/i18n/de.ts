@@ -359,7 +359,11 @@ export const de: Messages = {
     macro_applied: '{actor} hat das Makro „{name}“ angewendet',
     snoozed: '{actor} hat es auf Wiedervorlage am {until} gelegt',
     snoozedWithReason: '{actor} hat es auf Wiedervorlage am {until} gelegt: {reason}',
-    snooze_ended: { time: 'Wiedervorlage fällig: zurück in Bearbeitung', customer: 'Wiedervorlage beendet: der Kunde hat geschrieben', agent: '{actor} hat die Wiedervorlage beendet' },
+    snooze_ended: {
+      time: 'Wiedervorlage fällig: zurück in Bearbeitung',
+      customer: 'Wiedervorlage beendet: der Kunde hat geschrieben',
+      agent: '{actor} hat die Wiedervorlage beendet',
+    },
     marked_spam: '{actor} hat es als Spam markiert',
     marked_not_spam: '{actor} hat es aus dem Spam geholt',
     held_as_spam: 'Zurückgehalten: {reason}',

@@ -142,7 +142,14 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
     if (!canSend) return;
     stopTyping();
     sendKey.current ??= crypto.randomUUID();
-    reply.mutate({ ticketId, body, internal: mode === 'note', status: nextStatus ?? macroStatus ?? undefined, attachments: uploads.files.map((f) => f.token), clientId: sendKey.current });
+    reply.mutate({
+      ticketId,
+      body,
+      internal: mode === 'note',
+      status: nextStatus ?? macroStatus ?? undefined,
+      attachments: uploads.files.map((f) => f.token),
+      clientId: sendKey.current,
+    });
   };
 
   const isNote = mode === 'note';
@@ -223,9 +230,7 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
         <label className="sr-only" htmlFor={COMPOSER_ID}>
           {t(`composer.${mode}`)}
         </label>
-        <div className="relative">
-          {pickerOpen && <MacroPicker ticketId={ticketId} onApplied={onMacro} onClose={closePicker} />}
-        </div>
+        <div className="relative">{pickerOpen && <MacroPicker ticketId={ticketId} onApplied={onMacro} onClose={closePicker} />}</div>
         <textarea
           ref={textarea}
           id={COMPOSER_ID}

@@ -28,10 +28,11 @@ export function MacroPicker({ ticketId, onApplied, onClose }: { ticketId: number
   useEffect(() => input.current?.focus(), []);
 
   const q = query.trim().toLowerCase();
-  const shown = (macros.data ?? []).filter((m) => !q || m.name.toLowerCase().includes(q) || `${m.text.de}\n${m.text.en}`.toLowerCase().includes(q)).slice(0, 30);
+  const shown = (macros.data ?? [])
+    .filter((m) => !q || m.name.toLowerCase().includes(q) || `${m.text.de}\n${m.text.en}`.toLowerCase().includes(q))
+    .slice(0, 30);
   const at = Math.min(active, Math.max(0, shown.length - 1));
-  const choose = (m: (typeof shown)[number] | undefined) =>
-    m && !apply.isPending && apply.mutate({ macroId: m.id, ticketId }, { onSuccess: onApplied });
+  const choose = (m: (typeof shown)[number] | undefined) => m && !apply.isPending && apply.mutate({ macroId: m.id, ticketId }, { onSuccess: onApplied });
 
   return (
     <div

@@ -42,12 +42,14 @@ export function SnoozeControl({ ticket }: Props) {
     void queryClient.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ id: ticket.id }) });
     void queryClient.invalidateQueries({ queryKey: trpc.tickets.list.pathKey() });
   };
-  const snooze = useMutation(trpc.tickets.snooze.mutationOptions({
+  const snooze = useMutation(
+    trpc.tickets.snooze.mutationOptions({
       onSuccess: () => {
         close();
         refresh();
       },
-    }),);
+    }),
+  );
   const wake = useMutation(trpc.tickets.update.mutationOptions({ onSuccess: refresh }));
   const ended = ticket.status === 'solved' || ticket.status === 'closed';
 

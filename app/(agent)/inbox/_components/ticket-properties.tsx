@@ -15,7 +15,15 @@ import { TICKET_ACTION_EVENT, type TicketAction } from './use-inbox-shortcuts';
 import { SnoozeControl } from './snooze-control';
 
 type Props = {
-  ticket: { id: number; status: TicketStatus; priority: Priority; assigneeId: number | null; teamId: number | null; snoozedUntil: number | null; snoozeReason: string | null };
+  ticket: {
+    id: number;
+    status: TicketStatus;
+    priority: Priority;
+    assigneeId: number | null;
+    teamId: number | null;
+    snoozedUntil: number | null;
+    snoozeReason: string | null;
+  };
   tags: { id: number; name: string }[];
 };
 
