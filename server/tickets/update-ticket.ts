@@ -50,6 +50,8 @@ export function checkPatch(db: Db, patch: TicketPatch) {
  * property changes (a macro's name), written only when something changed. Null when nothing did.
  */
 export function patchTicket(tx: Tx, viewer: Viewer, t: q.TicketRow, patch: TicketPatch, now: number, leading: q.NewTicketEvent[] = []) {
+  // Closed is final for every property, not only the status (the status machine refuses that one).
+  if (t.status === 'closed') throw new DomainError('CONFLICT', 'ticket_closed');
   const ticketId = t.id;
   const actor = { kind: 'agent', agentId: viewer.id } as const;
   const transition = patch.status !== undefined ? decide(t, { kind: 'set_status', to: patch.status }, actor, now) : { cols: {}, events: [], status: null };

@@ -7,6 +7,7 @@ import { getTicket } from '@/server/tickets/get-ticket';
 import { updateTicket } from '@/server/tickets/update-ticket';
 import { sendReply, undoSend } from '@/server/tickets/undo-send';
 import { snoozeTicket } from '@/server/tickets/snooze-ticket';
+import { bulkUpdateTickets, MAX_BULK_TICKETS } from '@/server/tickets/bulk-update';
 import { MAX_SNOOZE_REASON } from '@/lib/snooze';
 import { replyInputSchema } from '@/server/tickets/reply-input';
 import { markSpam } from '@/server/tickets/mark-spam';
@@ -28,6 +29,16 @@ const tagNames = z
   )
   .max(MAX_TICKET_TAGS);
 
+const patchSchema = z.object({
+  status: z.enum(TICKET_STATUSES).optional(),
+  priority: z.enum(PRIORITIES).optional(),
+  assigneeId: z.number().int().positive().nullable().optional(),
+  teamId: z.number().int().positive().nullable().optional(),
+  tags: tagNames.optional(),
+  addTags: tagNames.optional(),
+  removeTags: tagNames.optional(),
+});
+
 export const ticketsRouter = router({
   list: agentProcedure
     .input(z.object({ filter: ticketFilterSchema, cursor: ticketCursorSchema.nullish(), limit: z.number().int().min(1).max(200).default(50) }))
@@ -39,23 +50,15 @@ export const ticketsRouter = router({
     id: ticketIdOfNumber(ctx.db, ctx.viewer, input.number),
   })),
 
-  update: agentProcedure
-    .input(
-      z.object({
-        id: ticketId,
-        status: z.enum(TICKET_STATUSES).optional(),
-        priority: z.enum(PRIORITIES).optional(),
-        assigneeId: z.number().int().positive().nullable().optional(),
-        teamId: z.number().int().positive().nullable().optional(),
-        tags: tagNames.optional(),
-        addTags: tagNames.optional(),
-        removeTags: tagNames.optional(),
-      }),
-    )
-    .mutation(({ ctx, input }) => {
-      const { id, ...patch } = input;
-      return updateTicket(ctx.db, ctx.viewer, id, patch);
-    }),
+  update: agentProcedure.input(patchSchema.extend({ id: ticketId })).mutation(({ ctx, input }) => {
+    const { id, ...patch } = input;
+    return updateTicket(ctx.db, ctx.viewer, id, patch);
+  }),
+
+  /** The same change on several selected tickets; each that refuses it is named in the answer. */
+  bulkUpdate: agentProcedure
+    .input(z.object({ ids: z.array(ticketId).min(1).max(MAX_BULK_TICKETS), patch: patchSchema }))
+    .mutation(({ ctx, input }) => bulkUpdateTickets(ctx.db, ctx.viewer, input.ids, input.patch)),
 
   /** Waits until `until` (ms since the epoch), then comes back by itself; ended sooner by reopening it. */
   snooze: agentProcedure

@@ -16,6 +16,8 @@ import { ShortcutsHelp } from './shortcuts-help';
 import { useInboxShortcuts } from './use-inbox-shortcuts';
 import { useDebounced } from './use-debounced';
 import { COMPOSER_ID } from './composer';
+import { useTicketSelection } from './use-ticket-selection';
+import { BulkBar } from './bulk-bar';
 
 export type ComposerMode = 'reply' | 'note';
 
@@ -82,6 +84,14 @@ export function InboxApp() {
     trpc.tickets.list.infiniteQueryOptions(listInput, { getNextPageParam: (last) => last.nextCursor, placeholderData: (prev) => prev }),
   );
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
+  const selection = useTicketSelection(items);
+  const [bulkNotice, setBulkNotice] = useState<string | null>(null);
+  // Another list, another selection: nothing stays checked out of sight.
+  const clearSelection = selection.clear;
+  useEffect(() => {
+    clearSelection();
+    setBulkNotice(null);
+  }, [listInput, clearSelection]);
 
   // Every agent sees changes live: the list refreshes, and so does the open ticket if it changed.
   useEffect(() => {
@@ -132,6 +142,11 @@ export function InboxApp() {
       setComposerMode(mode);
     },
     toggleHelp: () => setHelpOpen((o) => !o),
+    toggleCheck: () => {
+      const focused = document.activeElement?.closest('[data-ticket-id]')?.getAttribute('data-ticket-id');
+      const id = focused ? Number(focused) : selectedId;
+      if (id !== null) selection.toggle(id);
+    },
   });
 
   return (
@@ -154,7 +169,10 @@ export function InboxApp() {
         searchScope={q && !sameFilter(filter, ALL_VIEW.filter) ? (currentView ? t(`views.${currentView}`) : t('views.custom')) : null}
         viewName={currentView ? t(`views.${currentView}`) : t('views.custom')}
         onOpenViews={() => setViewsOpen(true)}
-        notice={linkProblem}
+        notice={bulkNotice ?? linkProblem}
+        checked={selection.checked}
+        onCheck={selection.toggle}
+        bulkBar={selection.checked.length > 0 && <BulkBar ids={selection.checked} onClear={selection.clear} onResult={setBulkNotice} />}
         onSearchEverywhere={() => selectView('all')}
         selectedId={selectedId}
         focusId={returnFocusId}

@@ -16,6 +16,8 @@ const SHORTCUTS = [
   ['h', 'setOnHold'],
   ['s', 'setSolved'],
   ['z', 'snooze'],
+  ['x', 'check'],
+  ['Shift + click', 'checkRun'],
   ['u', 'undo'],
   ['Ctrl + Enter', 'send'],
   ['Esc', 'escape'],

@@ -1,7 +1,7 @@
 'use client';
 
 import { memo, useEffect, useRef } from 'react';
-import { AlarmClock } from 'lucide-react';
+import { AlarmClock, Check } from 'lucide-react';
 import { useFormatter, useNow, useTranslations } from 'use-intl';
 import { ChannelIcon } from '@/app/_components/channel-icon';
 import { StatusBadge, PriorityLabel } from '@/app/_components/badges';
@@ -18,12 +18,17 @@ const isUnsolved = (s: TicketStatus) => (UNSOLVED_STATUSES as readonly TicketSta
 export const TicketListRow = memo(function TicketListRow({
   item,
   selected,
+  checked,
+  onCheck,
   onSelect,
   takeFocus,
   onFocused,
 }: {
   item: TicketListItem;
   selected: boolean;
+  /** Checked for a bulk change (x, a click on its box, shift-click for a run). */
+  checked: boolean;
+  onCheck: (id: number, range: boolean) => void;
   /** `focusTicket`: opened by keyboard, or on a phone where the list gives way to the conversation. */
   onSelect: (id: number, focusTicket: boolean) => void;
   takeFocus: boolean;
@@ -46,12 +51,24 @@ export const TicketListRow = memo(function TicketListRow({
       type="button"
       role="option"
       aria-selected={selected}
+      aria-checked={checked}
       data-ticket-id={item.id}
-      // A click from the keyboard (Enter, Space) has detail 0.
-      onClick={(e) => onSelect(item.id, e.detail === 0 || !window.matchMedia('(min-width: 768px)').matches)}
+      onClick={(e) => {
+        if (e.shiftKey || e.ctrlKey || e.metaKey || (e.target as Element).closest('[data-check]')) return onCheck(item.id, e.shiftKey);
+        // A click from the keyboard (Enter, Space) has detail 0.
+        onSelect(item.id, e.detail === 0 || !window.matchMedia('(min-width: 768px)').matches);
+      }}
       className="flex h-full w-full flex-col gap-0.5 border-b border-slate-100 px-3 py-2 text-left hover:bg-slate-50 focus-visible:outline-offset-[-2px] aria-selected:bg-brand-50 aria-selected:shadow-[inset_3px_0_0_var(--color-brand-500)]"
     >
       <span className="flex items-center gap-1.5 text-xs">
+        <span
+          data-check
+          aria-hidden
+          title={t('bulk.check')}
+          className={`flex size-3.5 shrink-0 items-center justify-center rounded-sm border ${checked ? 'border-brand-600 bg-brand-600 text-white' : 'border-slate-400 bg-white'}`}
+        >
+          {checked && <Check className="size-3" strokeWidth={3} />}
+        </span>
         <ChannelIcon kind={item.channelKind} label={t(`channel.${item.channelKind}`)} className="size-3.5" />
         <span className={`truncate ${item.unread ? 'font-semibold text-slate-900' : 'text-slate-600'}`}>{item.customerName}</span>
         {item.unread && (

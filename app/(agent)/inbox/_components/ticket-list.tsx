@@ -31,6 +31,10 @@ type Props = {
   notice?: string | null;
   selectedId: number | null;
   onSelect: (id: number, focusTicket: boolean) => void;
+  checked: readonly number[];
+  onCheck: (id: number, range: boolean) => void;
+  /** Above the list while tickets are checked: what to do with them. */
+  bulkBar?: React.ReactNode;
   /** A row to focus once it is drawn (the list shown again after a ticket on a phone). */
   focusId: number | null;
   onFocused: () => void;
@@ -97,6 +101,7 @@ export function TicketList(p: Props) {
           {p.notice}
         </p>
       )}
+      {p.bulkBar}
       {p.searchCapped && <p className="border-b border-amber-100 bg-amber-50 px-3 py-1.5 text-xs text-amber-800">{t('list.searchCapped')}</p>}
       <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" role="listbox" aria-label={t('app.inbox')} data-testid="ticket-list" id="ticket-list">
         {p.loading ? (
@@ -112,6 +117,8 @@ export function TicketList(p: Props) {
                   <TicketListRow
                     item={item}
                     selected={item.id === p.selectedId}
+                    checked={p.checked.includes(item.id)}
+                    onCheck={p.onCheck}
                     onSelect={p.onSelect}
                     takeFocus={item.id === p.focusId}
                     onFocused={p.onFocused}

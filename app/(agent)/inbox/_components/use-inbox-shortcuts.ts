@@ -8,6 +8,8 @@ type Handlers = {
   focusSearch: () => void;
   compose: (mode: 'reply' | 'note') => void;
   toggleHelp: () => void;
+  /** Checks or unchecks the ticket whose row has focus, else the open one. */
+  toggleCheck: () => void;
 };
 
 /** Custom events let the conversation pane own its actions (assign, status) while keys are read in one place. */
@@ -53,6 +55,7 @@ export function useInboxShortcuts(handlers: Handlers) {
         s: () => action({ type: 'status', status: 'solved' }),
         z: () => action({ type: 'snooze' }),
         u: () => window.dispatchEvent(new CustomEvent(UNDO_EVENT)),
+        x: h.toggleCheck,
         '?': h.toggleHelp,
       };
       const run = keys[e.key];
