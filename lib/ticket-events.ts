@@ -46,6 +46,12 @@ export const ticketEventPayloads = {
   tags_changed: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
   /** An agent applied a macro: its property changes follow as their own events. */
   macro_applied: z.object({ macroId: id, name: z.string() }),
+  /** Merged: this ticket closed and its messages moved to `ticketId` (`merged_into`); or those of `ticketId` arrived here (`merged_from`). */
+  merged_into: z.object({ ticketId: id, number: z.number().int().positive() }),
+  merged_from: z.object({ ticketId: id, number: z.number().int().positive(), messages: z.number().int().min(0) }),
+  /** An agent linked two related tickets, or took the link away; recorded on both. */
+  linked: z.object({ ticketId: id, number: z.number().int().positive() }),
+  unlinked: z.object({ ticketId: id, number: z.number().int().positive() }),
   /** Put away until `until` (waiting for the customer or someone else); it comes back then, or sooner when the customer writes. */
   snoozed: z.object({ until: z.number().int(), reason: z.string().nullable() }),
   /** `cause`: the time came, the customer wrote, or an agent took it out of waiting. */

@@ -49,6 +49,8 @@ export const tickets = sqliteTable(
     /** Snoozed: when the ticket comes back by itself (a durable job), and the reason the agent gave. Waiting statuses only. */
     snoozedUntil: integer('snoozed_until'),
     snoozeReason: text('snooze_reason'),
+    /** Merged into another ticket (closed, its messages moved there): links and the customer's replies go on to that one. */
+    mergedIntoId: integer('merged_into_id'),
   },
   (t) => [
     // The inbox reads newest-first; each index serves one filter and keeps the order so LIMIT stops early.
@@ -117,7 +119,7 @@ export const ticketReads = sqliteTable(
 
 export const TICKET_LINK_KINDS = ['follow_up', 'related'] as const;
 
-/** A follow-up of a closed ticket, or a ticket a stranger opened by writing into someone else's thread. */
+/** A follow-up of a closed ticket, a ticket a stranger opened by writing into someone else's thread, or two an agent linked as related. */
 export const ticketLinks = sqliteTable(
   'ticket_links',
   {

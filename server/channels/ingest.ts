@@ -11,6 +11,7 @@ import { decide } from '@/server/tickets/status-machine';
 import { applySla } from '@/server/sla/apply-sla';
 import type { MessageMeta } from '@/db/schema';
 import type { TicketStatus } from '@/lib/domain';
+import { mergedTarget } from '@/server/tickets/merge-tickets';
 import type { InboundMessage, ThreadDecision } from './inbound-message';
 
 export type IngestOptions = {
@@ -67,7 +68,8 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
     if (found && !found.emailVerified && msg.from.emailProven && msg.from.email) inbound.markEmailVerified(tx, found.id, msg.from.email);
 
     let decision = opts.resolveThread(tx, customer.id);
-    let ticket = decision.kind === 'join' ? decision.ticket : undefined;
+    // A ticket merged into another passes what the customer writes on to that one.
+    let ticket = decision.kind === 'join' ? mergedTarget(tx, decision.ticket) : undefined;
     // Closed is final: the customer's new message opens a follow-up linked to it.
     if (ticket?.status === 'closed') decision = { kind: 'new_linked', linkedTicketId: ticket.id };
     const events: q.NewTicketEvent[] = [];

@@ -13,6 +13,7 @@ import { currentSlaTargets } from '@/server/sla/ticket-sla-view';
 import { replyOptionsOf } from '@/server/channels/reply-options';
 import { ticketSurveys } from '@/server/surveys/survey-summary';
 import { agentViewOfSurvey } from '@/server/surveys/survey-content';
+import { listTicketLinks } from '@/db/queries/ticket-links';
 
 /** `cid:` references in an email's HTML point at its inline attachments; serve them from our store. */
 function inlineCidImages(html: string, files: { id: number; contentId: string | null; sha256: string | null }[]): string {
@@ -63,6 +64,7 @@ export function getTicket(db: Db, viewer: Pick<Viewer, 'role'>, ticketId: number
   const events = q.listEvents(db, ticketId);
   const customer = findCustomer(db, row.ticket.customerId);
   const channelSettings = findChannel(db, row.channel.id);
+  const mergedInto = row.ticket.mergedIntoId === null ? undefined : q.findTicket(db, row.ticket.mergedIntoId);
   return {
     ticket: row.ticket,
     channel: row.channel,
@@ -74,5 +76,7 @@ export function getTicket(db: Db, viewer: Pick<Viewer, 'role'>, ticketId: number
     sla: currentSlaTargets(db, ticketId),
     replyOptions: channelSettings ? replyOptionsOf(channelSettings) : null,
     surveys: ticketSurveys(db, ticketId),
+    links: listTicketLinks(db, ticketId),
+    mergedInto: mergedInto ? { id: mergedInto.id, number: mergedInto.number } : null,
   };
 }

@@ -7,6 +7,8 @@ import { getTicket } from '@/server/tickets/get-ticket';
 import { updateTicket } from '@/server/tickets/update-ticket';
 import { sendReply, undoSend } from '@/server/tickets/undo-send';
 import { snoozeTicket } from '@/server/tickets/snooze-ticket';
+import { mergedTarget, mergeTickets } from '@/server/tickets/merge-tickets';
+import { setTicketLink } from '@/server/tickets/link-tickets';
 import { bulkUpdateTickets, MAX_BULK_TICKETS } from '@/server/tickets/bulk-update';
 import { MAX_SNOOZE_REASON } from '@/lib/snooze';
 import { replyInputSchema } from '@/server/tickets/reply-input';
@@ -17,6 +19,7 @@ import { answerValue } from '@/lib/forms/form-definition';
 import { updateTicketAnswers } from '@/server/forms/update-ticket-answers';
 
 const ticketId = z.number().int().positive();
+const ticketNumber = z.number().int().positive().max(999_999_999);
 
 const tagNames = z
   .array(
@@ -46,9 +49,12 @@ export const ticketsRouter = router({
 
   get: agentProcedure.input(z.object({ id: ticketId })).query(({ ctx, input }) => getTicket(ctx.db, ctx.viewer, input.id)),
   /** A link or a typed number names a ticket by its number; the inbox works with ids. */
-  idOfNumber: agentProcedure.input(z.object({ number: z.number().int().positive().max(999_999_999) })).query(({ ctx, input }) => ({
-    id: ticketIdOfNumber(ctx.db, ctx.viewer, input.number),
-  })),
+  /** A merged ticket's number leads on to the ticket it was merged into (`mergedFrom` says so). */
+  idOfNumber: agentProcedure.input(z.object({ number: ticketNumber })).query(({ ctx, input }) => {
+    const named = accessibleTicket(ctx.db, ctx.viewer, ticketIdOfNumber(ctx.db, ctx.viewer, input.number));
+    const target = mergedTarget(ctx.db, named);
+    return { id: target.id, mergedFrom: target.id === named.id ? null : named.number };
+  }),
 
   update: agentProcedure.input(patchSchema.extend({ id: ticketId })).mutation(({ ctx, input }) => {
     const { id, ...patch } = input;
@@ -59,6 +65,15 @@ export const ticketsRouter = router({
   bulkUpdate: agentProcedure
     .input(z.object({ ids: z.array(ticketId).min(1).max(MAX_BULK_TICKETS), patch: patchSchema }))
     .mutation(({ ctx, input }) => bulkUpdateTickets(ctx.db, ctx.viewer, input.ids, input.patch)),
+
+  /** Merges this ticket into the one numbered `intoNumber`, which stays. */
+  merge: agentProcedure
+    .input(z.object({ id: ticketId, intoNumber: ticketNumber }))
+    .mutation(({ ctx, input }) => mergeTickets(ctx.db, ctx.viewer, input.id, ticketIdOfNumber(ctx.db, ctx.viewer, input.intoNumber))),
+  /** Links this ticket to the one numbered `otherNumber` as related, or takes the link away. */
+  setLink: agentProcedure
+    .input(z.object({ id: ticketId, otherNumber: ticketNumber, linked: z.boolean() }))
+    .mutation(({ ctx, input }) => setTicketLink(ctx.db, ctx.viewer, input.id, ticketIdOfNumber(ctx.db, ctx.viewer, input.otherNumber), input.linked)),
 
   /** Waits until `until` (ms since the epoch), then comes back by itself; ended sooner by reopening it. */
   snooze: agentProcedure

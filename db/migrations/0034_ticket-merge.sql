@@ -1,0 +1,1 @@
+ALTER TABLE `tickets` ADD `merged_into_id` integer;
