@@ -53,7 +53,7 @@ export const ticketsRouter = router({
   idOfNumber: agentProcedure.input(z.object({ number: ticketNumber })).query(({ ctx, input }) => {
     const named = accessibleTicket(ctx.db, ctx.viewer, ticketIdOfNumber(ctx.db, ctx.viewer, input.number));
     const target = mergedTarget(ctx.db, named);
-    return { id: target.id, mergedFrom: target.id === named.id ? null : named.number };
+    return { id: target.id, number: target.number, mergedFrom: target.id === named.id ? null : named.number };
   }),
 
   update: agentProcedure.input(patchSchema.extend({ id: ticketId })).mutation(({ ctx, input }) => {

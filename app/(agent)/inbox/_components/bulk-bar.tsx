@@ -9,6 +9,7 @@ import { useTRPC, useTRPCClient } from '@/app/_components/trpc';
 import { useUndo } from '@/app/_components/undo-toast';
 import { useViewer } from '@/app/_components/viewer';
 import { NamedOptions } from '@/app/_components/named-options';
+import { useErrorText } from '@/app/_components/error-text';
 import { useDirectory } from './use-directory';
 
 const STATUSES: TicketStatus[] = ['open', 'pending', 'on_hold', 'solved'];
@@ -19,7 +20,16 @@ const select = 'min-w-0 rounded border border-slate-200 bg-white px-1 py-1 text-
  * applied with one button. The change is held for the undo toast's seconds (like a single status change)
  * and then made ticket by ticket; the answer says how many changed and which refused.
  */
-export function BulkBar({ ids, onClear, onResult }: { ids: readonly number[]; onClear: () => void; onResult: (message: string) => void }) {
+export function BulkBar({
+  tickets,
+  onClear,
+  onResult,
+}: {
+  tickets: readonly { id: number; number: number }[];
+  onClear: () => void;
+  onResult: (message: string) => void;
+}) {
+  const ids = tickets.map((x) => x.id);
   const t = useTranslations();
   const trpc = useTRPC();
   const trpcClient = useTRPCClient();
@@ -40,6 +50,27 @@ export function BulkBar({ ids, onClear, onResult }: { ids: readonly number[]; on
     ...(tag.trim() ? { addTags: [tag.trim()] } : {}),
   };
   const empty = Object.keys(patch).length === 0;
+  const errorText = useErrorText();
+  // Duplicates go into the oldest of them, one by one (each is its own merge, confirmed once for all).
+  const oldest = tickets.reduce<{ id: number; number: number } | null>((a, x) => (a === null || x.number < a.number ? x : a), null);
+  const mergeAll = async () => {
+    if (!oldest || !window.confirm(t('links.confirmBulkMerge', { count: tickets.length - 1, number: oldest.number }))) return;
+    onClear();
+    let merged = 0;
+    try {
+      for (const x of tickets) {
+        if (x.id === oldest.id) continue;
+        await trpcClient.tickets.merge.mutate({ id: x.id, intoNumber: oldest.number });
+        merged++;
+      }
+      onResult(t('links.bulkMerged', { count: merged, number: oldest.number }));
+    } catch (err) {
+      onResult(`${t('links.bulkMerged', { count: merged, number: oldest.number })} ${errorText(err as Error)}`);
+    } finally {
+      void queryClient.invalidateQueries({ queryKey: trpc.tickets.list.pathKey() });
+      void queryClient.invalidateQueries({ queryKey: trpc.tickets.get.pathKey() });
+    }
+  };
 
   const apply = () => {
     const chosen = [...ids];
@@ -119,6 +150,15 @@ export function BulkBar({ ids, onClear, onResult }: { ids: readonly number[]; on
         <button type="submit" disabled={empty} className="rounded bg-brand-600 px-2 py-1 font-medium text-white hover:bg-brand-700 disabled:opacity-50">
           {t('bulk.apply', { count: ids.length })}
         </button>
+        {oldest && tickets.length > 1 && (
+          <button
+            type="button"
+            onClick={() => void mergeAll()}
+            className="col-span-2 rounded border border-slate-300 bg-white px-2 py-1 font-medium text-slate-800 hover:bg-slate-50"
+          >
+            {t('links.bulkMerge', { number: oldest.number })}
+          </button>
+        )}
       </div>
     </form>
   );

@@ -21,6 +21,7 @@ import { useChatSignals } from './use-chat-signals';
 import { Composer } from './composer';
 import { CustomerPanel } from './customer-panel';
 import { SpamControl } from './spam-control';
+import { TicketLinks } from './ticket-links';
 
 type Props = {
   ticketId: number | null;
@@ -182,6 +183,15 @@ function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket
             )}
           </div>
           <TicketProperties ticket={tk} tags={ticket.data.tags} />
+          <TicketLinks ticket={tk} links={ticket.data.links} onOpenTicket={onOpenTicket} />
+          {ticket.data.mergedInto && (
+            <p role="status" className="mt-2 flex flex-wrap items-center gap-2 rounded bg-slate-100 px-2 py-1 text-sm text-slate-700" data-testid="merged-into">
+              {t('links.mergedInto', { number: ticket.data.mergedInto.number })}
+              <button type="button" onClick={() => onOpenTicket(ticket.data.mergedInto!.id)} className="font-medium text-brand-700 hover:underline">
+                {t('links.openTarget', { number: ticket.data.mergedInto.number })}
+              </button>
+            </p>
+          )}
         </header>
         <Thread data={ticket.data} />
         {typing && (

@@ -52,6 +52,14 @@ export function EventLine({ e }: { e: Event }) {
     case 'macro_applied':
       text = t('events.macro_applied', { actor, name: e.data.name });
       break;
+    case 'merged_into':
+    case 'linked':
+    case 'unlinked':
+      text = t(`events.${e.type}`, { actor, number: e.data.number });
+      break;
+    case 'merged_from':
+      text = t('events.merged_from', { actor, number: e.data.number, messages: e.data.messages });
+      break;
     case 'snoozed':
       text = e.data.reason
         ? t('events.snoozedWithReason', { actor, until: when(e.data.until), reason: e.data.reason })

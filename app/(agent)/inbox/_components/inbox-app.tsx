@@ -59,7 +59,10 @@ export function InboxApp() {
     if (place.ticket !== null)
       trpcClient.tickets.idOfNumber
         .query({ number: place.ticket })
-        .then((r) => setSelectedId(r.id))
+        .then((r) => {
+          setSelectedId(r.id);
+          if (r.mergedFrom !== null) setLinkProblem(t('links.redirected', { from: r.mergedFrom, to: r.number }));
+        })
         .catch((err: unknown) => setUrlProblem(err instanceof Error ? errorText(err) : String(err)));
     else setSelectedId(place.legacyId);
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
@@ -172,7 +175,11 @@ export function InboxApp() {
         notice={bulkNotice ?? linkProblem}
         checked={selection.checked}
         onCheck={selection.toggle}
-        bulkBar={selection.checked.length > 0 && <BulkBar ids={selection.checked} onClear={selection.clear} onResult={setBulkNotice} />}
+        bulkBar={
+          selection.checked.length > 0 && (
+            <BulkBar tickets={items.filter((i) => selection.checked.includes(i.id))} onClear={selection.clear} onResult={setBulkNotice} />
+          )
+        }
         onSearchEverywhere={() => selectView('all')}
         selectedId={selectedId}
         focusId={returnFocusId}
