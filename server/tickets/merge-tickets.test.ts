@@ -52,8 +52,16 @@ describe('merging a duplicate', () => {
       actorAgentId: jana.id,
     });
     expect(getTicket(db, jana, source.ticket.id).mergedInto).toEqual({ id: target.ticket.id, number: target.ticket.number });
-    await expect(as(jana).idOfNumber({ number: source.ticket.number })).resolves.toEqual({ id: target.ticket.id, number: target.ticket.number, mergedFrom: source.ticket.number });
-    await expect(as(jana).idOfNumber({ number: target.ticket.number })).resolves.toEqual({ id: target.ticket.id, number: target.ticket.number, mergedFrom: null });
+    await expect(as(jana).idOfNumber({ number: source.ticket.number })).resolves.toEqual({
+      id: target.ticket.id,
+      number: target.ticket.number,
+      mergedFrom: source.ticket.number,
+    });
+    await expect(as(jana).idOfNumber({ number: target.ticket.number })).resolves.toEqual({
+      id: target.ticket.id,
+      number: target.ticket.number,
+      mergedFrom: null,
+    });
 
     // Search finds the moved text on the ticket that stays.
     indexNewRows(db);
