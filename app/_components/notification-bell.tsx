@@ -7,6 +7,26 @@ import { useFormatter, useLocale, useTranslations } from 'use-intl';
 import { Bell } from 'lucide-react';
 import { useTRPC } from './trpc';
 import { useRealtime } from './realtime';
+import { useDeviceAlerts, useNotificationAlerts } from './use-notification-alerts';
+import { NOTIFICATION_KINDS, type NotificationKind } from '@/lib/notification-kinds';
+
+const TONE: Record<NotificationKind, string> = {
+  sla_warning: 'text-amber-800',
+  sla_breached: 'text-red-700',
+  survey_unhappy: 'text-red-700',
+  snooze_ended: 'text-brand-700',
+  assigned: 'text-brand-700',
+  mentioned: 'text-brand-700',
+  customer_replied: 'text-slate-800',
+  new_chat: 'text-emerald-800',
+};
+
+/** Agent names by id from the directory (the bell lives outside the inbox's own hooks). */
+function useAgentNames() {
+  const trpc = useTRPC();
+  const { data } = useQuery(trpc.directory.all.queryOptions(undefined, { staleTime: 5 * 60_000 }));
+  return (id: number | null) => data?.agents.find((a) => a.id === id)?.name ?? '';
+}
 
 /** Asks an open inbox to show a ticket (it listens); elsewhere the bell navigates there. */
 export const OPEN_TICKET_EVENT = 'helpdesk:open-ticket';
@@ -47,6 +67,31 @@ export function NotificationBell() {
   }, [open]);
 
   const unread = list.data?.unread ?? 0;
+  const agentName = useAgentNames();
+  type Item = NonNullable<typeof list.data>['items'][number];
+  const headline = (n: Item) => {
+    switch (n.kind) {
+      case 'survey_unhappy':
+        return t('survey_unhappy', { type: n.survey?.type ? tt(`surveys.type.${n.survey.type}`) : '', score: n.survey?.score ?? '', max: n.survey?.max ?? '' });
+      case 'sla_warning':
+      case 'sla_breached':
+        return t(n.kind, { target: n.target ? tt(`sla.target.${n.target}`) : '' });
+      case 'assigned':
+      case 'mentioned':
+        return t(n.kind, { actor: agentName(n.actorAgentId) });
+      default:
+        return t(n.kind);
+    }
+  };
+  const device = useDeviceAlerts();
+  const newest = list.data?.items[0];
+  useNotificationAlerts(
+    unread,
+    newest && { id: newest.id, readAt: newest.readAt, title: headline(newest), body: `#${newest.number} ${newest.subject}` },
+    device.alerts,
+  );
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const setMuted = useMutation(trpc.notifications.setMuted.mutationOptions({ onSuccess: refresh }));
   const show = (n: { id: number; ticketId: number; number: number; readAt: number | null }) => {
     if (n.readAt === null) markRead.mutate({ ids: [n.id] });
     setOpen(false);
@@ -92,19 +137,7 @@ export function NotificationBell() {
                   onClick={() => show(n)}
                   className={`block w-full px-3 py-2 text-left hover:bg-slate-50 ${n.readAt === null ? '' : 'text-slate-500'}`}
                 >
-                  <span
-                    className={`block text-xs font-medium ${n.kind === 'sla_warning' ? 'text-amber-800' : n.kind === 'snooze_ended' ? 'text-brand-700' : 'text-red-700'}`}
-                  >
-                    {n.kind === 'survey_unhappy'
-                      ? t('survey_unhappy', {
-                          type: n.survey?.type ? tt(`surveys.type.${n.survey.type}`) : '',
-                          score: n.survey?.score ?? '',
-                          max: n.survey?.max ?? '',
-                        })
-                      : n.kind === 'snooze_ended'
-                        ? t('snooze_ended')
-                        : t(n.kind, { target: n.target ? tt(`sla.target.${n.target}`) : '' })}
-                  </span>
+                  <span className={`block text-xs font-medium ${TONE[n.kind]}`}>{headline(n)}</span>
                   <span className="block truncate">
                     <span className="text-slate-500">#{n.number}</span> {n.subject}
                   </span>
@@ -115,16 +148,50 @@ export function NotificationBell() {
             {list.data?.items.length === 0 && <li className="px-3 py-3 text-slate-500">{t('none')}</li>}
           </ul>
           {list.data && (
-            <label className="flex items-center gap-2 border-t border-slate-100 px-3 py-2 text-xs text-slate-700">
-              <input
-                type="checkbox"
-                checked={list.data.email}
-                disabled={setEmail.isPending}
-                onChange={(e) => setEmail.mutate({ enabled: e.target.checked, locale })}
-                data-testid="notification-email"
-              />
-              {t('email')}
-            </label>
+            <div className="border-t border-slate-100 px-3 py-2 text-xs text-slate-700">
+              <label className="flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  checked={list.data.email}
+                  disabled={setEmail.isPending}
+                  onChange={(e) => setEmail.mutate({ enabled: e.target.checked, locale })}
+                  data-testid="notification-email"
+                />
+                {t('email')}
+              </label>
+              <button
+                type="button"
+                aria-expanded={settingsOpen}
+                onClick={() => setSettingsOpen(!settingsOpen)}
+                className="mt-1.5 font-medium text-brand-700 hover:underline"
+              >
+                {t('settings')}
+              </button>
+              {settingsOpen && (
+                <fieldset className="mt-1.5 space-y-1" data-testid="notification-settings">
+                  <legend className="sr-only">{t('settings')}</legend>
+                  {NOTIFICATION_KINDS.map((kind) => (
+                    <label key={kind} className="flex items-center gap-2">
+                      <input
+                        type="checkbox"
+                        checked={!list.data.muted.includes(kind)}
+                        disabled={setMuted.isPending}
+                        onChange={(e) => setMuted.mutate({ muted: e.target.checked ? list.data.muted.filter((k) => k !== kind) : [...list.data.muted, kind] })}
+                      />
+                      {t(`kind.${kind}`)}
+                    </label>
+                  ))}
+                  <label className="flex items-center gap-2 border-t border-slate-100 pt-1">
+                    <input type="checkbox" checked={device.alerts.browser} onChange={(e) => void device.update({ browser: e.target.checked })} />
+                    {t('browser')}
+                  </label>
+                  <label className="flex items-center gap-2">
+                    <input type="checkbox" checked={device.alerts.sound} onChange={(e) => void device.update({ sound: e.target.checked })} />
+                    {t('sound')}
+                  </label>
+                </fieldset>
+              )}
+            </div>
           )}
         </div>
       )}

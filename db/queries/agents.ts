@@ -53,6 +53,11 @@ export function setAgentLocale(db: Db, id: number, locale: Locale | null) {
   db.update(agents).set({ locale }).where(eq(agents.id, id)).run();
 }
 
+/** Every active agent's id and name: who a note can mention. */
+export function listActiveAgentNames(db: Db) {
+  return db.select({ id: agents.id, name: agents.name }).from(agents).where(eq(agents.active, true)).all();
+}
+
 export function listAgentsWithTeams(db: Db) {
   const rows = db.select(publicAgentColumns).from(agents).orderBy(asc(agents.name)).all();
   const memberships = rows.length

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { agents, agentTeams, notifications, surveyAnswers, tickets } from '../schema';
 import { limitRows } from '../prepared';
+import type { NotificationKind } from '../../lib/notification-kinds';
 
 export type NewNotification = typeof notifications.$inferInsert;
 
@@ -27,6 +28,7 @@ export function listNotifications(db: Queryable, agentId: number, limit: number)
       target: notifications.target,
       dueAt: notifications.dueAt,
       survey: { type: surveyAnswers.type, score: surveyAnswers.score, max: surveyAnswers.scaleMax },
+      actorAgentId: notifications.actorAgentId,
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
     })
@@ -67,4 +69,20 @@ export function listActiveAgentIds(db: Queryable, o: { teamId: number | null; ro
           .where(and(where, eq(agentTeams.teamId, o.teamId)))
           .all();
   return [...new Set(rows.map((r) => r.id))];
+}
+
+/** Of these agents, the active ones who have not muted this kind of notification. */
+export function listNotifiableAgentIds(db: Queryable, agentIds: readonly number[], kind: NotificationKind): number[] {
+  if (agentIds.length === 0) return [];
+  return db
+    .select({ id: agents.id, muted: agents.mutedNotifications })
+    .from(agents)
+    .where(and(inArray(agents.id, [...agentIds]), eq(agents.active, true)))
+    .all()
+    .filter((a) => !a.muted.includes(kind))
+    .map((a) => a.id);
+}
+
+export function setMutedNotifications(db: Queryable, agentId: number, muted: NotificationKind[]) {
+  db.update(agents).set({ mutedNotifications: muted }).where(eq(agents.id, agentId)).run();
 }

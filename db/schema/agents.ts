@@ -1,5 +1,6 @@
 import { sqliteTable, integer, text, primaryKey, index } from 'drizzle-orm/sqlite-core';
 import { ROLES, LOCALES } from '../../lib/domain';
+import type { NotificationKind } from '../../lib/notification-kinds';
 import { teams } from './teams';
 
 export const agents = sqliteTable('agents', {
@@ -19,6 +20,8 @@ export const agents = sqliteTable('agents', {
   notifyEmail: text('notify_email', { enum: LOCALES }),
   /** Leads: the dashboard's weekly summary by email on Monday morning, in this language. Null: none. */
   weeklyDigest: text('weekly_digest', { enum: LOCALES }),
+  /** The notification kinds this agent turned off (lib/notification-kinds.ts). */
+  mutedNotifications: text('muted_notifications', { mode: 'json' }).$type<NotificationKind[]>().notNull().default([]),
   createdAt: integer('created_at').notNull(),
 });
 

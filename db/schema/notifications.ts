@@ -4,10 +4,15 @@ import { SLA_TARGETS, type SlaTarget } from '../../lib/sla-policy';
 import { agents } from './agents';
 import { surveyAnswers } from './surveys';
 import { tickets } from './tickets';
+import { NOTIFICATION_KINDS } from '../../lib/notification-kinds';
 
-export const NOTIFICATION_KINDS = ['sla_warning', 'sla_breached', 'survey_unhappy', 'snooze_ended'] as const;
+export { NOTIFICATION_KINDS };
 
-/** What the app tells one agent (the bell in the header): an SLA target at risk or missed, an unhappy survey answer, a snoozed ticket back. */
+/**
+ * What the app tells one agent (the bell in the header): an SLA target at risk or missed, an unhappy survey
+ * answer, a snoozed ticket back, a ticket assigned to them, a mention in a note, the customer writing on
+ * their ticket, a new chat for their team.
+ */
 export const notifications = sqliteTable(
   'notifications',
   {
@@ -24,6 +29,8 @@ export const notifications = sqliteTable(
     dueAt: integer('due_at'),
     /** An unhappy survey answer: the answer (its score and comment show in the bell). */
     surveyAnswerId: integer('survey_answer_id').references(() => surveyAnswers.id, { onDelete: 'cascade' }),
+    /** Who did it: the colleague who assigned or mentioned. */
+    actorAgentId: integer('actor_agent_id').references(() => agents.id, { onDelete: 'set null' }),
     createdAt: integer('created_at').notNull(),
     readAt: integer('read_at'),
   },

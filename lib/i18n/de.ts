@@ -245,6 +245,23 @@ export const de: Messages = {
     sla_breached: '{target}: Ziel verletzt',
     survey_unhappy: 'Unzufriedene Bewertung: {type} {score} von {max}',
     snooze_ended: 'Wiedervorlage fällig',
+    assigned: '{actor} hat Ihnen ein Ticket zugewiesen',
+    mentioned: '{actor} hat Sie in einer Notiz erwähnt',
+    customer_replied: 'Der Kunde hat auf Ihrem Ticket geschrieben',
+    new_chat: 'Neuer Chat für Ihr Team',
+    settings: 'Welche Benachrichtigungen',
+    browser: 'Browser-Benachrichtigungen auf diesem Gerät (wenn der Tab im Hintergrund ist)',
+    sound: 'Ton auf diesem Gerät',
+    kind: {
+      sla_warning: 'SLA-Ziel bald fällig',
+      sla_breached: 'SLA-Ziel verletzt',
+      survey_unhappy: 'Unzufriedene Bewertung',
+      snooze_ended: 'Wiedervorlage fällig',
+      assigned: 'Mir zugewiesen',
+      mentioned: 'In einer Notiz erwähnt',
+      customer_replied: 'Kunde schreibt auf meinem Ticket',
+      new_chat: 'Neuer Chat für mein Team',
+    },
     email: 'Auch per E-Mail, während der Geschäftszeiten meines Teams',
   },
   digestMail: {
@@ -399,6 +416,7 @@ export const de: Messages = {
     removeFile: '{name} entfernen',
     uploading: 'Wird hochgeladen…',
     uploadFailed: 'das Hochladen ist fehlgeschlagen; bitte erneut versuchen',
+    mention: 'Kollegin oder Kollegen erwähnen',
   },
   /** Errors the server reports, by key (server/errors/domain-error.ts); simple {placeholders} only. */
   serverErrors: {

@@ -243,6 +243,23 @@ export const en = {
     sla_breached: '{target} target breached',
     survey_unhappy: 'Unhappy rating: {type} {score} of {max}',
     snooze_ended: 'Back from snooze',
+    assigned: '{actor} assigned a ticket to you',
+    mentioned: '{actor} mentioned you in a note',
+    customer_replied: 'The customer wrote on your ticket',
+    new_chat: 'New chat for your team',
+    settings: 'Which notifications',
+    browser: 'Browser notifications on this device (while the tab is in the background)',
+    sound: 'Sound on this device',
+    kind: {
+      sla_warning: 'SLA target due soon',
+      sla_breached: 'SLA target breached',
+      survey_unhappy: 'Unhappy rating',
+      snooze_ended: 'Snoozed ticket back',
+      assigned: 'Assigned to me',
+      mentioned: 'Mentioned in a note',
+      customer_replied: 'Customer wrote on my ticket',
+      new_chat: 'New chat for my team',
+    },
     email: 'Also by email, during my team’s business hours',
   },
   digestMail: {
@@ -393,6 +410,7 @@ export const en = {
     removeFile: 'Remove {name}',
     uploading: 'Uploading…',
     uploadFailed: 'the upload failed; please try again',
+    mention: 'Mention a colleague',
   },
   /** Errors the server reports, by key (server/errors/domain-error.ts); simple {placeholders} only. */
   serverErrors: {

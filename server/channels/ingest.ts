@@ -10,8 +10,10 @@ import { getBus } from '@/server/realtime/bus';
 import { decide } from '@/server/tickets/status-machine';
 import { applySla } from '@/server/sla/apply-sla';
 import type { MessageMeta } from '@/db/schema';
-import type { TicketStatus } from '@/lib/domain';
+import type { ChannelKind, TicketStatus } from '@/lib/domain';
 import { mergedTarget } from '@/server/tickets/merge-tickets';
+import { notifyAgents } from '@/server/notifications/notify-agents';
+import { listActiveAgentIds } from '@/db/queries/notifications';
 import type { InboundMessage, ThreadDecision } from './inbound-message';
 
 export type IngestOptions = {
@@ -45,7 +47,7 @@ export type IngestResult = {
  * all in one transaction; then tell the agents. Callers acknowledge to the channel only after this returns.
  */
 export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): IngestResult {
-  const result = transact(db, (tx) => {
+  const { told, ...result } = transact(db, (tx): IngestResult & { told?: number[] } => {
     if (msg.channelMessageId) {
       const existing = inbound.findMessageByChannelMessageId(tx, msg.channelMessageId);
       if (existing) return { ticketId: existing.ticketId, messageId: existing.id, createdTicket: false, duplicate: true, readByAgent: false };
@@ -138,7 +140,8 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
     opts.onMessageStored?.(tx, ticket, message.id);
     // After the channel's own step, which may have routed the ticket (team, priority) by its form.
     applySla(tx, ticket.id, now);
-    return { ticketId: ticket.id, messageId: message.id, createdTicket, duplicate: false, readByAgent: readOnArrival, status };
+    const told = notifyOnArrival(tx, q.findTicket(tx, ticket.id)!, channel.kind, { createdTicket, readOnArrival, spam: !!msg.quarantine, now });
+    return { ticketId: ticket.id, messageId: message.id, createdTicket, duplicate: false, readByAgent: readOnArrival, status, told };
   });
   if (!result.duplicate) {
     afterCommit(db, () => {
@@ -155,9 +158,29 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
       });
       if (result.status) getBus().emit('ticket.status', { ticketId: result.ticketId, ...result.status });
       getBus().emit('ticket.changed', { ticketId: result.ticketId, kind: result.createdTicket ? 'created' : 'message', actorAgentId: null });
+      if (told?.length) getBus().emit('notifications.new', { agentIds: told });
     });
   }
   return result;
+}
+
+/**
+ * Who hears of a customer message: a new chat, its team (a visitor is waiting); the customer writing again,
+ * the ticket's assignee, unless an agent has the conversation open already. Spam tells nobody.
+ */
+function notifyOnArrival(
+  tx: Tx,
+  ticket: q.TicketRow,
+  kind: ChannelKind,
+  o: { createdTicket: boolean; readOnArrival: boolean; spam: boolean; now: number },
+): number[] {
+  if (o.spam || o.readOnArrival) return [];
+  const at = { ticketId: ticket.id, createdAt: o.now };
+  if (o.createdTicket)
+    return kind === 'chat' && ticket.teamId !== null
+      ? notifyAgents(tx, 'new_chat', listActiveAgentIds(tx, { teamId: ticket.teamId, roles: ['agent', 'lead', 'admin'] }), at)
+      : [];
+  return notifyAgents(tx, 'customer_replied', [ticket.assigneeId], at);
 }
 
 function metaOf(msg: InboundMessage): MessageMeta | null {

@@ -1,7 +1,7 @@
 import type { Tx } from '@/db/client';
 import { findTicket } from '@/db/queries/tickets';
 import { findAgentById } from '@/db/queries/agents';
-import { insertNotifications, listActiveAgentIds, type NewNotification } from '@/db/queries/notifications';
+import { insertNotifications, listActiveAgentIds, listNotifiableAgentIds, type NewNotification } from '@/db/queries/notifications';
 import type { NewTicketEvent } from '@/lib/ticket-events';
 import { planNotificationMails } from './notification-mail';
 
@@ -20,7 +20,7 @@ export function notifySla(tx: Tx, events: readonly NewTicketEvent[], now: number
     if ((e.type !== 'sla_warning' && e.type !== 'sla_breached') || now - e.createdAt > FRESH_MS) continue;
     const ticket = findTicket(tx, e.ticketId);
     if (!ticket) continue;
-    const recipients = e.type === 'sla_warning' ? warned(tx, ticket) : leadsOf(tx, ticket.teamId);
+    const recipients = listNotifiableAgentIds(tx, e.type === 'sla_warning' ? warned(tx, ticket) : leadsOf(tx, ticket.teamId), e.type);
     for (const agentId of recipients) {
       rows.push({ agentId, kind: e.type, ticketId: ticket.id, target: e.data.target, dueAt: e.data.dueAt, createdAt: e.createdAt });
       told.add(agentId);

@@ -1,6 +1,6 @@
 import type { Tx } from '@/db/client';
 import { linkTickets } from '@/db/queries/inbound';
-import { insertNotifications } from '@/db/queries/notifications';
+import { insertNotifications, listNotifiableAgentIds } from '@/db/queries/notifications';
 import * as sq from '@/db/queries/surveys';
 import * as q from '@/db/queries/tickets';
 import type { SurveyPolicyDefinition } from '@/db/schema';
@@ -46,7 +46,7 @@ export function handleUnhappyAnswer(
   q.insertEvents(tx, events);
   applySla(tx, ticket.id, now);
 
-  const told = actions.notifyLead ? leadsOf(tx, request.teamId) : [];
+  const told = actions.notifyLead ? listNotifiableAgentIds(tx, leadsOf(tx, request.teamId), 'survey_unhappy') : [];
   insertNotifications(
     tx,
     told.map((agentId) => ({ agentId, kind: 'survey_unhappy', ticketId: followUpId ?? ticket.id, surveyAnswerId: answer.id, createdAt: now })),

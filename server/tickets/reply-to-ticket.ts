@@ -15,6 +15,9 @@ import type { OutboundTemplate } from '@/server/channels/channel-adapter';
 import { afterCommit, commitGrouped } from '@/db/group-commit';
 import { insertAttachments } from '@/db/queries/attachments';
 import { uploadedAttachment, verifyUpload, type UploadedFile } from '@/server/content/upload-token';
+import { notifyAgents } from '@/server/notifications/notify-agents';
+import { mentionedAgents } from '@/lib/mentions';
+import { listActiveAgentNames } from '@/db/queries/agents';
 import { getConfig } from '@/server/runtime-config';
 
 export type ReplyInput = {
@@ -62,7 +65,7 @@ export function checkReply(viewer: Viewer, input: ReplyInput): { body: string; f
 export function announceReply(
   viewer: Pick<Viewer, 'id' | 'name'>,
   input: Pick<ReplyInput, 'ticketId' | 'internal'>,
-  written: { id: number; status: ReturnType<typeof writeReply>['status'] },
+  written: { id: number; status: ReturnType<typeof writeReply>['status']; told: number[] },
   o: { body: string; files: UploadedFile[]; now: number; originSocketId?: string },
 ) {
   const bus = getBus();
@@ -80,6 +83,7 @@ export function announceReply(
   });
   if (written.status) bus.emit('ticket.status', { ticketId: input.ticketId, ...written.status });
   bus.emit('ticket.changed', { ticketId: input.ticketId, kind: 'message', actorAgentId: viewer.id });
+  if (written.told.length) bus.emit('notifications.new', { agentIds: written.told });
 }
 
 /** Stores the reply with its events, status change and outbox delivery; a repeated clientId stores nothing twice. */
@@ -91,7 +95,7 @@ export function writeReply(tx: Tx, viewer: Pick<Viewer, 'id' | 'role'>, input: R
   const sent = clientKey ? q.findMessageByClientKey(tx, clientKey) : undefined;
   if (sent) {
     if (sent.ticketId !== t.id) throw new DomainError('CONFLICT', 'reply_sent_elsewhere');
-    return { id: sent.id, status: null, duplicate: true };
+    return { id: sent.id, status: null, duplicate: true, told: [] as number[] };
   }
   const m = q.insertMessage(tx, {
     ticketId: t.id,
@@ -119,5 +123,9 @@ export function writeReply(tx: Tx, viewer: Pick<Viewer, 'id' | 'role'>, input: R
   applySla(tx, t.id, now);
   planSurvey(tx, t.id, transition.events, now);
   planCustomerUpdate(tx, t.id, transition.events, now);
-  return { id: m.id, status: transition.status, duplicate: false };
+  // A note can call colleagues in by name (@Jana Berger, or @Jana when she is the only Jana).
+  const told = input.internal
+    ? notifyAgents(tx, 'mentioned', mentionedAgents(body, listActiveAgentNames(tx)), { ticketId: t.id, actorAgentId: viewer.id, createdAt: now })
+    : [];
+  return { id: m.id, status: transition.status, duplicate: false, told };
 }

@@ -1,7 +1,6 @@
 import { type Db, type Tx, transact } from '@/db/client';
 import * as q from '@/db/queries/tickets';
-import { findAgentById } from '@/db/queries/agents';
-import { insertNotifications } from '@/db/queries/notifications';
+import { notifyAgents } from '@/server/notifications/notify-agents';
 import { MAX_SNOOZE_MS, MAX_SNOOZE_REASON } from '@/lib/snooze';
 import type { Viewer } from '@/server/auth/sessions';
 import { DomainError } from '@/server/errors/domain-error';
@@ -42,11 +41,7 @@ export function registerSnoozeJobs() {
     const ticket = q.findTicket(tx, p.ticketId);
     if (!ticket || ticket.snoozedUntil !== p.until) return;
     const change = applyAction(tx, ticket, { kind: 'wake' }, { kind: 'system' }, now);
-    const told = ticket.assigneeId !== null && findAgentById(tx, ticket.assigneeId)?.active ? [ticket.assigneeId] : [];
-    insertNotifications(
-      tx,
-      told.map((agentId) => ({ agentId, kind: 'snooze_ended', ticketId: ticket.id, createdAt: now })),
-    );
+    const told = notifyAgents(tx, 'snooze_ended', [ticket.assigneeId], { ticketId: ticket.id, createdAt: now });
     afterCommit(() => {
       announce(ticket.id, change.status, null);
       if (told.length) getBus().emit('notifications.new', { agentIds: told });

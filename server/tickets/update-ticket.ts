@@ -11,6 +11,7 @@ import { planSurvey } from '@/server/surveys/plan-survey';
 import { planCustomerUpdate } from '@/server/customer-updates/plan-customer-update';
 import { accessibleTicket } from './ticket-access';
 import { ticketEvent } from '@/lib/ticket-events';
+import { notifyAgents } from '@/server/notifications/notify-agents';
 
 export type TicketPatch = {
   status?: TicketStatus;
@@ -62,9 +63,11 @@ export function patchTicket(tx: Tx, viewer: Viewer, t: q.TicketRow, patch: Ticke
     cols.priority = patch.priority;
     events.push(ticketEvent(ticketId, 'priority_changed', { from: t.priority, to: patch.priority }, actor, now));
   }
+  let told: number[] = [];
   if (patch.assigneeId !== undefined && patch.assigneeId !== t.assigneeId) {
     cols.assigneeId = patch.assigneeId;
     events.push(ticketEvent(ticketId, 'assignee_changed', { from: t.assigneeId, to: patch.assigneeId }, actor, now));
+    told = notifyAgents(tx, 'assigned', [patch.assigneeId], { ticketId, actorAgentId: viewer.id, createdAt: now });
   }
   if (patch.teamId !== undefined && patch.teamId !== t.teamId) {
     cols.teamId = patch.teamId;
@@ -95,11 +98,12 @@ export function patchTicket(tx: Tx, viewer: Viewer, t: q.TicketRow, patch: Ticke
   applySla(tx, ticketId, now);
   planSurvey(tx, ticketId, events, now);
   planCustomerUpdate(tx, ticketId, events, now);
-  return { status };
+  return { status, told };
 }
 
 /** After the commit: the status news and the ticket's change, for every agent's list and open conversation. */
 export function announcePatch(ticketId: number, changes: ReturnType<typeof patchTicket>, actorAgentId: number) {
   if (changes?.status) getBus().emit('ticket.status', { ticketId, ...changes.status });
   if (changes) getBus().emit('ticket.changed', { ticketId, kind: 'updated', actorAgentId });
+  if (changes?.told.length) getBus().emit('notifications.new', { agentIds: changes.told });
 }

@@ -17,6 +17,7 @@ import { useRealtime } from '@/app/_components/realtime';
 import type { ComposerMode } from './inbox-app';
 import { MessageSquareText, Paperclip, X } from 'lucide-react';
 import { MacroPicker, type AppliedMacro } from './macro-picker';
+import { useMentionSuggestions } from './use-mention-suggestions';
 import { useAttachmentUploads } from './use-attachment-uploads';
 
 const SEND_AS: TicketStatus[] = ['open', 'pending', 'on_hold', 'solved'];
@@ -88,6 +89,17 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
   const fileInput = useRef<HTMLInputElement>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [pickerOpen, setPickerOpen] = useState(false);
+  const [caret, setCaret] = useState(0);
+  const mentions = useMentionSuggestions({
+    enabled: mode === 'note',
+    text: body,
+    caret,
+    onInsert: (text, at) => {
+      setBody(text);
+      setCaret(at);
+      requestAnimationFrame(() => textarea.current?.setSelectionRange(at, at));
+    },
+  });
   // A macro's status goes with the reply it inserted: the primary button sends and sets it.
   const [macroStatus, setMacroStatus] = useState<TicketStatus | null>(null);
   const closePicker = () => {
@@ -230,7 +242,30 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
         <label className="sr-only" htmlFor={COMPOSER_ID}>
           {t(`composer.${mode}`)}
         </label>
-        <div className="relative">{pickerOpen && <MacroPicker ticketId={ticketId} onApplied={onMacro} onClose={closePicker} />}</div>
+        <div className="relative">
+          {pickerOpen && <MacroPicker ticketId={ticketId} onApplied={onMacro} onClose={closePicker} />}
+          {mentions.options.length > 0 && (
+            <ul
+              role="listbox"
+              aria-label={t('composer.mention')}
+              data-testid="mention-suggestions"
+              className="absolute bottom-full left-0 z-20 mb-1 w-64 rounded-lg border border-slate-200 bg-white py-1 text-sm shadow-lg"
+            >
+              {mentions.options.map((a, i) => (
+                <li
+                  key={a.id}
+                  role="option"
+                  aria-selected={i === mentions.active}
+                  onMouseDown={(e) => e.preventDefault()}
+                  onClick={() => mentions.insert(a.name)}
+                  className="cursor-pointer px-3 py-1 aria-selected:bg-brand-50"
+                >
+                  {a.name}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
         <textarea
           ref={textarea}
           id={COMPOSER_ID}
@@ -238,13 +273,16 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
           value={body}
           placeholder={t(isNote ? 'composer.notePlaceholder' : 'composer.replyPlaceholder')}
           className="w-full resize-y rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
           onChange={(e) => {
             setBody(e.target.value);
+            setCaret(e.target.selectionStart);
             if (!typingTimer.current) socket?.emit('typing', { ticketId, typing: true });
             clearTimeout(typingTimer.current);
             typingTimer.current = setTimeout(stopTyping, 3000);
           }}
           onKeyDown={(e) => {
+            if (mentions.onKeyDown(e)) return;
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
               e.preventDefault();
               send();
