@@ -91,7 +91,13 @@ export function NotificationBell() {
     device.alerts,
   );
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const setMuted = useMutation(trpc.notifications.setMuted.mutationOptions({ onSuccess: refresh }));
+  // The switch flips at once; the server's answer (or a failure) then settles it.
+  const setMuted = useMutation(
+    trpc.notifications.setMuted.mutationOptions({
+      onMutate: ({ muted }) => queryClient.setQueryData(trpc.notifications.list.queryKey(), (old) => (old ? { ...old, muted } : old)),
+      onSettled: refresh,
+    }),
+  );
   const show = (n: { id: number; ticketId: number; number: number; readAt: number | null }) => {
     if (n.readAt === null) markRead.mutate({ ids: [n.id] });
     setOpen(false);
