@@ -23,6 +23,8 @@ export interface AgentServerToClient {
   'session:ended': () => void;
   /** New notifications for this agent (sent to their own `agent:<id>` room): the bell refetches. */
   'notifications:new': () => void;
+  /** A colleague's status changed: the directory (who is online, away, offline) refetches. */
+  'agents:status': () => void;
 }
 
 export interface AgentClientToServer {

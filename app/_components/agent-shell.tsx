@@ -13,6 +13,7 @@ import { UndoToastProvider } from './undo-toast';
 import { ViewerContext, type ClientViewer } from './viewer';
 import { Avatar } from './avatar';
 import { NotificationBell } from './notification-bell';
+import { StatusPicker } from './status-picker';
 
 /** A link shown only while focused that moves focus to `target` (the page's main landmark, or the ticket list). */
 function SkipLink({ target, children }: { target: string; children: React.ReactNode }) {
@@ -81,6 +82,7 @@ export function AgentShell({ viewer, children }: { viewer: ClientViewer; childre
                   <WifiOff className="size-3.5" aria-hidden /> {t('errors.offline')}
                 </span>
               )}
+              <StatusPicker />
               <NotificationBell />
               <LanguagePicker signedIn />
               <span className="flex items-center gap-1.5 text-sm text-slate-700">

@@ -1,6 +1,7 @@
 import { sqliteTable, integer, text, primaryKey, index } from 'drizzle-orm/sqlite-core';
 import { ROLES, LOCALES } from '../../lib/domain';
 import type { NotificationKind } from '../../lib/notification-kinds';
+import { AGENT_STATUSES, DEFAULT_CHAT_LIMIT } from '../../lib/agent-status';
 import { teams } from './teams';
 
 export const agents = sqliteTable('agents', {
@@ -22,6 +23,12 @@ export const agents = sqliteTable('agents', {
   weeklyDigest: text('weekly_digest', { enum: LOCALES }),
   /** The notification kinds this agent turned off (lib/notification-kinds.ts). */
   mutedNotifications: text('muted_notifications', { mode: 'json' }).$type<NotificationKind[]>().notNull().default([]),
+  /** Online, away or offline as the agent chose (lib/agent-status.ts); chats are routed to online agents only. */
+  status: text('status', { enum: AGENT_STATUSES }).notNull().default('online'),
+  /** At most this many open chats routed to them at once. */
+  chatLimit: integer('chat_limit').notNull().default(DEFAULT_CHAT_LIMIT),
+  /** The last time a chat was routed to them: round-robin picks whoever waited longest among the least busy. */
+  lastChatRoutedAt: integer('last_chat_routed_at'),
   createdAt: integer('created_at').notNull(),
 });
 

@@ -677,6 +677,7 @@ export const de: Messages = {
       "{count, plural, one {# Ticket in '#'{number}, das älteste, zusammenführen?} other {# Tickets in '#'{number}, das älteste, zusammenführen?}} Ihre Nachrichten wandern dorthin, sie werden geschlossen.",
     bulkMerged: "{count, plural, one {# Ticket in '#'{number} zusammengeführt.} other {# Tickets in '#'{number} zusammengeführt.}}",
   },
+  agentStatus: { label: 'Ihr Status', online: 'Online', away: 'Abwesend', offline: 'Offline' },
   snooze: {
     button: 'Wiedervorlage',
     title: 'Wiedervorlage am',

@@ -669,6 +669,7 @@ export const en = {
       "{count, plural, one {Merge # ticket into '#'{number}, the oldest?} other {Merge # tickets into '#'{number}, the oldest?}} Their messages move there and they close.",
     bulkMerged: "{count, plural, one {# ticket merged into '#'{number}.} other {# tickets merged into '#'{number}.}}",
   },
+  agentStatus: { label: 'Your status', online: 'Online', away: 'Away', offline: 'Offline' },
   snooze: {
     button: 'Snooze',
     title: 'Snooze until',

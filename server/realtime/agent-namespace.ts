@@ -155,6 +155,8 @@ export function mountAgentNamespace(io: Server) {
   };
   bus.on('ticket.changed', onChange);
   bus.on('notifications.new', onNotifications);
+  const onStatus = () => nsp.emit('agents:status');
+  bus.on('agent.status', onStatus);
   bus.on('session.revoked', onRevoked);
   bus.on('message.created', onMessage);
   bus.on('chat.typing', onTyping);
@@ -164,6 +166,7 @@ export function mountAgentNamespace(io: Server) {
     batcher.drain();
     bus.off('ticket.changed', onChange);
     bus.off('notifications.new', onNotifications);
+    bus.off('agent.status', onStatus);
     bus.off('session.revoked', onRevoked);
     bus.off('message.created', onMessage);
     bus.off('chat.typing', onTyping);

@@ -16,6 +16,8 @@ export type BusEvents = {
   'chat.read': [{ ticketId: number; by: 'agent' | 'visitor'; upTo: number }];
   /** Agents came or went, a calendar or widget was saved, or a widget's business hours opened or closed. */
   'chat.availability': [];
+  /** An agent's status changed (chosen, or by connecting and leaving): colleagues' lists of who is there refresh. */
+  'agent.status': [];
   /** A survey on this ticket was sent, answered or changed (the widget shows it in the conversation). */
   'survey.changed': [{ ticketId: number }];
 };

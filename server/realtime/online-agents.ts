@@ -8,7 +8,10 @@ const sockets = () => (registry.__helpdeskOnlineAgents ??= new Map());
 export function agentConnected(agentId: number) {
   const n = sockets().get(agentId) ?? 0;
   sockets().set(agentId, n + 1);
-  if (n === 0) getBus().emit('chat.availability');
+  if (n === 0) {
+    getBus().emit('chat.availability');
+    getBus().emit('agent.status');
+  }
 }
 
 export function agentDisconnected(agentId: number) {
@@ -16,6 +19,7 @@ export function agentDisconnected(agentId: number) {
   if (n > 0) return void sockets().set(agentId, n);
   sockets().delete(agentId);
   getBus().emit('chat.availability');
+  getBus().emit('agent.status');
 }
 
 export function onlineAgentIds(): number[] {

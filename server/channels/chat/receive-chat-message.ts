@@ -18,6 +18,7 @@ import type { Answers } from '@/lib/forms/form-definition';
 import { chatMessageId, newWidgetMessage, widgetMessage } from './widget-messages';
 import { isWatching } from './chat-watchers';
 import { findVisitorConversation, placeholderName, visitorExternalId, type Visitor } from './widget-visitor';
+import { routeChat } from './route-chat';
 import { consumeWidgetConversation, consumeWidgetMessage } from './widget-limits';
 
 export const MAX_CHAT_MESSAGE = 5000;
@@ -108,6 +109,8 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
         },
         onTicketCreated: (tx, ticket) => {
           if (prechat?.form) applyFormAnswers(tx, { form: prechat.form, version: prechat.version, definition: prechat.definition, answers, ticket, now });
+          // After the form's routing rules, which may have chosen the team.
+          routeChat(tx, ticket.id, now);
         },
         agentWatching: (ticketId) => isWatching('agent', ticketId),
       },

@@ -9,6 +9,8 @@ import { hashPassword } from '@/server/auth/password';
 import { insertAgent, setAgentLocale } from '@/db/queries/agents';
 import { getConfig } from '@/server/runtime-config';
 import { getBus } from '@/server/realtime/bus';
+import { AGENT_STATUSES } from '@/lib/agent-status';
+import { setAgentStatus } from '@/db/queries/chat-routing';
 
 const credentials = z.object({ email: z.string().trim().email().max(200), password: z.string().min(1).max(200) });
 
@@ -29,6 +31,13 @@ export const authRouter = router({
     revokeSession(ctx.db, ctx.viewer.sessionId);
     getBus().emit('session.revoked', { sessionIds: [ctx.viewer.sessionId] });
     ctx.res?.setHeader('Set-Cookie', clearedSessionCookie());
+    return { ok: true };
+  }),
+
+  /** Online, away or offline: what colleagues see, and whether chats are routed to me. */
+  setStatus: agentProcedure.input(z.object({ status: z.enum(AGENT_STATUSES) })).mutation(({ ctx, input }) => {
+    setAgentStatus(ctx.db, ctx.viewer.id, input.status);
+    getBus().emit('agent.status');
     return { ok: true };
   }),
 

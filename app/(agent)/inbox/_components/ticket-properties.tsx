@@ -120,7 +120,8 @@ export function TicketProperties({ ticket, tags }: Props) {
       </PropertySelect>
       <PropertySelect label={t('ticket.assignee')} disabled={closed} value={ticket.assigneeId ?? ''} onChange={(v) => assign(idOrNull(v))}>
         <option value="">{t('ticket.unassigned')}</option>
-        <NamedOptions items={dir.agents} />
+        {/* Who is there, beside each name: an away or offline colleague will not see it soon. */}
+        <NamedOptions items={dir.agents.map((a) => ({ id: a.id, name: a.status === 'online' ? a.name : `${a.name} (${t(`agentStatus.${a.status}`)})` }))} />
       </PropertySelect>
       {ticket.assigneeId !== viewer.id && !closed && (
         <button type="button" onClick={() => assign(viewer.id)} className="flex items-center gap-1 rounded px-1.5 py-1 text-brand-700 hover:bg-brand-50">
