@@ -32,7 +32,10 @@ afterEach(() => {
   for (const id of members) setAgentStatus(db, id, 'online');
   db.update(agents).set({ chatLimit: 3, lastChatRoutedAt: null }).where(inArray(agents.id, members)).run();
   // Each test starts with nobody busy.
-  db.update(tickets).set({ status: 'solved' }).where(inArray(tickets.status, ['new', 'open'])).run();
+  db.update(tickets)
+    .set({ status: 'solved' })
+    .where(inArray(tickets.status, ['new', 'open']))
+    .run();
 });
 afterAll(() => close());
 
