@@ -58,7 +58,7 @@ export function AgentShell({ viewer, children }: { viewer: ClientViewer; childre
           <header className="flex h-11 shrink-0 items-center gap-2 border-b border-slate-200 bg-white px-3 sm:gap-4">
             <span className="flex items-center gap-1.5 text-sm font-semibold">
               <LifeBuoy className="size-4 text-brand-600" aria-hidden />
-              <span className="hidden sm:inline">{t('app.name')}</span>
+              <span className="hidden lg:inline">{t('app.name')}</span>
             </span>
             <nav className="flex gap-1" aria-label="Main">
               {nav
@@ -71,8 +71,8 @@ export function AgentShell({ viewer, children }: { viewer: ClientViewer; childre
                     className="flex items-center gap-1.5 rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 aria-[current=page]:bg-slate-100 aria-[current=page]:font-medium aria-[current=page]:text-slate-900"
                   >
                     <n.icon className="size-4" aria-hidden />
-                    {/* On a phone the icons carry the header; the names stay for screen readers. */}
-                    <span className="sr-only sm:not-sr-only">{n.label}</span>
+                    {/* Below 1024 px the icons carry the header; the names stay for screen readers. */}
+                    <span className="sr-only lg:not-sr-only">{n.label}</span>
                   </Link>
                 ))}
             </nav>
@@ -87,7 +87,7 @@ export function AgentShell({ viewer, children }: { viewer: ClientViewer; childre
               <LanguagePicker signedIn />
               <span className="flex items-center gap-1.5 text-sm text-slate-700">
                 <Avatar name={viewer.name} size="sm" />
-                <span className="hidden sm:inline">{viewer.name}</span>
+                <span className="hidden lg:inline">{viewer.name}</span>
               </span>
               <button
                 type="button"

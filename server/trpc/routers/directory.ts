@@ -8,11 +8,12 @@ import { effectiveStatus } from '@/lib/agent-status';
 /** Names every agent needs to render the inbox: agents, teams, tags, channels. No secrets, no settings. */
 export const directoryRouter = router({
   all: agentProcedure.query(({ ctx }) => {
+    // The one asking has the app open, whether or not their socket has connected yet.
     const online = new Set(onlineAgentIds());
     return {
       agents: listAgentsWithTeams(ctx.db)
         .filter((a) => a.active)
-        .map(({ id, name, teamIds, status }) => ({ id, name, teamIds, status: effectiveStatus(status, online.has(id)) })),
+        .map(({ id, name, teamIds, status }) => ({ id, name, teamIds, status: effectiveStatus(status, id === ctx.viewer.id || online.has(id)) })),
       teams: listTeams(ctx.db),
       tags: listAllTags(ctx.db),
       channels: listChannels(ctx.db).map((c) => {

@@ -153,7 +153,7 @@ export function InboxApp() {
   });
 
   return (
-    <main className="grid h-full grid-cols-[minmax(0,1fr)] md:grid-cols-[13rem_22rem_minmax(0,1fr)]">
+    <main className="grid h-full grid-cols-[minmax(0,1fr)] md:grid-cols-[20rem_minmax(0,1fr)] lg:grid-cols-[13rem_22rem_minmax(0,1fr)]">
       <InboxSidebar viewId={viewId} currentView={currentView} onView={selectView} filter={filter} onFilter={setFilter} />
       {viewsOpen && (
         <InboxSidebar viewId={viewId} currentView={currentView} onView={selectView} filter={filter} onFilter={setFilter} onClose={() => setViewsOpen(false)} />

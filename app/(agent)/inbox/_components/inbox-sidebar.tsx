@@ -35,7 +35,7 @@ export function InboxSidebar(p: Props) {
   }, [p.onClose]);
   if (!p.onClose) {
     return (
-      <aside className="hidden min-h-0 overflow-y-auto border-r border-slate-200 bg-white px-2 py-3 md:block" aria-label={t('views.title')}>
+      <aside className="hidden min-h-0 overflow-y-auto border-r border-slate-200 bg-white px-2 py-3 lg:block" aria-label={t('views.title')}>
         <SidebarContent {...p} />
       </aside>
     );

@@ -24,7 +24,7 @@ type Props = {
   /** While searching inside a view or with filters: that view's name, and the way to search all tickets. */
   searchScope: string | null;
   onSearchEverywhere: () => void;
-  /** Below md the views and filters sit in a drawer: its button names the current view. */
+  /** Below lg (1024 px) the views and filters sit in a drawer: its button names the current view. */
   viewName: string;
   onOpenViews: () => void;
   /** Something about the list to tell (a link whose filters could not be read). */
@@ -68,7 +68,7 @@ export function TicketList(p: Props) {
           type="button"
           onClick={p.onOpenViews}
           aria-haspopup="dialog"
-          className="flex max-w-[45%] shrink-0 items-center gap-1 rounded-md border border-slate-200 px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-50 md:hidden"
+          className="flex max-w-[45%] shrink-0 items-center gap-1 rounded-md border border-slate-200 px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-50 lg:hidden"
         >
           <ListFilter className="size-4 shrink-0" aria-hidden />
           <span className="sr-only">{t('views.open')}: </span>
