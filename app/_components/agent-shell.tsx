@@ -85,7 +85,8 @@ export function AgentShell({ viewer, children }: { viewer: ClientViewer; childre
               <StatusPicker />
               <NotificationBell />
               <LanguagePicker signedIn />
-              <span className="flex items-center gap-1.5 text-sm text-slate-700">
+              {/* On a phone the header has no room for a picture that says nothing new. */}
+              <span className="hidden items-center gap-1.5 text-sm text-slate-700 sm:flex">
                 <Avatar name={viewer.name} size="sm" />
                 <span className="hidden lg:inline">{viewer.name}</span>
               </span>

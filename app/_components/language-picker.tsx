@@ -19,7 +19,7 @@ export function LanguagePicker({ signedIn }: { signedIn: boolean }) {
     <label className="flex items-center gap-1 text-xs text-slate-500">
       <span className="sr-only">{t('language')}</span>
       <select
-        className="rounded border border-slate-200 bg-white px-1.5 py-1 text-xs text-slate-700"
+        className="max-w-[5rem] rounded border border-slate-200 bg-white px-1.5 py-1 text-xs text-slate-700 sm:max-w-none"
         value={locale}
         onChange={(e) => {
           const next = e.target.value as Locale;

@@ -47,7 +47,7 @@ export function StatusPicker() {
       <select
         value={mine}
         onChange={(e) => setStatus.mutate({ status: e.target.value as AgentStatus })}
-        className="rounded border border-slate-200 bg-white py-0.5 pr-1 pl-1 text-xs text-slate-700"
+        className="max-w-[5.5rem] rounded border border-slate-200 bg-white py-0.5 pr-1 pl-1 text-xs text-slate-700 sm:max-w-none"
         data-testid="status-picker"
       >
         {AGENT_STATUSES.map((s) => (

@@ -240,7 +240,7 @@ export const de: Messages = {
     title: 'Benachrichtigungen',
     titleUnread: '{count, plural, one {# ungelesene Benachrichtigung} other {# ungelesene Benachrichtigungen}}',
     markAllRead: 'Alle als gelesen markieren',
-    none: 'Nichts Neues. SLA-Warnungen und -Verletzungen, unzufriedene Bewertungen und fällige Wiedervorlagen erscheinen hier.',
+    none: 'Nichts Neues. Zuweisungen, Erwähnungen, SLA-Warnungen und alles Weitere erscheinen hier.',
     sla_warning: '{target} bald fällig',
     sla_breached: '{target}: Ziel verletzt',
     survey_unhappy: 'Unzufriedene Bewertung: {type} {score} von {max}',

@@ -238,7 +238,7 @@ export const en = {
     title: 'Notifications',
     titleUnread: '{count, plural, one {# unread notification} other {# unread notifications}}',
     markAllRead: 'Mark all read',
-    none: 'Nothing new. SLA warnings and breaches, unhappy ratings and snoozed tickets coming back show here.',
+    none: 'Nothing new. Assignments, mentions, SLA warnings and the rest show here.',
     sla_warning: '{target} due soon',
     sla_breached: '{target} target breached',
     survey_unhappy: 'Unhappy rating: {type} {score} of {max}',
