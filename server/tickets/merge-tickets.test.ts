@@ -45,7 +45,14 @@ describe('merging a duplicate', () => {
       'Nochmal wegen Bestellung A-1001: Zahnbürste',
     ]);
     expect(findTicket(db, target.ticket.id)).toMatchObject({ status: 'pending', lastActivityAt: T + HOUR, lastCustomerMessageAt: T + HOUR });
-    expect(types(source.ticket.id).slice(2)).toEqual(['merged_into', 'status_changed']);
+    expect(
+      listEvents(db, source.ticket.id)
+        .slice(2)
+        .map((e) => [e.type, e.data]),
+    ).toEqual([
+      ['merged_into', { ticketId: target.ticket.id, number: target.ticket.number }],
+      ['status_changed', { from: 'open', to: 'closed' }],
+    ]);
     expect(listEvents(db, target.ticket.id).at(-1)).toMatchObject({
       type: 'merged_from',
       data: { ticketId: source.ticket.id, number: source.ticket.number, messages: 1 },
@@ -95,7 +102,10 @@ describe('merging a duplicate', () => {
       code: 'CONFLICT',
       message: expect.stringContaining(`#${closed.ticket.number}`),
     });
-    await expect(as(jana).merge({ id: closed.ticket.id, intoNumber: a.ticket.number })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(as(jana).merge({ id: closed.ticket.id, intoNumber: a.ticket.number })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining(`#${closed.ticket.number} is closed`),
+    });
     await expect(as(jana).merge({ id: a.ticket.id, intoNumber: 999_999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(as(null).merge({ id: a.ticket.id, intoNumber: closed.ticket.number })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
     // Nothing moved.

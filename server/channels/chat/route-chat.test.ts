@@ -11,6 +11,7 @@ import { ingest } from '@/server/channels/ingest';
 import { agentConnected, agentDisconnected } from '@/server/realtime/online-agents';
 import { openTestDatabase } from '@/server/testing/test-database';
 import { routeChat } from './route-chat';
+import { transact } from '@/db/client';
 
 // Chat routing on a real SQLite file. "Connected" is the registry the agents' sockets feed.
 let db: Db;
@@ -57,6 +58,7 @@ const newChat = () =>
     { resolveThread: () => ({ kind: 'new' }), onTicketCreated: (tx, ticket) => void routeChat(tx, ticket.id, T + n * 1000) },
   ).ticketId;
 const assignee = (ticketId: number) => findTicket(db, ticketId)!.assigneeId;
+const transactRoute = (ticketId: number) => transact(db, (tx) => routeChat(tx, ticketId, T + 99_000));
 
 describe('routing new chats', () => {
   it('goes round the online agents of the team, the least busy first, recorded as the system’s assignment and told', () => {
@@ -93,5 +95,39 @@ describe('routing new chats', () => {
     connected.delete(b);
     db.update(agents).set({ chatLimit: 5 }).where(eq(agents.id, b)).run();
     expect(assignee(newChat())).toBeNull();
+  });
+
+  it('leaves alone a chat that has an assignee already (a form rule chose one), has no team, or is spam', () => {
+    const [a] = members as [number];
+    connect(a);
+    const chosen = newChat();
+    const other = members[1]!;
+    updateTicketColumns(db, chosen, { assigneeId: other });
+    expect(transactRoute(chosen)).toBeNull();
+    expect(assignee(chosen)).toBe(other);
+    const noTeam = newChat();
+    updateTicketColumns(db, noTeam, { assigneeId: null, teamId: null });
+    expect(transactRoute(noTeam)).toBeNull();
+    const spam = newChat();
+    updateTicketColumns(db, spam, { assigneeId: null, isSpam: true });
+    expect(transactRoute(spam)).toBeNull();
+    expect([assignee(noTeam), assignee(spam)]).toEqual([null, null]);
+    // The same ticket, not spam and with its team back: routed.
+    updateTicketColumns(db, spam, { isSpam: false });
+    expect(transactRoute(spam)).toBe(a);
+  });
+
+  it('between two equally busy agents, the one who waited longer since their last chat gets it', () => {
+    const [a, b] = members as [number, number];
+    connect(a, b);
+    db.update(agents)
+      .set({ lastChatRoutedAt: T + 5 })
+      .where(eq(agents.id, a))
+      .run();
+    db.update(agents)
+      .set({ lastChatRoutedAt: T + 1 })
+      .where(eq(agents.id, b))
+      .run();
+    expect(assignee(newChat())).toBe(b);
   });
 });
