@@ -10,6 +10,8 @@ import { createTestTicket } from '@/server/testing/fixtures';
 import { openTestDatabase, viewerOf } from '@/server/testing/test-database';
 import { createCaller } from '@/server/trpc/root';
 import { getTicket } from './get-ticket';
+import { recordBus } from '@/server/testing/bus-recorder';
+import { updateTicketColumns } from '@/db/queries/tickets';
 import { listTickets } from './list-tickets';
 
 // Merging and linking through the procedures on a real SQLite file.
@@ -25,6 +27,7 @@ beforeAll(() => {
 });
 afterAll(() => close());
 
+const heard = recordBus(['ticket.status', 'ticket.changed']);
 const as = (v: Viewer | null) => createCaller({ db, viewer: v, ip: '127.0.0.1', originOk: true }).tickets;
 const ticket = (o: Partial<Parameters<typeof createTestTicket>[1]> = {}) => createTestTicket(db, { channel: 'email', at: T, ...o });
 const types = (id: number) => listEvents(db, id).map((e) => e.type);
@@ -45,6 +48,14 @@ describe('merging a duplicate', () => {
       'Nochmal wegen Bestellung A-1001: Zahnbürste',
     ]);
     expect(findTicket(db, target.ticket.id)).toMatchObject({ status: 'pending', lastActivityAt: T + HOUR, lastCustomerMessageAt: T + HOUR });
+    // Every agent's list and open conversation hear of both.
+    expect(heard).toEqual(
+      expect.arrayContaining([
+        { name: 'ticket.status', payload: { ticketId: source.ticket.id, from: 'open', to: 'closed' } },
+        { name: 'ticket.changed', payload: { ticketId: source.ticket.id, kind: 'updated', actorAgentId: jana.id } },
+        { name: 'ticket.changed', payload: { ticketId: target.ticket.id, kind: 'updated', actorAgentId: jana.id } },
+      ]),
+    );
     expect(
       listEvents(db, source.ticket.id)
         .slice(2)
@@ -111,6 +122,18 @@ describe('merging a duplicate', () => {
     // Nothing moved.
     expect(listMessages(db, a.ticket.id)).toHaveLength(1);
     expect(findTicket(db, a.ticket.id)).toMatchObject({ status: 'open', mergedIntoId: null });
+  });
+
+  it('the newest customer message of the two is kept, whichever side has none', async () => {
+    const quiet = ticket();
+    updateTicketColumns(db, quiet.ticket.id, { lastCustomerMessageAt: null });
+    const wrote = ticket({ at: T + 5 * HOUR });
+    await as(jana).merge({ id: wrote.ticket.id, intoNumber: quiet.ticket.number });
+    expect(findTicket(db, quiet.ticket.id)!.lastCustomerMessageAt).toBe(T + 5 * HOUR);
+    const silent = ticket();
+    updateTicketColumns(db, silent.ticket.id, { lastCustomerMessageAt: null });
+    await as(jana).merge({ id: silent.ticket.id, intoNumber: quiet.ticket.number });
+    expect(findTicket(db, quiet.ticket.id)!.lastCustomerMessageAt).toBe(T + 5 * HOUR);
   });
 });
 

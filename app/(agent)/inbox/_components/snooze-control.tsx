@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useFormatter, useNow, useTranslations } from 'use-intl';
 import { AlarmClock } from 'lucide-react';
@@ -9,6 +9,7 @@ import type { TicketStatus } from '@/lib/domain';
 import { useTRPC } from '@/app/_components/trpc';
 import { useErrorText } from '@/app/_components/error-text';
 import { TICKET_ACTION_EVENT, type TicketAction } from './use-inbox-shortcuts';
+import { HeaderPopover } from './header-popover';
 
 type Props = { ticket: { id: number; status: TicketStatus; snoozedUntil: number | null; snoozeReason: string | null } };
 
@@ -57,11 +58,11 @@ export function SnoozeControl({ ticket }: Props) {
     setReason(ticket.snoozeReason ?? '');
     setOpen(true);
   };
-  const close = () => {
+  const close = useCallback((refocus = true) => {
     setOpen(false);
     setInvalid(false);
-    trigger.current?.focus();
-  };
+    if (refocus) trigger.current?.focus();
+  }, []);
   useEffect(() => {
     if (open) first.current?.focus();
   }, [open]);
@@ -71,12 +72,6 @@ export function SnoozeControl({ ticket }: Props) {
     window.addEventListener(TICKET_ACTION_EVENT, onAction);
     return () => window.removeEventListener(TICKET_ACTION_EVENT, onAction);
   });
-  useEffect(() => {
-    if (!open) return;
-    const outside = (e: MouseEvent) => !box.current?.contains(e.target as Node) && setOpen(false);
-    document.addEventListener('mousedown', outside);
-    return () => document.removeEventListener('mousedown', outside);
-  }, [open]);
 
   const send = (until: number) => snooze.mutate({ id: ticket.id, until, reason: reason.trim() || null });
   const sendCustom = () => {
@@ -115,18 +110,9 @@ export function SnoozeControl({ ticket }: Props) {
         {ticket.snoozedUntil === null ? t('button') : t('change')}
       </button>
       {open && (
-        <div
-          role="dialog"
-          aria-label={t('title')}
-          onKeyDown={(e) => {
-            if (e.key !== 'Escape') return;
-            e.stopPropagation();
-            close();
-          }}
-          className="fixed inset-x-2 top-24 z-30 rounded-lg border border-slate-200 bg-white p-3 text-sm text-slate-800 shadow-lg sm:absolute sm:inset-x-auto sm:top-full sm:left-0 sm:mt-1 sm:w-80"
-        >
-          <h2 className="mb-2 text-sm font-semibold">{t('title')}</h2>
-          <label className="mb-2 block text-xs text-slate-600">
+        <HeaderPopover label={t('title')} box={box} onClose={close}>
+          <h2 className="text-sm font-semibold">{t('title')}</h2>
+          <label className="block text-xs text-slate-600">
             {t('reason')}
             <input
               ref={first}
@@ -137,7 +123,7 @@ export function SnoozeControl({ ticket }: Props) {
               className="mt-0.5 block w-full rounded border border-slate-300 px-2 py-1 text-sm text-slate-900"
             />
           </label>
-          <ul className="mb-2 divide-y divide-slate-100 rounded border border-slate-200">
+          <ul className="divide-y divide-slate-100 rounded border border-slate-200">
             {snoozePresets(now.getTime(), Intl.DateTimeFormat().resolvedOptions().timeZone).map((p) => (
               <li key={p.preset}>
                 <button
@@ -178,11 +164,11 @@ export function SnoozeControl({ ticket }: Props) {
             </button>
           </div>
           {(invalid || snooze.error) && (
-            <p role="alert" className="mt-2 text-xs text-red-700">
+            <p role="alert" className="text-xs text-red-700">
               {invalid ? t('invalid') : errorText(snooze.error)}
             </p>
           )}
-        </div>
+        </HeaderPopover>
       )}
     </div>
   );

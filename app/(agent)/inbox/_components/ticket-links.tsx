@@ -1,12 +1,13 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'use-intl';
 import { Link2, X } from 'lucide-react';
 import type { TicketStatus } from '@/lib/domain';
 import { useTRPC } from '@/app/_components/trpc';
 import { useErrorText } from '@/app/_components/error-text';
+import { HeaderPopover } from './header-popover';
 
 type Props = {
   ticket: { id: number; number: number; status: TicketStatus };
@@ -46,12 +47,10 @@ export function TicketLinks({ ticket, links, onOpenTicket }: Props) {
   useEffect(() => {
     if (open) field.current?.focus();
   }, [open]);
-  useEffect(() => {
-    if (!open) return;
-    const outside = (e: MouseEvent) => !box.current?.contains(e.target as Node) && setOpen(false);
-    document.addEventListener('mousedown', outside);
-    return () => document.removeEventListener('mousedown', outside);
-  }, [open]);
+  const close = useCallback((refocus: boolean) => {
+    setOpen(false);
+    if (refocus) trigger.current?.focus();
+  }, []);
 
   const other = () => {
     const n = Number(number.replace(/^#/, '').trim());
@@ -105,17 +104,7 @@ export function TicketLinks({ ticket, links, onOpenTicket }: Props) {
         </button>
       )}
       {open && (
-        <div
-          role="dialog"
-          aria-label={t('dialog')}
-          onKeyDown={(e) => {
-            if (e.key !== 'Escape') return;
-            e.stopPropagation();
-            setOpen(false);
-            trigger.current?.focus();
-          }}
-          className="fixed inset-x-2 top-24 z-30 space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm text-slate-800 shadow-lg sm:absolute sm:inset-x-auto sm:top-full sm:left-0 sm:mt-1 sm:w-80"
-        >
+        <HeaderPopover label={t('dialog')} box={box} onClose={close}>
           <label className="block text-xs text-slate-600">
             {t('number')}
             <input
@@ -160,7 +149,7 @@ export function TicketLinks({ ticket, links, onOpenTicket }: Props) {
               {invalid ? t('invalidNumber') : errorText(error)}
             </p>
           )}
-        </div>
+        </HeaderPopover>
       )}
     </div>
   );
