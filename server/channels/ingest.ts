@@ -140,7 +140,9 @@ export function ingest(db: Db, msg: InboundMessage, opts: IngestOptions): Ingest
     opts.onMessageStored?.(tx, ticket, message.id);
     // After the channel's own step, which may have routed the ticket (team, priority) by its form.
     applySla(tx, ticket.id, now);
-    const told = notifyOnArrival(tx, q.findTicket(tx, ticket.id)!, channel.kind, { createdTicket, readOnArrival, spam: !!msg.quarantine, now });
+    // A new ticket is read again: the channel's step may have routed it (team) or assigned it (a chat).
+    const current = createdTicket ? q.findTicket(tx, ticket.id)! : ticket;
+    const told = notifyOnArrival(tx, current, channel.kind, { createdTicket, readOnArrival, spam: !!msg.quarantine, now });
     return { ticketId: ticket.id, messageId: message.id, createdTicket, duplicate: false, readByAgent: readOnArrival, status, told };
   });
   if (!result.duplicate) {
