@@ -91,13 +91,22 @@ export function NotificationBell() {
     device.alerts,
   );
   const [settingsOpen, setSettingsOpen] = useState(false);
-  // The switch flips at once; the server's answer (or a failure) then settles it.
+  // The switch flips in the click itself (the choice shown until the server's list agrees or a failure clears it).
+  const [chosenMuted, setChosenMuted] = useState<NotificationKind[] | null>(null);
   const setMuted = useMutation(
     trpc.notifications.setMuted.mutationOptions({
-      onMutate: ({ muted }) => queryClient.setQueryData(trpc.notifications.list.queryKey(), (old) => (old ? { ...old, muted } : old)),
-      onSettled: refresh,
+      onSettled: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.notifications.list.queryKey() });
+        setChosenMuted(null);
+      },
     }),
   );
+  const muted = chosenMuted ?? list.data?.muted ?? [];
+  const toggleKind = (kind: NotificationKind, on: boolean) => {
+    const next = on ? muted.filter((k) => k !== kind) : [...muted, kind];
+    setChosenMuted(next);
+    setMuted.mutate({ muted: next });
+  };
   const show = (n: { id: number; ticketId: number; number: number; readAt: number | null }) => {
     if (n.readAt === null) markRead.mutate({ ids: [n.id] });
     setOpen(false);
@@ -178,12 +187,7 @@ export function NotificationBell() {
                   <legend className="sr-only">{t('settings')}</legend>
                   {NOTIFICATION_KINDS.map((kind) => (
                     <label key={kind} className="flex items-center gap-2">
-                      <input
-                        type="checkbox"
-                        checked={!list.data.muted.includes(kind)}
-                        disabled={setMuted.isPending}
-                        onChange={(e) => setMuted.mutate({ muted: e.target.checked ? list.data.muted.filter((k) => k !== kind) : [...list.data.muted, kind] })}
-                      />
+                      <input type="checkbox" checked={!muted.includes(kind)} onChange={(e) => toggleKind(kind, e.target.checked)} />
                       {t(`kind.${kind}`)}
                     </label>
                   ))}
