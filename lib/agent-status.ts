@@ -6,6 +6,5 @@ export const AGENT_STATUSES = ['online', 'away', 'offline'] as const;
 export type AgentStatus = (typeof AGENT_STATUSES)[number];
 
 export const DEFAULT_CHAT_LIMIT = 3;
-export const MAX_CHAT_LIMIT = 20;
 
 export const effectiveStatus = (chosen: AgentStatus, connected: boolean): AgentStatus => (connected ? chosen : 'offline');
