@@ -38,6 +38,16 @@ describe('the inbox URL', () => {
     expect(placeFromSearch('?ticket=0&t=12')).toMatchObject({ ticket: null, legacyId: 12 });
   });
 
+  it('marks a saved view by its id beside its filters written out, so a colleague without the view gets the list', () => {
+    const filter = { status: ['open' as const], assignee: 'any' as const, teamId: 3 };
+    const search = placeToSearch({ view: 'all', filter, q: '', ticket: 12, saved: 7 });
+    expect(search).toBe('view=all&status=open&channel=&priority=&assignee=any&team=3&sort=activity&saved=7&ticket=12');
+    const back = placeFromSearch(`?${search}`);
+    expect(back).toMatchObject({ saved: 7, ticket: 12, invalid: false });
+    expect(sameFilter(back.filter, filter)).toBe(true);
+    expect(placeFromSearch('?view=all&saved=x').saved).toBeNull();
+  });
+
   it('tells which view a filter is, whatever the order of its lists', () => {
     expect(viewOfFilter({ status: ['on_hold', 'pending', 'open', 'new'], assignee: 'me' })).toBe('mine');
     expect(viewOfFilter({ ...view('mine'), teamId: 3 })).toBeNull();

@@ -4,9 +4,10 @@ import { VIEWS, ticketFilterSchema, type TicketFilter, type ViewId } from './tic
  * The inbox's place in its URL, so a reload or a shared link lands on the same list: the view, and when
  * the filters were changed from it, every filter (`status=open,pending&team=2`; an empty `status=` is
  * any status); the search text as `q`; the open ticket by its number. A link whose filters do not parse
- * opens the view, and says so.
+ * opens the view, and says so. A saved view adds its id (`saved=12`, to mark it) to filters written out in
+ * full, so the link works for a colleague who does not see that view.
  */
-type Place = { view: ViewId; filter: TicketFilter; q: string; ticket: number | null };
+type Place = { view: ViewId; filter: TicketFilter; q: string; ticket: number | null; saved?: number | null };
 
 const LISTS = ['status', 'channel', 'priority'] as const;
 const FILTER_PARAMS = [...LISTS, 'assignee', 'team', 'tag', 'sla', 'sort'] as const;
@@ -36,6 +37,7 @@ export function placeToSearch(p: Place): string {
     if (f.sla) out.set('sla', f.sla);
     out.set('sort', f.sort);
   }
+  if (p.saved) out.set('saved', String(p.saved));
   if (p.q) out.set('q', p.q);
   if (p.ticket !== null) out.set('ticket', String(p.ticket));
   return out.toString();
@@ -44,10 +46,16 @@ export function placeToSearch(p: Place): string {
 const positive = (v: string | null) => (v !== null && /^\d{1,9}$/.test(v) && Number(v) > 0 ? Number(v) : null);
 
 /** The place a URL's query names; `invalid` when its filters did not parse (the view's own are used then). */
-export function placeFromSearch(search: string): Place & { invalid: boolean; legacyId: number | null } {
+export function placeFromSearch(search: string): Required<Place> & { invalid: boolean; legacyId: number | null } {
   const p = new URLSearchParams(search);
   const view = VIEWS.find((v) => v.id === p.get('view'))?.id ?? 'mine_unassigned';
-  const base = { view, q: (p.get('q') ?? '').slice(0, 200), ticket: positive(p.get('ticket')), legacyId: positive(p.get('t')) };
+  const base = {
+    view,
+    q: (p.get('q') ?? '').slice(0, 200),
+    ticket: positive(p.get('ticket')),
+    saved: positive(p.get('saved')),
+    legacyId: positive(p.get('t')),
+  };
   if (!FILTER_PARAMS.some((k) => p.has(k))) return { ...base, filter: viewFilter(view), invalid: false };
   const list = (k: (typeof LISTS)[number]) => {
     const v = p.get(k);

@@ -43,14 +43,10 @@ function assigneeCondition(w: TicketListWhere): SQL | undefined {
   }
 }
 
-/**
- * Keys (id, last activity) of the newest matching tickets for at most one status. One status at a time
- * because SQLite cannot merge an `IN` list on an index's first column with the ORDER BY: it would sort
- * every unsolved ticket. With one status, (status, last_activity_at desc, id desc) hands rows over in order.
- */
-export function selectTicketKeys(db: Db, w: TicketListWhere, status: TicketStatus | undefined, cursor: TicketCursor | undefined, limit: number) {
-  const conditions = [
-    status ? eq(tickets.status, status) : undefined,
+/** What a list's tickets must meet, cursor aside; `status`: one status, none, or the filter's own list. */
+function filterConditions(db: Db, w: TicketListWhere, status: TicketStatus | 'filter' | undefined): (SQL | undefined)[] {
+  return [
+    status === 'filter' ? (w.status?.length ? inArray(tickets.status, w.status) : undefined) : status ? eq(tickets.status, status) : undefined,
     // Literal, so the Spam view reads the partial index tickets_spam_activity.
     w.spam ? sql`${tickets.isSpam} = 1` : sql`${tickets.isSpam} = 0`,
     // Literal, so the Snoozed view reads the partial index tickets_snoozed_activity.
@@ -65,6 +61,17 @@ export function selectTicketKeys(db: Db, w: TicketListWhere, status: TicketStatu
     w.sla === 'breached' ? sql`${tickets.slaDueAt} <= ${w.now}` : undefined,
     w.sla === 'at_risk' ? sql`${tickets.slaWarnAt} <= ${w.now} and ${tickets.slaDueAt} > ${w.now}` : undefined,
     byDue(w) ? sql`${tickets.slaDueAt} is not null` : undefined,
+  ];
+}
+
+/**
+ * Keys (id, last activity) of the newest matching tickets for at most one status. One status at a time
+ * because SQLite cannot merge an `IN` list on an index's first column with the ORDER BY: it would sort
+ * every unsolved ticket. With one status, (status, last_activity_at desc, id desc) hands rows over in order.
+ */
+export function selectTicketKeys(db: Db, w: TicketListWhere, status: TicketStatus | undefined, cursor: TicketCursor | undefined, limit: number) {
+  const conditions = [
+    ...filterConditions(db, w, status),
     cursor && byDue(w) ? sql`(${tickets.slaDueAt}, ${tickets.id}) > (${cursor.at}, ${cursor.id})` : undefined,
     cursor && !byDue(w) ? sql`(${tickets.lastActivityAt}, ${tickets.id}) < (${cursor.at}, ${cursor.id})` : undefined,
   ];
@@ -130,4 +137,22 @@ export function selectTicketPage(db: Db, w: TicketListWhere, cursor: TicketCurso
         w.sort,
       ).all()
     : [];
+}
+
+/**
+ * How many tickets a list holds, counted up to `cap`: the inner LIMIT stops the index walk there, so a
+ * view of a million solved tickets costs what one of `cap` does. Order plays no part in a count, so the
+ * statuses go in as one IN list here.
+ */
+export function countTickets(db: Db, w: TicketListWhere, cap: number): number {
+  const matching = db
+    .select({ one: sql`1` })
+    .from(tickets)
+    .where(and(...filterConditions(db, w, 'filter')))
+    .limit(limitRows(cap))
+    .as('matching');
+  return db
+    .select({ n: sql<number>`count(*)` })
+    .from(matching)
+    .get()!.n;
 }

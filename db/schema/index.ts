@@ -20,3 +20,4 @@ export * from './api-tokens';
 export * from './digests';
 export * from './metric-rollups';
 export * from './macros';
+export * from './saved-views';

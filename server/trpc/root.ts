@@ -16,6 +16,7 @@ import { messengerRouter } from './routers/messenger';
 import { surveyPoliciesRouter } from './routers/survey-policies';
 import { dashboardRouter } from './routers/dashboard';
 import { macrosRouter } from './routers/macros';
+import { viewsRouter } from './routers/views';
 
 export const appRouter = router({
   auth: authRouter,
@@ -35,6 +36,7 @@ export const appRouter = router({
   surveyPolicies: surveyPoliciesRouter,
   dashboard: dashboardRouter,
   macros: macrosRouter,
+  views: viewsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -18,6 +18,7 @@ import { useDebounced } from './use-debounced';
 import { COMPOSER_ID } from './composer';
 import { useTicketSelection } from './use-ticket-selection';
 import { BulkBar } from './bulk-bar';
+import type { SavedView } from './saved-views';
 
 export type ComposerMode = 'reply' | 'note';
 
@@ -34,6 +35,9 @@ export function InboxApp() {
   const { socket } = useRealtime();
   const [viewId, setViewId] = useState<ViewId>('mine_unassigned');
   const [filter, setFilter] = useState<TicketFilter>(DEFAULT_VIEW);
+  // The saved view picked last; its id comes from the URL first and its filters from the list once loaded.
+  const [saved, setSaved] = useState<SavedView | null>(null);
+  const [savedIdFromUrl, setSavedIdFromUrl] = useState<number | null>(null);
   const [search, setSearch] = useState('');
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [composerMode, setComposerMode] = useState<ComposerMode>('reply');
@@ -55,6 +59,7 @@ export function InboxApp() {
     setViewId(place.view);
     setFilter(place.filter);
     setSearch(place.q);
+    setSavedIdFromUrl(place.saved);
     if (place.invalid) setLinkProblem(t('list.linkFiltersInvalid'));
     if (place.ticket !== null)
       trpcClient.tickets.idOfNumber
@@ -75,12 +80,24 @@ export function InboxApp() {
   // The open ticket's number, from the list or from the ticket itself (opened from a link, off the list).
   const openTicket = useQuery({ ...trpc.tickets.get.queryOptions({ id: selectedId ?? 0 }), enabled: selectedId !== null });
   const selectedNumber = openTicket.data?.ticket.id === selectedId ? openTicket.data?.ticket.number : undefined;
+  const savedViews = useQuery(trpc.views.list.queryOptions());
+  const counts = useQuery(trpc.views.counts.queryOptions(undefined, { placeholderData: (prev) => prev }));
+  useEffect(() => {
+    if (!savedViews.data) return;
+    const fromUrl = savedViews.data.find((v) => v.id === savedIdFromUrl);
+    if (fromUrl) setSaved(fromUrl);
+    setSavedIdFromUrl(null);
+    // Renamed, refiltered or deleted (here or by a colleague): the picked view follows.
+    setSaved((cur) => (cur ? (savedViews.data.find((v) => v.id === cur.id) ?? null) : cur));
+  }, [savedViews.data, savedIdFromUrl]);
+  // The saved view the filters still are, or else the built-in one (none once its filters were changed): the one the sidebar marks.
+  const currentSavedId = saved && sameFilter(saved.filter, filter) ? saved.id : null;
+  const currentView = useMemo(() => viewOfFilter(filter), [filter]);
   useEffect(() => {
     if (selectedId !== null && selectedNumber === undefined) return;
-    window.history.replaceState(null, '', `/inbox?${placeToSearch({ view: viewId, filter, q, ticket: selectedNumber ?? null })}`);
-  }, [viewId, filter, q, selectedId, selectedNumber]);
-  // The view a filter is (none once its filters were changed): the one the sidebar marks.
-  const currentView = useMemo(() => viewOfFilter(filter), [filter]);
+    const place = { view: viewId, filter, q, ticket: selectedNumber ?? null, saved: saved?.id ?? savedIdFromUrl };
+    window.history.replaceState(null, '', `/inbox?${placeToSearch(place)}`);
+  }, [viewId, filter, q, selectedId, selectedNumber, saved, savedIdFromUrl]);
 
   const listInput = useMemo(() => ({ filter: { ...filter, q: q || undefined }, limit: 50 }), [filter, q]);
   const list = useInfiniteQuery(
@@ -96,13 +113,17 @@ export function InboxApp() {
     setBulkNotice(null);
   }, [listInput, clearSelection]);
 
-  // Every agent sees changes live: the list refreshes, and so does the open ticket if it changed.
+  // Every agent sees changes live: the list and the view counts refresh, and so does the open ticket if it changed.
+  // Counts wait a second longer: a burst of changes costs one recount.
   useEffect(() => {
     if (!socket) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let countTimer: ReturnType<typeof setTimeout> | undefined;
     const onChange = (changes: { ticketId: number }[]) => {
       clearTimeout(timer);
       timer = setTimeout(() => void queryClient.invalidateQueries({ queryKey: trpc.tickets.list.pathKey() }), 150);
+      clearTimeout(countTimer);
+      countTimer = setTimeout(() => void queryClient.invalidateQueries({ queryKey: trpc.views.counts.queryKey() }), 1000);
       for (const change of changes) void queryClient.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ id: change.ticketId }) });
       void queryClient.invalidateQueries({ queryKey: trpc.customers.profile.pathKey() });
       void queryClient.invalidateQueries({ queryKey: trpc.directory.all.pathKey() });
@@ -113,6 +134,7 @@ export function InboxApp() {
     socket.on('ticket:message', onMessage);
     return () => {
       clearTimeout(timer);
+      clearTimeout(countTimer);
       socket.off('tickets:changed', onChange);
       socket.off('ticket:message', onMessage);
     };
@@ -120,9 +142,30 @@ export function InboxApp() {
 
   const selectView = useCallback((id: ViewId) => {
     setViewId(id);
+    setSaved(null);
     setFilter(VIEWS.find((v) => v.id === id)!.filter);
     setViewsOpen(false);
   }, []);
+  // A saved view stands on "All tickets": its filters are written out in the URL in full.
+  const selectSaved = useCallback((v: SavedView) => {
+    setViewId('all');
+    setSaved(v);
+    setFilter(v.filter);
+    setViewsOpen(false);
+  }, []);
+  const sidebar = {
+    viewId,
+    currentView,
+    onView: selectView,
+    filter,
+    onFilter: setFilter,
+    counts: counts.data,
+    savedViews: savedViews.data ?? [],
+    saved,
+    currentSavedId,
+    onSaved: selectSaved,
+  };
+  const viewName = currentSavedId !== null ? saved!.name : currentView ? t(`views.${currentView}`) : t('views.custom');
 
   const move = useCallback(
     (delta: number) => {
@@ -154,10 +197,8 @@ export function InboxApp() {
 
   return (
     <main className="grid h-full grid-cols-[minmax(0,1fr)] md:grid-cols-[20rem_minmax(0,1fr)] lg:grid-cols-[13rem_22rem_minmax(0,1fr)]">
-      <InboxSidebar viewId={viewId} currentView={currentView} onView={selectView} filter={filter} onFilter={setFilter} />
-      {viewsOpen && (
-        <InboxSidebar viewId={viewId} currentView={currentView} onView={selectView} filter={filter} onFilter={setFilter} onClose={() => setViewsOpen(false)} />
-      )}
+      <InboxSidebar {...sidebar} />
+      {viewsOpen && <InboxSidebar {...sidebar} onClose={() => setViewsOpen(false)} />}
       <TicketList
         search={search}
         onSearch={setSearch}
@@ -169,8 +210,8 @@ export function InboxApp() {
         fetchingMore={list.isFetchingNextPage}
         onEndReached={() => void list.fetchNextPage()}
         searchCapped={Boolean(list.data?.pages[0]?.searchCapped)}
-        searchScope={q && !sameFilter(filter, ALL_VIEW.filter) ? (currentView ? t(`views.${currentView}`) : t('views.custom')) : null}
-        viewName={currentView ? t(`views.${currentView}`) : t('views.custom')}
+        searchScope={q && !sameFilter(filter, ALL_VIEW.filter) ? viewName : null}
+        viewName={viewName}
         onOpenViews={() => setViewsOpen(true)}
         notice={bulkNotice ?? linkProblem}
         checked={selection.checked}

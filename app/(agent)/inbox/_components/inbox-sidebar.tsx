@@ -8,6 +8,7 @@ import { VIEWS, type TicketFilter, type ViewId } from '@/lib/ticket-filter';
 import { ChannelIcon } from '@/app/_components/channel-icon';
 import { NamedOptions, idOrNull } from '@/app/_components/named-options';
 import { useDirectory } from './use-directory';
+import { SavedViewList, SaveViewForm, ViewButton, type SavedView } from './saved-views';
 
 type Props = {
   /** The view picked last (Clear goes back to its filters); `currentView` the one the filters still are, marked. */
@@ -16,6 +17,13 @@ type Props = {
   onView: (id: ViewId) => void;
   filter: TicketFilter;
   onFilter: (f: TicketFilter) => void;
+  /** Counts per built-in view and per saved view (by id), once known. */
+  counts: { builtIn: Partial<Record<ViewId, number>>; saved: Record<number, number> } | undefined;
+  savedViews: SavedView[];
+  /** The saved view picked last (its filters may have been changed since), and the one the filters still are. */
+  saved: SavedView | null;
+  currentSavedId: number | null;
+  onSaved: (v: SavedView) => void;
   /** Given: shown as a drawer over the list (below md, where the sidebar has no room). */
   onClose?: () => void;
 };
@@ -60,7 +68,7 @@ export function InboxSidebar(p: Props) {
   );
 }
 
-function SidebarContent({ viewId, currentView, onView, filter, onFilter }: Props) {
+function SidebarContent({ viewId, currentView, onView, filter, onFilter, counts, savedViews, saved, currentSavedId, onSaved }: Props) {
   const t = useTranslations();
   const dir = useDirectory();
   const assigneeValue = typeof filter.assignee === 'number' ? String(filter.assignee) : (filter.assignee ?? 'any');
@@ -70,24 +78,24 @@ function SidebarContent({ viewId, currentView, onView, filter, onFilter }: Props
       <ul className="space-y-px">
         {VIEWS.map((v) => (
           <li key={v.id}>
-            <button
-              type="button"
-              aria-current={v.id === currentView ? 'true' : undefined}
+            <ViewButton
+              label={t(`views.${v.id}`)}
+              count={counts?.builtIn[v.id]}
+              current={v.id === currentView && currentSavedId === null}
               onClick={() => onView(v.id)}
-              className="w-full rounded px-2 py-1 text-left text-sm text-slate-700 hover:bg-slate-100 aria-[current=true]:bg-brand-50 aria-[current=true]:font-medium aria-[current=true]:text-brand-700"
-            >
-              {t(`views.${v.id}`)}
-            </button>
+            />
           </li>
         ))}
       </ul>
+      <SavedViewList views={savedViews} counts={counts?.saved} currentId={currentSavedId} onPick={onSaved} />
 
       <div className="mt-4 flex items-center justify-between px-2 pb-1">
         <h2 className={heading}>{t('filters.title')}</h2>
-        <button type="button" className="text-[11px] text-brand-600 hover:underline" onClick={() => onView(viewId)}>
+        <button type="button" className="text-[11px] text-brand-700 hover:underline" onClick={() => (saved ? onSaved(saved) : onView(viewId))}>
           {t('filters.clear')}
         </button>
       </div>
+      {currentView === null && currentSavedId === null && <SaveViewForm filter={filter} editing={saved} onSaved={onSaved} />}
       <div className="space-y-3 px-2">
         <ChipGroup
           legend={t('filters.status')}
