@@ -44,7 +44,13 @@ export function AgentShell({ viewer, children }: { viewer: ClientViewer; childre
     { href: '/inbox', label: t('app.inbox'), icon: Inbox, show: true },
     { href: '/dashboard', label: t('app.dashboard'), icon: BarChart3, show: true },
     { href: '/macros', label: t('app.macros'), icon: MessageSquareText, show: true },
-    { href: '/settings/agents', label: t('app.settings'), icon: Settings, show: hasRole(viewer.role, 'admin') },
+    // Leads keep their teams' members there; admins everything.
+    {
+      href: hasRole(viewer.role, 'admin') ? '/settings/agents' : '/settings/teams',
+      label: t('app.settings'),
+      icon: Settings,
+      show: hasRole(viewer.role, 'lead'),
+    },
   ];
   return (
     <ViewerContext.Provider value={viewer}>

@@ -5,7 +5,7 @@ import type { Role, Locale } from '../../lib/domain';
 import type { CustomerUpdates } from '../../lib/customer-updates';
 
 /** Columns safe to send to any signed-in agent: never the password hash. */
-const publicAgentColumns = { id: agents.id, name: agents.name, email: agents.email, role: agents.role, active: agents.active, status: agents.status };
+const publicAgentColumns = { id: agents.id, name: agents.name, email: agents.email, role: agents.role, active: agents.active, status: agents.status, chatLimit: agents.chatLimit };
 
 export function findAgentByEmail(db: Db, email: string) {
   return db.select().from(agents).where(eq(agents.email, email.toLowerCase())).get();
@@ -34,7 +34,7 @@ export function insertAgent(db: Db, a: { email: string; name: string; passwordHa
   });
 }
 
-export function updateAgent(db: Db, id: number, patch: { role?: Role; active?: boolean; name?: string; teamIds?: number[] }) {
+export function updateAgent(db: Db, id: number, patch: { role?: Role; active?: boolean; name?: string; chatLimit?: number; teamIds?: number[] }) {
   return transact(db, (tx) => {
     const { teamIds, ...cols } = patch;
     if (Object.keys(cols).length) tx.update(agents).set(cols).where(eq(agents.id, id)).run();

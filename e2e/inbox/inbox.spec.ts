@@ -127,11 +127,41 @@ test('agents without the admin role are refused admin pages and procedures', asy
   await context.close();
 });
 
+test('a lead keeps the members of their own team in settings, and nothing else there', async ({ browser }) => {
+  const { page, context } = await agentPage(browser, 'lena@demo.local');
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Teams' })).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Settings' });
+  await expect(nav.getByRole('link')).toHaveText(['Teams']);
+  const teams = page.getByRole('main').getByRole('listitem');
+  await expect(teams).toHaveCount(1);
+  await expect(teams).toContainText('Kundenservice');
+  await expect(page.getByRole('button', { name: 'New team' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Rename' })).toHaveCount(0);
+  const sam = teams.getByLabel('Sam Carter');
+  await expect(sam).not.toBeChecked();
+  await sam.check();
+  const saved = page.waitForResponse((r) => r.url().includes('admin.setTeamMembers') && r.ok());
+  await teams.getByRole('button', { name: 'Save members' }).click();
+  await saved;
+  await page.reload();
+  await expect(page.getByRole('main').getByRole('listitem').getByLabel('Sam Carter')).toBeChecked();
+  await page.getByRole('main').getByRole('listitem').getByLabel('Sam Carter').uncheck();
+  const putBack = page.waitForResponse((r) => r.url().includes('admin.setTeamMembers') && r.ok());
+  await page.getByRole('main').getByRole('listitem').getByRole('button', { name: 'Save members' }).click();
+  await putBack;
+  await page.goto('/settings/agents');
+  await expect(page.getByTestId('forbidden')).toBeVisible();
+  await context.close();
+});
+
 test('an admin creates a team and an agent, who can then sign in', async ({ browser }) => {
   const { page, context } = await agentPage(browser, 'admin@demo.local');
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('link', { name: 'Teams' }).click();
   await expect(page.getByRole('heading', { name: 'Teams' })).toBeVisible();
+  // The menu shows where one is.
+  await expect(page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Teams' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('listitem').filter({ hasText: 'Reklamationen' })).toBeVisible();
   await page.getByLabel('Name', { exact: true }).fill('VIP-Service');
   await page.getByRole('button', { name: 'New team' }).click();
@@ -150,8 +180,12 @@ test('an admin creates a team and an agent, who can then sign in', async ({ brow
   const paula = page.getByRole('row').filter({ hasText: 'paula@demo.local' });
   await paula.getByRole('button', { name: 'Edit' }).click();
   await page.getByRole('textbox', { name: 'Name' }).first().fill('Paula Neumann');
+  await page.getByLabel('Open chats at once').fill('5');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('cell', { name: 'Paula Neumann' })).toBeVisible();
+  await paula.getByRole('button', { name: 'Edit' }).click();
+  await expect(page.getByLabel('Open chats at once')).toHaveValue('5');
+  await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByLabel('Role Paula Neumann').selectOption('lead');
   await expect(page.getByRole('alertdialog')).toContainText('Make Paula Neumann Team lead?');
   await expect(page.getByLabel('Role Paula Neumann')).toHaveValue('agent');

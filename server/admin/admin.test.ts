@@ -66,6 +66,20 @@ describe('administering agents and teams', () => {
     expect(await admin.mutate('admin.deleteTeam', { id: used })).toMatchObject({ ok: false, status: 409 });
   });
 
+  it('an admin sets an agent’s chat limit within 0 to 20; a lead cannot', async () => {
+    const admin = await signIn('admin@demo.local');
+    const lena = await signIn('lena@demo.local');
+    const agents = await admin.query<(Agent & { chatLimit: number })[]>('admin.agents');
+    if (!agents.ok) throw new Error('list expected');
+    const mehmet = agents.data.find((a) => a.email === 'mehmet@demo.local')!;
+    expect(mehmet.chatLimit).toBe(3);
+    expect(await admin.mutate('admin.updateAgent', { id: mehmet.id, chatLimit: 5 })).toMatchObject({ ok: true, data: { chatLimit: 5 } });
+    expect(await admin.mutate('admin.updateAgent', { id: mehmet.id, chatLimit: 21 })).toMatchObject({ ok: false, status: 400 });
+    expect(await admin.mutate('admin.updateAgent', { id: mehmet.id, chatLimit: -1 })).toMatchObject({ ok: false, status: 400 });
+    expect(await lena.mutate('admin.updateAgent', { id: mehmet.id, chatLimit: 9 })).toMatchObject({ ok: false, status: 403 });
+    expect(await admin.mutate('admin.updateAgent', { id: mehmet.id, chatLimit: 0 })).toMatchObject({ ok: true, data: { chatLimit: 0 } });
+  });
+
   it('a lead manages the members of their own team, never another team’s, and stays in it', async () => {
     const admin = await signIn('admin@demo.local');
     const lena = await signIn('lena@demo.local');
@@ -81,6 +95,12 @@ describe('administering agents and teams', () => {
     expect(await lena.mutate('admin.setTeamMembers', { id: other.id, agentIds: [sam] })).toMatchObject({ ok: false, status: 403 });
     expect(await jana.mutate('admin.setTeamMembers', { id: own.id, agentIds: [] })).toMatchObject({ ok: false, status: 403 });
     expect(await lena.mutate('admin.setTeamMembers', { id: own.id, agentIds: [999_999] })).toMatchObject({ ok: false, status: 400 });
+    // A lead's team list holds their own teams only; an agent gets none, and no lead reads the agents' admin list.
+    const lenaTeams = await lena.query<Team[]>('admin.teams');
+    expect(lenaTeams.ok && lenaTeams.data.map((t) => t.name)).toEqual(['Kundenservice']);
+    expect(await jana.query('admin.teams')).toMatchObject({ ok: false, status: 403 });
+    expect(await lena.query('admin.agents')).toMatchObject({ ok: false, status: 403 });
+    expect(await lena.mutate('admin.renameTeam', { id: own.id, name: 'Umbenannt' })).toMatchObject({ ok: false, status: 403 });
     // Put back as it was.
     expect((await admin.mutate('admin.setTeamMembers', { id: own.id, agentIds: own.memberIds })).ok).toBe(true);
   });

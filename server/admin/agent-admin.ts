@@ -20,7 +20,12 @@ export async function createAgent(db: Db, input: { email: string; name: string; 
   return insertAgent(db, { ...input, passwordHash: await hashPassword(input.password) });
 }
 
-export function changeAgent(db: Db, viewer: Pick<Viewer, 'id'>, id: number, patch: { role?: Role; active?: boolean; name?: string; teamIds?: number[] }) {
+export function changeAgent(
+  db: Db,
+  viewer: Pick<Viewer, 'id'>,
+  id: number,
+  patch: { role?: Role; active?: boolean; name?: string; chatLimit?: number; teamIds?: number[] },
+) {
   if (id === viewer.id && (patch.active === false || (patch.role && patch.role !== 'admin'))) throw new DomainError('BAD_REQUEST', 'agent_cannot_demote_self');
   assertTeamsExist(db, patch.teamIds);
   const agent = updateAgent(db, id, patch);

@@ -16,10 +16,13 @@ import { hasRole } from '@/lib/domain';
 import type { Viewer } from '@/server/auth/sessions';
 import { DomainError } from '@/server/errors/domain-error';
 
-/** Teams as admins (and, for their own teams' members, leads) manage them. */
-export function teamsWithMembers(db: Db) {
+/** Teams with their members: every team for admins, a lead's own teams for a lead (they manage those teams' members). */
+export function teamsWithMembers(db: Db, viewer: Pick<Viewer, 'id' | 'role'>) {
   const members = listTeamMembers(db);
-  return listTeams(db).map((t) => ({ ...t, memberIds: members.filter((m) => m.teamId === t.id).map((m) => m.agentId) }));
+  const own = hasRole(viewer.role, 'admin') ? null : listTeamIdsOfAgent(db, viewer.id);
+  return listTeams(db)
+    .filter((t) => own === null || own.includes(t.id))
+    .map((t) => ({ ...t, memberIds: members.filter((m) => m.teamId === t.id).map((m) => m.agentId) }));
 }
 
 function assertNameFree(db: Db, name: string, exceptId?: number) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { router, adminProcedure, leadProcedure } from '../trpc';
 import { ROLES } from '@/lib/domain';
+import { MAX_CHAT_LIMIT } from '@/lib/agent-status';
 import { listAgentsWithTeams } from '@/db/queries/agents';
 import { changeAgent, createAgent, resetAgentPassword } from '@/server/admin/agent-admin';
 import { createTeam, deleteUnusedTeam, renameTeamChecked, setMembersOfTeam, teamsWithMembers } from '@/server/admin/team-admin';
@@ -35,6 +36,7 @@ export const adminRouter = router({
         name: z.string().trim().min(1).max(100).optional(),
         role: z.enum(ROLES).optional(),
         active: z.boolean().optional(),
+        chatLimit: z.number().int().min(0).max(MAX_CHAT_LIMIT).optional(),
         teamIds: teamIds.optional(),
       }),
     )
@@ -45,7 +47,8 @@ export const adminRouter = router({
 
   resetPassword: adminProcedure.input(z.object({ id: agentId, password })).mutation(({ ctx, input }) => resetAgentPassword(ctx.db, input.id, input.password)),
 
-  teams: adminProcedure.query(({ ctx }) => teamsWithMembers(ctx.db)),
+  /** Admins see every team; a lead the teams they are in, whose members they manage. */
+  teams: leadProcedure.query(({ ctx }) => teamsWithMembers(ctx.db, ctx.viewer)),
 
   createTeam: adminProcedure
     .input(z.object({ name: teamName, timeZone: z.string().refine(isTimeZone, 'unknown IANA time zone').default('Europe/Berlin') }))

@@ -6,7 +6,7 @@ import { useFormatter, useTranslations } from 'use-intl';
 import { Plus } from 'lucide-react';
 import { useTRPC } from '@/app/_components/trpc';
 import { CalendarEditor } from './calendar-editor';
-import { selectedRecord } from '../selected-record';
+import { selectedRecord } from '../../selected-record';
 
 /** Business-hours calendars: the list (open now or when they open) beside the selected one's editor. */
 export function BusinessHoursAdmin() {

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'use-intl';
 import { useTRPC } from '@/app/_components/trpc';
 import { moveItem } from '@/lib/forms/edit-definition';
-import { usePolicySelection } from '../use-policy-selection';
+import { usePolicySelection } from '../../use-policy-selection';
 import { OrderedPolicyList } from '../ordered-policy-list';
 import { SurveyPolicyEditor } from './survey-policy-editor';
 

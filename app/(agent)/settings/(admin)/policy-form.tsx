@@ -1,6 +1,6 @@
 'use client';
 
-import { SaveDeleteBar } from './save-delete-bar';
+import { SaveDeleteBar } from '../save-delete-bar';
 
 type Props = {
   /** The problems to fix before saving, in words; `testId` names the list for tests. */

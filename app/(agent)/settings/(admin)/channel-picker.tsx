@@ -1,7 +1,7 @@
 'use client';
 
 import { Fragment, useState, type ReactNode } from 'react';
-import { selectedRecord } from './selected-record';
+import { selectedRecord } from '../selected-record';
 
 /** The row of a settings page's records (numbers, bots, pages) as toggle buttons, with "+ new" at the end. */
 export function ChannelPicker({

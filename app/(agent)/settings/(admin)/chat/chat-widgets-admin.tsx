@@ -6,7 +6,7 @@ import { useTranslations } from 'use-intl';
 import { Plus } from 'lucide-react';
 import { useTRPC } from '@/app/_components/trpc';
 import { ChatWidgetForm } from './chat-widget-form';
-import { selectedRecord } from '../selected-record';
+import { selectedRecord } from '../../selected-record';
 
 export function ChatWidgetsAdmin() {
   const t = useTranslations('chatAdmin');

@@ -12,7 +12,7 @@ import { TextField } from '@/app/_components/text-field';
 import { TimeZoneField } from '@/app/_components/time-zone-field';
 import { WeeklyPeriodsEditor } from './weekly-periods-editor';
 import { HolidaysEditor } from './holidays-editor';
-import { SaveDeleteBar } from '../save-delete-bar';
+import { SaveDeleteBar } from '../../save-delete-bar';
 
 export type Calendar = inferRouterOutputs<AppRouter>['calendars']['list'][number];
 
