@@ -5,7 +5,15 @@ import type { Role, Locale } from '../../lib/domain';
 import type { CustomerUpdates } from '../../lib/customer-updates';
 
 /** Columns safe to send to any signed-in agent: never the password hash. */
-const publicAgentColumns = { id: agents.id, name: agents.name, email: agents.email, role: agents.role, active: agents.active, status: agents.status, chatLimit: agents.chatLimit };
+const publicAgentColumns = {
+  id: agents.id,
+  name: agents.name,
+  email: agents.email,
+  role: agents.role,
+  active: agents.active,
+  status: agents.status,
+  chatLimit: agents.chatLimit,
+};
 
 export function findAgentByEmail(db: Db, email: string) {
   return db.select().from(agents).where(eq(agents.email, email.toLowerCase())).get();
