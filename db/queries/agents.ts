@@ -1,5 +1,5 @@
 import { eq, asc, count, inArray } from 'drizzle-orm';
-import { type Db, transact } from '../client';
+import { type Db, type Queryable, transact } from '../client';
 import { agents, agentTeams, teams } from '../schema';
 import type { Role, Locale } from '../../lib/domain';
 import type { CustomerUpdates } from '../../lib/customer-updates';
@@ -19,7 +19,7 @@ export function findAgentByEmail(db: Db, email: string) {
   return db.select().from(agents).where(eq(agents.email, email.toLowerCase())).get();
 }
 
-export function findAgentById(db: Db, id: number) {
+export function findAgentById(db: Queryable, id: number) {
   return db.select().from(agents).where(eq(agents.id, id)).get();
 }
 
@@ -55,6 +55,10 @@ export function updateAgent(db: Db, id: number, patch: { role?: Role; active?: b
     }
     return tx.select(publicAgentColumns).from(agents).where(eq(agents.id, id)).get();
   });
+}
+
+export function setAgentSignature(db: Db, id: number, s: { en: string; de: string }) {
+  db.update(agents).set({ signatureEn: s.en, signatureDe: s.de }).where(eq(agents.id, id)).run();
 }
 
 export function setAgentLocale(db: Db, id: number, locale: Locale | null) {

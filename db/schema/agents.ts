@@ -27,6 +27,12 @@ export const agents = sqliteTable('agents', {
   status: text('status', { enum: AGENT_STATUSES }).notNull().default('online'),
   /** At most this many open chats routed to them at once. */
   chatLimit: integer('chat_limit').notNull().default(DEFAULT_CHAT_LIMIT),
+  /**
+   * Added under the agent's public email replies, in the customer's language (server/tickets/signature.ts);
+   * placeholders as in macros. Empty: none.
+   */
+  signatureEn: text('signature_en').notNull().default(''),
+  signatureDe: text('signature_de').notNull().default(''),
   /** The last time a chat was routed to them: round-robin picks whoever waited longest among the least busy. */
   lastChatRoutedAt: integer('last_chat_routed_at'),
   createdAt: integer('created_at').notNull(),

@@ -429,6 +429,8 @@ export const de: Messages = {
     uploading: 'Wird hochgeladen…',
     uploadFailed: 'das Hochladen ist fehlgeschlagen; bitte erneut versuchen',
     mention: 'Kollegin oder Kollegen erwähnen',
+    next: 'dann nächstes',
+    nextHint: 'Nach dem Senden das nächste Ticket der Liste öffnen (Strg+Umschalt+Enter tut es einmal)',
   },
   /** Errors the server reports, by key (server/errors/domain-error.ts); simple {placeholders} only. */
   serverErrors: {
@@ -620,6 +622,15 @@ export const de: Messages = {
     assigned: '{name} zugewiesen',
     unassigned: 'Zuweisung entfernt',
   },
+  signature: {
+    title: 'Ihre E-Mail-Signatur',
+    hint: 'Steht unter Ihren öffentlichen Antworten per E-Mail und Webformular (nicht in Chats, Messengern oder Notizen), in der Sprache der Kundschaft; Platzhalter wie in Makros, z. B. {name}. Die Signatur des Postfachs folgt darunter.',
+    de: 'Deutsch',
+    en: 'Englisch',
+    save: 'Signatur speichern',
+    saved: 'Signatur gespeichert.',
+    leaveUnsaved: 'Ihre Signatur hat ungespeicherte Änderungen. Trotzdem verlassen?',
+  },
   macros: {
     title: 'Makros',
     hint: 'Textbausteine und Makros. Tippen Sie / in eine leere Antwort oder nutzen Sie die Schaltfläche „Makros“, um eines einzufügen; seine Aktionen gelten sofort, sein Status beim Senden.',
@@ -731,6 +742,7 @@ export const de: Messages = {
     check: 'Für eine Sammeländerung markieren oder lösen',
     checkRun: 'Einen Bereich von Tickets markieren',
     send: 'Antwort oder Notiz senden',
+    sendNext: 'Senden, dann nächstes Ticket öffnen',
     escape: 'Editor verlassen',
     help: 'Diese Hilfe zeigen',
     close: 'Schließen',

@@ -423,6 +423,8 @@ export const en = {
     uploading: 'Uploading…',
     uploadFailed: 'the upload failed; please try again',
     mention: 'Mention a colleague',
+    next: 'then next',
+    nextHint: 'After sending, open the next ticket in the list (Ctrl+Shift+Enter does it once)',
   },
   /** Errors the server reports, by key (server/errors/domain-error.ts); simple {placeholders} only. */
   serverErrors: {
@@ -612,6 +614,15 @@ export const en = {
     assigned: 'Assigned to {name}',
     unassigned: 'Unassigned',
   },
+  signature: {
+    title: 'Your email signature',
+    hint: 'Added under your public replies by email and web form (not chats, messengers or notes), in the customer’s language; placeholders as in macros, e.g. {name}. The inbox’s own signature follows below it.',
+    de: 'German',
+    en: 'English',
+    save: 'Save signature',
+    saved: 'Signature saved.',
+    leaveUnsaved: 'Your signature has unsaved changes. Leave anyway?',
+  },
   macros: {
     title: 'Macros',
     hint: 'Canned replies and macros. Type / in an empty reply, or use the Macros button, to insert one; its actions apply at once, its status when the reply is sent.',
@@ -723,6 +734,7 @@ export const en = {
     check: 'Check or uncheck for a bulk change',
     checkRun: 'Check a run of tickets',
     send: 'Send reply or note',
+    sendNext: 'Send, then open the next ticket',
     escape: 'Leave the composer',
     help: 'Show this help',
     close: 'Close',

@@ -1,9 +1,7 @@
 import { type Db, transact } from '@/db/client';
 import { findCustomer } from '@/db/queries/customers';
-import { listMessages } from '@/db/queries/tickets';
-import { detectLocale } from '@/lib/i18n/detect-locale';
 import type { MacroRow } from '@/db/queries/macros';
-import type { Locale, TicketStatus } from '@/lib/domain';
+import type { TicketStatus } from '@/lib/domain';
 import { fillPlaceholders, placeholderValues } from '@/lib/placeholders';
 import { ticketEvent } from '@/lib/ticket-events';
 import type { Viewer } from '@/server/auth/sessions';
@@ -11,6 +9,7 @@ import { DomainError } from '@/server/errors/domain-error';
 import { accessibleTicket } from '@/server/tickets/ticket-access';
 import { announcePatch, checkPatch, patchTicket, type TicketPatch } from '@/server/tickets/update-ticket';
 import { visibleMacro } from './macro-admin';
+import { customerLanguage, pickText } from '@/server/tickets/customer-language';
 
 /**
  * Applies a macro to a ticket in one step: its property changes (priority, team, assignee, tags) in one
@@ -23,7 +22,7 @@ export function applyMacro(db: Db, viewer: Viewer, input: { macroId: number; tic
   const ticket = accessibleTicket(db, viewer, input.ticketId);
   if (ticket.status === 'closed') throw new DomainError('CONFLICT', 'ticket_closed');
   const customer = findCustomer(db, ticket.customerId);
-  const locale = textLocale(macro, customer?.locale ?? writtenIn(db, ticket.id), viewer.locale);
+  const locale = pickText({ en: macro.textEn, de: macro.textDe }, customerLanguage(db, ticket), viewer.locale);
   const raw = (locale === 'de' ? macro.textDe : macro.textEn).trim();
   const text = fillPlaceholders(
     raw,
@@ -39,20 +38,6 @@ export function applyMacro(db: Db, viewer: Viewer, input: { macroId: number; tic
   announcePatch(ticket.id, changes, viewer.id);
   const sendStatus: TicketStatus | null = raw !== '' ? (macro.actions.status ?? null) : null;
   return { text, locale, sendStatus, changed: changes !== null };
-}
-
-/** The customer's language when the macro has it; else the one text it has; else the agent's. */
-export function textLocale(macro: Pick<MacroRow, 'textEn' | 'textDe'>, customerLocale: Locale | null, agentLocale: Locale | null): Locale {
-  const has = { en: macro.textEn.trim() !== '', de: macro.textDe.trim() !== '' };
-  if (customerLocale && has[customerLocale]) return customerLocale;
-  if (has.en !== has.de) return has.en ? 'en' : 'de';
-  return customerLocale ?? agentLocale ?? 'en';
-}
-
-/** Not known from a form, the widget or an earlier mail: the language the customer wrote this ticket in. */
-function writtenIn(db: Db, ticketId: number): Locale | null {
-  const first = listMessages(db, ticketId).find((m) => m.authorKind === 'customer');
-  return first ? detectLocale(first.bodyText) : null;
 }
 
 function patchOf(macro: MacroRow, viewer: Viewer, withStatus: boolean): TicketPatch {

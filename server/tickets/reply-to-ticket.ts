@@ -19,6 +19,7 @@ import { notifyAgents } from '@/server/notifications/notify-agents';
 import { mentionedAgents } from '@/lib/mentions';
 import { listActiveAgentNames } from '@/db/queries/agents';
 import { getConfig } from '@/server/runtime-config';
+import { signedBody } from './signature';
 
 export type ReplyInput = {
   ticketId: number;
@@ -45,7 +46,7 @@ export async function replyToTicket(db: Db, viewer: Viewer, input: ReplyInput, o
     const written = transact(db, (tx) => writeReply(tx, viewer, input, body, files, now));
     // Right after the shared commit, before anyone's ack: the customer's live chat waits on the message;
     // inbox lists only refresh on the change.
-    if (!written.duplicate) afterCommit(db, () => announceReply(viewer, input, written, { body, files, now, originSocketId }));
+    if (!written.duplicate) afterCommit(db, () => announceReply(viewer, input, written, { body: written.body, files, now, originSocketId }));
     return written.id;
   });
   return { messageId };
@@ -86,8 +87,11 @@ export function announceReply(
   if (written.told.length) bus.emit('notifications.new', { agentIds: written.told });
 }
 
-/** Stores the reply with its events, status change and outbox delivery; a repeated clientId stores nothing twice. */
-export function writeReply(tx: Tx, viewer: Pick<Viewer, 'id' | 'role'>, input: ReplyInput, body: string, files: UploadedFile[], now: number) {
+/**
+ * Stores the reply with its events, status change and outbox delivery; a repeated clientId stores nothing
+ * twice. A public mail reply gets the agent's signature (`body` in the answer is the text as stored).
+ */
+export function writeReply(tx: Tx, viewer: Pick<Viewer, 'id' | 'role' | 'locale'>, input: ReplyInput, text: string, files: UploadedFile[], now: number) {
   const row = q.findTicketWithChannel(tx, input.ticketId);
   if (!row || !canAccessTicket(viewer, row.ticket)) throw new DomainError('NOT_FOUND', 'ticket_not_found', { id: input.ticketId });
   const t = row.ticket;
@@ -95,8 +99,9 @@ export function writeReply(tx: Tx, viewer: Pick<Viewer, 'id' | 'role'>, input: R
   const sent = clientKey ? q.findMessageByClientKey(tx, clientKey) : undefined;
   if (sent) {
     if (sent.ticketId !== t.id) throw new DomainError('CONFLICT', 'reply_sent_elsewhere');
-    return { id: sent.id, status: null, duplicate: true, told: [] as number[] };
+    return { id: sent.id, status: null, duplicate: true, told: [] as number[], body: text };
   }
+  const body = input.internal || input.template ? text : signedBody(tx, viewer, t, row.channel.kind, text);
   const m = q.insertMessage(tx, {
     ticketId: t.id,
     authorKind: 'agent',
@@ -127,5 +132,5 @@ export function writeReply(tx: Tx, viewer: Pick<Viewer, 'id' | 'role'>, input: R
   const told = input.internal
     ? notifyAgents(tx, 'mentioned', mentionedAgents(body, listActiveAgentNames(tx)), { ticketId: t.id, actorAgentId: viewer.id, createdAt: now })
     : [];
-  return { id: m.id, status: transition.status, duplicate: false, told };
+  return { id: m.id, status: transition.status, duplicate: false, told, body };
 }

@@ -59,6 +59,6 @@ export function registerSendReplyJobs() {
     // An agent deactivated within the window: the reply is not sent in their name.
     if (!agent?.active) return;
     const written = writeReply(tx, agent, p.input, p.body, p.files, now);
-    if (!written.duplicate) afterCommit(() => announceReply(agent, p.input, written, { body: p.body, files: p.files, now }));
+    if (!written.duplicate) afterCommit(() => announceReply(agent, p.input, written, { body: written.body, files: p.files, now }));
   });
 }

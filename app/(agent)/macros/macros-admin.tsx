@@ -7,6 +7,7 @@ import { Plus, Users } from 'lucide-react';
 import { useTRPC } from '@/app/_components/trpc';
 import { usePolicySelection } from '../settings/use-policy-selection';
 import { MacroEditor } from './macro-editor';
+import { SignatureEditor } from './signature-editor';
 
 /** The macros an agent may use, by name (shared ones marked), beside the chosen one's editor. */
 export function MacrosAdmin() {
@@ -65,6 +66,9 @@ export function MacrosAdmin() {
       </section>
       {/* A macro just created shows once the list has it (never an empty editor under its id meanwhile). */}
       {(editing === 'new' || current) && <MacroEditor key={editing} macro={editing === 'new' ? null : current} {...editorProps} />}
+      <div className="lg:col-span-2">
+        <SignatureEditor />
+      </div>
     </div>
   );
 }

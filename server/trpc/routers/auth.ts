@@ -6,7 +6,8 @@ import { login } from '@/server/auth/login';
 import { clearedSessionCookie, revokeSession, sessionCookie } from '@/server/auth/sessions';
 import { consumeSetupToken } from '@/server/auth/bootstrap-admin';
 import { hashPassword } from '@/server/auth/password';
-import { insertAgent, setAgentLocale } from '@/db/queries/agents';
+import { findAgentById, insertAgent, setAgentLocale, setAgentSignature } from '@/db/queries/agents';
+import { checkSignature, MAX_SIGNATURE } from '@/server/tickets/signature';
 import { getConfig } from '@/server/runtime-config';
 import { getBus } from '@/server/realtime/bus';
 import { AGENT_STATUSES } from '@/lib/agent-status';
@@ -39,6 +40,17 @@ export const authRouter = router({
     setAgentStatus(ctx.db, ctx.viewer.id, input.status);
     getBus().emit('agent.status');
     return { ok: true };
+  }),
+
+  /** My signature under public email replies, in English and German (the customer's language is picked when sending). */
+  signature: agentProcedure.query(({ ctx }) => {
+    const agent = findAgentById(ctx.db, ctx.viewer.id)!;
+    return { en: agent.signatureEn, de: agent.signatureDe };
+  }),
+  setSignature: agentProcedure.input(z.object({ en: z.string().max(MAX_SIGNATURE), de: z.string().max(MAX_SIGNATURE) })).mutation(({ ctx, input }) => {
+    const signature = checkSignature(input);
+    setAgentSignature(ctx.db, ctx.viewer.id, signature);
+    return signature;
   }),
 
   setLocale: agentProcedure.input(z.object({ locale: z.enum(LOCALES).nullable() })).mutation(({ ctx, input }) => {

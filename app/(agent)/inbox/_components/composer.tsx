@@ -37,14 +37,24 @@ function restoreDraft(ticketId: number, body: string) {
 
 /** A messenger ticket's reply window: when the customer last wrote, and the channel's warning and templates. */
 type ReplyWindowProps = { kind: ChannelKind; lastCustomerMessageAt: number | null; options: ReplyOptions | null };
-type Props = { ticketId: number; status: TicketStatus; mode: ComposerMode; onMode: (m: ComposerMode) => void; live?: boolean; replyWindow?: ReplyWindowProps };
+type Props = {
+  ticketId: number;
+  status: TicketStatus;
+  mode: ComposerMode;
+  onMode: (m: ComposerMode) => void;
+  /** Opens the next ticket in the list: after a send when "then next ticket" is on, or on Ctrl+Shift+Enter. */
+  onNext?: () => void;
+  live?: boolean;
+  replyWindow?: ReplyWindowProps;
+};
+const NEXT_KEY = 'composer:next';
 
 /**
  * Public reply or internal note; drafts survive switching tickets (kept per ticket and mode in session
  * storage). The mode lives in the inbox, so the `r`/`n` shortcut switches it in the same key event that focuses the
  * textarea: the next keystroke can never land in the other mode's draft.
  */
-export function Composer({ ticketId, status, mode, onMode, live = false, replyWindow }: Props) {
+export function Composer({ ticketId, status, mode, onMode, onNext, live = false, replyWindow }: Props) {
   const t = useTranslations();
   const format = useFormatter();
   const duration = useDuration('short');
@@ -84,6 +94,9 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
     return () => window.removeEventListener(RESTORE_EVENT, onRestore);
   }, [ticketId, onMode]);
   const offerUndo = useUndo();
+  // The agent's choice, kept on this device: working a queue, each send moves on to the next ticket.
+  const [andNext, setAndNext] = useState(() => typeof window !== 'undefined' && localStorage.getItem(NEXT_KEY) === '1');
+  const nextAfterSend = useRef(false);
   const typingTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const uploads = useAttachmentUploads(t('composer.uploadFailed'));
   const fileInput = useRef<HTMLInputElement>(null);
@@ -147,12 +160,15 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
         });
       void queryClient.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ id: ticketId }) });
       void queryClient.invalidateQueries({ queryKey: trpc.tickets.list.pathKey() });
+      if (nextAfterSend.current) onNext?.();
     },
   });
   const canSend = (body.trim() !== '' || uploads.files.length > 0) && !uploads.uploading && !reply.isPending;
-  const send = (nextStatus?: TicketStatus) => {
+  const send = (nextStatus?: TicketStatus, next = andNext) => {
     if (!canSend) return;
     stopTyping();
+    // Only once it went through: a refused send stays here with its error.
+    nextAfterSend.current = next;
     sendKey.current ??= crypto.randomUUID();
     reply.mutate({
       ticketId,
@@ -285,7 +301,7 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
             if (mentions.onKeyDown(e)) return;
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
               e.preventDefault();
-              send();
+              send(undefined, andNext || e.shiftKey);
             }
             if (e.key === 'Escape') e.currentTarget.blur();
             // "/" in an empty box opens the macros; anywhere else it is a slash.
@@ -355,6 +371,19 @@ export function Composer({ ticketId, status, mode, onMode, live = false, replyWi
             </span>
           )}
           <div className="ml-auto flex items-center gap-1">
+            {onNext && (
+              <label className="mr-1 flex items-center gap-1 text-[11px] text-slate-600" title={t('composer.nextHint')}>
+                <input
+                  type="checkbox"
+                  checked={andNext}
+                  onChange={(e) => {
+                    setAndNext(e.target.checked);
+                    localStorage.setItem(NEXT_KEY, e.target.checked ? '1' : '0');
+                  }}
+                />
+                {t('composer.next')}
+              </label>
+            )}
             {!isNote && <SendMenu statuses={SEND_AS.filter((s) => s !== status)} disabled={!canSend} onSend={send} />}
             <button
               type="submit"

@@ -29,6 +29,8 @@ type Props = {
   onComposerMode: (m: ComposerMode) => void;
   onOpenTicket: (id: number) => void;
   onBack: () => void;
+  /** Opens the ticket after this one in the list ("send and next"). */
+  onNext: () => void;
   /** Move focus to the ticket's heading once it has loaded (it was opened from the keyboard). */
   takeFocus?: boolean;
   onFocusTaken?: () => void;
@@ -77,7 +79,7 @@ function ChatStatus({
   );
 }
 
-function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket, onBack, takeFocus, onFocusTaken }: Props & { ticketId: number }) {
+function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket, onBack, onNext, takeFocus, onFocusTaken }: Props & { ticketId: number }) {
   const t = useTranslations();
   const errorText = useErrorText();
   const trpc = useTRPC();
@@ -210,6 +212,7 @@ function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket
             status={tk.status}
             mode={composerMode}
             onMode={onComposerMode}
+            onNext={onNext}
             live={channel.kind === 'chat'}
             replyWindow={{ kind: channel.kind, lastCustomerMessageAt: tk.lastCustomerMessageAt, options: ticket.data.replyOptions }}
           />

@@ -178,6 +178,14 @@ export function InboxApp() {
     [items, selectedId, list],
   );
 
+  // "Send and next": the ticket below the one just answered (above it at the end of the list), opened with focus.
+  const openNext = useCallback(() => {
+    const index = items.findIndex((t) => t.id === selectedId);
+    const next = index === -1 ? undefined : (items[index + 1] ?? items[index - 1]);
+    setSelectedId(next?.id ?? null);
+    setFocusTicketId(next?.id ?? null);
+  }, [items, selectedId]);
+
   useInboxShortcuts({
     move,
     focusSearch: () => document.getElementById('inbox-search')?.focus(),
@@ -235,6 +243,7 @@ export function InboxApp() {
         composerMode={composerMode}
         onComposerMode={setComposerMode}
         onOpenTicket={setSelectedId}
+        onNext={openNext}
         takeFocus={focusTicketId !== null && focusTicketId === selectedId}
         onFocusTaken={() => setFocusTicketId(null)}
         onBack={() => {

@@ -20,6 +20,7 @@ const SHORTCUTS = [
   ['Shift + click', 'checkRun'],
   ['u', 'undo'],
   ['Ctrl + Enter', 'send'],
+  ['Ctrl + Shift + Enter', 'sendNext'],
   ['Esc', 'escape'],
   ['?', 'help'],
 ] as const;
