@@ -59,6 +59,8 @@ export const ticketEventPayloads = {
   /** `firstResponse`: on the reply that was the ticket's first public agent reply, how long the customer waited. */
   public_reply: z.object({ messageId: id, firstResponse: durationSchema.optional() }),
   internal_note: z.object({ messageId: id }),
+  /** An agent forwarded the conversation by email to someone outside it (the message is internal: not a reply to the customer). */
+  forwarded: z.object({ messageId: id, to: z.array(z.string()) }),
   customer_message: z.object({ messageId: id }),
   acknowledgement_sent: z.object({ messageId: id }),
   form_submitted: z.object({ formId: id, form: z.string(), version: z.number().int().positive() }),

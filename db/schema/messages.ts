@@ -14,6 +14,8 @@ export type EmailEnvelope = {
   from?: MailAddress;
   to?: MailAddress[];
   cc?: MailAddress[];
+  /** Ours only: blind copies an agent added (never in the headers the customer gets). */
+  bcc?: MailAddress[];
   inReplyTo?: string;
   references?: string[];
   /** What the spam and authentication checks on arrival found (server/channels/email/spam). */
@@ -31,6 +33,8 @@ export type MessageMeta = {
   editedAt?: number;
   /** A survey sent on the thread: its request (the answers show with it). */
   survey?: { requestId: number };
+  /** An agent's forward of the conversation to someone outside it (an internal message sent by email). */
+  forwarded?: true;
   email?: EmailEnvelope;
 };
 

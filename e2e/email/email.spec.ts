@@ -60,6 +60,60 @@ test('an email appears live, the agent replies with threading headers, and the a
   }
 });
 
+test('an agent edits the copies of a reply, adds a blind copy, and forwards the conversation to a supplier', async ({ browser }) => {
+  const sink = await startSmtpSink();
+  const customer = nodemailer.createTransport({ host: '127.0.0.1', port: E2E_SMTP_PORT, secure: false, ignoreTLS: true });
+  try {
+    await pointInboxAt(browser, sink.port);
+    const subject = `Kopie und Weiterleitung ${Date.now()}`;
+    await customer.sendMail({
+      from: 'Lena Kunde <lena.kunde@example.com>',
+      to: 'support@demo.local',
+      cc: 'partner@example.com',
+      subject,
+      text: 'Die Lieferung fehlt.',
+    });
+    const { page, context } = await agentPage(browser, 'jana@demo.local');
+    await page.getByRole('button', { name: 'All tickets' }).click();
+    await page.locator('[data-ticket-id]', { hasText: subject }).click();
+
+    // Reply-all as the thread had it, shown before sending; Cc/Bcc opens both for editing.
+    const recipients = page.getByTestId('reply-recipients');
+    await expect(recipients).toContainText('Lena Kunde <lena.kunde@example.com>');
+    await expect(recipients).toContainText('partner@example.com');
+    await recipients.getByRole('button', { name: 'Cc/Bcc' }).click();
+    await expect(recipients.getByLabel('Cc', { exact: true })).toHaveValue('partner@example.com');
+    await recipients.getByLabel('Cc', { exact: true }).fill('partner@example.com, lager@example.com');
+    await recipients.getByLabel('Bcc').fill('chefin@');
+    await expect(recipients).toContainText('“chefin@” is not an email address');
+    await page.getByLabel('Public reply').fill('Wir prüfen die Lieferung.');
+    await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
+    await recipients.getByLabel('Bcc').fill('chefin@example.com');
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const reply = await sink.waitFor((m) => m.parsed.text?.includes('Wir prüfen die Lieferung.') ?? false);
+    expect(reply.rcptTo.sort()).toEqual(['chefin@example.com', 'lager@example.com', 'lena.kunde@example.com', 'partner@example.com']);
+    expect(reply.raw).not.toMatch(/^bcc:/im);
+    await expect(page.getByTestId('thread').getByTestId('message').last()).toContainText('Bcc: chefin@example.com');
+
+    // Forward: its own tab, an address, and the conversation goes along; kept as an internal message.
+    await page.getByRole('tab', { name: 'Forward' }).click();
+    await page.getByLabel('To', { exact: true }).fill('einkauf@example.com');
+    await page.getByLabel('Forward', { exact: true }).fill('Bitte Ersatz veranlassen.');
+    await page.getByRole('button', { name: 'Forward', exact: true }).click();
+    const forward = await sink.waitFor((m) => m.rcptTo.includes('einkauf@example.com'));
+    expect(forward.parsed.subject).toMatch(new RegExp(`^Fwd: ${subject} \\[#\\d+\\]$`));
+    expect(forward.parsed.text).toContain('Bitte Ersatz veranlassen.');
+    expect(forward.parsed.text).toContain('Die Lieferung fehlt.');
+    const thread = page.getByTestId('thread');
+    await expect(thread.getByTestId('internal-note').last()).toContainText('Forwarded (internal)');
+    await expect(thread.getByTestId('event').filter({ hasText: 'Jana Berger forwarded the conversation to einkauf@example.com' })).toBeVisible();
+    await context.close();
+  } finally {
+    customer.close();
+    await sink.close();
+  }
+});
+
 test('an HTML mail without a text part, around inline images and attachments, reads as text in the list and the thread', async ({ browser }) => {
   const customer = nodemailer.createTransport({ host: '127.0.0.1', port: E2E_SMTP_PORT, secure: false, ignoreTLS: true });
   const subject = `Bild anbei ${Date.now()}`;

@@ -5,6 +5,7 @@ import type { TicketRow } from '@/db/queries/tickets';
 import type { OutboxRow } from '@/db/queries/outbox';
 import type { WebhookEventRow } from '@/db/queries/webhook-events';
 import type { ChannelKind } from '@/lib/domain';
+import type { MailAddress } from '@/db/schema';
 
 /** A delivery that retrying cannot fix (no relay configured, a 5xx answer, a kind that cannot send). */
 export class PermanentDeliveryError extends Error {}
@@ -49,6 +50,9 @@ export type OutboundBody = {
   /** Email: the RFC 8058 one-click unsubscribe URL. */
   unsubscribeUrl?: string;
   choices?: OutboundChoices;
+  /** Email: the recipients the agent chose (Cc instead of the thread's, Bcc besides); absent, reply-all as the thread was. */
+  cc?: MailAddress[];
+  bcc?: MailAddress[];
 };
 
 /** A webhook a channel kind receives at `/hooks/<kind>/<channel id>` (platforms calling us, one URL per channel). */

@@ -14,6 +14,8 @@ import { replyOptionsOf } from '@/server/channels/reply-options';
 import { ticketSurveys } from '@/server/surveys/survey-summary';
 import { agentViewOfSurvey } from '@/server/surveys/survey-content';
 import { listTicketLinks } from '@/db/queries/ticket-links';
+import { mailInboxOf } from '@/server/channels/email/reply-inbox';
+import { replyRecipients } from '@/server/channels/email/queue-email';
 
 /** `cid:` references in an email's HTML point at its inline attachments; serve them from our store. */
 function inlineCidImages(html: string, files: { id: number; contentId: string | null; sha256: string | null }[]): string {
@@ -55,7 +57,15 @@ export function getTicket(db: Db, viewer: Pick<Viewer, 'role'>, ticketId: number
         .map((f) => ({ id: f.id, filename: f.filename, contentType: f.contentType, size: f.size, blockedReason: f.blockedReason })),
       deliveryState: m.deliveryState,
       deliveryError: m.deliveryError,
-      envelope: m.meta?.email ? { from: m.meta.email.from ?? null, to: m.meta.email.to ?? [], cc: m.meta.email.cc ?? [] } : null,
+      envelope: m.meta?.email
+        ? {
+            from: m.meta.email.from ?? null,
+            to: m.meta.email.to ?? [],
+            cc: m.meta.email.cc ?? [],
+            bcc: m.meta.email.bcc ?? [],
+            forwarded: m.meta.forwarded === true,
+          }
+        : null,
       checks: m.meta?.email?.checks ?? null,
       editedAt: m.meta?.editedAt ?? null,
       surveyRequestId: m.meta?.survey?.requestId ?? null,
@@ -65,6 +75,8 @@ export function getTicket(db: Db, viewer: Pick<Viewer, 'role'>, ticketId: number
   const customer = findCustomer(db, row.ticket.customerId);
   const channelSettings = findChannel(db, row.channel.id);
   const mergedInto = row.ticket.mergedIntoId === null ? undefined : q.findTicket(db, row.ticket.mergedIntoId);
+  const inbox = mailInboxOf(db, row.channel);
+  const answeredByMail = row.channel.kind === 'email' || row.channel.kind === 'web_form';
   return {
     ticket: row.ticket,
     channel: row.channel,
@@ -78,5 +90,10 @@ export function getTicket(db: Db, viewer: Pick<Viewer, 'role'>, ticketId: number
     surveys: ticketSurveys(db, ticketId),
     links: listTicketLinks(db, ticketId),
     mergedInto: mergedInto ? { id: mergedInto.id, number: mergedInto.number } : null,
+    /** Mail tickets: who a reply goes to as things stand (the composer's To and Cc); any ticket: whether it can be forwarded by mail. */
+    mail: {
+      reply: answeredByMail && inbox ? replyRecipients(db, row.ticket, inbox.settings.address) : null,
+      canForward: inbox !== undefined,
+    },
   };
 }

@@ -28,6 +28,8 @@ export type ReplyInput = {
   status?: TicketStatus;
   attachments?: string[];
   clientId?: string;
+  cc?: string[];
+  bcc?: string[];
   /** A platform template this reply is sent as (server/channels/whatsapp/send-template.ts fills it); never from the client. */
   template?: OutboundTemplate;
 };
@@ -120,7 +122,8 @@ export function writeReply(tx: Tx, viewer: Pick<Viewer, 'id' | 'role' | 'locale'
   const cols: Parameters<typeof q.updateTicketColumns>[2] = { updatedAt: now, lastActivityAt: now, ...transition.cols };
   if (!input.internal) {
     cols.preview = previewOf(body || files.map((f) => f.filename).join(', '));
-    queueOutbound(tx, t, row.channel, m.id, { text: body, template: input.template }, now);
+    const copies = (list?: string[]) => list?.map((address) => ({ address }));
+    queueOutbound(tx, t, row.channel, m.id, { text: body, template: input.template, cc: copies(input.cc), bcc: copies(input.bcc) }, now);
   }
   insertAttachments(tx, m.id, files.map(uploadedAttachment), now);
   q.updateTicketColumns(tx, t.id, cols);

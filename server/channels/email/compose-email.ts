@@ -10,6 +10,8 @@ export type EmailPayload = {
   replyTo: string;
   to: MailAddress[];
   cc: MailAddress[];
+  /** Absent on rows queued before blind copies existed. */
+  bcc?: MailAddress[];
   subject: string;
   messageId: string;
   inReplyTo: string | null;

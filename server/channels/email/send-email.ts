@@ -39,6 +39,7 @@ export async function sendEmail(settings: EmailSettings, mail: EmailPayload, fil
       replyTo: mail.replyTo,
       to: mail.to,
       cc: mail.cc,
+      bcc: mail.bcc,
       subject: mail.subject,
       messageId: mail.messageId,
       inReplyTo: mail.inReplyTo ?? undefined,

@@ -12,6 +12,7 @@ import { setTicketLink } from '@/server/tickets/link-tickets';
 import { bulkUpdateTickets, MAX_BULK_TICKETS } from '@/server/tickets/bulk-update';
 import { MAX_SNOOZE_REASON } from '@/lib/snooze';
 import { replyInputSchema } from '@/server/tickets/reply-input';
+import { forwardInputSchema, forwardTicket } from '@/server/tickets/forward-ticket';
 import { markSpam } from '@/server/tickets/mark-spam';
 import { accessibleTicket, ticketIdOfNumber } from '@/server/tickets/ticket-access';
 import { markTicketRead } from '@/db/queries/tickets';
@@ -82,6 +83,8 @@ export const ticketsRouter = router({
 
   /** A reply or note; an email or messenger reply waits a few seconds first, so it can be taken back. */
   reply: agentProcedure.input(replyInputSchema).mutation(({ ctx, input }) => sendReply(ctx.db, ctx.viewer, input)),
+  /** The conversation by email to someone outside it; kept on the ticket as an internal message. */
+  forward: agentProcedure.input(forwardInputSchema).mutation(({ ctx, input }) => forwardTicket(ctx.db, ctx.viewer, input)),
   undoSend: agentProcedure.input(z.object({ id: z.string().max(200) })).mutation(({ ctx, input }) => undoSend(ctx.db, ctx.viewer, input.id)),
 
   updateFormAnswers: agentProcedure

@@ -1,6 +1,7 @@
 'use client';
 
 import type { ReplyInput } from '@/server/tickets/reply-to-ticket';
+import type { ForwardInput } from '@/server/tickets/forward-ticket';
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useErrorText } from '@/app/_components/error-text';
@@ -19,6 +20,7 @@ import { MessageSquareText, Paperclip, X } from 'lucide-react';
 import { MacroPicker, type AppliedMacro } from './macro-picker';
 import { useMentionSuggestions } from './use-mention-suggestions';
 import { useAttachmentUploads } from './use-attachment-uploads';
+import { AddressField, notAnAddress, ReplyRecipients, splitAddresses } from './mail-recipients';
 
 const SEND_AS: TicketStatus[] = ['open', 'pending', 'on_hold', 'solved'];
 export const COMPOSER_ID = 'composer-body';
@@ -46,7 +48,10 @@ type Props = {
   onNext?: () => void;
   live?: boolean;
   replyWindow?: ReplyWindowProps;
+  /** Who a mail reply goes to (null: not answered by mail), and whether the ticket can be forwarded by mail. */
+  mail?: { reply: { to: { address: string; name?: string }[]; cc: { address: string; name?: string }[] } | null; canForward: boolean };
 };
+type SendInput = { reply: ReplyInput } | { forward: ForwardInput };
 const NEXT_KEY = 'composer:next';
 
 /**
@@ -54,7 +59,7 @@ const NEXT_KEY = 'composer:next';
  * storage). The mode lives in the inbox, so the `r`/`n` shortcut switches it in the same key event that focuses the
  * textarea: the next keystroke can never land in the other mode's draft.
  */
-export function Composer({ ticketId, status, mode, onMode, onNext, live = false, replyWindow }: Props) {
+export function Composer({ ticketId, status, mode, onMode, onNext, live = false, replyWindow, mail }: Props) {
   const t = useTranslations();
   const format = useFormatter();
   const duration = useDuration('short');
@@ -72,7 +77,15 @@ export function Composer({ ticketId, status, mode, onMode, onNext, live = false,
   const { socket, connected } = useRealtime();
   // One draft per mode, read once per ticket (the component is keyed by ticket), so switching modes
   // never races with what is being typed.
-  const [drafts, setDrafts] = useState(() => ({ reply: readDraft(ticketId, 'reply'), note: readDraft(ticketId, 'note') }));
+  const [drafts, setDrafts] = useState(() => ({
+    reply: readDraft(ticketId, 'reply'),
+    note: readDraft(ticketId, 'note'),
+    forward: readDraft(ticketId, 'forward'),
+  }));
+  // Mail replies: the copies as the agent edits them (null: reply-all as the thread had them). Forwards: to whom.
+  const [copies, setCopies] = useState<{ cc: string; bcc: string } | null>(null);
+  const [forwardTo, setForwardTo] = useState('');
+  const modes: ComposerMode[] = mail?.canForward ? ['reply', 'note', 'forward'] : ['reply', 'note'];
   const body = drafts[mode];
   // One key per reply the agent means to send: pressing Send again after a timeout re-sends the same
   // reply, which the server stores once. Editing the text (or a successful send) starts a new one.
@@ -136,7 +149,9 @@ export function Composer({ ticketId, status, mode, onMode, onNext, live = false,
 
   const reply = useMutation({
     // Chats go over the open socket (acked after the commit), the shortest way to the visitor's widget.
-    mutationFn: async (input: ReplyInput) => {
+    mutationFn: async (send: SendInput) => {
+      if ('forward' in send) return trpcClient.tickets.forward.mutate(send.forward);
+      const input = send.reply;
       if (!live || !socket || !connected) return trpcClient.tickets.reply.mutate(input);
       const res = await socket.timeout(15_000).emitWithAck('reply', input);
       if (!res.ok) throw Object.assign(new Error(res.message), { data: res.data });
@@ -145,6 +160,8 @@ export function Composer({ ticketId, status, mode, onMode, onNext, live = false,
     onSuccess: (res) => {
       setBody('');
       setMacroStatus(null);
+      setCopies(null);
+      setForwardTo('');
       uploads.clear();
       const pending = 'pending' in res ? res.pending : null;
       // An email or messenger reply waits out the undo window on the server; taken back, its text returns.
@@ -163,26 +180,36 @@ export function Composer({ ticketId, status, mode, onMode, onNext, live = false,
       if (nextAfterSend.current) onNext?.();
     },
   });
-  const canSend = (body.trim() !== '' || uploads.files.length > 0) && !uploads.uploading && !reply.isPending;
+  const isForward = mode === 'forward';
+  const addressesOk = isForward
+    ? splitAddresses(forwardTo).length > 0 && notAnAddress(forwardTo) === null
+    : copies === null || (notAnAddress(copies.cc) === null && notAnAddress(copies.bcc) === null);
+  // A forward carries the conversation, so its own text may be empty.
+  const canSend = (isForward || body.trim() !== '' || uploads.files.length > 0) && addressesOk && !uploads.uploading && !reply.isPending;
   const send = (nextStatus?: TicketStatus, next = andNext) => {
     if (!canSend) return;
     stopTyping();
     // Only once it went through: a refused send stays here with its error.
     nextAfterSend.current = next;
     sendKey.current ??= crypto.randomUUID();
+    const attachments = uploads.files.map((f) => f.token);
+    if (isForward) return reply.mutate({ forward: { ticketId, to: splitAddresses(forwardTo), body, attachments, clientId: sendKey.current } });
     reply.mutate({
-      ticketId,
-      body,
-      internal: mode === 'note',
-      status: nextStatus ?? macroStatus ?? undefined,
-      attachments: uploads.files.map((f) => f.token),
-      clientId: sendKey.current,
+      reply: {
+        ticketId,
+        body,
+        internal: mode === 'note',
+        status: nextStatus ?? macroStatus ?? undefined,
+        attachments,
+        clientId: sendKey.current,
+        ...(copies && mode === 'reply' ? { cc: splitAddresses(copies.cc), bcc: splitAddresses(copies.bcc) } : {}),
+      },
     });
   };
 
   const isNote = mode === 'note';
   // Past a messenger's reply window only an approved template may go out; notes stay possible.
-  const windowClosed = !isNote && messengerWindow !== null && !messengerWindow.open;
+  const windowClosed = mode === 'reply' && messengerWindow !== null && !messengerWindow.open;
   const channelName = replyWindow ? t(`channel.${replyWindow.kind}`) : '';
   return (
     <form
@@ -199,12 +226,13 @@ export function Composer({ ticketId, status, mode, onMode, onNext, live = false,
           // Tabs answer the arrow keys: one Tab stop, ← and → switch between reply and note.
           if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
           e.preventDefault();
-          const next = mode === 'reply' ? 'note' : 'reply';
+          const at = modes.indexOf(mode);
+          const next = modes[(at + (e.key === 'ArrowRight' ? 1 : modes.length - 1)) % modes.length]!;
           onMode(next);
           e.currentTarget.querySelector<HTMLButtonElement>(`[data-mode="${next}"]`)?.focus();
         }}
       >
-        {(['reply', 'note'] as const).map((m) => (
+        {modes.map((m) => (
           <button
             key={m}
             type="button"
@@ -250,10 +278,17 @@ export function Composer({ ticketId, status, mode, onMode, onNext, live = false,
   function editor() {
     return (
       <>
-        {!isNote && messengerWindow?.warning && (
+        {mode === 'reply' && messengerWindow?.warning && (
           <p className="mb-1 text-xs font-medium text-amber-800" data-testid="reply-window-warning">
             {t('replyWindow.left', { time: duration(messengerWindow.leftMs) })}
           </p>
+        )}
+        {mode === 'reply' && mail?.reply && <ReplyRecipients to={mail.reply.to} cc={mail.reply.cc} edit={copies} onEdit={setCopies} />}
+        {isForward && (
+          <div className="mb-1 space-y-1">
+            <AddressField label={t('composer.to')} value={forwardTo} onChange={setForwardTo} required />
+            <p className="text-[11px] text-slate-600">{t('composer.forwardHint')}</p>
+          </div>
         )}
         <label className="sr-only" htmlFor={COMPOSER_ID}>
           {t(`composer.${mode}`)}
@@ -287,7 +322,7 @@ export function Composer({ ticketId, status, mode, onMode, onNext, live = false,
           id={COMPOSER_ID}
           rows={4}
           value={body}
-          placeholder={t(isNote ? 'composer.notePlaceholder' : 'composer.replyPlaceholder')}
+          placeholder={t(isNote ? 'composer.notePlaceholder' : isForward ? 'composer.forwardPlaceholder' : 'composer.replyPlaceholder')}
           className="w-full resize-y rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
           onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
           onChange={(e) => {
@@ -384,7 +419,7 @@ export function Composer({ ticketId, status, mode, onMode, onNext, live = false,
                 {t('composer.next')}
               </label>
             )}
-            {!isNote && <SendMenu statuses={SEND_AS.filter((s) => s !== status)} disabled={!canSend} onSend={send} />}
+            {mode === 'reply' && <SendMenu statuses={SEND_AS.filter((s) => s !== status)} disabled={!canSend} onSend={send} />}
             <button
               type="submit"
               disabled={!canSend}
@@ -392,11 +427,13 @@ export function Composer({ ticketId, status, mode, onMode, onNext, live = false,
             >
               {reply.isPending
                 ? t('composer.sending')
-                : isNote
-                  ? t('composer.addNote')
-                  : macroStatus && macroStatus !== status
-                    ? t('composer.sendAs', { status: t(`status.${macroStatus}`) })
-                    : t('composer.send')}
+                : isForward
+                  ? t('composer.forwardSend')
+                  : isNote
+                    ? t('composer.addNote')
+                    : macroStatus && macroStatus !== status
+                      ? t('composer.sendAs', { status: t(`status.${macroStatus}`) })
+                      : t('composer.send')}
             </button>
           </div>
         </div>

@@ -213,6 +213,7 @@ function OpenConversation({ ticketId, composerMode, onComposerMode, onOpenTicket
             mode={composerMode}
             onMode={onComposerMode}
             onNext={onNext}
+            mail={ticket.data.mail}
             live={channel.kind === 'chat'}
             replyWindow={{ kind: channel.kind, lastCustomerMessageAt: tk.lastCustomerMessageAt, options: ticket.data.replyOptions }}
           />

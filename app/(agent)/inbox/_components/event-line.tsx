@@ -57,6 +57,9 @@ export function EventLine({ e }: { e: Event }) {
     case 'unlinked':
       text = t(`events.${e.type}`, { actor, number: e.data.number });
       break;
+    case 'forwarded':
+      text = t('events.forwarded', { actor, to: e.data.to.join(', ') });
+      break;
     case 'merged_from':
       text = t('events.merged_from', { actor, number: e.data.number, messages: e.data.messages });
       break;

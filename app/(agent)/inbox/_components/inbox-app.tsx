@@ -20,7 +20,7 @@ import { useTicketSelection } from './use-ticket-selection';
 import { BulkBar } from './bulk-bar';
 import type { SavedView } from './saved-views';
 
-export type ComposerMode = 'reply' | 'note';
+export type ComposerMode = 'reply' | 'note' | 'forward';
 
 const ALL_VIEW = VIEWS.find((v) => v.id === 'all')!;
 

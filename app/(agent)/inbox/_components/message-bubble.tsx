@@ -45,7 +45,7 @@ export function MessageBubble({ m, customerName, survey }: { m: Message; custome
         {m.isInternal && (
           <span className="flex items-center gap-0.5 rounded bg-amber-200/70 px-1 py-px text-[10px] font-semibold text-amber-900 uppercase">
             <Lock className="size-2.5" aria-hidden />
-            {t('ticket.internalNote')}
+            {m.envelope?.forwarded ? t('message.forwarded') : t('ticket.internalNote')}
           </span>
         )}
         {m.editedAt !== null && (
@@ -61,6 +61,7 @@ export function MessageBubble({ m, customerName, survey }: { m: Message; custome
         <p className="mb-1 truncate text-[11px] text-slate-500">
           {m.envelope.to.length > 0 && `${t('message.to')}: ${list(m.envelope.to)}`}
           {m.envelope.cc.length > 0 && ` · ${t('message.cc')}: ${list(m.envelope.cc)}`}
+          {m.envelope.bcc.length > 0 && ` · ${t('message.bcc')}: ${list(m.envelope.bcc)}`}
         </p>
       )}
       {showOriginal && html ? (
