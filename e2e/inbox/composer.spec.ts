@@ -34,7 +34,12 @@ test('an agent keeps a signature, answers with "then next" on, and lands on the 
   const firstSubject = (await heading.textContent())!;
 
   await page.getByLabel('then next').check();
-  await page.getByLabel('Public reply').fill('Ihr Paket ist heute unterwegs.');
+  const box = page.getByLabel('Public reply');
+  await box.fill('Ihr Paket ist heute unterwegs.');
+  // "heute" in bold, by key.
+  await box.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(14, 19));
+  await page.keyboard.press('Control+b');
+  await expect(box).toHaveValue('Ihr Paket ist **heute** unterwegs.');
   await page.keyboard.press('Control+Enter');
   // Sent: the next ticket opens by itself, and the choice stays on for the next send.
   await expect(page.locator(`[data-ticket-id="${second}"]`)).toHaveAttribute('aria-selected', 'true');
@@ -43,9 +48,10 @@ test('an agent keeps a signature, answers with "then next" on, and lands on the 
 
   // Once the undo window has passed, the first ticket holds the reply as the customer got it: signed.
   await page.locator(`[data-ticket-id="${first}"]`).click();
-  await expect(page.getByTestId('thread').getByTestId('message').last()).toContainText(
-    /Ihr Paket ist heute unterwegs\.\s+Viele Grüße\s+Jana vom Kundenservice/,
-  );
+  // Shown formatted, as the customer's mail client shows it.
+  const sent = page.getByTestId('thread').getByTestId('message').last();
+  await expect(sent).toContainText(/Ihr Paket ist heute unterwegs\.\s*Viele Grüße\s*Jana vom Kundenservice/);
+  await expect(sent.getByTestId('formatted').locator('strong')).toHaveText('heute');
   await page.getByLabel('then next').uncheck();
   // Cleared again: other tests read Jana's replies as typed.
   await page.getByRole('link', { name: 'Macros' }).click();

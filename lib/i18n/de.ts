@@ -423,6 +423,15 @@ export const de: Messages = {
     form_answers_changed: '{actor} hat Formularangaben geändert: {fields}',
   },
   composer: {
+    format: {
+      toolbar: 'Formatierung',
+      hint: 'Formatierung erscheint in E-Mails; WhatsApp erhält *fett* und _kursiv_; Chats und andere Messenger den reinen Text.',
+      bold: 'Fett (Strg+B)',
+      italic: 'Kursiv (Strg+I)',
+      bullets: 'Aufzählung',
+      numbers: 'Nummerierte Liste',
+      link: 'Link (Strg+K)',
+    },
     forward: 'Weiterleiten',
     forwardPlaceholder: 'Eine Zeile für die Empfänger (optional); die Unterhaltung folgt darunter…',
     forwardHint: 'Sendet die Unterhaltung mit ihren Dateien per E-Mail; hier als interne Nachricht festgehalten. Die Antwort kommt in dieses Ticket zurück.',

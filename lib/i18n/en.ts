@@ -417,6 +417,15 @@ export const en = {
     form_answers_changed: '{actor} changed form answers: {fields}',
   },
   composer: {
+    format: {
+      toolbar: 'Formatting',
+      hint: 'Formatting shows in email; WhatsApp gets *bold* and _italic_; chats and other messengers get the plain words.',
+      bold: 'Bold (Ctrl+B)',
+      italic: 'Italic (Ctrl+I)',
+      bullets: 'Bulleted list',
+      numbers: 'Numbered list',
+      link: 'Link (Ctrl+K)',
+    },
     forward: 'Forward',
     forwardPlaceholder: 'A line for the recipient (optional); the conversation follows below it…',
     forwardHint: 'Sends the conversation with its files by email; kept here as an internal message. Their answer comes back into this ticket.',

@@ -50,6 +50,8 @@ export type OutboundBody = {
   /** Email: the RFC 8058 one-click unsubscribe URL. */
   unsubscribeUrl?: string;
   choices?: OutboundChoices;
+  /** An agent's reply as typed, with the composer's Markdown formatting: email renders its HTML and text parts from it. */
+  markdown?: boolean;
   /** Email: the recipients the agent chose (Cc instead of the thread's, Bcc besides); absent, reply-all as the thread was. */
   cc?: MailAddress[];
   bcc?: MailAddress[];

@@ -15,6 +15,7 @@ import { ticketSurveys } from '@/server/surveys/survey-summary';
 import { agentViewOfSurvey } from '@/server/surveys/survey-content';
 import { listTicketLinks } from '@/db/queries/ticket-links';
 import { mailInboxOf } from '@/server/channels/email/reply-inbox';
+import { hasFormatting, replyHtml } from '@/server/content/reply-format';
 import { replyRecipients } from '@/server/channels/email/queue-email';
 
 /** `cid:` references in an email's HTML point at its inline attachments; serve them from our store. */
@@ -30,6 +31,7 @@ export function getTicket(db: Db, viewer: Pick<Viewer, 'role'>, ticketId: number
   const row = q.findTicketWithChannel(db, ticketId);
   if (!row || !canAccessTicket(viewer, row.ticket)) throw new DomainError('NOT_FOUND', 'ticket_not_found', { id: ticketId });
   const rows = q.listMessages(db, ticketId);
+  const mailChannel = row.channel.kind === 'email' || row.channel.kind === 'web_form';
   const files = listAttachmentsOfMessages(
     db,
     rows.map((m) => m.id),
@@ -44,6 +46,8 @@ export function getTicket(db: Db, viewer: Pick<Viewer, 'role'>, ticketId: number
       bodyText: m.bodyText,
       // Customer email: what they wrote, with quoted history and signature folded away (original one click away).
       visibleText: m.authorKind === 'customer' && m.meta?.email?.from ? visiblePart(m.bodyText) : m.bodyText,
+      // An agent's mail reply or note written with formatting, as the customer's mail client shows it.
+      formattedHtml: m.authorKind === 'agent' && (m.isInternal || mailChannel) && hasFormatting(m.bodyText) ? replyHtml(m.bodyText) : null,
       // Stored HTML was sanitized on the way in; sanitizing again on the way out protects against rows
       // written before a sanitizer rule was tightened.
       bodyHtml: m.bodyHtml
@@ -76,7 +80,7 @@ export function getTicket(db: Db, viewer: Pick<Viewer, 'role'>, ticketId: number
   const channelSettings = findChannel(db, row.channel.id);
   const mergedInto = row.ticket.mergedIntoId === null ? undefined : q.findTicket(db, row.ticket.mergedIntoId);
   const inbox = mailInboxOf(db, row.channel);
-  const answeredByMail = row.channel.kind === 'email' || row.channel.kind === 'web_form';
+
   return {
     ticket: row.ticket,
     channel: row.channel,
@@ -92,7 +96,7 @@ export function getTicket(db: Db, viewer: Pick<Viewer, 'role'>, ticketId: number
     mergedInto: mergedInto ? { id: mergedInto.id, number: mergedInto.number } : null,
     /** Mail tickets: who a reply goes to as things stand (the composer's To and Cc); any ticket: whether it can be forwarded by mail. */
     mail: {
-      reply: answeredByMail && inbox ? replyRecipients(db, row.ticket, inbox.settings.address) : null,
+      reply: mailChannel && inbox ? replyRecipients(db, row.ticket, inbox.settings.address) : null,
       canForward: inbox !== undefined,
     },
   };

@@ -20,6 +20,7 @@ import { mentionedAgents } from '@/lib/mentions';
 import { listActiveAgentNames } from '@/db/queries/agents';
 import { getConfig } from '@/server/runtime-config';
 import { signedBody } from './signature';
+import { replyText, textForChannel } from '@/server/content/reply-format';
 
 export type ReplyInput = {
   ticketId: number;
@@ -103,7 +104,9 @@ export function writeReply(tx: Tx, viewer: Pick<Viewer, 'id' | 'role' | 'locale'
     if (sent.ticketId !== t.id) throw new DomainError('CONFLICT', 'reply_sent_elsewhere');
     return { id: sent.id, status: null, duplicate: true, told: [] as number[], body: text };
   }
-  const body = input.internal || input.template ? text : signedBody(tx, viewer, t, row.channel.kind, text);
+  // What the customer gets and the thread keeps: mail keeps the Markdown (its parts are rendered from it);
+  // other channels get their own form of the formatting (server/content/reply-format.ts).
+  const body = input.internal || input.template ? text : textForChannel(row.channel.kind, signedBody(tx, viewer, t, row.channel.kind, text));
   const m = q.insertMessage(tx, {
     ticketId: t.id,
     authorKind: 'agent',
@@ -121,9 +124,16 @@ export function writeReply(tx: Tx, viewer: Pick<Viewer, 'id' | 'role' | 'locale'
   );
   const cols: Parameters<typeof q.updateTicketColumns>[2] = { updatedAt: now, lastActivityAt: now, ...transition.cols };
   if (!input.internal) {
-    cols.preview = previewOf(body || files.map((f) => f.filename).join(', '));
+    cols.preview = previewOf(replyText(body) || files.map((f) => f.filename).join(', '));
     const copies = (list?: string[]) => list?.map((address) => ({ address }));
-    queueOutbound(tx, t, row.channel, m.id, { text: body, template: input.template, cc: copies(input.cc), bcc: copies(input.bcc) }, now);
+    queueOutbound(
+      tx,
+      t,
+      row.channel,
+      m.id,
+      { text: body, template: input.template, markdown: !input.template, cc: copies(input.cc), bcc: copies(input.bcc) },
+      now,
+    );
   }
   insertAttachments(tx, m.id, files.map(uploadedAttachment), now);
   q.updateTicketColumns(tx, t.id, cols);

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { MailAddress } from '@/db/schema';
 import { domainOf, type EmailSettings } from './email-settings';
 import { escapeHtml } from '@/server/content/escape-html';
+import { replyHtml, replyText } from '@/server/content/reply-format';
 import type { OutboundBody } from '../channel-adapter';
 
 /** Everything the worker needs to send one email; stored as the outbox row's payload. */
@@ -47,13 +48,19 @@ export function replySubject(subject: string, number: number): string {
   return `Re: ${bare || '…'} [#${number}]`;
 }
 
-/** Text and HTML parts from an agent's plain-text reply plus the inbox signature. */
-export function renderBody(text: string, signature: string): { text: string; html: string } {
-  const full = signature.trim() ? `${text.trim()}\n\n-- \n${signature.trim()}` : text.trim();
-  const paragraphs = full.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`);
+const paragraphsOf = (text: string) => text.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`);
+
+/**
+ * Text and HTML parts from a reply's text plus the inbox signature. `markdown`: an agent's reply with the
+ * composer's formatting, rendered to HTML and written out plainly for the text part (server/content/reply-format.ts).
+ */
+export function renderBody(text: string, signature: string, markdown = false): { text: string; html: string } {
+  const sig = signature.trim();
+  const body = markdown ? replyText(text.trim()) : text.trim();
+  const html = [...(markdown ? [replyHtml(text.trim())] : paragraphsOf(text.trim())), ...(sig ? paragraphsOf(`-- \n${sig}`) : [])];
   return {
-    text: full,
-    html: `<!doctype html><html><body style="font-family:sans-serif;font-size:14px;line-height:1.5">${paragraphs.join('\n')}</body></html>`,
+    text: sig ? `${body}\n\n-- \n${sig}` : body,
+    html: `<!doctype html><html><body style="font-family:sans-serif;font-size:14px;line-height:1.5">${html.join('\n')}</body></html>`,
   };
 }
 
@@ -64,12 +71,12 @@ export function renderBody(text: string, signature: string): { text: string; htm
 export function composeEmail(
   settings: EmailSettings,
   ctx: ThreadContext,
-  body: Pick<OutboundBody, 'text' | 'html' | 'subject' | 'autoSubmitted' | 'unsubscribeUrl'>,
+  body: Pick<OutboundBody, 'text' | 'html' | 'subject' | 'autoSubmitted' | 'unsubscribeUrl' | 'markdown'>,
   messageId: number,
 ): EmailPayload {
   const [local, domain] = [settings.address.slice(0, settings.address.lastIndexOf('@')), domainOf(settings.address)];
   // A body that brings its own HTML (a survey's links) is sent as written; a reply is rendered from its text.
-  const rendered = body.html ? { text: body.text, html: body.html } : renderBody(body.text, body.autoSubmitted ? '' : settings.signature);
+  const rendered = body.html ? { text: body.text, html: body.html } : renderBody(body.text, body.autoSubmitted ? '' : settings.signature, body.markdown);
   return {
     from: { address: settings.address, name: settings.displayName },
     replyTo: `${local}+${ctx.replyToken}@${domain}`,

@@ -21,6 +21,7 @@ import { MacroPicker, type AppliedMacro } from './macro-picker';
 import { useMentionSuggestions } from './use-mention-suggestions';
 import { useAttachmentUploads } from './use-attachment-uploads';
 import { AddressField, notAnAddress, ReplyRecipients, splitAddresses } from './mail-recipients';
+import { FormatToolbar, formatKey, type FormatEdit } from './format-toolbar';
 
 const SEND_AS: TicketStatus[] = ['open', 'pending', 'on_hold', 'solved'];
 export const COMPOSER_ID = 'composer-body';
@@ -138,6 +139,18 @@ export function Composer({ ticketId, status, mode, onMode, onNext, live = false,
     closePicker();
     void queryClient.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ id: ticketId }) });
     void queryClient.invalidateQueries({ queryKey: trpc.tickets.list.pathKey() });
+  };
+
+  // A formatting button or key: the edit applies to the text box's selection, which stays selected after.
+  const applyFormat = (edit: FormatEdit) => {
+    const el = textarea.current;
+    if (!el) return;
+    const r = edit({ text: body, start: el.selectionStart, end: el.selectionEnd });
+    setBody(r.text);
+    requestAnimationFrame(() => {
+      el.focus();
+      el.setSelectionRange(r.start, r.end);
+    });
   };
 
   const stopTyping = () => {
@@ -334,6 +347,11 @@ export function Composer({ ticketId, status, mode, onMode, onNext, live = false,
           }}
           onKeyDown={(e) => {
             if (mentions.onKeyDown(e)) return;
+            const format = formatKey(e);
+            if (format) {
+              e.preventDefault();
+              return applyFormat(format);
+            }
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
               e.preventDefault();
               send(undefined, andNext || e.shiftKey);
@@ -369,7 +387,7 @@ export function Composer({ ticketId, status, mode, onMode, onNext, live = false,
             {uploads.uploading && <li className="py-0.5 text-xs text-slate-500">{t('composer.uploading')}</li>}
           </ul>
         )}
-        <div className="mt-1.5 flex items-center gap-2">
+        <div className="mt-1.5 flex flex-wrap items-center gap-x-2 gap-y-1">
           <input ref={fileInput} type="file" multiple hidden onChange={(e) => (void uploads.add(e.target.files ?? []), (e.target.value = ''))} />
           <button
             type="button"
@@ -390,6 +408,7 @@ export function Composer({ ticketId, status, mode, onMode, onNext, live = false,
             <MessageSquareText className="size-4" aria-hidden />
             <span className="sr-only sm:not-sr-only">{t('macros.pickerButton')}</span>
           </button>
+          <FormatToolbar onEdit={applyFormat} />
           {macroStatus ? (
             <span className="flex items-center gap-1 text-[11px] text-slate-600" data-testid="macro-status">
               {t('macros.sendStatus', { status: t(`status.${macroStatus}`) })}
@@ -398,7 +417,7 @@ export function Composer({ ticketId, status, mode, onMode, onNext, live = false,
               </button>
             </span>
           ) : (
-            <span className="text-[11px] text-slate-500">{t('composer.hint')}</span>
+            <span className="hidden text-[11px] text-slate-500 xl:inline">{t('composer.hint')}</span>
           )}
           {(reply.error ?? uploads.error) && (
             <span role="alert" className="text-xs text-red-700">

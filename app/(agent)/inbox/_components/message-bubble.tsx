@@ -67,6 +67,9 @@ export function MessageBubble({ m, customerName, survey }: { m: Message; custome
       {showOriginal && html ? (
         // Sanitized on the server (sanitize-html) when stored and again when read.
         <div className="message-html overflow-x-auto text-sm leading-relaxed text-slate-800" dangerouslySetInnerHTML={{ __html: html }} />
+      ) : m.formattedHtml ? (
+        // An agent's formatted reply or note, rendered from its Markdown and sanitized on the server.
+        <div className="message-html text-sm leading-relaxed text-slate-800" data-testid="formatted" dangerouslySetInnerHTML={{ __html: m.formattedHtml }} />
       ) : (
         <p className="text-sm leading-relaxed whitespace-pre-wrap text-slate-800">{showOriginal ? m.bodyText : m.visibleText}</p>
       )}

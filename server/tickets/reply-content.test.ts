@@ -62,7 +62,7 @@ describe('agent signatures', () => {
     expect(message.bodyText).toBe(signed);
     // The inbox's own signature, if any, follows below the agent's.
     expect(mailOf(message.id)!.text.startsWith(signed)).toBe(true);
-    expect(mailOf(message.id)!.html).toContain('Viele Grüße<br>Jana');
+    expect(mailOf(message.id)!.html).toMatch(/Viele Grüße<br ?\/?>\s*Jana/);
   });
 
   it('signs in the language the customer wrote in when none is known, and on web-form tickets too', async () => {
@@ -84,5 +84,35 @@ describe('agent signatures', () => {
     expect((await replyOn({ channel: 'email' }, 'Done.', false, 'en')).message.bodyText).toBe('Done.\n\nJana vom Kundenservice');
     await auth(jana).setSignature({ en: '', de: '' });
     expect((await replyOn({ channel: 'email' }, 'Done.', false, 'en')).message.bodyText).toBe('Done.');
+  });
+});
+
+describe('formatting in replies', () => {
+  const text = 'Bitte **bis Freitag**:\n\n- Foto vom Karton\n- [Retourenschein](https://shop.example.de/retoure)';
+
+  it('keeps the Markdown on mail, renders it as HTML, and writes the text part plainly', async () => {
+    const { message } = await replyOn({ channel: 'email' }, text, false, 'de');
+    expect(message.bodyText).toBe(text);
+    const mail = mailOf(message.id)!;
+    expect(mail.html).toContain('<strong>bis Freitag</strong>');
+    expect(mail.html).toContain('<li><a href="https://shop.example.de/retoure"');
+    expect(mail.text).toBe('Bitte bis Freitag:\n\n• Foto vom Karton\n• Retourenschein (https://shop.example.de/retoure)');
+    // The agent's thread shows it as the customer's mail client does.
+    const shown = (await createCaller({ db, viewer: jana, ip: '127.0.0.1', originOk: true }).tickets.get({ id: message.ticketId })).messages.find(
+      (m) => m.id === message.id,
+    )!;
+    expect(shown.formattedHtml).toContain('<strong>bis Freitag</strong>');
+  });
+
+  it('sends WhatsApp its own *bold*, and chats and Telegram the words without markers, stored as sent', async () => {
+    expect((await replyOn({ channel: 'whatsapp' }, text)).message.bodyText).toBe(
+      'Bitte *bis Freitag*:\n\n• Foto vom Karton\n• Retourenschein (https://shop.example.de/retoure)',
+    );
+    expect((await replyOn({ channel: 'telegram' }, text)).message.bodyText).toBe(
+      'Bitte bis Freitag:\n\n• Foto vom Karton\n• Retourenschein (https://shop.example.de/retoure)',
+    );
+    expect((await replyOn({ channel: 'chat' }, 'Das ist **wichtig**')).message.bodyText).toBe('Das ist wichtig');
+    // A note stays as typed and is shown formatted to agents.
+    expect((await replyOn({ channel: 'chat' }, 'Intern **dringend**', true)).message.bodyText).toBe('Intern **dringend**');
   });
 });
