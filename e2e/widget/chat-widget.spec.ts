@@ -245,3 +245,57 @@ test('pre-chat errors go once the field is put right', async ({ browser }) => {
   await expect(chat.getByRole('textbox', { name: 'Write a message…' })).toHaveValue('Hallo');
   await context.close();
 });
+
+test('a pre-chat form’s question box is the chat box: asked once, and the answer is the first message', async ({ browser }) => {
+  const admin = await agentPage(browser, 'admin@demo.local');
+  const origin = new URL(admin.page.url()).origin;
+  const inboxes = await admin.page.request.get('/api/trpc/inboxes.listEmail');
+  const channelId = (await inboxes.json()).result.data.inboxes[0].id as number;
+  const name = `Anliegen ${Date.now()}`;
+  const definition = {
+    version: 1,
+    fields: [
+      { key: 'name', type: 'text', label: { en: 'Your name' }, required: true },
+      { key: 'anliegen', type: 'long_text', label: { en: 'Your question' }, required: true },
+    ],
+    routing: [],
+  };
+  const saved = await admin.page.request.post('/api/trpc/forms.save', {
+    data: { id: null, slug: `anliegen-${Date.now()}`, name, channelId, definition },
+    headers: { origin },
+  });
+  expect(saved.status()).toBe(200);
+  await admin.page.goto('/settings/chat');
+  await admin.page.getByRole('button', { name: 'New chat widget' }).click();
+  await admin.page.getByLabel('Name', { exact: true }).fill(`Chat ${name}`);
+  await admin.page.getByLabel('Asked before the chat').selectOption({ label: name });
+  await admin.page.getByRole('button', { name: 'Save' }).click();
+  const snippet = admin.page.getByTestId('widget-snippet');
+  await expect(snippet).toBeVisible();
+  const token = /data-channel="([^"]+)"/.exec((await snippet.textContent()) ?? '')![1]!;
+  await admin.context.close();
+
+  const host = await startHostSite(origin, token);
+  try {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(host.origin);
+    const chat = await openWidget(page);
+    await expect(chat.getByLabel(/^Your name/)).toBeVisible();
+    await expect(chat.getByLabel(/^Your question/)).toHaveCount(0);
+    await chat.getByLabel(/^Your name/).fill('Frieda Fragt');
+    await chat.getByRole('textbox', { name: 'Write a message…' }).fill('Mein Paket fehlt seit Montag.');
+    await chat.getByRole('button', { name: 'Send' }).click();
+    await expect(chat.getByTestId('widget-message').filter({ hasText: 'Mein Paket fehlt seit Montag.' })).toBeVisible();
+    // Agents see it as the conversation's first message and as the form's answer.
+    const { page: agent, context } = await agentPage(browser, 'jana@demo.local');
+    await agent.getByRole('button', { name: 'All tickets' }).click();
+    await agent.getByLabel('Search').fill('Frieda Fragt');
+    await agent.locator('[data-ticket-id]').first().click();
+    await expect(agent.getByTestId('thread').getByTestId('message').first()).toContainText('Mein Paket fehlt seit Montag.');
+    await expect(agent.getByTestId('form-answers')).toContainText('Mein Paket fehlt seit Montag.');
+    await context.close();
+    await page.close();
+  } finally {
+    await host.close();
+  }
+});

@@ -12,6 +12,10 @@ import { customers } from '@/db/schema';
 import { listCustomerAttributes } from '@/db/queries/customer-attributes';
 import { ATTRIBUTE_LIMITS } from '@/server/customers/customer-attributes';
 import { isNotNull } from 'drizzle-orm';
+import { saveForm } from '@/server/forms/save-form';
+import { listChannelsOfKind } from '@/db/queries/inbound';
+import { updateChannelSettings } from '@/db/queries/channels';
+import { getTicketFormAnswers } from '@/server/forms/get-ticket-form';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let agentCookie = '';
@@ -271,5 +275,40 @@ describe('the /widget namespace', () => {
     expect(b.messageId).toBe(a.messageId);
     expect(again).toMatchObject({ ok: true, data: { messageId: a.messageId } });
     expect(listMessages(getDb(), opened.message.ticketId).filter((m) => m.bodyText === 'Nur einmal')).toHaveLength(1);
+  });
+
+  it('takes the first message as the pre-chat form’s message field, so the visitor is not asked twice', async () => {
+    const db = getDb();
+    const channel = findChatChannelByPublicToken(db, DEMO_CHAT_TOKEN)!;
+    const form = saveForm(db, {
+      id: null,
+      slug: `chat-anliegen-${n}`,
+      name: 'Chat-Anliegen',
+      channelId: listChannelsOfKind(db, 'email')[0]!.id,
+      definition: {
+        version: 1,
+        fields: [
+          { key: 'name', type: 'text', label: { en: 'Name' }, required: true },
+          { key: 'anliegen', type: 'long_text', label: { en: 'Your question', de: 'Ihr Anliegen' }, required: true, max: 200 },
+        ],
+        routing: [],
+      },
+    });
+    const before = channel.settings;
+    updateChannelSettings(db, channel.id, { ...channel.settings, formId: form.id });
+    try {
+      const { socket } = await visitor();
+      const opened = await send(socket, { clientId: clientId(), text: 'Mein Paket fehlt seit Montag.', prechat: { name: 'Frieda' } });
+      if (!opened.ok) throw new Error(opened.error.message);
+      expect(getTicketFormAnswers(db, opened.message.ticketId)?.raw).toEqual({ name: 'Frieda', anliegen: 'Mein Paket fehlt seit Montag.' });
+      // The box's text is that answer, held to the field's limits.
+      const { socket: other } = await visitor();
+      expect(await send(other, { clientId: clientId(), text: 'x'.repeat(201), prechat: { name: 'Zu lang' } })).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_REQUEST', fieldErrors: [{ field: 'anliegen', code: 'max' }] },
+      });
+    } finally {
+      updateChannelSettings(db, channel.id, before);
+    }
   });
 });

@@ -6,6 +6,7 @@ import type { ChatClient, ChatState } from './chat-client';
 import { fill, type Texts } from './i18n';
 import { MessageList } from './message-list';
 import { PrechatFields, prechatErrors } from './prechat-form';
+import { chatMessageField } from '@/lib/forms/chat-message-field';
 import { PaperclipIcon } from './paperclip-icon';
 import { TranscriptBar } from './transcript-bar';
 import { AvailabilityStatus } from './availability-status';
@@ -69,7 +70,11 @@ export function App({ client, state, locale, t, focusRequest, onClose }: Props) 
     if (body.length > appearance!.maxMessageLength) return setNotice(fill(t.tooLong, { max: appearance!.maxMessageLength }));
     setNotice(null);
     if (needsPrechat && session.prechat) {
-      const problems = prechatErrors(session.prechat, answers, session.prefill);
+      const problems = prechatErrors(session.prechat, answers, session.prefill, body);
+      // The message field is the chat box: its problem (too long for the form) is said above the box.
+      const messageKey = chatMessageField(session.prechat.fields);
+      const boxProblem = problems.find((p) => p.field === messageKey);
+      if (boxProblem) return setNotice(fill(t.errors[boxProblem.code], { limit: boxProblem.limit ?? '' }));
       if (problems.length) return setLocalErrors(problems);
       setLocalErrors(null);
       // A first message refused for its answers is replaced by this corrected one.

@@ -4,6 +4,7 @@ import { evaluateForm, type FieldError } from '@/lib/forms/evaluate-form';
 import { normalizeAnswers } from '@/lib/forms/form-data';
 import type { WidgetLocale } from '@/lib/widget-events';
 import { fill, type Texts } from './i18n';
+import { chatMessageField, withChatMessage } from '@/lib/forms/chat-message-field';
 
 type Props = {
   form: Pick<FormDefinition, 'fields' | 'version'>;
@@ -26,7 +27,8 @@ export function PrechatFields({ form, prefill, answers, errors, locale, t, onCha
     <div class="fields">
       {form.fields.map((f) => {
         const s = evaluation.byKey.get(f.key)!;
-        if (!s.visible || f.type === 'file' || prefill[f.key] !== undefined) return null;
+        // The chat box below answers the form's message field: not asked twice.
+        if (!s.visible || f.type === 'file' || prefill[f.key] !== undefined || f.key === chatMessageField(form.fields)) return null;
         const id = `pf_${f.key}`;
         const error = errors.find((e) => e.field === f.key);
         const value = answers[f.key];
@@ -97,8 +99,8 @@ export function PrechatFields({ form, prefill, answers, errors, locale, t, onCha
   );
 }
 
-/** What the engine finds wrong before anything is sent (the server checks the same again). */
-export function prechatErrors(form: Pick<FormDefinition, 'fields' | 'version'>, answers: Answers, prefill: Answers) {
+/** What the engine finds wrong before anything is sent (the server checks the same again); `message`: the chat box's text. */
+export function prechatErrors(form: Pick<FormDefinition, 'fields' | 'version'>, answers: Answers, prefill: Answers, message = '') {
   const definition = { ...form, routing: [] };
-  return evaluateForm(definition, normalizeAnswers(definition, { ...answers, ...prefill })).errors;
+  return evaluateForm(definition, normalizeAnswers(definition, { ...withChatMessage(form.fields, answers, message), ...prefill })).errors;
 }

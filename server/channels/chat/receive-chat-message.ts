@@ -14,6 +14,7 @@ import { refuseReason } from '@/server/content/file-safety';
 import { applyFormAnswers, mappedAnswer } from '@/server/forms/apply-form-answers';
 import { chatSettingsSchema } from './chat-settings';
 import { prechatOf, prefillFor, type Prechat } from './prechat';
+import { withChatMessage } from '@/lib/forms/chat-message-field';
 import type { Answers } from '@/lib/forms/form-definition';
 import { chatMessageId, newWidgetMessage, widgetMessage } from './widget-messages';
 import { isWatching } from './chat-watchers';
@@ -53,7 +54,8 @@ export async function receiveChatMessage(db: Db, visitor: Visitor, input: SendMe
   let answers: Answers = {};
   if (startsConversation) {
     prechat = prechatOf(db, chatSettingsSchema.parse(findChannel(db, channelId)!.settings));
-    const checked = validateSubmission(prechat.definition, { ...(input.prechat ?? {}), ...prefillFor(prechat.definition, visitor.identified) });
+    const given = withChatMessage(prechat.definition.fields, input.prechat ?? {}, text);
+    const checked = validateSubmission(prechat.definition, { ...given, ...prefillFor(prechat.definition, visitor.identified) });
     if (!checked.ok) throw new DomainError('BAD_REQUEST', 'answers_need_attention', {}, { fieldErrors: checked.errors });
     answers = checked.answers;
     await consumeWidgetConversation(ip);
