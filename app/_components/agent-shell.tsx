@@ -13,6 +13,7 @@ import { UndoToastProvider } from './undo-toast';
 import { ViewerContext, type ClientViewer } from './viewer';
 import { Avatar } from './avatar';
 import { NotificationBell } from './notification-bell';
+import { AccountMenu } from './account-menu';
 import { StatusPicker } from './status-picker';
 
 /** A link shown only while focused that moves focus to `target` (the page's main landmark, or the ticket list). */
@@ -82,24 +83,29 @@ export function AgentShell({ viewer, children }: { viewer: ClientViewer; childre
                   </Link>
                 ))}
             </nav>
-            <div className="ml-auto flex items-center gap-2 sm:gap-3">
+            <div className="ml-auto flex items-center gap-1 sm:gap-3">
               {socket && !connected && (
                 <span role="status" className="flex items-center gap-1 text-xs text-amber-700">
                   <WifiOff className="size-3.5" aria-hidden /> {t('errors.offline')}
                 </span>
               )}
-              <StatusPicker />
+              {/* On a phone status, language and sign-out open from the initials (AccountMenu). */}
+              <div className="hidden sm:block">
+                <StatusPicker />
+              </div>
               <NotificationBell />
-              <LanguagePicker signedIn />
-              {/* On a phone the header has no room for a picture that says nothing new. */}
-              <span className="hidden items-center gap-1.5 text-sm text-slate-700 sm:flex">
+              <div className="hidden sm:block">
+                <LanguagePicker signedIn />
+              </div>
+              <span className="hidden items-center gap-1.5 text-sm whitespace-nowrap text-slate-700 sm:flex">
                 <Avatar name={viewer.name} size="sm" />
-                <span className="hidden lg:inline">{viewer.name}</span>
+                <span className="hidden xl:inline">{viewer.name}</span>
               </span>
+              <AccountMenu name={viewer.name} onSignOut={() => logout.mutate()} />
               <button
                 type="button"
                 onClick={() => logout.mutate()}
-                className="flex items-center gap-1 rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
+                className="hidden items-center gap-1 rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 sm:flex"
               >
                 <LogOut className="size-4" aria-hidden />
                 <span className="sr-only md:not-sr-only">{t('app.signOut')}</span>

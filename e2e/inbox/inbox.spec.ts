@@ -337,6 +337,15 @@ test('changed filters live in the address and survive a reload; on a phone the v
 
   // On a phone the sidebar has no room: a button names the view and opens views and filters over the list.
   await page.setViewportSize({ width: 390, height: 844 });
+  // The header keeps status, language and sign-out behind the agent's initials.
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeHidden();
+  await page.getByRole('button', { name: /Your account \(Jana Berger\)/ }).click();
+  const account = page.getByRole('dialog', { name: /Your account/ });
+  await expect(account.getByTestId('status-picker')).toBeVisible();
+  await expect(account.getByLabel('Language')).toHaveValue('en');
+  await expect(account.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(account).toBeHidden();
   const open = page.getByRole('button', { name: /Views and filters/ });
   await expect(open).toContainText('Pending');
   await open.click();

@@ -38,7 +38,7 @@ export const de: Messages = {
     liveUnassigned: 'Nicht zugewiesen',
     liveAtRisk: 'Gefährdet',
     liveBreached: 'Verletzt',
-    liveAgentsOnline: 'Agents online',
+    liveAgentsOnline: 'Agenten online',
     liveWaiting: 'Wartet am längsten',
     liveNobodyWaiting: 'Niemand wartet',
     liveWaitingSince: '#{number} seit {since}',
@@ -85,9 +85,9 @@ export const de: Messages = {
     volumeTitle: 'Erstellt und gelöst',
     staffingTitle: 'Personalplanung: Wochentag × Stunde',
     staffingNote:
-      'In {zone}, nach der ersten Kundennachricht. Erste Antwort in Kalenderzeit: so lange wartete der Kunde. Agents online: im Mittel in dieser Stunde.',
+      'In {zone}, nach der ersten Kundennachricht. Erste Antwort in Kalenderzeit: so lange wartete der Kunde. Agenten online: im Mittel in dieser Stunde.',
     staffingMetric: 'Anzeigen',
-    staffingMetrics: { incoming: 'Eingehende Tickets', median: 'Erste Antwort (Median)', online: 'Agents online' },
+    staffingMetrics: { incoming: 'Eingehende Tickets', median: 'Erste Antwort (Median)', online: 'Agenten online' },
     weekdayTitle: 'Erste Antwort nach Wochentag',
     mean: 'Mittelwert',
     median: 'Median',
@@ -160,6 +160,7 @@ export const de: Messages = {
     slaTargets: { first_response: 'Erste Antwort', next_response: 'Nächste Antwort', resolution: 'Lösung' },
   },
   app: {
+    account: 'Ihr Konto ({name})',
     name: 'Helpdesk',
     signOut: 'Abmelden',
     language: 'Sprache',

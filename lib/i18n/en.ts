@@ -159,6 +159,7 @@ export const en = {
     slaTargets: { first_response: 'First response', next_response: 'Next response', resolution: 'Resolution' },
   },
   app: {
+    account: 'Your account ({name})',
     name: 'Helpdesk',
     signOut: 'Sign out',
     language: 'Language',

@@ -39,7 +39,7 @@ export function HeadlineCard({ figure, search }: { figure: HeadlineFigure; searc
       <p className={`text-xl font-semibold tabular-nums sm:text-2xl ${figure.small ? 'text-slate-600' : 'text-slate-900'}`} data-testid="figure-value">
         {current.value === null ? t('noData') : show(current.value)}
         {figure.unit === 'duration' && current.p90 != null && (
-          <span className="ml-2 text-xs font-normal text-slate-600">{t('p90', { value: show(current.p90) })}</span>
+          <span className="ml-2 text-xs font-normal whitespace-nowrap text-slate-600">{t('p90', { value: show(current.p90) })}</span>
         )}
       </p>
       <p className="text-xs text-slate-600 tabular-nums">

@@ -25,7 +25,8 @@ export function ViewButton(p: { label: React.ReactNode; count: number | undefine
       data-testid={p.testId}
       className="flex w-full items-center gap-2 rounded px-2 py-1 text-left text-sm text-slate-700 hover:bg-slate-100 aria-[current=true]:bg-brand-50 aria-[current=true]:font-medium aria-[current=true]:text-brand-700"
     >
-      <span className="min-w-0 flex-1 truncate">{p.label}</span>
+      {/* Long names (German ones) wrap rather than lose their end. */}
+      <span className="min-w-0 flex-1 leading-snug break-words">{p.label}</span>
       {p.count !== undefined && (
         <span className="text-xs text-slate-600 tabular-nums" data-count>
           {countLabel(p.count, (n) => format.number(n))}
@@ -56,7 +57,7 @@ export function SavedViewList(p: { views: SavedView[]; counts: Record<number, nu
               onClick={() => p.onPick(v)}
               label={
                 <span className="flex items-center gap-1">
-                  <span className="truncate">{v.name}</span>
+                  <span className="min-w-0 break-words">{v.name}</span>
                   {v.scope !== 'personal' && (
                     <span className="flex shrink-0 items-center text-slate-500" title={shareLabel(v)}>
                       {v.scope === 'team' ? <Users className="size-3" aria-hidden /> : <Globe className="size-3" aria-hidden />}

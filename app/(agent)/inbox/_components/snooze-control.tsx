@@ -9,7 +9,7 @@ import type { TicketStatus } from '@/lib/domain';
 import { useTRPC } from '@/app/_components/trpc';
 import { useErrorText } from '@/app/_components/error-text';
 import { TICKET_ACTION_EVENT, type TicketAction } from './use-inbox-shortcuts';
-import { HeaderPopover } from './header-popover';
+import { HeaderPopover } from '@/app/_components/header-popover';
 
 type Props = { ticket: { id: number; status: TicketStatus; snoozedUntil: number | null; snoozeReason: string | null } };
 

@@ -7,7 +7,7 @@ import { Link2, X } from 'lucide-react';
 import type { TicketStatus } from '@/lib/domain';
 import { useTRPC } from '@/app/_components/trpc';
 import { useErrorText } from '@/app/_components/error-text';
-import { HeaderPopover } from './header-popover';
+import { HeaderPopover } from '@/app/_components/header-popover';
 
 type Props = {
   ticket: { id: number; number: number; status: TicketStatus };

@@ -68,11 +68,11 @@ export function TicketList(p: Props) {
           type="button"
           onClick={p.onOpenViews}
           aria-haspopup="dialog"
-          className="flex max-w-[45%] shrink-0 items-center gap-1 rounded-md border border-slate-200 px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-50 lg:hidden"
+          className="flex max-w-[55%] shrink-0 items-center gap-1 rounded-md border border-slate-200 px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-50 lg:hidden"
         >
           <ListFilter className="size-4 shrink-0" aria-hidden />
           <span className="sr-only">{t('views.open')}: </span>
-          <span className="truncate">{p.viewName}</span>
+          <span className="line-clamp-2 text-left leading-tight">{p.viewName}</span>
         </button>
         <label className="relative block min-w-0 flex-1">
           <span className="sr-only">{t('filters.searchLabel')}</span>

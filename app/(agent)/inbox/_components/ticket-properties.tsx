@@ -148,7 +148,7 @@ export function TicketProperties({ ticket, tags }: Props) {
           <input
             aria-label={t('ticket.addTag')}
             placeholder={`+ ${t('ticket.addTag')}`}
-            className="w-36 rounded border border-transparent bg-transparent px-1 py-0.5 text-xs hover:border-slate-200 focus:border-slate-300 focus:bg-white"
+            className="w-44 rounded border border-transparent bg-transparent px-1 py-0.5 text-xs hover:border-slate-200 focus:border-slate-300 focus:bg-white"
             value={tagDraft}
             list="all-tags"
             onChange={(e) => setTagDraft(e.target.value)}

@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 
 /**
- * A small dialog under a button in the ticket's header (snooze, link or merge): over the page on a phone,
+ * A small dialog under a button in a header (snooze, link or merge; the account menu): over the page on a phone,
  * under its button from sm up. Escape closes it (without reaching the inbox's shortcuts) and a press
  * outside `box` does too.
  */
