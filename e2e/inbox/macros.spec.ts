@@ -84,6 +84,23 @@ test('a lead writes a shared macro; an agent applies it with / in one step and t
   await expect(page.getByTestId('thread').getByTestId('message').last()).toContainText('die doppelte Abbuchung');
   await expect(page.getByLabel('Status', { exact: true })).toHaveValue('solved');
 
+  // On another ticket the macro's changes are taken back from the undo toast; its text stays to be deleted.
+  const second = `Noch einmal abgebucht ${run}`;
+  const again = nodemailer.createTransport({ host: '127.0.0.1', port: E2E_SMTP_PORT, secure: false, ignoreTLS: true });
+  await again.sendMail({ from: 'juergen.weiss@example.de', to: 'support@demo.local', subject: second, text: 'Schon wieder doppelt abgebucht.' });
+  again.close();
+  await page.locator('[data-ticket-id]').filter({ hasText: second }).click();
+  await expect(page.locator('h1')).toContainText(second);
+  await page.getByRole('button', { name: 'Macros' }).click();
+  await page.keyboard.type(`Abbuchung ${run}`);
+  await page.keyboard.press('Enter');
+  await expect(properties.getByLabel('Priority')).toHaveValue('high');
+  const toast = page.getByTestId('undo-toast').filter({ hasText: `Macro “${name}” applied` });
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(properties.getByLabel('Priority')).toHaveValue('normal');
+  await expect(properties).not.toContainText('erstattung');
+  await expect(page.getByTestId('macro-status')).toHaveCount(0);
+
   // An agent sees the shared macro on the Macros page but cannot change it.
   await page.getByRole('link', { name: 'Macros' }).click();
   await page.getByTestId('macro-list').getByText(name).click();

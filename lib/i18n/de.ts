@@ -649,6 +649,7 @@ export const de: Messages = {
     dismiss: 'Schließen',
     inSeconds: '{seconds} s',
     sending: 'Wird gesendet in',
+    macro: 'Makro „{name}“ angewendet',
     status: 'Status auf {status} gesetzt',
     assigned: '{name} zugewiesen',
     unassigned: 'Zuweisung entfernt',

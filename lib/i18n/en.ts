@@ -642,6 +642,7 @@ export const en = {
     inSeconds: '{seconds} s',
     sending: 'Sending in',
     status: 'Status set to {status}',
+    macro: 'Macro “{name}” applied',
     assigned: 'Assigned to {name}',
     unassigned: 'Unassigned',
   },

@@ -37,7 +37,8 @@ export function applyMacro(db: Db, viewer: Viewer, input: { macroId: number; tic
   );
   announcePatch(ticket.id, changes, viewer.id);
   const sendStatus: TicketStatus | null = raw !== '' ? (macro.actions.status ?? null) : null;
-  return { text, locale, sendStatus, changed: changes !== null };
+  // What the undo toast sends back to tickets.update: the properties as they were (the status stays).
+  return { name: macro.name, text, locale, sendStatus, changed: changes !== null, undo: changes && Object.keys(changes.undo).length ? changes.undo : null };
 }
 
 function patchOf(macro: MacroRow, viewer: Viewer, withStatus: boolean): TicketPatch {

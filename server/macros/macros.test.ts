@@ -65,10 +65,13 @@ describe('applying a macro', () => {
 
     const applied = await as(jana).applyToTicket({ macroId: m.id, ticketId: t.id });
     expect(applied).toEqual({
+      name: 'Doppelte Abbuchung',
       text: `Hallo Test, die doppelte Abbuchung zu #${t.number} ist erstattet. Viele Grüße, Jana Berger`,
       locale: 'de',
       sendStatus: 'solved',
       changed: true,
+      // The undo toast's way back: every property as it was, the status aside (it waits for the reply).
+      undo: { priority: 'normal', assigneeId: null, teamId: team('Kundenservice'), addTags: ['neu'], removeTags: ['erstattung', 'rechnung'] },
     });
     // The status waits for the reply it came with; everything else is set.
     expect(findTicket(db, t.id)).toMatchObject({ status: 'open', priority: 'high', teamId: billing, assigneeId: jana.id });
@@ -84,6 +87,20 @@ describe('applying a macro', () => {
     // Applied again, nothing changes: no second history entry, the text comes back all the same.
     await expect(as(jana).applyToTicket({ macroId: m.id, ticketId: t.id })).resolves.toMatchObject({ changed: false, sendStatus: 'solved' });
     expect(historyAfterCreation(t.id)).toHaveLength(5);
+  });
+
+  it('is taken back by sending its undo to tickets.update: the properties return, the history shows both', async () => {
+    const m = await as(lena).create(macro({ shared: true, actions: { priority: 'urgent', assignee: 'me', addTags: ['eilig'] } }));
+    const t = ticketFor('de', { tags: ['alt'] });
+    const applied = await as(jana).applyToTicket({ macroId: m.id, ticketId: t.id });
+    expect(applied.undo).toEqual({ priority: 'normal', assigneeId: null, removeTags: ['eilig'] });
+    await createCaller({ db, viewer: jana, ip: '127.0.0.1', originOk: true }).tickets.update({ id: t.id, ...applied.undo! });
+    expect(findTicket(db, t.id)).toMatchObject({ priority: 'normal', assigneeId: null });
+    expect(listTicketTags(db, t.id).map((x) => x.name)).toEqual(['alt']);
+    // Nothing to take back when nothing changed.
+    expect(
+      (await as(jana).applyToTicket({ macroId: (await as(lena).create(macro({ shared: true, text: { en: 'Hi', de: 'Hallo' } }))).id, ticketId: t.id })).undo,
+    ).toBeNull();
   });
 
   it('a macro without text sets its status at once', async () => {

@@ -98,7 +98,27 @@ export function patchTicket(tx: Tx, viewer: Viewer, t: q.TicketRow, patch: Ticke
   applySla(tx, ticketId, now);
   planSurvey(tx, ticketId, events, now);
   planCustomerUpdate(tx, ticketId, events, now);
-  return { status, told };
+  return { status, told, undo: inverseOf(events) };
+}
+
+/**
+ * The patch that takes the property changes back (priority, assignee, team, tags), for an undo. A status
+ * change is left out: solving and reopening count in the figures, so statuses are held before they are
+ * done instead (the inbox's status undo), never done and reversed.
+ */
+function inverseOf(events: q.NewTicketEvent[]): TicketPatch {
+  const undo: TicketPatch = {};
+  for (const e of events) {
+    const d = e.data as { from?: unknown; added?: string[]; removed?: string[] };
+    if (e.type === 'priority_changed') undo.priority = d.from as TicketPatch['priority'];
+    else if (e.type === 'assignee_changed') undo.assigneeId = d.from as number | null;
+    else if (e.type === 'team_changed') undo.teamId = d.from as number | null;
+    else if (e.type === 'tags_changed') {
+      if (d.removed?.length) undo.addTags = d.removed;
+      if (d.added?.length) undo.removeTags = d.added;
+    }
+  }
+  return undo;
 }
 
 /** After the commit: the status news and the ticket's change, for every agent's list and open conversation. */

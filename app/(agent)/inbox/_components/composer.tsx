@@ -133,12 +133,26 @@ export function Composer({ ticketId, status, mode, onMode, onNext, live = false,
     setPickerOpen(false);
     textarea.current?.focus();
   };
+  const refreshTicket = () => {
+    void queryClient.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ id: ticketId }) });
+    void queryClient.invalidateQueries({ queryKey: trpc.tickets.list.pathKey() });
+  };
   const onMacro = (m: AppliedMacro) => {
     if (m.text) setBody(body.trim() ? `${body.trimEnd()}\n\n${m.text}` : m.text);
     setMacroStatus(m.sendStatus);
     closePicker();
-    void queryClient.invalidateQueries({ queryKey: trpc.tickets.get.queryKey({ id: ticketId }) });
-    void queryClient.invalidateQueries({ queryKey: trpc.tickets.list.pathKey() });
+    refreshTicket();
+    // Its property changes can be taken back like an assignment (the text stays in the box to delete).
+    const undo = m.undo;
+    if (undo)
+      offerUndo({
+        message: t('undo.macro', { name: m.name }),
+        undo: async () => {
+          await trpcClient.tickets.update.mutate({ id: ticketId, ...undo });
+          setMacroStatus(null);
+          refreshTicket();
+        },
+      });
   };
 
   // A formatting button or key: the edit applies to the text box's selection, which stays selected after.
