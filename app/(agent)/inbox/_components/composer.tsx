@@ -18,10 +18,11 @@ import { useRealtime } from '@/app/_components/realtime';
 import type { ComposerMode } from './inbox-app';
 import { MessageSquareText, Paperclip, X } from 'lucide-react';
 import { MacroPicker, type AppliedMacro } from './macro-picker';
-import { useMentionSuggestions } from './use-mention-suggestions';
+import { MentionOptions, useMentionSuggestions } from './use-mention-suggestions';
 import { useAttachmentUploads } from './use-attachment-uploads';
 import { AddressField, notAnAddress, ReplyRecipients, splitAddresses } from './mail-recipients';
 import { FormatToolbar, formatKey, type FormatEdit } from './format-toolbar';
+import { ComposerTabs } from './composer-tabs';
 
 const SEND_AS: TicketStatus[] = ['open', 'pending', 'on_hold', 'solved'];
 export const COMPOSER_ID = 'composer-body';
@@ -246,34 +247,7 @@ export function Composer({ ticketId, status, mode, onMode, onNext, live = false,
         send();
       }}
     >
-      <div
-        role="tablist"
-        className="mb-1.5 flex gap-1 text-xs"
-        onKeyDown={(e) => {
-          // Tabs answer the arrow keys: one Tab stop, ← and → switch between reply and note.
-          if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-          e.preventDefault();
-          const at = modes.indexOf(mode);
-          const next = modes[(at + (e.key === 'ArrowRight' ? 1 : modes.length - 1)) % modes.length]!;
-          onMode(next);
-          e.currentTarget.querySelector<HTMLButtonElement>(`[data-mode="${next}"]`)?.focus();
-        }}
-      >
-        {modes.map((m) => (
-          <button
-            key={m}
-            type="button"
-            role="tab"
-            data-mode={m}
-            aria-selected={mode === m}
-            tabIndex={mode === m ? 0 : -1}
-            onClick={() => onMode(m)}
-            className="rounded px-2 py-1 font-medium text-slate-500 hover:bg-slate-100 aria-selected:bg-slate-900 aria-selected:text-white"
-          >
-            {t(`composer.${m}`)}
-          </button>
-        ))}
-      </div>
+      <ComposerTabs modes={modes} mode={mode} onMode={onMode} />
       {windowClosed ? (
         <div className="space-y-2 py-1" data-testid="reply-window-closed">
           {replyWindow?.kind === 'whatsapp' ? (
@@ -322,27 +296,7 @@ export function Composer({ ticketId, status, mode, onMode, onNext, live = false,
         </label>
         <div className="relative">
           {pickerOpen && <MacroPicker ticketId={ticketId} onApplied={onMacro} onClose={closePicker} />}
-          {mentions.options.length > 0 && (
-            <ul
-              role="listbox"
-              aria-label={t('composer.mention')}
-              data-testid="mention-suggestions"
-              className="absolute bottom-full left-0 z-20 mb-1 w-64 rounded-lg border border-slate-200 bg-white py-1 text-sm shadow-lg"
-            >
-              {mentions.options.map((a, i) => (
-                <li
-                  key={a.id}
-                  role="option"
-                  aria-selected={i === mentions.active}
-                  onMouseDown={(e) => e.preventDefault()}
-                  onClick={() => mentions.insert(a.name)}
-                  className="cursor-pointer px-3 py-1 aria-selected:bg-brand-50"
-                >
-                  {a.name}
-                </li>
-              ))}
-            </ul>
-          )}
+          <MentionOptions mentions={mentions} label={t('composer.mention')} />
         </div>
         <textarea
           ref={textarea}

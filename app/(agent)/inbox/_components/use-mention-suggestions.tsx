@@ -50,3 +50,29 @@ export function useMentionSuggestions(o: { enabled: boolean; text: string; caret
   };
   return { options, active: at, insert, onKeyDown };
 }
+
+/** The suggestions above the note box while a name is typed after "@". */
+export function MentionOptions({ mentions, label }: { mentions: ReturnType<typeof useMentionSuggestions>; label: string }) {
+  if (mentions.options.length === 0) return null;
+  return (
+    <ul
+      role="listbox"
+      aria-label={label}
+      data-testid="mention-suggestions"
+      className="absolute bottom-full left-0 z-20 mb-1 w-64 rounded-lg border border-slate-200 bg-white py-1 text-sm shadow-lg"
+    >
+      {mentions.options.map((a, i) => (
+        <li
+          key={a.id}
+          role="option"
+          aria-selected={i === mentions.active}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => mentions.insert(a.name)}
+          className="cursor-pointer px-3 py-1 aria-selected:bg-brand-50"
+        >
+          {a.name}
+        </li>
+      ))}
+    </ul>
+  );
+}
