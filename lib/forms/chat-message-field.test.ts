@@ -5,7 +5,9 @@ const field = (key: string, type: 'text' | 'long_text', hiddenByDefault = false)
 
 describe('the pre-chat form’s message field', () => {
   it('is the first long text shown from the start; a form without one has none', () => {
-    expect(chatMessageField([field('name', 'text'), field('later', 'long_text', true), field('anliegen', 'long_text'), field('more', 'long_text')])).toBe('anliegen');
+    expect(chatMessageField([field('name', 'text'), field('later', 'long_text', true), field('anliegen', 'long_text'), field('more', 'long_text')])).toBe(
+      'anliegen',
+    );
     expect(chatMessageField([field('name', 'text'), field('later', 'long_text', true)])).toBeNull();
   });
 
