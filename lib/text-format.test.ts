@@ -24,4 +24,21 @@ describe('composer formatting edits', () => {
     expect(r.text.slice(r.start, r.end)).toBe('https://');
     expect(linkSelection({ text: '', start: 0, end: 0 }).text).toBe('[Link](https://)');
   });
+
+  it('wraps again when only one side has the marker', () => {
+    expect(wrapSelection({ text: '**ab', start: 2, end: 4 }, '**').text).toBe('****ab**');
+    expect(wrapSelection({ text: 'ab**', start: 0, end: 2 }, '**').text).toBe('**ab****');
+  });
+
+  it('lists lines in the middle of a text, keeping what follows and selecting the list', () => {
+    const text = 'Intro\n\nFoto\nSchein\n\nDanke';
+    const r = listLines(sel(text, 'Foto', 'Schein'), false);
+    expect(r.text).toBe('Intro\n\n- Foto\n- Schein\n\nDanke');
+    expect(r.text.slice(r.start, r.end)).toBe('- Foto\n- Schein');
+    const after = listLines(sel('Bitte:\nFoto\nDanke', 'Foto'), true);
+    expect(after.text).toBe('Bitte:\n\n1. Foto\nDanke');
+    expect(after.text.slice(after.start, after.end)).toBe('1. Foto');
+    // Markers already there are replaced, not doubled; a dash without a space is text.
+    expect(listLines(sel('  * Foto\n10. Schein\n-Karton', 'Foto', 'Karton'), false).text).toBe('- Foto\n- Schein\n- -Karton');
+  });
 });

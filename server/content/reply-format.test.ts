@@ -44,4 +44,18 @@ describe('reply formatting', () => {
     expect(textForChannel('telegram', '**fett**')).toBe('fett');
     expect(textForChannel('whatsapp', '**fett**')).toBe('*fett*');
   });
+
+  it('keeps line breaks inside a paragraph, nests lists, and goes on after a numbered list', () => {
+    expect(replyText('Hallo **Frau Koch**,\nbitte melden Sie sich.')).toBe('Hallo Frau Koch,\nbitte melden Sie sich.');
+    expect(replyText('Zeile **eins**  \nZeile zwei')).toBe('Zeile eins\nZeile zwei');
+    expect(replyText('- Karton\n  - Deckel\n- Inhalt')).toBe('• Karton\n  • Deckel\n• Inhalt');
+    expect(replyText('1. eins\n2. zwei\n\nDanke **sehr**')).toBe('1. eins\n2. zwei\n\nDanke sehr');
+  });
+
+  it('counts a link written as its own address as no formatting, however it is written', () => {
+    for (const bare of ['<https://example.de/a>', '[https://example.de/a](https://example.de/a)', 'https://example.de/a'])
+      expect([bare, hasFormatting(bare)]).toEqual([bare, false]);
+    expect(hasFormatting('[hier](https://example.de/a)')).toBe(true);
+    expect(replyText('Mail an **uns**: [kunde@example.de](mailto:kunde@example.de)')).toBe('Mail an uns: kunde@example.de');
+  });
 });

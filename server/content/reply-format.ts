@@ -76,7 +76,7 @@ function inlineText(children: Token[], marks: Marks): string {
   let linkText = '';
   for (const c of children) {
     const piece =
-      c.type === 'text' || c.type === 'code_inline'
+      c.type === 'text'
         ? c.content
         : c.type === 'softbreak' || c.type === 'hardbreak'
           ? '\n'

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { type Db, transact } from '@/db/client';
 import * as q from '@/db/queries/tickets';
 import { findCustomer } from '@/db/queries/customers';
-import { findTeam } from '@/db/queries/agents';
+import { findAgentById, findTeam } from '@/db/queries/agents';
 import { insertAttachments, listAttachmentsOfMessages } from '@/db/queries/attachments';
 import type { Locale } from '@/lib/domain';
 import { catalogs } from '@/lib/i18n';
@@ -64,10 +64,11 @@ export function forwardTicket(db: Db, viewer: Viewer, input: ForwardInput, now =
     const zone = (t.teamId !== null ? findTeam(tx, t.teamId)?.timeZone : undefined) ?? 'Europe/Berlin';
     const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone, hourCycle: locale === 'de' ? 'h23' : undefined });
     const customerName = findCustomer(tx, t.customerId)?.name ?? '';
+    const agentName = (id: number | null) => (id === null ? '' : (findAgentById(tx, id)?.name ?? ''));
     const transcript = [
       fill(mail.header, { number: t.number }),
       ...history.map((m) => {
-        const name = m.authorKind === 'customer' ? `${customerName} (${mail.customer})` : mail.agent;
+        const name = m.authorKind === 'customer' ? `${customerName} (${mail.customer})` : `${agentName(m.authorAgentId)} (${mail.agent})`;
         return `${fill(mail.from, { name, date: date.format(m.createdAt) })}\n\n${m.bodyText.trim()}`;
       }),
       ...(carried.length < conversationFiles.length ? [fill(mail.filesLeft, { count: conversationFiles.length - carried.length })] : []),
@@ -127,7 +128,7 @@ export function forwardTicket(db: Db, viewer: Viewer, input: ForwardInput, now =
 }
 
 /** The first files that fit MAX_FORWARDED_FILES and MAX_FORWARDED_BYTES, in the conversation's order. */
-function withinLimits<T extends { size: number }>(files: T[]): T[] {
+export function withinLimits<T extends { size: number }>(files: T[]): T[] {
   const out: T[] = [];
   let bytes = 0;
   for (const f of files) {

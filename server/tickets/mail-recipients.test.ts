@@ -18,6 +18,10 @@ import { setConfig } from '@/server/runtime-config';
 import { storeAttachments } from '@/server/content/attachment-store';
 import type { Viewer } from '@/server/auth/sessions';
 import { createCaller } from '@/server/trpc/root';
+import { recordBus } from '@/server/testing/bus-recorder';
+import { insertMessage, findTicket } from '@/db/queries/tickets';
+import { updateChannelSettings } from '@/db/queries/channels';
+import { MAX_FORWARDED_BYTES, withinLimits } from './forward-ticket';
 
 // Who an email reply goes to, and forwards to someone outside the conversation, through the tRPC
 // procedures and the outbox to a real SMTP server on a real SQLite file.
@@ -27,6 +31,7 @@ let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 let jana: Viewer;
 const T0 = Date.UTC(2026, 10, 24, 9);
 let n = 0;
+const heard = recordBus(['message.created', 'ticket.changed']);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpdesk-recipients-'));
 
 beforeAll(async () => {
@@ -184,5 +189,64 @@ describe('forwarding', () => {
     expect(sink.mails.at(-1)!.parsed.text).toContain('Hallo aus dem Chat');
     await expect(tickets(jana).forward({ ticketId: ticket.id, to: [], body: 'x' })).rejects.toThrow();
     await expect(tickets(jana).forward({ ticketId: 999_999, to: ['a@example.de'], body: 'x' })).rejects.toThrow('does not exist');
+  });
+
+  it('writes an English agent’s forward in English with each author named, leaving out notes and automatic mail, and tells once', async () => {
+    const english = { ...viewerOf(db, 'tom@demo.local'), locale: null };
+    const ticketId = await mailTicket(
+      [],
+      [
+        { filename: 'foto.txt', content: 'Foto' },
+        { filename: 'tool.exe', content: 'MZ nicht erlaubt' },
+      ],
+    );
+    await tickets(jana).reply({ ticketId, body: 'Wir kümmern uns.', internal: false });
+    insertMessage(db, { ticketId, authorKind: 'system', bodyText: 'Automatische Eingangsbestätigung', createdAt: T0 + 1 });
+    await deliver(1);
+    sink.mails.length = 0;
+    heard.length = 0;
+    const before = findTicket(db, ticketId)!.lastActivityAt;
+    const { messageId } = await tickets(english).forward({ ticketId, to: ['supplier@example.com'], body: '  Please check.  ', clientId: 'forward-0002' });
+    expect(heard.map((e) => e.name)).toEqual(['message.created', 'ticket.changed']);
+    expect(heard[0]!.payload).toMatchObject({ ticketId, messageId, internal: true, text: 'Please check.', authorName: english.name });
+    await deliver(1);
+    const text = sink.mails[0]!.parsed.text!;
+    expect(text).toMatch(/^Please check\.\n\n---------- Forwarded conversation: ticket #\d+ ----------/);
+    expect(text).toContain('From: Kundin Koch (customer) · Nov 24, 2026, 10:00 AM\n\nDas Paket kam beschädigt an.');
+    expect(text).toContain('From: Jana Berger (agent) · ');
+    expect(text).not.toContain('Eingangsbestätigung');
+    // Only the file that was kept goes along; the refused one stays out.
+    expect(sink.mails[0]!.parsed.attachments.map((a) => a.filename)).toEqual(['foto.txt']);
+    expect(db.select().from(messages).where(eq(messages.id, messageId)).get()).toMatchObject({
+      bodyText: 'Please check.',
+      isInternal: true,
+      authorAgentId: english.id,
+    });
+    expect(findTicket(db, ticketId)!.lastActivityAt).toBeGreaterThan(before);
+    heard.length = 0;
+    // The same forward again (a lost answer): the same message, nothing told twice.
+    expect(await tickets(english).forward({ ticketId, to: ['supplier@example.com'], body: 'Please check.', clientId: 'forward-0002' })).toEqual({ messageId });
+    expect(heard).toEqual([]);
+  });
+
+  it('says so when there is no inbox to send through', async () => {
+    const ticketId = await mailTicket();
+    const inbox = listChannelsOfKind(db, 'email')[0]!;
+    updateChannelSettings(db, inbox.id, {});
+    try {
+      await expect(tickets(jana).forward({ ticketId, to: ['a@example.de'], body: 'x' })).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+        message: expect.stringContaining('no email inbox'),
+      });
+    } finally {
+      sendDemoInboxTo(sink.port, {}, db);
+    }
+  });
+
+  it('carries at most ten files and 20 MiB of them, in the conversation’s order', () => {
+    const files = (sizes: number[]) => sizes.map((size, i) => ({ size, i }));
+    expect(withinLimits(files(Array(12).fill(1))).map((f) => f.i)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(withinLimits(files([MAX_FORWARDED_BYTES - 10, 11, 10])).map((f) => f.i)).toEqual([0, 2]);
+    expect(withinLimits(files([MAX_FORWARDED_BYTES + 1]))).toEqual([]);
   });
 });

@@ -89,10 +89,33 @@ describe('who sees and keeps a saved view', () => {
     expect(await code(as(sam).create(view({ name: 'x'.repeat(61) })))).toBe('BAD_REQUEST');
   });
 
+  it('shows admins every team’s views, theirs to keep, and holds the shared ones to their own limit', async () => {
+    const fresh = await createCaller({ db, viewer: admin, ip: '127.0.0.1', originOk: true }).admin.createTeam({ name: 'Nachtschicht' });
+    const night = await as(admin).create(view({ name: 'Nacht offen', scope: 'team', teamId: fresh.id }));
+    // The admin is not in the new team and still sees and keeps its view; its members would, no one else.
+    expect((await as(admin).list()).find((v) => v.id === night.id)).toMatchObject({ scope: 'team', canEdit: true });
+    expect(await names(lena)).not.toContain('Nacht offen');
+    // Shared views count against the shared limit (100), not an agent's 30.
+    for (let i = 0; i < 31; i++) await as(admin).create(view({ scope: 'everyone' }));
+    expect(await code(as(admin).create(view()))).toBe('ok');
+  });
+
+  it('names what is refused: a team view for leads of the team, an everyone view for admins', async () => {
+    await expect(as(jana).create(view({ scope: 'team', teamId: team('Kundenservice') }))).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('team’s leads'),
+    });
+    await expect(as(jana).create(view({ scope: 'everyone' }))).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('Only admins') });
+    await expect(as(admin).create(view({ scope: 'team', teamId: 9999 }))).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('9999'),
+    });
+  });
+
   it('stops an agent at 30 views of their own', async () => {
     const mehmet = viewerOf(db, 'mehmet@demo.local');
     for (let i = 0; i < 30; i++) await as(mehmet).create(view());
-    await expect(as(mehmet).create(view())).rejects.toThrow('There are 30 views here already');
+    await expect(as(mehmet).create(view())).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('There are 30 views here already') });
   });
 });
 
