@@ -57,7 +57,7 @@ export function forwardTicket(db: Db, viewer: Viewer, input: ForwardInput, now =
     const conversationFiles = listAttachmentsOfMessages(
       tx,
       history.map((m) => m.id),
-    ).filter((f) => f.sha256 && !f.blockedReason && !f.inline);
+    ).filter((f) => f.sha256 !== null && !f.inline); // a refused file has no stored bytes; an inline image belongs to its HTML
     const carried = withinLimits(conversationFiles);
     const locale: Locale = viewer.locale ?? 'en';
     const mail = catalogs[locale].forwardMail;
