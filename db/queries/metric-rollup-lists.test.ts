@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeList, merged, valuesOf } from './metric-rollup-lists';
+import { StoredList, encodeList, merged, removeRowParts, valuesOf, writeParts } from './metric-rollup-lists';
+import { openTestDatabase } from '@/server/testing/test-database';
 
 const sorted = (a: number[]) => [...a].sort((x, y) => x - y);
 
@@ -43,5 +44,29 @@ describe('rollup value lists', () => {
     // A part missing is damage, not a shorter list.
     expect(() => valuesOf({ rowId: 1, measure: 'frtCal', head: long.head, count: 7, stride: 3 }, long.parts.slice(0, 2))).toThrow('holds 6 of its 7');
     expect(encodeList(new Float64Array(0), 3, 'x')).toEqual({ head: null, count: 0, sum: 0, parts: [] });
+  });
+
+  it('reads a stored list’s parts once per list: a second window over them needs no storage', () => {
+    const { db, close } = openTestDatabase();
+    try {
+      const values = Float64Array.from({ length: 10 }, (_, i) => i * 10);
+      const list = encodeList(values, 3, 'x');
+      writeParts(db, 999, 'frtCal', list.parts, [], false);
+      const stored = new StoredList(db, { rowId: 999, measure: 'frtCal', head: list.head, count: 10, stride: 3 }, list.sum);
+      const into = new Float64Array(10);
+      stored.copy(2, 7, into, 0);
+      expect([...into.subarray(0, 5)]).toEqual([20, 30, 40, 50, 60]);
+      // The parts go from storage: what was read is still answered; of the rest only the unread part is asked for.
+      removeRowParts(db, 999);
+      stored.copy(4, 6, into, 1);
+      expect([...into.subarray(0, 3)]).toEqual([20, 40, 50]);
+      expect(() => stored.copy(8, 10, into, 0)).toThrow('metric rollups damaged: row 999 lacks frtCal parts 3–3');
+      // A window partly read asks storage for the rest only.
+      writeParts(db, 999, 'frtCal', list.parts, [], false);
+      stored.copy(5, 10, into, 0);
+      expect([...into.subarray(0, 5)]).toEqual([50, 60, 70, 80, 90]);
+    } finally {
+      close();
+    }
   });
 });

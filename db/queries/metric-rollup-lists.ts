@@ -145,21 +145,35 @@ export class StoredList implements SortedList {
   get length() {
     return this.column.count;
   }
+  /**
+   * Parts read so far, by index: one list often answers several percentiles of one request (p50 and p90,
+   * the staffing view's hour of the week and its weekday), and each part is read from storage once.
+   */
+  private readonly read = new Map<number, Float64Array>();
   copy(from: number, to: number, into: Float64Array, at: number) {
     if (this.stride === 1) return into.set(this.fences.subarray(from, to), at);
-    // The window's parts in one range read.
     const first = Math.floor(from / this.stride);
     const last = Math.floor((to - 1) / this.stride);
-    const { rowId, measure } = this.column;
-    const parts = statements(this.db).parts.all({ from: partId(rowId, measure, first), to: partId(rowId, measure, last + 1) }) as Buffer[];
-    if (parts.length !== last - first + 1) throw new Error(`metric rollups damaged: row ${rowId} lacks ${measure} parts ${first}–${last}`);
-    parts.forEach((blob, i) => {
-      const start = (first + i) * this.stride;
-      const part = decodeValues(blob);
+    this.load(first, last);
+    for (let p = first; p <= last; p++) {
+      const start = p * this.stride;
+      const part = this.read.get(p)!;
       const a = Math.max(from, start) - start;
       const b = Math.min(to, start + part.length) - start;
       into.set(part.subarray(a, b), at);
       at += b - a;
-    });
+    }
+  }
+  /** Parts first to last in memory: those not read yet in one range read. */
+  private load(first: number, last: number) {
+    let lo = first;
+    while (lo <= last && this.read.has(lo)) lo++;
+    let hi = last;
+    while (hi >= lo && this.read.has(hi)) hi--;
+    if (lo > hi) return;
+    const { rowId, measure } = this.column;
+    const parts = statements(this.db).parts.all({ from: partId(rowId, measure, lo), to: partId(rowId, measure, hi + 1) }) as Buffer[];
+    if (parts.length !== hi - lo + 1) throw new Error(`metric rollups damaged: row ${rowId} lacks ${measure} parts ${lo}–${hi}`);
+    parts.forEach((blob, i) => this.read.set(lo + i, decodeValues(blob)));
   }
 }
