@@ -24,7 +24,7 @@ const { values } = parseArgs({
 const runs = Number(values.runs);
 const rawRuns = Number(values['raw-runs']);
 
-const { db, cleanup } = openSeededDatabase({ file: values.db, tickets: Number(values.tickets) });
+const { db, cleanup } = openSeededDatabase({ file: values.db, tickets: Number(values.tickets), policies: true });
 setDb(db);
 const sqlite = db.$client;
 const counts = sqlite

@@ -9,6 +9,12 @@ import { hashPassword } from './auth/password';
 import type { Config } from './config';
 import { sealStoredPasswords } from './channels/email/seal-passwords';
 
+/** The demo's SLA policy (every ticket planned against it) and survey policies with their history of answers. */
+export function seedDemoPolicies(db: Db, now: number) {
+  seedDemoSla(db, now);
+  seedDemoSurveyHistory(db, seedDemoSurveyPolicies(db, now), now);
+}
+
 /**
  * First start on an empty database: demo data (unless DEMO_DATA=false), the admin from the environment,
  * or a one-time setup link. Returns the lines to show the person who started the server.
@@ -20,8 +26,7 @@ export async function prepareDatabase(db: Db, config: Config, log: (line: string
   if (countAgents(db) === 0 && config.DEMO_DATA) {
     log(`Empty database: generating demo data (${config.DEMO_TICKETS} tickets)…`);
     generateDemoData(db, { tickets: config.DEMO_TICKETS, passwordHash: await hashPassword(DEMO_PASSWORD) });
-    seedDemoSla(db, Date.now());
-    seedDemoSurveyHistory(db, seedDemoSurveyPolicies(db, Date.now()), Date.now());
+    seedDemoPolicies(db, Date.now());
   }
   // Shown on every start of a demo database, so whoever starts it can sign in.
   if (findAgentByEmail(db, DEMO_AGENTS[0].email)) {
