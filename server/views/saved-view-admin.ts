@@ -21,11 +21,19 @@ export function mayKeepView(db: Queryable, viewer: Who, keeper: vq.ViewKeeper): 
   return keeper.teamId !== null && hasRole(viewer.role, 'lead') && listTeamIdsOfAgent(db as Db, viewer.id).includes(keeper.teamId);
 }
 
+/** A view as the sidebar shows it: what it is, who sees it, and whether this viewer keeps it. */
+const sidebarView = (db: Queryable, viewer: Who, v: vq.SavedViewRow) => ({
+  id: v.id,
+  name: v.name,
+  scope: scopeOf(v),
+  teamId: v.teamId,
+  filter: v.filter,
+  canEdit: mayKeepView(db, viewer, v),
+});
+
 /** The views in a viewer's sidebar: their own, their teams', everyone's; admins see every team's too (they keep them). */
 export function viewsFor(db: Db, viewer: Who) {
-  return vq
-    .listViewsFor(db, viewer.id, listTeamIdsOfAgent(db, viewer.id), hasRole(viewer.role, 'admin'))
-    .map((v) => ({ id: v.id, name: v.name, scope: scopeOf(v), teamId: v.teamId, filter: v.filter, canEdit: mayKeepView(db, viewer, v) }));
+  return vq.listViewsFor(db, viewer.id, listTeamIdsOfAgent(db, viewer.id), hasRole(viewer.role, 'admin')).map((v) => sidebarView(db, viewer, v));
 }
 
 export function createSavedView(db: Db, viewer: Who, input: SavedViewData, now = Date.now()) {
@@ -34,7 +42,7 @@ export function createSavedView(db: Db, viewer: Who, input: SavedViewData, now =
     const max = keeper.ownerAgentId === null ? MAX_SHARED_VIEWS : MAX_PERSONAL_VIEWS;
     if (vq.countSavedViews(tx, keeper.ownerAgentId) >= max) throw new DomainError('BAD_REQUEST', 'view_limit', { max });
     assertNameFree(tx, keeper, input.name);
-    return vq.insertSavedView(tx, { ...keeper, name: input.name, filter: input.filter, createdAt: now, updatedAt: now });
+    return sidebarView(tx, viewer, vq.insertSavedView(tx, { ...keeper, name: input.name, filter: input.filter, createdAt: now, updatedAt: now }));
   });
 }
 
@@ -44,7 +52,7 @@ export function updateSavedView(db: Db, viewer: Who, id: number, input: SavedVie
     keptView(tx, viewer, id);
     const keeper = keeperOf(tx, viewer, input);
     assertNameFree(tx, keeper, input.name, id);
-    return vq.updateSavedViewRow(tx, id, { ...keeper, name: input.name, filter: input.filter, updatedAt: now });
+    return sidebarView(tx, viewer, vq.updateSavedViewRow(tx, id, { ...keeper, name: input.name, filter: input.filter, updatedAt: now }));
   });
 }
 

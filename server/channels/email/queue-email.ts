@@ -67,11 +67,14 @@ function othersThan(list: MailAddress[], besides: MailAddress[], ourAddress: str
  * Who a reply goes to: the sender of the customer's newest mail (or the customer's address), and in copy
  * everyone else that mail had, as "reply all" would. The composer shows these before the agent sends.
  */
-export function replyRecipients(tx: Queryable, ticket: Pick<q.TicketRow, 'id' | 'customerId'>, ourAddress: string): { to: MailAddress[]; cc: MailAddress[] } {
-  const lastCustomer = inbound
-    .listMessageEnvelopes(tx, ticket.id)
-    .filter((e) => e.authorKind === 'customer')
-    .at(-1);
+export function replyRecipients(
+  tx: Queryable,
+  ticket: Pick<q.TicketRow, 'id' | 'customerId'>,
+  ourAddress: string,
+  // The ticket's envelopes when the caller has read them already (a reply reads them for threading too).
+  envelopes = inbound.listMessageEnvelopes(tx, ticket.id),
+): { to: MailAddress[]; cc: MailAddress[] } {
+  const lastCustomer = envelopes.filter((e) => e.authorKind === 'customer').at(-1);
   const customer = findCustomer(tx, ticket.customerId);
   const to = lastCustomer?.meta?.email?.from ? [lastCustomer.meta.email.from] : customer?.email ? [{ address: customer.email, name: customer.name }] : [];
   return { to, cc: othersThan([...(lastCustomer?.meta?.email?.to ?? []), ...(lastCustomer?.meta?.email?.cc ?? [])], to, ourAddress) };
@@ -120,7 +123,7 @@ function threadContext(tx: Tx, ticket: q.TicketRow, ourAddress: string): ThreadC
   const replyToken = ensureReplyToken(tx, ticket);
   const envelopes = inbound.listMessageEnvelopes(tx, ticket.id);
   const lastCustomer = envelopes.filter((e) => e.authorKind === 'customer').at(-1);
-  const { to, cc } = replyRecipients(tx, ticket, ourAddress);
+  const { to, cc } = replyRecipients(tx, ticket, ourAddress, envelopes);
   return {
     ticketId: ticket.id,
     ticketNumber: ticket.number,

@@ -105,17 +105,10 @@ export function SaveViewForm(p: { filter: TicketFilter; editing: SavedView | nul
   const [share, setShare] = useState('personal');
   const myTeams = dir.agents.find((a) => a.id === viewer.id)?.teamIds ?? [];
   const shareTeams = hasRole(viewer.role, 'admin') ? dir.teams : hasRole(viewer.role, 'lead') ? dir.teams.filter((x) => myTeams.includes(x.id)) : [];
-  const done = (v: Omit<SavedView, 'canEdit' | 'scope'> & { ownerAgentId: number | null }) => {
+  const done = (v: SavedView) => {
     void queryClient.invalidateQueries({ queryKey: trpc.views.pathKey() });
     setOpen(false);
-    p.onSaved({
-      id: v.id,
-      name: v.name,
-      teamId: v.teamId,
-      filter: v.filter,
-      canEdit: true,
-      scope: v.ownerAgentId !== null ? 'personal' : v.teamId !== null ? 'team' : 'everyone',
-    });
+    p.onSaved(v);
   };
   const create = useMutation(trpc.views.create.mutationOptions({ onSuccess: done }));
   const update = useMutation(trpc.views.update.mutationOptions({ onSuccess: done }));
