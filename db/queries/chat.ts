@@ -1,7 +1,8 @@
 import { and, asc, eq, gt, inArray, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Queryable } from '../client';
-import { agents, agentTeams, attachments, channels, customerAttributes, customerIdentities, customers, messages, tickets } from '../schema';
+import { agents, agentTeams, attachments, channels, customerIdentities, customers, messages, tickets } from '../schema';
 import { limitRows, preparedPerConnection, p } from '../prepared';
+import { moveConversations } from './customer-merge';
 
 /** A message as the widget shows it: who wrote it (the agent's name), what, when, and the client's id. */
 const chatMessageColumns = {
@@ -157,16 +158,12 @@ export function deleteIdentity(db: Queryable, kind: 'chat', externalId: string) 
 }
 
 /**
- * Moves an anonymous widget customer's conversations (tickets, their messages, attributes not set on the
+ * Moves an anonymous widget customer's conversations (tickets, their messages and surveys, attributes not set on the
  * target) to another customer. Identities stay where they are; the record goes once it holds none.
  */
 export function moveConversationsInto(db: Queryable, fromId: number, intoId: number) {
   if (fromId === intoId) return;
-  db.update(tickets).set({ customerId: intoId }).where(eq(tickets.customerId, fromId)).run();
-  db.update(messages).set({ authorCustomerId: intoId }).where(eq(messages.authorCustomerId, fromId)).run();
-  db.run(
-    sql`insert or ignore into ${customerAttributes} (customer_id, key, value, updated_at) select ${intoId}, key, value, updated_at from ${customerAttributes} where customer_id = ${fromId}`,
-  );
+  moveConversations(db, fromId, intoId);
   const remaining = db
     .select({ id: customerIdentities.id })
     .from(customerIdentities)

@@ -1,17 +1,28 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
-import { customerAttributes, customerIdentities, customers, messages, tickets } from '../schema';
+import { customerAttributes, customerIdentities, customers, messages, surveyRequests, tickets } from '../schema';
 
-/** Everything of customer `from` becomes `to`'s (attributes only where `to` has none of that key); `from` is deleted. */
-export function moveCustomer(db: Queryable, from: number, to: number, email: { email: string; emailVerified: boolean } | null) {
+/**
+ * Customer `from`'s conversations become `to`'s: tickets, the messages they wrote, the surveys they were
+ * sent (which would go with `from`'s record otherwise), and attributes where `to` has none of that key.
+ * Returns the tickets moved.
+ */
+export function moveConversations(db: Queryable, from: number, to: number): number[] {
   const ticketIds = db.update(tickets).set({ customerId: to }).where(eq(tickets.customerId, from)).returning({ id: tickets.id }).all();
-  db.update(customerIdentities).set({ customerId: to }).where(eq(customerIdentities.customerId, from)).run();
   db.update(messages).set({ authorCustomerId: to }).where(eq(messages.authorCustomerId, from)).run();
+  db.update(surveyRequests).set({ customerId: to }).where(eq(surveyRequests.customerId, from)).run();
   db.run(sql`insert or ignore into ${customerAttributes} (customer_id, key, value, updated_at)
     select ${to}, key, value, updated_at from ${customerAttributes} where customer_id = ${from}`);
+  return ticketIds.map((t) => t.id);
+}
+
+/** Everything of customer `from` becomes `to`'s, identities too; `from` is deleted. */
+export function moveCustomer(db: Queryable, from: number, to: number, email: { email: string; emailVerified: boolean } | null) {
+  const ticketIds = moveConversations(db, from, to);
+  db.update(customerIdentities).set({ customerId: to }).where(eq(customerIdentities.customerId, from)).run();
   if (email) db.update(customers).set(email).where(eq(customers.id, to)).run();
   db.delete(customers).where(eq(customers.id, from)).run();
-  return { ticketIds: ticketIds.map((t) => t.id) };
+  return { ticketIds };
 }
 
 /** Customers whose name or email matches a full-text query, for picking one to link to. */

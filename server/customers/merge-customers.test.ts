@@ -13,6 +13,8 @@ import { indexAllRows } from '@/db/queries/search-index';
 import { mergeCustomers } from './merge-customers';
 import { setCustomerAttributes } from './customer-attributes';
 import { recordBus } from '@/server/testing/bus-recorder';
+import { insertSurveyAnswer, insertSurveyRequest, listCustomerSurveys } from '@/db/queries/surveys';
+import { defaultSurveyPolicy } from '@/lib/surveys/survey-policy';
 
 // Linking a messenger identity to the person it belongs to, on a real SQLite file.
 let db: Db;
@@ -50,6 +52,38 @@ describe('linking two customers', () => {
     expect(authors.every((m) => m.a === target)).toBe(true);
     expect(listCustomerAttributes(db, target)).toEqual({ Kundennummer: 'K-1001', Stadt: 'Berlin', Telegram: 'x' });
     expect(findCustomer(db, target)).toMatchObject({ email: 'juergen@example.de', emailVerified: true });
+  });
+
+  it('keeps the surveys the source was sent, with their answers, under the target', () => {
+    const target = person('Anna Weiß', 'email', 'anna@example.de', 'anna@example.de', true);
+    const source = person('Anna', 'telegram', '7002', null);
+    const { ticket } = createTestTicket(db, { channel: 'telegram', customerId: source, at: AT });
+    const request = insertSurveyRequest(db, {
+      ticketId: ticket.id,
+      cycle: 1,
+      policyId: null,
+      customerId: source,
+      channelId: ticket.channelId,
+      channelKind: 'telegram',
+      question: defaultSurveyPolicy('csat', 'Kurz').question,
+      locale: 'de',
+      agentId: null,
+      teamId: null,
+      sentAt: AT,
+      answerableUntil: AT + 7 * 24 * 3600_000,
+    });
+    insertSurveyAnswer(db, {
+      requestId: request.id,
+      type: 'csat',
+      score: 5,
+      scaleMin: 1,
+      scaleMax: 5,
+      source: 'telegram',
+      submissionKey: 'merge-1',
+      createdAt: AT,
+    });
+    mergeCustomers(db, { sourceId: source, targetId: target });
+    expect(listCustomerSurveys(db, target, 10).map((s) => [s.id, s.answer?.score])).toEqual([[request.id, 5]]);
   });
 
   it('takes the source’s email when the target has none, or only a typed one against a proven one', () => {
