@@ -13,6 +13,7 @@ const HTML_TEXT = '2026-12-html-only-mail-text';
 const FORM_TICKETS = '2026-12-form-tickets-web-form';
 const ROLLUPS = '2026-12-metric-rollups';
 const ROLLUP_LISTS = '2026-12-rollup-lists';
+const SLA_SURVEY_ROLLUPS = '2026-12-sla-survey-rollups';
 
 /** A database as an older version left it: schema current, the payload migration not yet applied. */
 beforeEach(() => {
@@ -46,7 +47,7 @@ const created = (ticketId: number) =>
 
 describe('the created-event payload migration', () => {
   it('fills in what each ticket started with, from the first later change or the current value', () => {
-    expect(runDataMigrations(sql())).toEqual([NAME, META, FACTS, FACTS_CSAT_MIN, HTML_TEXT, FORM_TICKETS, ROLLUPS, ROLLUP_LISTS]);
+    expect(runDataMigrations(sql())).toEqual([NAME, META, FACTS, FACTS_CSAT_MIN, HTML_TEXT, FORM_TICKETS, ROLLUPS, ROLLUP_LISTS, SLA_SURVEY_ROLLUPS]);
     expect(created(10)).toEqual({ channelId: 3, channel: 'email', teamId: 1, priority: 'high', assigneeId: null, formId: null });
     expect(created(11)).toEqual({ channelId: 3, channel: 'email', teamId: null, priority: 'normal', assigneeId: null, formId: null });
     expect(parseTicketEvent('created', created(11))).toMatchObject({ ok: true });
@@ -158,5 +159,31 @@ describe('the rollup lists migration', () => {
     sql().exec(`DELETE FROM metric_rollups; DELETE FROM data_migrations WHERE name = '${ROLLUP_LISTS}'`);
     expect(runDataMigrations(sql())).toEqual([ROLLUP_LISTS]);
     expect(rows()).toEqual(before);
+  });
+});
+
+describe('the SLA and survey rollups migration', () => {
+  it('folds the SLA targets and surveys of tickets rolled up before they counted', () => {
+    runDataMigrations(sql());
+    sql().exec(`
+      INSERT INTO ticket_sla_targets (ticket_id, target, cycle, policy_id, policy_name, clock, target_ms, started_at, pauses, state, due_at)
+        VALUES (10, 'first_response', 1, 1, 'Standard', 'calendar', 3600000, 100, '[]', 'running', 7200000);
+      INSERT INTO survey_requests (id, ticket_id, cycle, customer_id, channel_id, channel_kind, question, locale, team_id, sent_at, answerable_until)
+        VALUES (1, 11, 1, 1, 3, 'email', '{"type":"nps"}', 'de', 2, 3600000, 9999999);
+      INSERT INTO survey_answers (request_id, type, score, scale_min, scale_max, source, submission_key, created_at)
+        VALUES (1, 'nps', 10, 0, 10, 'page', 'k1', 3600001);
+      DELETE FROM rollup_pending; DELETE FROM data_migrations WHERE name = '${SLA_SURVEY_ROLLUPS}'`);
+    const rows = () =>
+      sql()
+        .prepare(
+          "SELECT cohort, hour, n, sla_met, answered, promoters FROM metric_rollups WHERE dim = 'team' AND span = 1 AND cohort IN ('sla', 'nps') ORDER BY cohort",
+        )
+        .all();
+    expect(rows()).toEqual([]);
+    expect(runDataMigrations(sql())).toEqual([SLA_SURVEY_ROLLUPS]);
+    expect(rows()).toEqual([
+      { cohort: 'nps', hour: 1, n: 1, sla_met: 0, answered: 1, promoters: 1 },
+      { cohort: 'sla', hour: 2, n: 1, sla_met: 0, answered: 0, promoters: 0 },
+    ]);
   });
 });

@@ -157,6 +157,13 @@ const MIGRATIONS: DataMigration[] = [
       rebuildRollups(drizzle(sqlite, { schema }) as Db);
     },
   },
+  {
+    // SLA targets and surveys count in the rollups now (migration 0039 added their columns): fold every ticket in again.
+    name: '2026-12-sla-survey-rollups',
+    run(sqlite) {
+      rebuildRollups(drizzle(sqlite, { schema }) as Db);
+    },
+  },
 ];
 
 /** Applies the data migrations not yet recorded; returns the names applied now. */

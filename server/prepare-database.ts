@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
 import { countAgents, findAgentByEmail } from '@/db/queries/agents';
+import { foldPendingRollups } from '@/db/queries/metric-rollups';
 import { generateDemoData, DEMO_AGENTS, DEMO_PASSWORD } from '@/db/seed/generate';
 import { bootstrapAdmin } from './auth/bootstrap-admin';
 import { seedDemoSla } from './sla/demo-sla';
@@ -9,10 +10,11 @@ import { hashPassword } from './auth/password';
 import type { Config } from './config';
 import { sealStoredPasswords } from './channels/email/seal-passwords';
 
-/** The demo's SLA policy (every ticket planned against it) and survey policies with their history of answers. */
+/** The demo's SLA policy (every ticket planned against it) and survey policies with their history of answers, folded into the dashboard's rollups. */
 export function seedDemoPolicies(db: Db, now: number) {
   seedDemoSla(db, now);
   seedDemoSurveyHistory(db, seedDemoSurveyPolicies(db, now), now);
+  foldPendingRollups(db);
 }
 
 /**

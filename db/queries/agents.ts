@@ -1,6 +1,7 @@
 import { eq, asc, count, inArray } from 'drizzle-orm';
 import { type Db, type Queryable, transact } from '../client';
-import { agents, agentTeams, teams } from '../schema';
+import { agents, agentTeams, surveyRequests, teams } from '../schema';
+import { markRollupPending } from './metric-rollups';
 import type { Role, Locale } from '../../lib/domain';
 import type { CustomerUpdates } from '../../lib/customer-updates';
 
@@ -128,6 +129,9 @@ export function renameTeam(db: Db, id: number, name: string) {
 }
 
 export function deleteTeam(db: Db, id: number) {
+  // The team's surveys lose it (set null): the rollups count them under no team from then on.
+  for (const { ticketId } of db.select({ ticketId: surveyRequests.ticketId }).from(surveyRequests).where(eq(surveyRequests.teamId, id)).all())
+    markRollupPending(db, ticketId);
   db.delete(teams).where(eq(teams.id, id)).run();
 }
 

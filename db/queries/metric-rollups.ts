@@ -24,7 +24,7 @@ import { StoredList, encodeList, merged, partValues, removeRowParts, storedParts
 
 /**
  * Keeps `metric_rollups` equal to the sum of every ticket's contribution (lib/dashboard/rollup-contribution.ts).
- * The fact and tag writers only note, before they change a ticket, what it contributed until then
+ * The writers of facts, tags, SLA targets and surveys only note, before they change a ticket, what it contributed until then
  * (`markRollupPending`: one small insert, once per ticket between folds); `foldPendingRollups` later
  * takes the old contributions out and puts the current ones in, a batch at a time, each touched row
  * rewritten once. The dashboard folds before it reads, so its figures are never behind the facts; the
@@ -40,7 +40,14 @@ const SOURCE_OF = `(select json_object(
     'resolutionCalendarMs', f.resolution_calendar_ms, 'resolutionBusinessMs', f.resolution_business_ms,
     'solvedTeamId', f.solved_team_id, 'solvedAssigneeId', f.solved_assignee_id, 'firstReopenAt', f.first_reopen_at,
     'isSpam', f.is_spam, 'csatScore', f.csat_score, 'csatMin', f.csat_min, 'csatMax', f.csat_max,
-    'tagIds', json((select json_group_array(tt.tag_id) from ticket_tags tt where tt.ticket_id = f.ticket_id)))
+    'tagIds', json((select json_group_array(tt.tag_id) from ticket_tags tt where tt.ticket_id = f.ticket_id)),
+    'slaTargets', json((select json_group_array(json_object('dueAt', st.due_at, 'met', st.state = 'met' and st.breached_at is null))
+      from ticket_sla_targets st where st.ticket_id = f.ticket_id and st.state <> 'stopped' and st.due_at is not null)),
+    'surveys', json((select json_group_array(json_object(
+        'type', json_extract(r.question, '$.type'), 'sentAt', r.sent_at, 'teamId', r.team_id, 'agentId', r.agent_id, 'channel', r.channel_kind,
+        'answerType', a.type, 'score', a.score, 'scaleMin', a.scale_min, 'scaleMax', a.scale_max))
+      from survey_requests r left join survey_answers a on a.id = (select max(a2.id) from survey_answers a2 where a2.request_id = r.id)
+      where r.ticket_id = f.ticket_id)))
   from ticket_facts f where f.ticket_id = :ticketId)`;
 
 // The row's identity, its counters, the part size and each measure's list, count and sum.
@@ -80,7 +87,7 @@ const statements = preparedPerConnection((db) => {
   };
 });
 
-/** Call before changing a ticket's facts or tags (in the same transaction). */
+/** Call before changing a ticket's facts, tags, SLA targets or surveys (in the same transaction). */
 export function markRollupPending(db: Queryable, ticketId: number) {
   const s = statements(db);
   // Only the first change since the last fold records the old source: later ones keep it.
@@ -200,7 +207,8 @@ export function foldPendingRollups(db: Db, batch = 2000, maxBatches = Infinity):
 function parse(json: string | null): RollupSource | null {
   if (json === null) return null;
   const s = JSON.parse(json) as RollupSource;
-  return { ...s, tagIds: [...s.tagIds].sort((a, b) => a - b) };
+  // Sources noted before targets and surveys were part of them have neither.
+  return { ...s, tagIds: [...s.tagIds].sort((a, b) => a - b), slaTargets: s.slaTargets ?? [], surveys: s.surveys ?? [] };
 }
 
 /** Every ticket's contribution again, from the facts and tags alone: empties the rollups and folds every ticket. */

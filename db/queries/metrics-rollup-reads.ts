@@ -13,6 +13,8 @@ import {
 import { summarize, type SortedList } from '../../lib/dashboard/order-statistics';
 import type { OffsetPiece } from '../../lib/time/zone-offsets';
 import type { Dimension } from '../../lib/dashboard/figure-kinds';
+import { SURVEY_TYPES, type SurveyType } from '../../lib/surveys/survey-policy';
+import type { SurveyCounts } from './metrics';
 
 /**
  * The dashboard's figures read from the hourly and daily rollups instead of scanning the facts: the same numbers
@@ -70,6 +72,33 @@ export function cohortSummaryFromRollups(db: Db, f: MetricsFilter & { clock: 'ca
     contact: { n: t.contacted, first: t.first, second: t.second, third: t.third, oneTouch: t.oneTouch },
     reopened: t.reopened,
   };
+}
+
+/** The summed counts of one cohort of the filter's group in the window, or null. */
+function countsOf(db: Db, f: Window & Scope, cohort: RollupCohort): Counters | null {
+  const slice = sliceOf(db, { ...f, cohort });
+  return slice ? (rollupTotals(db, slice).get(slice.key!) ?? zeroCounters()) : null;
+}
+
+/** The SLA targets that came due in the window and those met on time (slaCountsFromFacts in metrics.ts), or null. */
+export function slaCountsFromRollups(db: Db, f: Window & Scope) {
+  const c = countsOf(db, f, 'sla');
+  return c && { n: c.n, met: c.slaMet };
+}
+
+/** surveyCountsFromFacts (metrics.ts) from the rollups, or null. */
+export function surveyCountsFromRollups(db: Db, f: Window & Scope): Record<SurveyType, SurveyCounts> | null {
+  const counts = SURVEY_TYPES.map((type) => countsOf(db, f, type));
+  if (counts.some((c) => c === null)) return null;
+  const [csat, nps, ces] = counts.map((c) => ({
+    sent: c!.n,
+    answered: c!.answered,
+    satisfied: c!.satisfied,
+    promoters: c!.promoters,
+    detractors: c!.detractors,
+    scoreSum: c!.scoreSum,
+  }));
+  return { csat: csat!, nps: nps!, ces: ces! };
 }
 
 /**

@@ -2,7 +2,8 @@ import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { cohortOf, scopeOf, type MetricsFilter } from './metrics-filter';
 import { CONTACT_BUCKETS as BUCKETS, durationColumn, type Clock } from './metrics-figures';
 import type { Db, Queryable } from '../client';
-import { cohortSummaryFromRollups } from './metrics-rollup-reads';
+import { cohortSummaryFromRollups, slaCountsFromRollups, surveyCountsFromRollups } from './metrics-rollup-reads';
+import { HOUR_MS } from '../../lib/dashboard/rollup-contribution';
 import { surveyAnswers, surveyRequests, ticketFacts, ticketSlaTargets } from '../schema';
 import type { SurveyType } from '../../lib/surveys/survey-policy';
 import { READINGS } from '../../lib/surveys/survey-scoring';
@@ -76,47 +77,52 @@ export function surveysSentIn(f: Omit<MetricsFilter, 'cohort'>): SQL {
 /** A survey's answer that counts: its latest. */
 export const latestAnswer = sql`(select max(a2.id) from ${surveyAnswers} a2 where a2.request_id = ${surveyRequests.id})`;
 
+/** What the survey figures are made of, per question type: sent, answered (latest answers), satisfied (CSAT), promoters and detractors (NPS), the scores' sum. */
+export type SurveyCounts = { sent: number; answered: number; satisfied: number; promoters: number; detractors: number; scoreSum: number };
+
 /**
  * CSAT, NPS and CES of the surveys sent in the window (team and agent as they were at solving): the
  * latest answer of each survey counts, read on the scale it was given on. CSAT: satisfied answers
  * (the top two of 1–5, the same proportion on another scale) over all answers; NPS: % promoters (9–10)
  * minus % detractors (0–6); CES: the mean on 1–7. Response rate: answered surveys over surveys sent.
+ * Read from the rollups where they can answer (lib/dashboard/rollup-contribution.ts counts alike).
  */
-export function surveyFigures(db: Queryable, f: Omit<MetricsFilter, 'cohort'>) {
-  const where = surveysSentIn(f);
+export function surveyFigures(db: Db, f: Omit<MetricsFilter, 'cohort'>) {
+  const { csat, nps, ces } = surveyCountsFromRollups(db, f) ?? surveyCountsFromFacts(db, f);
+  const rate = (r: SurveyCounts) => (r.sent ? r.answered / r.sent : null);
+  return {
+    csat: { n: csat.answered, sent: csat.sent, responseRate: rate(csat), value: csat.answered ? csat.satisfied / csat.answered : null },
+    nps: { n: nps.answered, sent: nps.sent, responseRate: rate(nps), value: nps.answered ? (100 * (nps.promoters - nps.detractors)) / nps.answered : null },
+    ces: { n: ces.answered, sent: ces.sent, responseRate: rate(ces), value: ces.answered ? ces.scoreSum / ces.answered : null },
+  };
+}
+
+/** The survey counts from the survey tables: for filters the rollups cannot answer, and for the tests that hold the two side by side. */
+export function surveyCountsFromFacts(db: Queryable, f: Omit<MetricsFilter, 'cohort'>): Record<SurveyType, SurveyCounts> {
   const position = sql`(1.0 * (${surveyAnswers.score} - ${surveyAnswers.scaleMin}) / (${surveyAnswers.scaleMax} - ${surveyAnswers.scaleMin}))`;
   const rows = db
     .select({
       type: sql<SurveyType>`json_extract(${surveyRequests.question}, '$.type')`,
       sent: sql<number>`count(distinct ${surveyRequests.id})`,
       answered: sql<number>`count(${surveyAnswers.id})`,
-      satisfied: sql<number>`sum(case when ${surveyAnswers.type} = 'csat' and ${position} >= ${READINGS.csat.happyFrom} then 1 else 0 end)`,
-      promoters: sql<number>`sum(case when ${surveyAnswers.type} = 'nps' and ${surveyAnswers.score} >= ${READINGS.nps.promoterFrom} then 1 else 0 end)`,
-      detractors: sql<number>`sum(case when ${surveyAnswers.type} = 'nps' and ${surveyAnswers.score} <= ${READINGS.nps.detractorUpTo} then 1 else 0 end)`,
-      scoreSum: sql<number>`sum(${surveyAnswers.score})`,
+      satisfied: sql<number>`coalesce(sum(case when ${surveyAnswers.type} = 'csat' and ${position} >= ${READINGS.csat.happyFrom} then 1 else 0 end), 0)`,
+      promoters: sql<number>`coalesce(sum(case when ${surveyAnswers.type} = 'nps' and ${surveyAnswers.score} >= ${READINGS.nps.promoterFrom} then 1 else 0 end), 0)`,
+      detractors: sql<number>`coalesce(sum(case when ${surveyAnswers.type} = 'nps' and ${surveyAnswers.score} <= ${READINGS.nps.detractorUpTo} then 1 else 0 end), 0)`,
+      scoreSum: sql<number>`coalesce(sum(${surveyAnswers.score}), 0)`,
     })
     .from(surveyRequests)
     .innerJoin(ticketFacts, eq(ticketFacts.ticketId, surveyRequests.ticketId))
     .leftJoin(surveyAnswers, sql`${surveyAnswers.id} = ${latestAnswer}`)
-    .where(where)
+    .where(surveysSentIn(f))
     .groupBy(sql`json_extract(${surveyRequests.question}, '$.type')`)
     .all();
-  const of = (type: SurveyType) => rows.find((r) => r.type === type) ?? { sent: 0, answered: 0, satisfied: 0, promoters: 0, detractors: 0, scoreSum: 0 };
-  const rate = (r: { sent: number; answered: number }) => (r.sent ? r.answered / r.sent : null);
-  const csat = of('csat');
-  const nps = of('nps');
-  const ces = of('ces');
-  return {
-    csat: { n: csat.answered, sent: csat.sent, responseRate: rate(csat), value: csat.answered ? (csat.satisfied ?? 0) / csat.answered : null },
-    nps: {
-      n: nps.answered,
-      sent: nps.sent,
-      responseRate: rate(nps),
-      value: nps.answered ? (100 * ((nps.promoters ?? 0) - (nps.detractors ?? 0))) / nps.answered : null,
-    },
-    ces: { n: ces.answered, sent: ces.sent, responseRate: rate(ces), value: ces.answered ? (ces.scoreSum ?? 0) / ces.answered : null },
+  const of = (type: SurveyType) => {
+    const { type: _, ...counts } = rows.find((r) => r.type === type) ?? { type, ...NO_SURVEYS };
+    return counts;
   };
+  return { csat: of('csat'), nps: of('nps'), ces: of('ces') };
 }
+const NO_SURVEYS: SurveyCounts = { sent: 0, answered: 0, satisfied: 0, promoters: 0, detractors: 0, scoreSum: 0 };
 
 /** The SLA targets that came due in the window (due before its end and before now), stopped ones never did; join ticket_facts. */
 export function slaTargetsDue(f: Omit<MetricsFilter, 'cohort'> & { now: number }): SQL {
@@ -133,22 +139,27 @@ export const slaMetOnTime = sql`(${ticketSlaTargets.state} = 'met' and ${ticketS
 
 /**
  * SLA attainment: of the targets that came due in the window (due before its end and before now; a
- * target stopped by solving without it, or by a policy change, never came due), the share met on time,
- * per target kind. Team and agent: the ticket's current ones (from its facts).
+ * target stopped by solving without it, or by a policy change, never came due), the share met on time.
+ * Team and agent: the ticket's current ones (from its facts). The rollups hold whole hours of due
+ * times: the targets due so far in the hour now is in are read from the targets themselves.
  */
-export function slaAttainment(db: Queryable, f: Omit<MetricsFilter, 'cohort'> & { now: number }) {
-  const rows = db
-    .select({
-      target: ticketSlaTargets.target,
-      n: sql<number>`count(*)`,
-      met: sql<number>`sum(case when ${slaMetOnTime} then 1 else 0 end)`,
-    })
+export function slaAttainment(db: Db, f: Omit<MetricsFilter, 'cohort'> & { now: number }) {
+  const end = Math.min(f.to, f.now);
+  const cut = Math.max(f.from, end - (end % HOUR_MS));
+  const rolled = slaCountsFromRollups(db, { ...f, to: cut });
+  const tail = rolled ? slaCountsFromFacts(db, { ...f, from: cut, now: end }) : slaCountsFromFacts(db, f);
+  const n = (rolled?.n ?? 0) + tail.n;
+  const met = (rolled?.met ?? 0) + tail.met;
+  return { n, met, value: n ? met / n : null };
+}
+
+/** The targets due and met on time from the targets table: for what the rollups cannot answer, and for the tests. */
+export function slaCountsFromFacts(db: Queryable, f: Omit<MetricsFilter, 'cohort'> & { now: number }): { n: number; met: number } {
+  const row = db
+    .select({ n: sql<number>`count(*)`, met: sql<number>`coalesce(sum(case when ${slaMetOnTime} then 1 else 0 end), 0)` })
     .from(ticketSlaTargets)
     .innerJoin(ticketFacts, eq(ticketFacts.ticketId, ticketSlaTargets.ticketId))
     .where(slaTargetsDue(f))
-    .groupBy(ticketSlaTargets.target)
-    .all();
-  const n = rows.reduce((s, r) => s + r.n, 0);
-  const met = rows.reduce((s, r) => s + (r.met ?? 0), 0);
-  return { n, met, value: n ? met / n : null, byTarget: Object.fromEntries(rows.map((r) => [r.target, { n: r.n, met: r.met ?? 0 }])) };
+    .get()!;
+  return { n: row.n, met: row.met };
 }

@@ -3,6 +3,7 @@ import type { Queryable } from '../client';
 import { slaPolicies, ticketEvents, ticketSlaTargets, tickets, type SlaPolicyDefinition, type TicketSlaTargetRow } from '../schema';
 import { UNSOLVED_STATUSES } from '../../lib/domain';
 import { limitRows, p, preparedPerConnection } from '../prepared';
+import { markRollupPending } from './metric-rollups';
 
 export type SlaPolicyRow = typeof slaPolicies.$inferSelect;
 
@@ -99,6 +100,7 @@ const prepared = preparedPerConnection((db) => ({
 }));
 
 export function upsertTicketSlaTarget(db: Queryable, row: TicketSlaTargetRow) {
+  markRollupPending(db, row.ticketId);
   prepared(db).upsert.run(row);
 }
 

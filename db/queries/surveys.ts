@@ -2,6 +2,7 @@ import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { customers, surveyAnswers, surveyPolicies, surveyRequests, tickets, type SurveyPolicyDefinition } from '../schema';
 import { limitRows } from '../prepared';
+import { markRollupPending } from './metric-rollups';
 import type { Locale } from '../../lib/domain';
 
 export type SurveyPolicyRow = typeof surveyPolicies.$inferSelect;
@@ -43,6 +44,7 @@ export function deleteSurveyPolicy(db: Queryable, id: number) {
 }
 
 export function insertSurveyRequest(db: Queryable, r: Omit<NewSurveyRequest, 'id'>) {
+  markRollupPending(db, r.ticketId);
   return db.insert(surveyRequests).values(r).returning().get();
 }
 
@@ -86,6 +88,8 @@ export function lastSurveySentAt(db: Queryable, customerId: number): number | nu
 
 /** Stores an answer; undefined when this submission was stored already (a double click, a replayed tap). */
 export function insertSurveyAnswer(db: Queryable, a: NewSurveyAnswer): SurveyAnswerRow | undefined {
+  const request = db.select({ ticketId: surveyRequests.ticketId }).from(surveyRequests).where(eq(surveyRequests.id, a.requestId)).get();
+  if (request) markRollupPending(db, request.ticketId);
   return db.insert(surveyAnswers).values(a).onConflictDoNothing({ target: surveyAnswers.submissionKey }).returning().get();
 }
 

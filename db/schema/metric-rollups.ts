@@ -3,7 +3,7 @@ import { ROLLUP_COHORTS, ROLLUP_DIMENSIONS } from '../../lib/dashboard/rollup-co
 
 /**
  * The dashboard's figures pre-aggregated per UTC hour and per UTC day (`span` 1 or 24 hours), cohort (created, first solved, first customer
- * message) and one group (all tickets, or one team, agent, channel, priority or tag): the counts summed and
+ * message; SLA targets come due; CSAT, NPS or CES surveys sent) and one group (all tickets, or one team, agent, channel, priority or tag): the counts summed and
  * each duration measure's values. Folded from `ticket_facts` and `ticket_tags` by
  * db/queries/metric-rollups.ts; the dashboard reads these where a query has at most one group filter.
  */
@@ -28,6 +28,12 @@ export const metricRollups = sqliteTable(
     reopened: integer('reopened').notNull(),
     csatAnswers: integer('csat_answers').notNull(),
     csatSatisfied: integer('csat_satisfied').notNull(),
+    slaMet: integer('sla_met').notNull().default(0),
+    answered: integer('answered').notNull().default(0),
+    satisfied: integer('satisfied').notNull().default(0),
+    promoters: integer('promoters').notNull().default(0),
+    detractors: integer('detractors').notNull().default(0),
+    scoreSum: integer('score_sum').notNull().default(0),
     /**
      * Each duration measure: its tickets' exact values as a sorted list (float64, little-endian), so medians
      * and percentiles stay exact. A list of at most `stride` values is kept whole in its column; a longer
@@ -66,6 +72,12 @@ export const metricRollups = sqliteTable(
       t.reopened,
       t.csatAnswers,
       t.csatSatisfied,
+      t.slaMet,
+      t.answered,
+      t.satisfied,
+      t.promoters,
+      t.detractors,
+      t.scoreSum,
     ),
   ],
 );
@@ -81,8 +93,8 @@ export const metricRollupParts = sqliteTable('metric_rollup_parts', {
 });
 
 /**
- * Tickets whose facts or tags changed since their contribution was last folded in, with what was
- * folded in then (`old`: the rollup source as JSON, null when nothing was). Written by the fact and tag
+ * Tickets whose facts, tags, SLA targets or surveys changed since their contribution was last folded in, with what was
+ * folded in then (`old`: the rollup source as JSON, null when nothing was). Written by those
  * writers before they change a row; emptied by the fold.
  */
 export const rollupPending = sqliteTable('rollup_pending', {

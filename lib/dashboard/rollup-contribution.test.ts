@@ -8,7 +8,9 @@ import {
   countersOf,
   spanStart,
   zeroCounters,
+  surveyCountersOf,
   type RollupSource,
+  type SurveySource,
 } from './rollup-contribution';
 
 const H = 3600_000;
@@ -35,12 +37,28 @@ const source = (o: Partial<RollupSource> = {}): RollupSource => ({
   csatMin: null,
   csatMax: null,
   tagIds: [],
+  slaTargets: [],
+  surveys: [],
   ...o,
 });
+/** A survey sent at 14:00 on day 0 for team 3 and agent 8 on WhatsApp, answered as given. */
+const survey = (o: Partial<SurveySource> = {}): SurveySource => ({
+  type: 'csat',
+  sentAt: 14 * H,
+  teamId: 3,
+  agentId: 8,
+  channel: 'whatsapp',
+  answerType: null,
+  score: null,
+  scaleMin: null,
+  scaleMax: null,
+  ...o,
+});
+const answered = (type: string, score: number, scaleMin: number, scaleMax: number) => survey({ type, answerType: type, score, scaleMin, scaleMax });
 
 describe('a ticket’s counts', () => {
   it('make a first-contact resolution of one public reply without a reopen', () => {
-    expect(countersOf(source())).toEqual({ n: 1, contacted: 1, first: 1, second: 0, third: 0, oneTouch: 1, reopened: 0, csatAnswers: 0, csatSatisfied: 0 });
+    expect(countersOf(source())).toEqual({ ...zeroCounters(), n: 1, contacted: 1, first: 1, oneTouch: 1 });
   });
 
   it('count second and third contact, and one-touch only below two replies', () => {
@@ -133,6 +151,89 @@ describe('a ticket’s rollup entries', () => {
   it('place hours in their UTC day', () => {
     expect([spanStart(0, 24), spanStart(23, 24), spanStart(24, 24), spanStart(49, 24), spanStart(49, 1)]).toEqual([0, 0, 24, 48, 49]);
     expect(contributionsOf(source({ createdAt: 10 * H + 59 * MIN }))[0]!.hour).toBe(10);
+  });
+});
+
+describe('a survey’s counts', () => {
+  it('count a survey sent without an answer as sent only', () => {
+    expect(surveyCountersOf(survey())).toEqual({ ...zeroCounters(), n: 1 });
+  });
+
+  it('count CSAT satisfied from the top two fifths of its scale, on any scale', () => {
+    expect(surveyCountersOf(answered('csat', 4, 1, 5))).toEqual({ ...zeroCounters(), n: 1, answered: 1, satisfied: 1, scoreSum: 4 });
+    expect(surveyCountersOf(answered('csat', 3, 1, 5))).toMatchObject({ answered: 1, satisfied: 0, scoreSum: 3 });
+    expect(surveyCountersOf(answered('csat', 8, 0, 10))).toMatchObject({ satisfied: 1 });
+    expect(surveyCountersOf(answered('csat', 7, 0, 10))).toMatchObject({ satisfied: 0 });
+    // A scale of one point has no top (SQL divides by zero into null).
+    expect(surveyCountersOf(answered('csat', 3, 3, 3))).toMatchObject({ answered: 1, satisfied: 0 });
+  });
+
+  it('count NPS promoters from 9 and detractors up to 6, the passives as neither', () => {
+    expect(surveyCountersOf(answered('nps', 9, 0, 10))).toMatchObject({ answered: 1, promoters: 1, detractors: 0, satisfied: 0 });
+    expect(surveyCountersOf(answered('nps', 8, 0, 10))).toMatchObject({ promoters: 0, detractors: 0 });
+    expect(surveyCountersOf(answered('nps', 7, 0, 10))).toMatchObject({ promoters: 0, detractors: 0 });
+    expect(surveyCountersOf(answered('nps', 6, 0, 10))).toMatchObject({ promoters: 0, detractors: 1, scoreSum: 6 });
+    expect(surveyCountersOf(answered('nps', 0, 0, 10))).toMatchObject({ promoters: 0, detractors: 1, scoreSum: 0, answered: 1 });
+  });
+
+  it('read an answer by its own type: a high CES score is neither satisfied nor a promoter', () => {
+    expect(surveyCountersOf(answered('ces', 7, 1, 7))).toEqual({ ...zeroCounters(), n: 1, answered: 1, scoreSum: 7 });
+  });
+});
+
+describe('a ticket’s SLA targets and surveys in the rollups', () => {
+  it('count each target that came due in its due hour, under the ticket’s current groups, met on time or not', () => {
+    const entries = contributionsOf(
+      source({
+        tagIds: [4],
+        slaTargets: [
+          { dueAt: 11 * H + 30 * MIN, met: 1 },
+          { dueAt: 20 * H, met: 0 },
+        ],
+      }),
+    );
+    const sla = entries.filter((e) => e.cohort === 'sla');
+    expect(sla.map((e) => `${e.hour} ${e.dim}:${e.key} ${e.counters.n}/${e.counters.slaMet}`)).toEqual([
+      '11 all: 1/1',
+      '11 team:2 1/1',
+      '11 agent:7 1/1',
+      '11 channel:email 1/1',
+      '11 priority:normal 1/1',
+      '11 tag:4 1/1',
+      '20 all: 1/0',
+      '20 team:2 1/0',
+      '20 agent:7 1/0',
+      '20 channel:email 1/0',
+      '20 priority:normal 1/0',
+      '20 tag:4 1/0',
+    ]);
+    // A target counts nothing else, and carries no durations.
+    expect(sla.every((e) => e.counters.contacted === 0 && e.counters.answered === 0 && Object.keys(e.values).length === 0)).toBe(true);
+  });
+
+  it('count each survey in its type’s cohort at the hour it was sent, under the team, agent and channel it was sent for', () => {
+    const entries = contributionsOf(source({ tagIds: [4], surveys: [answered('nps', 10, 0, 10), survey({ type: 'ces', sentAt: 30 * H, teamId: null })] }));
+    expect(entries.filter((e) => e.cohort === 'nps').map((e) => `${e.hour} ${e.dim}:${e.key} ${e.counters.promoters}`)).toEqual([
+      '14 all: 1',
+      '14 team:3 1',
+      '14 agent:8 1',
+      '14 channel:whatsapp 1',
+      '14 priority:normal 1',
+      '14 tag:4 1',
+    ]);
+    expect(entries.filter((e) => e.cohort === 'ces' && e.dim === 'team').map((e) => `${e.hour} ${e.key} ${e.counters.n}/${e.counters.answered}`)).toEqual([
+      '30  1/0',
+    ]);
+    expect(entries.some((e) => e.cohort === 'csat')).toBe(false);
+  });
+
+  it('leave out a survey whose question has no known type, and everything of a spam ticket', () => {
+    expect(
+      contributionsOf(source({ surveys: [survey({ type: null }), survey({ type: 'stars' })] })).filter(
+        (e) => !['created', 'solved', 'incoming'].includes(e.cohort),
+      ),
+    ).toEqual([]);
+    expect(contributionsOf(source({ isSpam: 1, slaTargets: [{ dueAt: H, met: 1 }], surveys: [survey()] }))).toEqual([]);
   });
 });
 

@@ -8,16 +8,19 @@ import { listChannelsOfKind } from '@/db/queries/inbound';
 import { listTicketSurveys } from '@/db/queries/surveys';
 import { allRollupRows, foldPendingRollups, rebuildRollups } from '@/db/queries/metric-rollups';
 import { listTeams } from '@/db/queries/agents';
+import { createTeam, deleteUnusedTeam } from '@/server/admin/team-admin';
 import { countFigure } from '@/db/queries/metrics-figures';
 import {
   backlogFromRollups,
   breakdownFromRollups,
+  slaCountsFromRollups,
+  surveyCountsFromRollups,
   cohortSummaryFromRollups,
   contactResolutionByDayFromRollups,
   incomingByFromRollups,
   volumeByDayFromRollups,
 } from '@/db/queries/metrics-rollup-reads';
-import { cohortSummaryFromFacts } from '@/db/queries/metrics';
+import { cohortSummaryFromFacts, slaCountsFromFacts, surveyCountsFromFacts } from '@/db/queries/metrics';
 import { contactResolutionByDayFromFacts, incomingByFromFacts, volumeByDayFromFacts } from '@/db/queries/metrics-series';
 import { BREAKDOWN_LIMIT, DIMENSIONS, breakdownFromFacts } from '@/db/queries/metrics-breakdowns';
 import { offsetPieces } from '@/lib/time/zone-offsets';
@@ -51,6 +54,17 @@ let agents: Viewer[];
 let emailChannelId: number;
 const MIN = 60_000;
 let clock = Date.UTC(2026, 10, 2, 8, 0);
+let policyId: number;
+const shortPolicy = (firstResponseMinutes: number) => ({
+  name: 'Kurz',
+  calendarId: null,
+  targets: {
+    normal: {
+      first_response: { minutes: firstResponseMinutes, clock: 'calendar' as const, warning: { percent: 50 } },
+      resolution: { minutes: 120, clock: 'calendar' as const },
+    },
+  },
+});
 
 beforeAll(() => {
   ({ db, close } = openTestDatabase());
@@ -59,11 +73,7 @@ beforeAll(() => {
   emailChannelId = listChannelsOfKind(db, 'email')[0]!.id;
   registerSlaJobs();
   registerSurveyJobs();
-  savePolicy(db, null, {
-    name: 'Kurz',
-    calendarId: null,
-    targets: { normal: { first_response: { minutes: 30, clock: 'calendar', warning: { percent: 50 } }, resolution: { minutes: 120, clock: 'calendar' } } },
-  });
+  policyId = savePolicy(db, null, shortPolicy(30)).id;
   saveSurveyPolicy(db, null, { ...defaultSurveyPolicy('csat', 'Sofort'), delayMinutes: 0, businessHours: false, quietDays: 0 });
 });
 afterAll(() => close());
@@ -79,6 +89,7 @@ type Op =
   | { kind: 'tags'; t: number; tags: string[] }
   | { kind: 'spam'; t: number; spam: boolean }
   | { kind: 'fold' }
+  | { kind: 'policy'; firstResponseMinutes: number }
   | { kind: 'wait'; minutes: number };
 
 const statuses = fc.constantFrom<TicketStatus>('open', 'pending', 'on_hold', 'solved', 'closed');
@@ -141,6 +152,7 @@ async function apply(o: Op, mine: number[]) {
       runDueJobs(db, clock);
       runDueJobs(db, clock);
     } else if (o.kind === 'fold') foldPendingRollups(db);
+    else if (o.kind === 'policy') savePolicy(db, policyId, shortPolicy(o.firstResponseMinutes), clock);
     else if (ticket === undefined) return;
     else if (o.kind === 'customer') customerMail(ticket);
     else if (o.kind === 'reply')
@@ -187,6 +199,54 @@ describe('ticket facts', () => {
     expect(partsSeen).toBeGreaterThan(0);
   });
 
+  it('fold each survey answer and SLA target change into the rollups as it happens', async () => {
+    const mine: number[] = [];
+    const steps: Op[] = [
+      { kind: 'new' },
+      { kind: 'policy', firstResponseMinutes: 150 },
+      { kind: 'wait', minutes: 1 }, // the open tickets are planned again: the target comes due two hours later
+      { kind: 'policy', firstResponseMinutes: 30 },
+      { kind: 'wait', minutes: 40 }, // planned back, and the first response target breaches
+      { kind: 'reply', t: 0, status: 'solved' },
+      { kind: 'wait', minutes: 1 }, // the survey goes out
+      { kind: 'answer', t: 0, n: 2 },
+      { kind: 'answer', t: 0, n: 5 }, // changed: the latest counts
+      { kind: 'customer', t: 0, n: 1 },
+      { kind: 'wait', minutes: 200 },
+    ];
+    for (const o of steps) {
+      await apply(o, mine);
+      foldPendingRollups(db);
+      const incremental = allRollupRows(db);
+      rebuildRollups(db);
+      expect(allRollupRows(db), o.kind).toEqual(incremental);
+    }
+    const [survey] = listTicketSurveys(db, mine[0]!);
+    // The clock only moves on: this hour holds no other ticket's survey.
+    const from = survey!.sentAt - (survey!.sentAt % 3600_000);
+    const window = { from, to: from + 3600_000 };
+    expect(surveyCountsFromRollups(db, window)!.csat).toMatchObject({ sent: 1, answered: 1, satisfied: 1, scoreSum: 5 });
+  });
+
+  it('count a deleted team’s surveys under no team, as the surveys then say', async () => {
+    const team = createTeam(db, { name: 'Aushilfe', timeZone: 'Europe/Berlin' });
+    const mine: number[] = [];
+    await apply({ kind: 'new' }, mine);
+    updateTicket(db, agents[0]!, mine[0]!, { teamId: team.id }, clock);
+    await apply({ kind: 'reply', t: 0, status: 'solved' }, mine);
+    await apply({ kind: 'wait', minutes: 1 }, mine);
+    expect(listTicketSurveys(db, mine[0]!).map((r) => r.teamId)).toEqual([team.id]);
+    // The ticket moves on to another team; the team it was solved by goes.
+    updateTicket(db, agents[0]!, mine[0]!, { teamId: listTeams(db).find((t) => t.id !== team.id)!.id }, clock);
+    foldPendingRollups(db);
+    deleteUnusedTeam(db, team.id);
+    expect(listTicketSurveys(db, mine[0]!).map((r) => r.teamId)).toEqual([null]);
+    foldPendingRollups(db);
+    const incremental = allRollupRows(db);
+    rebuildRollups(db);
+    expect(allRollupRows(db)).toEqual(incremental);
+  });
+
   it('count what the dashboard needs from a known history', async () => {
     const start = clock;
     const mine: number[] = [];
@@ -229,6 +289,9 @@ describe('ticket facts', () => {
       await apply({ kind: 'tags', t: 0, tags: i % 3 ? ['rechnung'] : ['versand', 'rechnung'] }, mine);
       await apply({ kind: 'wait', minutes: 1 + ((i * 37) % 200) }, mine);
       await apply({ kind: 'reply', t: 0, status: i % 4 ? 'solved' : null }, mine);
+      // The survey goes out a minute after the solve; most are answered, on every point of the scale.
+      await apply({ kind: 'wait', minutes: 1 }, mine);
+      if (i % 6) await apply({ kind: 'answer', t: 0, n: 1 + (i % 5) }, mine);
       if (i % 5 === 0) await apply({ kind: 'customer', t: 0, n: 1 }, mine);
       if (i % 2) await apply({ kind: 'priority', t: 0, to: 'high' }, mine);
     }
@@ -247,6 +310,8 @@ describe('ticket facts', () => {
     const day = (n: number) => Date.UTC(2026, 10, 1 + n) - 3600_000;
     let compared = 0;
     let withDurations = 0;
+    let surveysCompared = 0;
+    let targetsCompared = 0;
     for (const [from, to] of [
       [day(1), day(2)],
       [day(1), day(4)],
@@ -269,6 +334,12 @@ describe('ticket facts', () => {
           }
       for (const scope of scopes) {
         const f = { from, to, ...scope };
+        const surveys = surveyCountsFromRollups(db, f)!;
+        expect(surveys).toEqual(surveyCountsFromFacts(db, f));
+        surveysCompared += surveys.csat.answered;
+        const sla = slaCountsFromRollups(db, f)!;
+        expect(sla).toEqual(slaCountsFromFacts(db, { ...f, now: Infinity }));
+        targetsCompared += sla.n;
         const backlog = backlogFromRollups(db, f);
         if ('teamId' in scope || 'agentId' in scope) expect(backlog).toBeNull();
         else expect(backlog).toBe(countFigure(db, 'backlog', { ...f, cohort: 'created', clock: 'calendar' }));
@@ -286,6 +357,8 @@ describe('ticket facts', () => {
     // The walk above made enough tickets for the comparison to mean something.
     expect(compared).toBeGreaterThan(200);
     expect(withDurations).toBeGreaterThan(500);
+    expect(surveysCompared).toBeGreaterThan(100);
+    expect(targetsCompared).toBeGreaterThan(300);
   });
 
   it('are rebuilt from the history alone', () => {
