@@ -1,10 +1,10 @@
-import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { cohortOf, scopeOf, type MetricsFilter } from './metrics-filter';
 import { CONTACT_BUCKETS as BUCKETS, durationColumn, type Clock } from './metrics-figures';
 import type { Db, Queryable } from '../client';
 import { cohortSummaryFromRollups, slaCountsFromRollups, surveyCountsFromRollups } from './metrics-rollup-reads';
 import { HOUR_MS } from '../../lib/dashboard/rollup-contribution';
-import { surveyAnswers, surveyRequests, ticketFacts, ticketSlaTargets } from '../schema';
+import { SLA_TARGET_STATES, surveyAnswers, surveyRequests, ticketFacts, ticketSlaTargets } from '../schema';
 import type { SurveyType } from '../../lib/surveys/survey-policy';
 import { READINGS } from '../../lib/surveys/survey-scoring';
 
@@ -124,12 +124,15 @@ export function surveyCountsFromFacts(db: Queryable, f: Omit<MetricsFilter, 'coh
 }
 const NO_SURVEYS: SurveyCounts = { sent: 0, answered: 0, satisfied: 0, promoters: 0, detractors: 0, scoreSum: 0 };
 
+const COMING_DUE = SLA_TARGET_STATES.filter((s) => s !== 'stopped');
+
 /** The SLA targets that came due in the window (due before its end and before now), stopped ones never did; join ticket_facts. */
 export function slaTargetsDue(f: Omit<MetricsFilter, 'cohort'> & { now: number }): SQL {
   return and(
     gte(ticketSlaTargets.dueAt, f.from),
     lt(ticketSlaTargets.dueAt, Math.min(f.to, f.now)),
-    sql`${ticketSlaTargets.state} <> 'stopped'`,
+    // Every state but stopped, named: the (state, due) index then serves the due-time range.
+    inArray(ticketSlaTargets.state, COMING_DUE),
     scopeOf(f, false),
   )!;
 }
@@ -147,7 +150,7 @@ export function slaAttainment(db: Db, f: Omit<MetricsFilter, 'cohort'> & { now: 
   const end = Math.min(f.to, f.now);
   const cut = Math.max(f.from, end - (end % HOUR_MS));
   const rolled = slaCountsFromRollups(db, { ...f, to: cut });
-  const tail = rolled ? slaCountsFromFacts(db, { ...f, from: cut, now: end }) : slaCountsFromFacts(db, f);
+  const tail = !rolled ? slaCountsFromFacts(db, f) : cut < end ? slaCountsFromFacts(db, { ...f, from: cut, now: end }) : { n: 0, met: 0 };
   const n = (rolled?.n ?? 0) + tail.n;
   const met = (rolled?.met ?? 0) + tail.met;
   return { n, met, value: n ? met / n : null };
