@@ -54,7 +54,8 @@ export function seedDemoSurveyHistory(db: Db, policies: { chat: SurveyPolicyRow;
         channelId: t.channelId,
         channelKind: t.kind,
         question,
-        locale: rnd.chance(0.8) ? 'de' : 'en',
+        // A customer keeps one language across surveys: one in five is asked in English.
+        locale: t.customerId % 5 === 0 ? 'en' : 'de',
         agentId: t.assigneeId,
         teamId: t.teamId,
         sentAt,
