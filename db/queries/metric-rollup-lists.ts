@@ -4,6 +4,13 @@ import { preparedPerConnection } from '../prepared';
 import { MEASURES, type Measure } from '../../lib/dashboard/rollup-contribution';
 import type { SortedList } from '../../lib/dashboard/order-statistics';
 
+/** The rollups do not hold what the facts say they should (a write that changed a ticket without noting it): they are folded again from nothing. */
+export class RollupsOutOfStep extends Error {
+  constructor(detail: string) {
+    super(`metric rollups out of step: ${detail}`);
+  }
+}
+
 /**
  * The rollups' sorted value lists (db/schema/metric-rollups.ts): kept whole in their row up to a part's
  * size, cut into parts beyond it. The fold rewrites a list's parts only where they changed; the reads
@@ -96,7 +103,7 @@ export function merged(stored: Float64Array, add: number[], remove: number[], wh
   }
   while (a < add.length && o < out.length) out[o++] = add[a++]!;
   const [missing] = toRemove.keys();
-  if (missing !== undefined) throw new Error(`metric rollups out of step: ${where} lacks the value ${missing} it should hold`);
+  if (missing !== undefined) throw new RollupsOutOfStep(`${where} lacks the value ${missing} it should hold`);
   return out;
 }
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import { transact, type Db, type Queryable } from '../client';
-import { metricRollupParts, metricRollups, rollupPending, tickets } from '../schema';
+import { metricRollupParts, metricRollups, rollupPending, rollupRebuild, tickets } from '../schema';
 import { limitRows, p, preparedPerConnection } from '../prepared';
 import {
   COUNTERS,
@@ -20,7 +20,18 @@ import {
   type RollupSource,
   type Span,
 } from '../../lib/dashboard/rollup-contribution';
-import { StoredList, encodeList, merged, partValues, removeRowParts, storedParts, valuesOf, writeParts, type StoredColumn } from './metric-rollup-lists';
+import {
+  RollupsOutOfStep,
+  StoredList,
+  encodeList,
+  merged,
+  partValues,
+  removeRowParts,
+  storedParts,
+  valuesOf,
+  writeParts,
+  type StoredColumn,
+} from './metric-rollup-lists';
 
 /**
  * Keeps `metric_rollups` equal to the sum of every ticket's contribution (lib/dashboard/rollup-contribution.ts).
@@ -63,6 +74,7 @@ const statements = preparedPerConnection((db) => {
     pending: sqlite.prepare(`select ticket_id as ticketId, old from rollup_pending order by ticket_id limit :limit`),
     source: sqlite.prepare(`select ${SOURCE_OF} as source`).pluck(),
     unmark: sqlite.prepare(`delete from rollup_pending where ticket_id = :ticketId`),
+    rebuilding: sqlite.prepare(`select 1 from rollup_rebuild`).pluck(),
     row: db
       .select()
       .from(metricRollups)
@@ -151,7 +163,7 @@ function apply(db: Queryable, d: Delta) {
   const stored = s.row.get(at) as Row | undefined;
   const where = `${d.dim}/${d.cohort}/${d.key || '-'}/${d.span}h/${d.hour}`;
   const counters = addCounters(stored ? addCounters(zeroCounters(), stored) : zeroCounters(), d.counters);
-  if (COUNTERS.some((c) => counters[c] < 0)) throw new Error(`metric rollups out of step: ${where} would count below zero`);
+  if (COUNTERS.some((c) => counters[c] < 0)) throw new RollupsOutOfStep(`${where} would count below zero`);
   const stride = partValues();
   // A list whose values did not change keeps its bytes and parts, unless the part size changed.
   const lists = MEASURES.map((m) => {
@@ -162,7 +174,7 @@ function apply(db: Queryable, d: Delta) {
     return { m, list: encodeList(merged(valuesOf(column, old), sortNumbers(d.add[m]), d.remove[m], where), stride, where), old };
   });
   if (counters.n === 0) {
-    if (lists.some((l) => l.list.count > 0)) throw new Error(`metric rollups out of step: ${where} holds values of no ticket`);
+    if (lists.some((l) => l.list.count > 0)) throw new RollupsOutOfStep(`${where} holds values of no ticket`);
     if (stored) {
       s.remove.run(stored.id);
       removeRowParts(db, stored.id);
@@ -180,28 +192,75 @@ function apply(db: Queryable, d: Delta) {
   for (const { m, list, old } of lists) if (list.parts) writeParts(db, id, m, list.parts, old, stored?.stride === stride);
 }
 
-/** Folds the pending tickets, `batch` per transaction (at most `maxBatches` of them); returns how many were folded. */
+/**
+ * Folds the pending tickets, `batch` per transaction (at most `maxBatches` of them); returns how many were
+ * folded. A batch that finds the rollups out of step with the facts is rolled back and the rollups start
+ * over from nothing (`startRollupRebuild`): the next folds rebuild them while the dashboard reads the facts.
+ */
 export function foldPendingRollups(db: Db, batch = 2000, maxBatches = Infinity): number {
   let folded = 0;
   for (let b = 0; b < maxBatches; b++) {
-    const n = transact(db, (tx) => {
-      const s = statements(tx);
-      const rows = s.pending.all({ limit: batch }) as { ticketId: number; old: string | null }[];
-      const deltas = new Map<string, Delta>();
-      for (const r of rows) {
-        const now = s.source.get({ ticketId: r.ticketId }) as string | null;
-        if (now === r.old) continue;
-        collect(deltas, contributionsOf(parse(r.old)), -1);
-        collect(deltas, contributionsOf(parse(now)), 1);
-      }
-      for (const d of deltas.values()) apply(tx, d);
-      for (const r of rows) s.unmark.run({ ticketId: r.ticketId });
-      return rows.length;
-    });
+    let n: number;
+    try {
+      n = transact(db, (tx) => foldBatch(tx, batch));
+    } catch (err) {
+      if (!(err instanceof RollupsOutOfStep)) throw err;
+      startRollupRebuild(db, err.message);
+      return folded;
+    }
     folded += n;
-    if (n < batch) break;
+    if (n < batch) {
+      // Nothing left pending: a rebuild under way is complete.
+      if (rollupsRebuilding(db)) db.delete(rollupRebuild).where(eq(rollupRebuild.id, REBUILD_ROW)).run();
+      break;
+    }
   }
   return folded;
+}
+
+function foldBatch(tx: Queryable, batch: number): number {
+  const s = statements(tx);
+  const rows = s.pending.all({ limit: batch }) as { ticketId: number; old: string | null }[];
+  const deltas = new Map<string, Delta>();
+  for (const r of rows) {
+    const now = s.source.get({ ticketId: r.ticketId }) as string | null;
+    if (now === r.old) continue;
+    collect(deltas, contributionsOf(parse(r.old)), -1);
+    collect(deltas, contributionsOf(parse(now)), 1);
+  }
+  for (const d of deltas.values()) apply(tx, d);
+  for (const r of rows) s.unmark.run({ ticketId: r.ticketId });
+  return rows.length;
+}
+
+/** The one row of `rollup_rebuild`. */
+const REBUILD_ROW = 1;
+
+/** Empties the rollups and notes every ticket as contributing nothing yet, so that folds put each one in again. */
+function startOver(tx: Queryable) {
+  // Emptied on purpose: a rebuild starts from nothing.
+  tx.run(sql`delete from ${metricRollups}`);
+  tx.run(sql`delete from ${metricRollupParts}`);
+  tx.run(sql`delete from ${rollupPending}`);
+  tx.run(sql`insert into ${rollupPending} (ticket_id, old) select ${tickets.id}, null from ${tickets}`);
+}
+
+/**
+ * Starts the rollups over after a fold found them out of step, and says so on the server's log. The
+ * background fold (2,000 tickets every 2 s) rebuilds them; until it is done the dashboard reads the facts
+ * (right, only slower), and folds no more inside a request.
+ */
+export function startRollupRebuild(db: Db, reason: string) {
+  console.warn(`${reason}; rebuilding the dashboard rollups from the facts, the dashboard reads the facts until then`);
+  transact(db, (tx) => {
+    startOver(tx);
+    tx.insert(rollupRebuild).values({ id: REBUILD_ROW, startedAt: Date.now(), reason }).onConflictDoUpdate({ target: rollupRebuild.id, set: { reason } }).run();
+  });
+}
+
+/** Whether a rebuild is under way (the rollups hold only part of the tickets). */
+export function rollupsRebuilding(db: Queryable): boolean {
+  return statements(db).rebuilding.get() !== undefined;
 }
 
 function parse(json: string | null): RollupSource | null {
@@ -213,13 +272,7 @@ function parse(json: string | null): RollupSource | null {
 
 /** Every ticket's contribution again, from the facts and tags alone: empties the rollups and folds every ticket. */
 export function rebuildRollups(db: Db): number {
-  transact(db, (tx) => {
-    // Emptied on purpose: a rebuild starts from nothing.
-    tx.run(sql`delete from ${metricRollups}`);
-    tx.run(sql`delete from ${metricRollupParts}`);
-    tx.run(sql`delete from ${rollupPending}`);
-    tx.run(sql`insert into ${rollupPending} (ticket_id, old) select ${tickets.id}, null from ${tickets}`);
-  });
+  transact(db, startOver);
   // Larger batches than the everyday fold's: fewer rewrites of each day's lists.
   return foldPendingRollups(db, 20_000);
 }

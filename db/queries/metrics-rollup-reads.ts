@@ -1,5 +1,5 @@
 import type { Db } from '../client';
-import { foldPendingRollups, rollupCounts, rollupLists, rollupTotals, type RollupSlice } from './metric-rollups';
+import { foldPendingRollups, rollupsRebuilding, rollupCounts, rollupLists, rollupTotals, type RollupSlice } from './metric-rollups';
 import { DAY_MS, type MetricsFilter, type Scope } from './metrics-filter';
 import {
   HOUR_MS,
@@ -21,8 +21,9 @@ import type { SurveyCounts } from './metrics';
  * (tests hold the two side by side), at a cost that grows with the hours in the window rather than with
  * the tickets. A rollup holds one group, so a query qualifies when it filters by at most one of team,
  * agent, channel, priority and tag, and its window and zone fall on whole hours (every zone the
- * dashboard offers but a few half-hour ones); otherwise each caller reads the facts. Each read first
- * folds what the writers left pending, so the figures are never behind the facts.
+ * dashboard offers but a few half-hour ones), and while the rollups are not being rebuilt; otherwise
+ * each caller reads the facts. Each read first folds what the writers left pending, so the figures are
+ * never behind the facts.
  */
 type Window = Pick<MetricsFilter, 'from' | 'to'>;
 type Group = { dim: RollupDimension; key: string };
@@ -44,7 +45,7 @@ const wholeHours = (w: Window, pieces: readonly OffsetPiece[] = []) =>
 /** The slice of a filter's group and window, or null when the rollups cannot answer it. */
 function sliceOf(db: Db, f: Window & Scope & { cohort: RollupCohort }, pieces?: readonly OffsetPiece[]): RollupSlice | null {
   const group = rollupGroupOf(f);
-  if (!group || !wholeHours(f, pieces)) return null;
+  if (!group || !wholeHours(f, pieces) || rollupsRebuilding(db)) return null;
   foldPendingRollups(db);
   return { ...group, cohort: f.cohort, fromHour: f.from / HOUR_MS, toHour: f.to / HOUR_MS };
 }

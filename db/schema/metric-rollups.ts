@@ -101,3 +101,13 @@ export const rollupPending = sqliteTable('rollup_pending', {
   ticketId: integer('ticket_id').primaryKey(),
   old: text('old'),
 });
+
+/**
+ * Present while the rollups are being folded again from nothing because a fold found them out of step
+ * with the facts (db/queries/metric-rollups.ts): the dashboard reads the facts meanwhile. One row at most.
+ */
+export const rollupRebuild = sqliteTable('rollup_rebuild', {
+  id: integer('id').primaryKey(),
+  startedAt: integer('started_at').notNull(),
+  reason: text('reason').notNull(),
+});
