@@ -166,6 +166,7 @@ describe('a survey’s counts', () => {
     expect(surveyCountersOf(answered('csat', 7, 0, 10))).toMatchObject({ satisfied: 0 });
     // A scale of one point has no top (SQL divides by zero into null).
     expect(surveyCountersOf(answered('csat', 3, 3, 3))).toMatchObject({ answered: 1, satisfied: 0 });
+    expect(surveyCountersOf(answered('csat', 4, 3, 3))).toMatchObject({ answered: 1, satisfied: 0 });
   });
 
   it('count NPS promoters from 9 and detractors up to 6, the passives as neither', () => {
@@ -178,6 +179,8 @@ describe('a survey’s counts', () => {
 
   it('read an answer by its own type: a high CES score is neither satisfied nor a promoter', () => {
     expect(surveyCountersOf(answered('ces', 7, 1, 7))).toEqual({ ...zeroCounters(), n: 1, answered: 1, scoreSum: 7 });
+    expect(surveyCountersOf(answered('csat', 9, 0, 10))).toEqual({ ...zeroCounters(), n: 1, answered: 1, satisfied: 1, scoreSum: 9 });
+    expect(surveyCountersOf(answered('ces', 1, 1, 7))).toEqual({ ...zeroCounters(), n: 1, answered: 1, scoreSum: 1 });
   });
 });
 
