@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { insertEvents } from '@/db/queries/tickets';
-import { cohortSummary, slaAttainment, slaCountsFromFacts, surveyFigures } from '@/db/queries/metrics';
+import { cohortSummary, slaAttainment, slaCountsFromFacts, surveyCountsFromFacts, surveyFigures } from '@/db/queries/metrics';
+import { surveyCountsFromRollups } from '@/db/queries/metrics-rollup-reads';
 import { countFigure, figureTickets, type TicketFigure } from '@/db/queries/metrics-figures';
 import { surveyAnswerRows } from '@/db/queries/metrics-drill';
 import { upsertTicketSlaTarget } from '@/db/queries/sla';
@@ -138,15 +139,23 @@ describe('survey figures', () => {
     survey('csat', []); // sent, not answered
     survey('csat', [5], { teamId: 2 });
     survey('csat', [1], { day: 9 }); // outside the week
-    for (const s of [10, 9, 7, 3, 0]) survey('nps', [s]);
+    for (const s of [10, 10, 9, 9, 7, 3, 0]) survey('nps', [s]);
     survey('ces', [6]);
     survey('ces', [2, 4]);
     const team1 = surveyFigures(db, { ...week, teamId: 1 });
     expect(team1.csat).toEqual({ n: 3, sent: 4, responseRate: 0.75, value: 2 / 3 });
-    expect(team1.nps).toEqual({ n: 5, sent: 5, responseRate: 1, value: 0 });
+    expect(team1.nps).toEqual({ n: 7, sent: 7, responseRate: 1, value: (100 * (4 - 2)) / 7 });
     expect(team1.ces).toEqual({ n: 2, sent: 2, responseRate: 1, value: 5 });
     expect(surveyFigures(db, week).csat).toEqual({ n: 4, sent: 5, responseRate: 0.8, value: 3 / 4 });
     expect(surveyFigures(db, { from: 0, to: 1 }).csat).toEqual({ n: 0, sent: 0, responseRate: null, value: null });
+    // Read from the rollups (whole hours) or from the survey tables (a window a minute short of them): the same counts.
+    for (const f of [week, { ...week, teamId: 1 }, { ...week, channel: 'email' as const }]) {
+      const fromTables = surveyCountsFromFacts(db, f);
+      expect(surveyCountsFromRollups(db, f)).toEqual(fromTables);
+      expect(surveyCountsFromRollups(db, { ...f, from: f.from + MIN })).toBeNull();
+      expect(surveyFigures(db, { ...f, from: f.from + MIN })).toEqual(surveyFigures(db, f));
+      expect([fromTables.csat.sent, fromTables.nps.sent, fromTables.ces.sent].every((n) => n > 0)).toBe(true);
+    }
   });
 
   it('lists exactly the answered surveys it counted, latest answer each', () => {
@@ -212,5 +221,9 @@ describe('SLA attainment', () => {
     expect(slaAttainment(db, { from: WEEK_START, to: WEEK_START + 3 * DAY, channel: 'chat', now })).toEqual({ n: 2, met: 1, value: 0.5 });
     expect(slaAttainment(db, { from: WEEK_START + DAY + MIN, to: WEEK_START + 7 * DAY, channel: 'chat', now })).toEqual({ n: 4, met: 1, value: 0.25 });
     expect(slaAttainment(db, { ...week, channel: 'telegram', now })).toEqual({ n: 0, met: 0, value: null });
+    // The ticket's current team counts (these tickets were never solved, so they have no solving team).
+    const team = createTestTicket(db, { channel: 'chat', at: WEEK_START }).ticket.teamId!;
+    expect(slaAttainment(db, { ...week, channel: 'chat', teamId: team, now })).toEqual({ n: 5, met: 2, value: 0.4 });
+    expect(slaCountsFromFacts(db, { ...week, teamId: team, channel: 'chat', now })).toEqual({ n: 5, met: 2 });
   });
 });
