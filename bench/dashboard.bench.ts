@@ -128,16 +128,23 @@ for (const [label, filters] of [
     ['trend (FCR per week)', () => caller.dashboard.trend(input), raw.trend],
     ['staffing (weekday × hour)', () => caller.dashboard.staffing(input), raw.staffing],
     ['breakdown by channel', () => caller.dashboard.breakdown({ ...input, dimension: 'channel' }), raw.byChannel],
-    ['breakdown by tag', () => caller.dashboard.breakdown({ ...input, dimension: 'tag' }), null],
+    ['breakdown by team', () => caller.dashboard.breakdown({ ...input, dimension: 'team' }), null],
+    ['reasons by tag, with trend', () => caller.dashboard.breakdown({ ...input, dimension: 'tag', compare: true }), null],
     ['breakdown by form answer', () => caller.dashboard.breakdown({ ...input, dimension: 'form_answer' }), null],
     ['live strip', () => caller.dashboard.live(input), null],
   ];
   const rows: Row[] = [];
   for (const [name, trpc, rawFn] of panels) rows.push({ name, trpc: await measure(trpc, runs), raw: rawFn ? await measure(rawFn, rawRuns) : null });
-  // The whole page: every panel the browser asks for, one after the other (the server runs them on one thread).
+  // The whole page: the requests the browser makes when it opens the page (app/(agent)/dashboard/_components/dashboard-app.tsx),
+  // one after the other (the server runs them on one thread): the live strip, the headline, the trend, the staffing view, the
+  // breakdown (its first dimension, team) and the complaint reasons (tags, with the period before for their trend).
   const page = await measure(async () => {
-    for (const [, fn] of panels) await fn();
+    await caller.dashboard.live(input);
+    await caller.dashboard.headline(input);
+    await caller.dashboard.trend(input);
+    await caller.dashboard.staffing(input);
     await caller.dashboard.breakdown({ ...input, dimension: 'team' });
+    await caller.dashboard.breakdown({ ...input, dimension: 'tag', compare: true });
   }, runs);
 
   const f = (n: number) => n.toFixed(1).padStart(8);

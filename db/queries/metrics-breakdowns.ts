@@ -35,8 +35,15 @@ const sumOf = (condition: SQL) => sql<number>`coalesce(sum(case when ${condition
 export const BREAKDOWN_LIMIT = 100;
 
 /** `selectFields`: for form answers, the select fields worth grouping by (free text would make a group per ticket). */
-export function breakdown(db: Db, f: FigureFilter, dimension: Dimension, selectFields: readonly string[] = []): BreakdownRow[] {
-  return breakdownFromRollups(db, f, dimension, BREAKDOWN_LIMIT) ?? breakdownFromFacts(db, f, dimension, selectFields);
+/** `durations: false` leaves the medians out where the rollups answer (null): a trend needs only the counts of the period before. */
+export function breakdown(
+  db: Db,
+  f: FigureFilter,
+  dimension: Dimension,
+  selectFields: readonly string[] = [],
+  o: { durations?: boolean } = {},
+): BreakdownRow[] {
+  return breakdownFromRollups(db, f, dimension, BREAKDOWN_LIMIT, o.durations ?? true) ?? breakdownFromFacts(db, f, dimension, selectFields);
 }
 
 export function breakdownFromFacts(db: Queryable, f: FigureFilter, dimension: Dimension, selectFields: readonly string[] = []): BreakdownRow[] {

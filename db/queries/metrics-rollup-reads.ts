@@ -199,8 +199,8 @@ function compareKeys(a: string | number | null, b: string | number | null) {
   return a < b ? -1 : 1;
 }
 
-/** breakdown (metrics-breakdowns.ts) from the rollups, or null: the filter may keep only one group, of the same dimension. */
-export function breakdownFromRollups(db: Db, f: MetricsFilter & { clock: 'calendar' | 'business' }, dimension: Dimension, limit: number) {
+/** breakdown (metrics-breakdowns.ts) from the rollups, or null: the filter may keep only one group, of the same dimension; without `durations` the medians are null. */
+export function breakdownFromRollups(db: Db, f: MetricsFilter & { clock: 'calendar' | 'business' }, dimension: Dimension, limit: number, durations = true) {
   if (dimension === 'form_answer') return null;
   const group = rollupGroupOf(f);
   // A ticket has one team, agent, channel and priority, but many tags: the tags of the tickets tagged T are more than T.
@@ -210,6 +210,7 @@ export function breakdownFromRollups(db: Db, f: MetricsFilter & { clock: 'calend
   const byDim: RollupSlice = { ...slice, dim: dimension, key: group.dim === 'all' ? null : group.key };
   const counts = rollupTotals(db, byDim);
   const median = (m: Measure) => {
+    if (!durations) return () => null;
     const lists = groupLists(rollupLists(db, byDim, m), (r) => r.key);
     return (key: string) => summarize(lists.get(key) ?? [], [50]).percentiles[0] ?? null;
   };

@@ -47,7 +47,7 @@ export function namedBreakdown(db: Db, scope: DashboardScope, dimension: Dimensi
   const keys = [...new Set(fields.map((f) => f.key))];
   const rows = breakdown(db, scope.current, dimension, keys);
   const groupOf = (r: BreakdownRow) => `${r.formId}|${r.field}|${r.key}`;
-  const before = compare ? new Map(breakdown(db, scope.before, dimension, keys).map((r) => [groupOf(r), r.n])) : null;
+  const before = compare ? new Map(breakdown(db, scope.before, dimension, keys, { durations: false }).map((r) => [groupOf(r), r.n])) : null;
   const previousN = (r: BreakdownRow) => (before ? (before.get(groupOf(r)) ?? 0) : null);
   const table = dimension === 'team' ? teams : dimension === 'agent' ? agents : dimension === 'tag' ? tags : null;
   const names = table
