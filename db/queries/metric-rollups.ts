@@ -270,7 +270,7 @@ function parse(json: string | null): RollupSource | null {
   return { ...s, tagIds: [...s.tagIds].sort((a, b) => a - b), slaTargets: s.slaTargets ?? [], surveys: s.surveys ?? [] };
 }
 
-/** Every ticket's contribution again, from the facts and tags alone: empties the rollups and folds every ticket. */
+/** Every ticket's contribution again, from its facts, tags, SLA targets and surveys alone: empties the rollups and folds every ticket. */
 export function rebuildRollups(db: Db): number {
   transact(db, startOver);
   // Larger batches than the everyday fold's: fewer rewrites of each day's lists.
